@@ -1,0 +1,30 @@
+package io.crowdrecon.recon.platform.kafka;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.core.KafkaAdmin;
+
+/** Creates the service's topics at start (SPEC.md section 6): inbound and outbound 6 partitions, DLQs 1. */
+@Configuration(proxyBeanMethods = false)
+class KafkaTopicsConfiguration {
+
+    @Bean
+    KafkaAdmin.NewTopics reconTopics(ReconKafkaProperties properties) {
+        Optional<Short> replication = properties.replicationFactor() < 0
+                ? Optional.empty()
+                : Optional.of((short) properties.replicationFactor());
+        List<NewTopic> topics = new ArrayList<>();
+        for (String topic : Topics.INBOUND) {
+            topics.add(new NewTopic(topic, Optional.of(properties.inboundPartitions()), replication));
+            topics.add(new NewTopic(Topics.dlq(topic), Optional.of(1), replication));
+        }
+        for (String topic : Topics.OUTBOUND) {
+            topics.add(new NewTopic(topic, Optional.of(properties.outboundPartitions()), replication));
+        }
+        return new KafkaAdmin.NewTopics(topics.toArray(NewTopic[]::new));
+    }
+}

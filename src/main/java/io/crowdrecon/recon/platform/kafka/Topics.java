@@ -1,0 +1,25 @@
+package io.crowdrecon.recon.platform.kafka;
+
+import java.util.List;
+
+/** The Kafka topics of SPEC.md section 6; names are part of the contract. */
+public final class Topics {
+
+    public static final String BANK_NOTIFICATIONS = "recon.bank-notifications";
+    public static final String CARD_NOTIFICATIONS = "recon.card-notifications";
+    public static final String ORDER_EVENTS = "recon.order-events";
+    public static final String MONEYOUTS = "recon.moneyouts";
+    public static final String PAYMENT_INSTRUCTIONS = "recon.payment-instructions";
+    public static final String UNIDENTIFIED_TRANSFERS = "recon.unidentified-transfers";
+
+    public static final List<String> INBOUND = List.of(BANK_NOTIFICATIONS, CARD_NOTIFICATIONS);
+    public static final List<String> OUTBOUND =
+            List.of(ORDER_EVENTS, MONEYOUTS, PAYMENT_INSTRUCTIONS, UNIDENTIFIED_TRANSFERS);
+
+    private Topics() {}
+
+    /** The dead-letter topic of an inbound topic. */
+    public static String dlq(String topic) {
+        return topic + ".dlq";
+    }
+}
