@@ -1,0 +1,31 @@
+package io.crowdrecon.recon.outbox;
+
+import java.util.Objects;
+
+/**
+ * One event for other systems, written to the event log in the transaction of the change it
+ * announces and later published to Kafka as a CloudEvent (SPEC.md section 6).
+ *
+ * @param topic the outbound Kafka topic
+ * @param key the Kafka key and CloudEvents {@code subject} (orderId, unidentifiedTransferId, ...)
+ * @param type the CloudEvents {@code type}, e.g. {@code crowdrecon.order.status-changed.v1}
+ * @param portalId the owning portal, or null for an event no portal owns (source {@code /ops})
+ * @param orderId the order it concerns, if any (for stream filters)
+ * @param campaignId the campaign it concerns, if any (for stream filters)
+ * @param data the CloudEvents data, serialised as JSON
+ */
+public record OutboundEvent(
+        String topic, String key, String type, String portalId, String orderId, String campaignId, Object data) {
+
+    public OutboundEvent {
+        Objects.requireNonNull(topic, "topic");
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(data, "data");
+    }
+
+    /** The CloudEvents {@code source}: {@code /portals/{portalId}}, or {@code /ops}. */
+    public String source() {
+        return portalId == null ? "/ops" : "/portals/" + portalId;
+    }
+}

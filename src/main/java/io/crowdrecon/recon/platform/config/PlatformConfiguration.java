@@ -1,0 +1,96 @@
+package io.crowdrecon.recon.platform.config;
+
+import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.outbox.persistence.R2dbcEventLog;
+import io.crowdrecon.recon.platform.persistence.ReactiveTransactions;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.Transactions;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import io.r2dbc.spi.ConnectionFactory;
+import tools.jackson.core.StreamReadFeature;
+import tools.jackson.core.StreamWriteFeature;
+import tools.jackson.databind.DeserializationFeature;
+import tools.jackson.databind.MapperFeature;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.cfg.CoercionAction;
+import tools.jackson.databind.cfg.CoercionInputShape;
+import tools.jackson.databind.type.LogicalType;
+
+/** Cross-cutting beans: clock, randomness, transactions, the event log and JSON rules. */
+@Configuration(proxyBeanMethods = false)
+public class PlatformConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    /**
+     * Seeded once here, at start: a DRBG never touches /dev/urandom again on an event-loop thread
+     * (NativePRNG would, and BlockHound rightly flags it).
+     */
+    @Bean
+    SecureRandom secureRandom() throws NoSuchAlgorithmException {
+        SecureRandom random = SecureRandom.getInstance("DRBG");
+        random.nextBytes(new byte[32]);
+        return random;
+    }
+
+    @Bean
+    IdGenerator idGenerator(SecureRandom random) {
+        return new IdGenerator(random);
+    }
+
+    @Bean
+    TransactionalOperator transactionalOperator(ConnectionFactory connectionFactory) {
+        return TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory));
+    }
+
+    @Bean
+    Transactions transactions(TransactionalOperator operator) {
+        return new ReactiveTransactions(operator);
+    }
+
+    @Bean
+    EventLog eventLog(DatabaseClient database, ObjectMapper json, Clock clock) {
+        return new R2dbcEventLog(database, json, clock);
+    }
+
+    /**
+     * Money in JSON: numbers parsed from their text straight into BigDecimal and written in plain
+     * notation; no coercion from strings or booleans; unknown fields and trailing tokens rejected.
+     */
+    @Bean
+    JsonMapperBuilderCustomizer strictJson() {
+        return builder -> builder
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN)
+                .withCoercionConfig(LogicalType.Float, PlatformConfiguration::onlyNativeShape)
+                .withCoercionConfig(LogicalType.Integer, PlatformConfiguration::onlyNativeShape)
+                .withCoercionConfig(LogicalType.Boolean, PlatformConfiguration::onlyNativeShape)
+                .withCoercionConfig(LogicalType.Textual, config -> config
+                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+                        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
+    }
+
+    /** "1100" is not an amount and "true" is not a boolean: wrong JSON types answer 400. */
+    private static void onlyNativeShape(tools.jackson.databind.cfg.MutableCoercionConfig config) {
+        config.setCoercion(CoercionInputShape.String, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail)
+                .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }
+}

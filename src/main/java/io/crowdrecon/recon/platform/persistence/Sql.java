@@ -1,0 +1,31 @@
+package io.crowdrecon.recon.platform.persistence;
+
+import io.r2dbc.spi.Parameter;
+import io.r2dbc.spi.Parameters;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+/** Small helpers for hand-written SQL over Spring's DatabaseClient. */
+public final class Sql {
+
+    private Sql() {}
+
+    /** A bind value that may be null (DatabaseClient needs the type to bind a null). */
+    public static Parameter nullable(Object value, Class<?> type) {
+        return value == null ? Parameters.in(type) : Parameters.in(value);
+    }
+
+    /** PostgreSQL timestamptz from an Instant (UTC). */
+    public static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    public static Parameter nullableTimestamp(Instant instant) {
+        return nullable(timestamp(instant), OffsetDateTime.class);
+    }
+
+    public static Instant instant(OffsetDateTime value) {
+        return value == null ? null : value.toInstant();
+    }
+}

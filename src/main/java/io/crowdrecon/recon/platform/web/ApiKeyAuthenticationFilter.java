@@ -1,0 +1,116 @@
+package io.crowdrecon.recon.platform.web;
+
+import io.crowdrecon.recon.shared.ApiKeys;
+
+import io.crowdrecon.recon.shared.ErrorCode;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.core.Ordered;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Every {@code /api/v1} request carries {@code Authorization: Bearer <key>} (SPEC.md section 1):
+ * missing or unknown key 401; the ops key only on {@code /api/v1/ops/**} and a portal key only
+ * elsewhere, else 403. The card webhook authenticates by its HMAC signature instead.
+ */
+public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
+
+    public static final String API_PREFIX = "/api/v1/";
+    private static final String OPS_PREFIX = "/api/v1/ops/";
+    private static final List<String> SIGNED_NOT_BEARER = List.of("/api/v1/webhooks/card");
+    private static final int CACHE_LIMIT = 10_000;
+
+    private final byte[] opsKeyHash;
+    private final CallerResolver portals;
+    private final ObjectMapper json;
+    private final Map<KeyHash, String> portalByKeyHash = new ConcurrentHashMap<>();
+
+    public ApiKeyAuthenticationFilter(byte[] opsKeyHash, CallerResolver portals, ObjectMapper json) {
+        this.opsKeyHash = opsKeyHash.clone();
+        this.portals = portals;
+        this.json = json;
+    }
+
+    @Override
+    public int getOrder() {
+        return -100;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        String path = exchange.getRequest().getPath().pathWithinApplication().value();
+        if (!(path.startsWith(API_PREFIX) || path.equals("/api/v1")) || SIGNED_NOT_BEARER.contains(path)) {
+            return chain.filter(exchange);
+        }
+        String key = bearerKey(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        if (key == null) {
+            return deny(exchange, ErrorCode.UNAUTHORIZED, "Authorization: Bearer <API key> is required");
+        }
+        byte[] hash = ApiKeys.sha256(key);
+        boolean opsPath = path.startsWith(OPS_PREFIX) || path.equals("/api/v1/ops");
+        return identify(hash)
+                .flatMap(caller -> {
+                    if (caller.isOps() != opsPath) {
+                        return deny(exchange, ErrorCode.FORBIDDEN, caller.isOps()
+                                ? "The ops key may only call /api/v1/ops endpoints"
+                                : "A portal key may not call /api/v1/ops endpoints");
+                    }
+                    exchange.getAttributes().put(CallerArgumentResolver.ATTRIBUTE, caller);
+                    return chain.filter(exchange);
+                })
+                .switchIfEmpty(Mono.defer(() -> deny(exchange, ErrorCode.UNAUTHORIZED, "Unknown API key")));
+    }
+
+    private Mono<Caller> identify(byte[] hash) {
+        if (MessageDigest.isEqual(hash, opsKeyHash)) {
+            return Mono.just(Caller.ops(hash));
+        }
+        KeyHash cacheKey = new KeyHash(hash);
+        String cached = portalByKeyHash.get(cacheKey);
+        if (cached != null) {
+            return Mono.just(Caller.portal(cached, hash));
+        }
+        return portals.portalIdForKeyHash(hash).map(portalId -> {
+            if (portalByKeyHash.size() >= CACHE_LIMIT) {
+                portalByKeyHash.clear();
+            }
+            portalByKeyHash.put(cacheKey, portalId);
+            return Caller.portal(portalId, hash);
+        });
+    }
+
+    private Mono<Void> deny(ServerWebExchange exchange, ErrorCode code, String detail) {
+        return Problems.write(exchange, json, code, detail, List.of());
+    }
+
+    static String bearerKey(String authorization) {
+        if (authorization == null) {
+            return null;
+        }
+        String value = authorization.trim();
+        if (value.length() < 8 || !value.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            return null;
+        }
+        String key = value.substring(7).trim();
+        return key.isEmpty() || key.length() > 512 ? null : key;
+    }
+
+    private record KeyHash(byte[] bytes) {
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof KeyHash that && java.util.Arrays.equals(bytes, that.bytes);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Arrays.hashCode(bytes);
+        }
+    }
+}

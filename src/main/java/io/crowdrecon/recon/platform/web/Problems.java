@@ -1,0 +1,78 @@
+package io.crowdrecon.recon.platform.web;
+
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.FieldError;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.server.reactive.ServerHttpResponse;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+/** RFC 9457 problem documents with the stable {@code code} of SPEC.md section 7. */
+public final class Problems {
+
+    public static final MediaType PROBLEM_JSON = MediaType.APPLICATION_PROBLEM_JSON;
+
+    private Problems() {}
+
+    public static HttpStatus status(ErrorCode code) {
+        return switch (code.category()) {
+            case INVALID -> HttpStatus.BAD_REQUEST;
+            case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+            case FORBIDDEN -> HttpStatus.FORBIDDEN;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+            case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
+            case CONFLICT -> HttpStatus.CONFLICT;
+            case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
+            case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
+            case TOO_MANY_REQUESTS -> HttpStatus.TOO_MANY_REQUESTS;
+            case NOT_IMPLEMENTED -> HttpStatus.NOT_IMPLEMENTED;
+            case UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
+            case INTERNAL -> HttpStatus.INTERNAL_SERVER_ERROR;
+        };
+    }
+
+    /** The problem document as a map, in the order a reader expects the members. */
+    public static Map<String, Object> body(ErrorCode code, String detail, List<FieldError> errors, String instance) {
+        HttpStatus status = status(code);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "urn:crowdrecon:problem:" + code.name().toLowerCase().replace('_', '-'));
+        body.put("title", code.title());
+        body.put("status", status.value());
+        body.put("detail", detail == null ? code.title() : detail);
+        body.put("instance", instance);
+        body.put("code", code.name());
+        if (!errors.isEmpty()) {
+            body.put("errors", errors);
+        }
+        return body;
+    }
+
+    /** Writes the problem straight to the response, whatever the request's Accept header says. */
+    public static Mono<Void> write(
+            ServerWebExchange exchange, ObjectMapper json, ErrorCode code, String detail, List<FieldError> errors) {
+        ServerHttpResponse response = exchange.getResponse();
+        if (response.isCommitted()) {
+            return Mono.empty();
+        }
+        response.setStatusCode(status(code));
+        HttpHeaders headers = response.getHeaders();
+        headers.setContentType(PROBLEM_JSON);
+        if (code == ErrorCode.UNAUTHORIZED) {
+            headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
+        }
+        byte[] bytes = json.writeValueAsString(body(code, detail, errors, exchange.getRequest().getPath().value()))
+                .getBytes(StandardCharsets.UTF_8);
+        DataBuffer buffer = response.bufferFactory().wrap(bytes);
+        return response.writeWith(Mono.just(buffer));
+    }
+}

@@ -1,0 +1,40 @@
+package io.crowdrecon.recon.platform.web;
+
+import io.crowdrecon.recon.shared.ErrorCode;
+import java.util.List;
+import org.springframework.core.Ordered;
+import org.springframework.web.server.ServerWebExchange;
+import org.springframework.web.server.WebFilter;
+import org.springframework.web.server.WebFilterChain;
+import reactor.core.publisher.Mono;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Refuses a declared body over 1 MB before reading it (413). A chunked body without a length is
+ * cut by the codec limit (spring.codec.max-in-memory-size) with the same answer.
+ */
+public class RequestSizeLimitFilter implements WebFilter, Ordered {
+
+    public static final long MAX_BODY_BYTES = 1024 * 1024;
+
+    private final ObjectMapper json;
+
+    public RequestSizeLimitFilter(ObjectMapper json) {
+        this.json = json;
+    }
+
+    @Override
+    public int getOrder() {
+        return -200;
+    }
+
+    @Override
+    public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
+        long length = exchange.getRequest().getHeaders().getContentLength();
+        if (length > MAX_BODY_BYTES) {
+            return Problems.write(exchange, json, ErrorCode.PAYLOAD_TOO_LARGE,
+                    "The request body is larger than 1 MB", List.of());
+        }
+        return chain.filter(exchange);
+    }
+}

@@ -1,0 +1,67 @@
+package io.crowdrecon.recon.portal;
+
+import io.crowdrecon.recon.shared.ApiKeys;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.Validation;
+import java.security.SecureRandom;
+import java.time.Clock;
+import reactor.core.publisher.Mono;
+
+/** Operators onboard portals and their companies (SPEC.md section 1). */
+public class Onboarding {
+
+    private final Portals portals;
+    private final Companies companies;
+    private final IdGenerator ids;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public Onboarding(Portals portals, Companies companies, IdGenerator ids, SecureRandom random, Clock clock) {
+        this.portals = portals;
+        this.companies = companies;
+        this.ids = ids;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /**
+     * Creates a portal with a fresh 256-bit API key and webhook secret. Emits the portal with both
+     * secrets; errors with VALIDATION_FAILED or IBAN_IN_USE.
+     */
+    public Mono<OnboardedPortal> onboardPortal(String name, String collectionIban, String feeAccountIban) {
+        return Mono.fromCallable(() -> {
+                    Validation v = Validation.start();
+                    String validName = v.text("name", name, true);
+                    Iban collection = v.iban("collectionIban", collectionIban, true);
+                    Iban fee = v.iban("feeAccountIban", feeAccountIban, true);
+                    v.throwIfInvalid();
+                    return new Portal(ids.next(IdPrefix.PORTAL), validName, collection, fee, clock.instant());
+                })
+                .flatMap(portal -> {
+                    String apiKey = ApiKeys.newApiKey(random);
+                    String webhookSecret = ApiKeys.newWebhookSecret(random);
+                    return portals.add(portal, ApiKeys.sha256(apiKey), webhookSecret)
+                            .map(saved -> new OnboardedPortal(saved, apiKey, webhookSecret));
+                });
+    }
+
+    /** Creates a company of an existing portal; errors with VALIDATION_FAILED or NOT_FOUND (portal). */
+    public Mono<Company> onboardCompany(String portalId, String name, String fiscalCode, String iban) {
+        return Mono.fromCallable(() -> {
+                    Validation v = Validation.start();
+                    v.text("portalId", portalId, true);
+                    String validName = v.text("name", name, true);
+                    String validFiscalCode = v.text("fiscalCode", fiscalCode, true);
+                    Iban validIban = v.iban("iban", iban, true);
+                    v.throwIfInvalid();
+                    return new Company(ids.next(IdPrefix.COMPANY), portalId, validName, validFiscalCode, validIban,
+                            clock.instant());
+                })
+                .flatMap(company -> portals.byId(portalId)
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", portalId)))
+                        .then(companies.add(company)));
+    }
+}

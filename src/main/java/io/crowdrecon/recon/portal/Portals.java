@@ -1,0 +1,23 @@
+package io.crowdrecon.recon.portal;
+
+import io.crowdrecon.recon.shared.Iban;
+import reactor.core.publisher.Mono;
+
+/** The portals, with the secrets that authenticate them. */
+public interface Portals {
+
+    /**
+     * Stores a new portal. Errors with {@code DomainException(IBAN_IN_USE)} when another portal
+     * already collects on the same IBAN.
+     */
+    Mono<Portal> add(Portal portal, byte[] apiKeyHash, String webhookSecret);
+
+    /** The portal, or empty. */
+    Mono<Portal> byId(String portalId);
+
+    /** The portal collecting on this IBAN, or empty. */
+    Mono<Portal> byCollectionIban(Iban collectionIban);
+
+    /** The secret that signs this portal's card webhooks, or empty for an unknown portal. */
+    Mono<String> webhookSecret(String portalId);
+}

@@ -1,0 +1,89 @@
+package io.crowdrecon.recon.portal.persistence;
+
+import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.platform.web.CallerResolver;
+import io.crowdrecon.recon.portal.Portal;
+import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.Iban;
+import io.r2dbc.spi.Readable;
+import java.time.OffsetDateTime;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+public class R2dbcPortals implements Portals, CallerResolver {
+
+    private static final String COLUMNS = "portal_id, name, collection_iban, fee_account_iban, created_at";
+
+    private final DatabaseClient database;
+
+    public R2dbcPortals(DatabaseClient database) {
+        this.database = database;
+    }
+
+    @Override
+    public Mono<Portal> add(Portal portal, byte[] apiKeyHash, String webhookSecret) {
+        return database.sql("""
+                        INSERT INTO portal (portal_id, name, collection_iban, fee_account_iban, api_key_hash,
+                                            webhook_secret, created_at)
+                        VALUES (:id, :name, :collection, :fee, :keyHash, :secret, :createdAt)
+                        """)
+                .bind("id", portal.portalId())
+                .bind("name", portal.name())
+                .bind("collection", portal.collectionIban().value())
+                .bind("fee", portal.feeAccountIban().value())
+                .bind("keyHash", apiKeyHash)
+                .bind("secret", webhookSecret)
+                .bind("createdAt", Sql.timestamp(portal.createdAt()))
+                .then()
+                .thenReturn(portal)
+                .onErrorMap(DataIntegrityViolationException.class, e -> e.getMessage() != null
+                                && e.getMessage().contains("portal_collection_iban_unique")
+                        ? new DomainException(ErrorCode.IBAN_IN_USE,
+                                "Collection IBAN " + portal.collectionIban() + " belongs to another portal")
+                        : e);
+    }
+
+    @Override
+    public Mono<Portal> byId(String portalId) {
+        return database.sql("SELECT " + COLUMNS + " FROM portal WHERE portal_id = :id")
+                .bind("id", portalId)
+                .map(R2dbcPortals::portal)
+                .one();
+    }
+
+    @Override
+    public Mono<Portal> byCollectionIban(Iban collectionIban) {
+        return database.sql("SELECT " + COLUMNS + " FROM portal WHERE collection_iban = :iban")
+                .bind("iban", collectionIban.value())
+                .map(R2dbcPortals::portal)
+                .one();
+    }
+
+    @Override
+    public Mono<String> webhookSecret(String portalId) {
+        return database.sql("SELECT webhook_secret FROM portal WHERE portal_id = :id")
+                .bind("id", portalId)
+                .map(row -> row.get(0, String.class))
+                .one();
+    }
+
+    @Override
+    public Mono<String> portalIdForKeyHash(byte[] keyHash) {
+        return database.sql("SELECT portal_id FROM portal WHERE api_key_hash = :hash")
+                .bind("hash", keyHash)
+                .map(row -> row.get(0, String.class))
+                .one();
+    }
+
+    private static Portal portal(Readable row) {
+        return new Portal(
+                row.get("portal_id", String.class),
+                row.get("name", String.class),
+                new Iban(row.get("collection_iban", String.class)),
+                new Iban(row.get("fee_account_iban", String.class)),
+                Sql.instant(row.get("created_at", OffsetDateTime.class)));
+    }
+}

@@ -1,0 +1,69 @@
+package io.crowdrecon.recon.shared;
+
+/**
+ * The stable {@code code} of every error the API answers (SPEC.md section 7). Each code belongs to
+ * one {@link Category}; the web layer maps categories to HTTP statuses.
+ */
+public enum ErrorCode {
+    MALFORMED_JSON(Category.INVALID, "The request body is not valid JSON"),
+    VALIDATION_FAILED(Category.INVALID, "The request has invalid fields"),
+    INVALID_PARAMETER(Category.INVALID, "A query or path parameter is invalid"),
+    PAYLOAD_TOO_LARGE(Category.TOO_LARGE, "The request body is larger than 1 MB"),
+    UNAUTHORIZED(Category.UNAUTHENTICATED, "A valid API key is required"),
+    FORBIDDEN(Category.FORBIDDEN, "This key may not use this endpoint"),
+    NOT_FOUND(Category.NOT_FOUND, "No such resource"),
+    METHOD_NOT_ALLOWED(Category.METHOD_NOT_ALLOWED, "Method not allowed on this resource"),
+    UNSUPPORTED_MEDIA_TYPE(Category.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json"),
+    ILLEGAL_TRANSITION(Category.CONFLICT, "The resource cannot move to that status from its current one"),
+    IBAN_IN_USE(Category.CONFLICT, "The collection IBAN belongs to another portal"),
+    API_KEY_ALREADY_ISSUED(Category.CONFLICT, "The API key and webhook secret were already issued"),
+    CAMPAIGN_NOT_OPEN(Category.CONFLICT, "The campaign is not open"),
+    IDEMPOTENCY_REQUEST_IN_PROGRESS(Category.CONFLICT, "A request with this Idempotency-Key is still in progress"),
+    UNSUPPORTED_CURRENCY(Category.UNPROCESSABLE, "Only EUR is supported"),
+    IDEMPOTENCY_KEY_REUSED(Category.UNPROCESSABLE, "The Idempotency-Key was used with another request body"),
+    ACCOUNTED_ORDERS_CHANGED(Category.UNPROCESSABLE, "The lists do not name every accounted order exactly once"),
+    SPLIT_MISMATCH(Category.UNPROCESSABLE, "The split parts do not add up to the order's amounts"),
+    TARGET_NOT_MET(Category.UNPROCESSABLE, "The executed amount is below targetAmountMin"),
+    TARGET_EXCEEDED(Category.UNPROCESSABLE, "The executed amount is above targetAmountMax"),
+    SUCCESS_FEE_EXCEEDS_CASHOUT(Category.UNPROCESSABLE, "The success fee exceeds the executed company amount"),
+    MONEYOUTS_HELD(Category.UNPROCESSABLE, "An order to execute has moneyouts held by a chargeback"),
+    EVENTS_EXPIRED(Category.PRECONDITION_FAILED, "Events before this id are no longer kept"),
+    RATE_LIMITED(Category.TOO_MANY_REQUESTS, "Too many requests"),
+    NOT_IMPLEMENTED(Category.NOT_IMPLEMENTED, "Not implemented yet"),
+    SERVICE_UNAVAILABLE(Category.UNAVAILABLE, "A backing service is unavailable; retry later"),
+    INTERNAL_ERROR(Category.INTERNAL, "Unexpected error");
+
+    /** What kind of failure a code is, independent of the transport. */
+    public enum Category {
+        INVALID,
+        TOO_LARGE,
+        UNAUTHENTICATED,
+        FORBIDDEN,
+        NOT_FOUND,
+        METHOD_NOT_ALLOWED,
+        UNSUPPORTED_MEDIA_TYPE,
+        CONFLICT,
+        UNPROCESSABLE,
+        PRECONDITION_FAILED,
+        TOO_MANY_REQUESTS,
+        NOT_IMPLEMENTED,
+        UNAVAILABLE,
+        INTERNAL
+    }
+
+    private final Category category;
+    private final String title;
+
+    ErrorCode(Category category, String title) {
+        this.category = category;
+        this.title = title;
+    }
+
+    public Category category() {
+        return category;
+    }
+
+    public String title() {
+        return title;
+    }
+}
