@@ -1,0 +1,137 @@
+package io.crowdrecon.recon.campaign;
+
+import io.crowdrecon.recon.portal.Companies;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.Validation;
+import java.time.Clock;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** A portal's campaigns: create, update while CREATED/OPEN, and move along the lifecycle (SPEC.md section 4). */
+public class CampaignDesk {
+
+    public static final String REASON_CAMPAIGN_CANCELLED = "CAMPAIGN_CANCELLED";
+
+    private final Campaigns campaigns;
+    private final Companies companies;
+    private final CampaignOrders orders;
+    private final Transactions transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public CampaignDesk(
+            Campaigns campaigns,
+            Companies companies,
+            CampaignOrders orders,
+            Transactions transactions,
+            IdGenerator ids,
+            Clock clock) {
+        this.campaigns = campaigns;
+        this.companies = companies;
+        this.orders = orders;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /** Creates a campaign in CREATED. Errors: VALIDATION_FAILED, UNSUPPORTED_CURRENCY, NOT_FOUND (company). */
+    public Mono<Campaign> create(String portalId, String companyId, CampaignTerms terms) {
+        return companies.ofPortal(portalId, companyId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Company", companyId)))
+                .flatMap(company -> {
+                    Instant now = clock.instant();
+                    return campaigns.add(new Campaign(ids.next(IdPrefix.CAMPAIGN), portalId, companyId, terms,
+                            CampaignStatus.CREATED, now, now));
+                });
+    }
+
+    /**
+     * Replaces the terms of a CREATED or OPEN campaign. The company cannot change. Errors: NOT_FOUND,
+     * VALIDATION_FAILED, ILLEGAL_TRANSITION (campaign no longer editable).
+     */
+    public Mono<Campaign> update(String portalId, String campaignId, String companyId, CampaignTerms terms) {
+        return transactions.inTransaction(() -> campaigns.lockOfPortal(portalId, campaignId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
+                .flatMap(campaign -> {
+                    if (companyId != null && !companyId.equals(campaign.companyId())) {
+                        Validation.start().add("companyId", "cannot change").throwIfInvalid();
+                    }
+                    if (campaign.status() != CampaignStatus.CREATED && campaign.status() != CampaignStatus.OPEN) {
+                        return Mono.error(new DomainException(ErrorCode.ILLEGAL_TRANSITION, "Campaign " + campaignId
+                                + " is " + campaign.status() + "; only CREATED or OPEN campaigns can be updated"));
+                    }
+                    return campaigns.updateTerms(campaign.withTerms(terms, clock.instant()));
+                }));
+    }
+
+    public Mono<Campaign> get(String portalId, String campaignId) {
+        return campaigns.ofPortal(portalId, campaignId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)));
+    }
+
+    public Mono<Page<Campaign>> list(String portalId, PageRequest page) {
+        return campaigns.page(portalId, page);
+    }
+
+    public Mono<Campaign> open(String portalId, String campaignId) {
+        return move(portalId, campaignId, CampaignTrigger.OPEN, CampaignStatus.OPEN);
+    }
+
+    public Mono<Campaign> close(String portalId, String campaignId) {
+        return move(portalId, campaignId, CampaignTrigger.CLOSE, CampaignStatus.CLOSED);
+    }
+
+    /**
+     * Cancels a campaign none of whose orders is ACCOUNTED; its payable orders become EXPIRED in
+     * the same transaction. A campaign with accounted orders ends only by finalization (409).
+     */
+    public Mono<Campaign> cancel(String portalId, String campaignId) {
+        return transactions.inTransaction(() -> campaigns.lockOfPortal(portalId, campaignId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
+                .flatMap(campaign -> {
+                    if (campaign.status() == CampaignStatus.CANCELLED) {
+                        return Mono.just(campaign);
+                    }
+                    CampaignStatus next = CampaignTransitions.next(campaign.status(), CampaignTrigger.CANCEL)
+                            .orElse(null);
+                    if (next == null) {
+                        return Mono.error(DomainException.illegalTransition(
+                                "Campaign", campaignId, campaign.status(), CampaignStatus.CANCELLED));
+                    }
+                    return orders.lockAndCheckAnyAccounted(campaignId).flatMap(anyAccounted -> {
+                        if (anyAccounted) {
+                            return Mono.error(new DomainException(ErrorCode.ILLEGAL_TRANSITION, "Campaign "
+                                    + campaignId + " has ACCOUNTED orders; it can end only by finalization"));
+                        }
+                        Instant now = clock.instant();
+                        return campaigns.moveStatus(campaignId, campaign.status(), next, now)
+                                .then(orders.expirePayable(campaignId, REASON_CAMPAIGN_CANCELLED))
+                                .thenReturn(campaign.withStatus(next, now));
+                    });
+                }));
+    }
+
+    private Mono<Campaign> move(String portalId, String campaignId, CampaignTrigger trigger, CampaignStatus target) {
+        return transactions.inTransaction(() -> campaigns.lockOfPortal(portalId, campaignId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
+                .flatMap(campaign -> {
+                    if (campaign.status() == target) {
+                        return Mono.just(campaign);
+                    }
+                    return CampaignTransitions.next(campaign.status(), trigger)
+                            .map(next -> {
+                                Instant now = clock.instant();
+                                return campaigns.moveStatus(campaignId, campaign.status(), next, now)
+                                        .thenReturn(campaign.withStatus(next, now));
+                            })
+                            .orElseGet(() -> Mono.error(DomainException.illegalTransition(
+                                    "Campaign", campaignId, campaign.status(), target)));
+                }));
+    }
+}

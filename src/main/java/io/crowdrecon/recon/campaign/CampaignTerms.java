@@ -1,0 +1,65 @@
+package io.crowdrecon.recon.campaign;
+
+import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.Validation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+/** What a portal says about a campaign when creating or updating it; validated on construction through {@link #validate}. */
+public record CampaignTerms(
+        String name,
+        String description,
+        BigDecimal targetAmountMin,
+        BigDecimal targetAmountMax,
+        String currency,
+        LocalDate expectedClosingDate,
+        SuccessFee successFee) {
+
+    public static final String EUR = "EUR";
+    static final int MAX_DESCRIPTION = 4096;
+    private static final BigDecimal HUNDRED = new BigDecimal(100);
+
+    /**
+     * Validates every field and answers the terms. Errors with VALIDATION_FAILED listing every bad
+     * field, or UNSUPPORTED_CURRENCY for a real currency other than EUR.
+     */
+    public static CampaignTerms validate(
+            Validation v,
+            String name,
+            String description,
+            BigDecimal targetAmountMin,
+            BigDecimal targetAmountMax,
+            String currency,
+            LocalDate expectedClosingDate,
+            BigDecimal feeFixedAmount,
+            BigDecimal feeVariablePercentage) {
+        String validName = v.text("name", name, true);
+        String validDescription = v.text("description", description, false, MAX_DESCRIPTION);
+        BigDecimal min = v.positiveAmount("targetAmountMin", targetAmountMin, true);
+        BigDecimal max = v.positiveAmount("targetAmountMax", targetAmountMax, true);
+        if (min != null && max != null && min.compareTo(max) > 0) {
+            v.add("targetAmountMax", "must not be less than targetAmountMin");
+        }
+        String validCurrency = v.required("currency", currency);
+        if (validCurrency != null && !Amounts.isKnownCurrency(validCurrency)) {
+            v.add("currency", "must be an ISO 4217 currency code");
+            validCurrency = null;
+        }
+        v.required("expectedClosingDate", expectedClosingDate);
+        BigDecimal fixed = feeFixedAmount == null
+                ? BigDecimal.ZERO
+                : v.nonNegativeAmount("portalSuccessFee.fixedAmount", feeFixedAmount, false);
+        BigDecimal percentage = feeVariablePercentage == null ? BigDecimal.ZERO : feeVariablePercentage;
+        if (percentage.signum() < 0 || percentage.compareTo(HUNDRED) > 0 || Amounts.precision(percentage) > 4) {
+            v.add("portalSuccessFee.variableAmountPercentage", "must be between 0 and 100 with at most 4 decimals");
+        }
+        v.throwIfInvalid();
+        if (!EUR.equals(validCurrency)) {
+            throw new DomainException(ErrorCode.UNSUPPORTED_CURRENCY, "Campaigns are in EUR only, not " + validCurrency);
+        }
+        return new CampaignTerms(validName, validDescription, min, max, validCurrency, expectedClosingDate,
+                new SuccessFee(fixed, percentage));
+    }
+}

@@ -1,0 +1,35 @@
+package io.crowdrecon.recon.campaign;
+
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** The campaigns of every portal; reads are always scoped to one portal. */
+public interface Campaigns {
+
+    Mono<Campaign> add(Campaign campaign);
+
+    /** The campaign if it belongs to {@code portalId}; empty otherwise. */
+    Mono<Campaign> ofPortal(String portalId, String campaignId);
+
+    /**
+     * Like {@link #ofPortal} but locks the row until the transaction ends: status changes and order
+     * creation take this lock so that they serialize.
+     */
+    Mono<Campaign> lockOfPortal(String portalId, String campaignId);
+
+    /** Takes a shared lock: order creation holds it so that no status change slips in between. */
+    Mono<Campaign> shareLockOfPortal(String portalId, String campaignId);
+
+    /** The campaign, whichever portal owns it (internal use); empty when unknown. */
+    Mono<Campaign> byId(String campaignId);
+
+    Mono<Page<Campaign>> page(String portalId, PageRequest request);
+
+    /** Saves new terms; emits the campaign as saved. */
+    Mono<Campaign> updateTerms(Campaign campaign);
+
+    /** Moves the status if it is still {@code expected}; emits true when this call moved it. */
+    Mono<Boolean> moveStatus(String campaignId, CampaignStatus expected, CampaignStatus to, Instant at);
+}

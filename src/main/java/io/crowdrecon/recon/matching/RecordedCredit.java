@@ -1,0 +1,22 @@
+package io.crowdrecon.recon.matching;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Objects;
+
+/**
+ * A credit already recorded by the service, as far as duplicate detection needs it.
+ *
+ * @param notificationId never null
+ * @param amount in the major unit of {@code currency}; never null
+ * @param currency ISO 4217 code; never null
+ * @param bookingDate nullable
+ */
+public record RecordedCredit(String notificationId, BigDecimal amount, String currency, LocalDate bookingDate) {
+
+    public RecordedCredit {
+        Objects.requireNonNull(notificationId, "notificationId");
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(currency, "currency");
+    }
+}

@@ -1,0 +1,6 @@
+package io.crowdrecon.recon.order;
+
+import io.crowdrecon.recon.shared.Iban;
+
+/** The account the investor says they will pay from; used to flag a payer mismatch, never as a refund destination. */
+public record InvestorAccount(Iban iban, String holderName, String holderSurname, String holderBusinessName) {}

@@ -1,0 +1,44 @@
+package io.crowdrecon.recon.order;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A subscription order: what an investor must pay ({@code totalAmount} = {@code orderAmount} for
+ * the company + {@code feeAmount} for the portal, EUR) and where it stands. Immutable once created
+ * except for its status and payment window.
+ *
+ * @param paymentWindowEndsAt credits received after this instant are not accepted; restarts at WAITING
+ */
+public record Order(
+        String orderId,
+        String portalId,
+        String campaignId,
+        String companyId,
+        String investorId,
+        InvestorAccount investorAccount,
+        BigDecimal totalAmount,
+        BigDecimal orderAmount,
+        BigDecimal feeAmount,
+        String currency,
+        OrderChannel channel,
+        PortalReferences portalReferences,
+        OrderStatus status,
+        Instant paymentWindowEndsAt,
+        Instant createdAt,
+        Instant updatedAt) {
+
+    /** The portal's own codes for the order, echoed back as given. */
+    public record PortalReferences(
+            String description,
+            String portalOrderCode,
+            Instant portalOrderDatetime,
+            String portalInvestorCode,
+            String portalCompanyCode,
+            String portalCampaignCode) {}
+
+    public Order moved(OrderStatus to, Instant at, Instant windowEndsAt) {
+        return new Order(orderId, portalId, campaignId, companyId, investorId, investorAccount, totalAmount,
+                orderAmount, feeAmount, currency, channel, portalReferences, to, windowEndsAt, createdAt, at);
+    }
+}

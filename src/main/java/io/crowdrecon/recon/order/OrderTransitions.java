@@ -1,0 +1,62 @@
+package io.crowdrecon.recon.order;
+
+import static io.crowdrecon.recon.order.OrderStatus.ACCOUNTED;
+import static io.crowdrecon.recon.order.OrderStatus.CANCELLED;
+import static io.crowdrecon.recon.order.OrderStatus.CREATED;
+import static io.crowdrecon.recon.order.OrderStatus.EXPIRED;
+import static io.crowdrecon.recon.order.OrderStatus.FAILED;
+import static io.crowdrecon.recon.order.OrderStatus.INCORRECT_AMOUNT;
+import static io.crowdrecon.recon.order.OrderStatus.REFUNDED;
+import static io.crowdrecon.recon.order.OrderStatus.SPLITTED;
+import static io.crowdrecon.recon.order.OrderStatus.WAITING;
+
+import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.TransitionTable;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The order lifecycle of SPEC section 4 as data. Creation ({@code POST /orders} → {@code CREATED}) is not a
+ * transition and is not listed.
+ *
+ * <p>A move that would leave the status unchanged is never in the table: callers answer a {@code PUT} to the current
+ * status with 200 and no change before asking for the next status, and answer 409 {@code ILLEGAL_TRANSITION} when
+ * {@link #next} is empty.
+ */
+public final class OrderTransitions {
+
+    private static final Set<OrderStatus> PAYABLE = EnumSet.of(CREATED, WAITING, INCORRECT_AMOUNT);
+
+    private static final TransitionTable<OrderStatus, OrderTrigger> TABLE = new TransitionTable<>(List.of(
+            row(EnumSet.of(CREATED, INCORRECT_AMOUNT), OrderTrigger.PORTAL_WAITING, WAITING),
+            row(EnumSet.of(CREATED, INCORRECT_AMOUNT), OrderTrigger.CARD_AUTHORISED, WAITING),
+            row(PAYABLE, OrderTrigger.MATCHING_CREDIT, ACCOUNTED),
+            row(EnumSet.of(CREATED, WAITING), OrderTrigger.WRONG_AMOUNT_CREDIT, INCORRECT_AMOUNT),
+            row(EnumSet.of(CREATED, WAITING), OrderTrigger.PORTAL_FAILED, FAILED),
+            row(EnumSet.of(CREATED, WAITING), OrderTrigger.CARD_AUTHORISATION_FAILED, FAILED),
+            row(PAYABLE, OrderTrigger.PORTAL_CANCELLED, CANCELLED),
+            row(EnumSet.of(ACCOUNTED), OrderTrigger.PORTAL_CANCELLED, REFUNDED),
+            row(EnumSet.of(ACCOUNTED), OrderTrigger.REFUND, REFUNDED),
+            row(EnumSet.of(ACCOUNTED), OrderTrigger.EXECUTE, SPLITTED),
+            row(PAYABLE, OrderTrigger.EXPIRE, EXPIRED),
+            row(EnumSet.of(ACCOUNTED), OrderTrigger.RECALL, WAITING)));
+
+    private OrderTransitions() {}
+
+    /** The status {@code trigger} moves an order in status {@code from} to; empty when the move is not allowed. */
+    public static Optional<OrderStatus> next(OrderStatus from, OrderTrigger trigger) {
+        return TABLE.next(from, trigger);
+    }
+
+    /** The rows of the table, in SPEC order. */
+    public static List<Transition<OrderStatus, OrderTrigger>> rows() {
+        return TABLE.rows();
+    }
+
+    private static Transition<OrderStatus, OrderTrigger> row(
+            Set<OrderStatus> from, OrderTrigger trigger, OrderStatus to) {
+        return new Transition<>(from, trigger, to);
+    }
+}

@@ -1,0 +1,47 @@
+package io.crowdrecon.recon.order;
+
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** The orders of every portal. Status changes always go through {@link #move}, which records history. */
+public interface Orders {
+
+    /** Stores a new order with its first history entry ({@code CREATED}). */
+    Mono<Order> add(Order order, StatusChange created);
+
+    /** The order if it belongs to {@code portalId}; empty otherwise. */
+    Mono<Order> ofPortal(String portalId, String orderId);
+
+    /** Like {@link #ofPortal}, locking the order until the transaction ends. */
+    Mono<Order> lockOfPortal(String portalId, String orderId);
+
+    /** The order whichever portal owns it, locked until the transaction ends; empty when unknown. */
+    Mono<Order> lockById(String orderId);
+
+    /**
+     * Moves the order from {@code change.previousStatus()} to {@code change.status()} if it is still
+     * there, records the change in its history, and sets the payment window when
+     * {@code windowEndsAt} is not null. Emits true when this call moved it.
+     */
+    Mono<Boolean> move(String orderId, StatusChange change, Instant windowEndsAt);
+
+    /** The history, oldest first. */
+    Flux<StatusChange> history(String orderId);
+
+    Mono<Page<Order>> pageOfCampaign(String portalId, String campaignId, PageRequest page);
+
+    /** Locks every order of the campaign (in id order) and emits them. */
+    Flux<Order> lockAllOfCampaign(String campaignId);
+
+    /** The distinct investors with an order in the campaign, newest first. */
+    Mono<Page<String>> investorIdsOfCampaign(String campaignId, PageRequest page);
+
+    /** Sum of orderAmount per status, for the campaign's amount view. */
+    Mono<List<StatusTotal>> totalsByStatus(String campaignId);
+
+    record StatusTotal(OrderStatus status, java.math.BigDecimal orderAmount, long count) {}
+}

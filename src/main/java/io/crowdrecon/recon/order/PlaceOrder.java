@@ -1,0 +1,94 @@
+package io.crowdrecon.recon.order;
+
+import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.Validation;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** A portal's request to create an order, as received; {@link #validate()} checks every field (SPEC.md sections 3, 7). */
+public record PlaceOrder(
+        String investorId,
+        String companyId,
+        String campaignId,
+        AccountFields investorAccount,
+        BigDecimal totalAmount,
+        BigDecimal orderAmount,
+        BigDecimal feeAmount,
+        String currency,
+        String channel,
+        String description,
+        String portalOrderCode,
+        Instant portalOrderDatetime,
+        String portalInvestorCode,
+        String portalCompanyCode,
+        String portalCampaignCode) {
+
+    public record AccountFields(String iban, String holderName, String holderSurname, String holderBusinessName) {}
+
+    /** The validated parts of the request. */
+    public record Valid(
+            InvestorAccount investorAccount,
+            BigDecimal totalAmount,
+            BigDecimal orderAmount,
+            BigDecimal feeAmount,
+            String currency,
+            OrderChannel channel,
+            Order.PortalReferences references) {}
+
+    /**
+     * Errors with VALIDATION_FAILED listing every bad field, or UNSUPPORTED_CURRENCY for a real
+     * currency other than EUR.
+     */
+    public Valid validate() {
+        Validation v = Validation.start();
+        v.text("investorId", investorId, true);
+        v.text("companyId", companyId, true);
+        v.text("campaignId", campaignId, true);
+        OrderChannel validChannel = v.oneOf("channel", channel, OrderChannel.class, true);
+        InvestorAccount account = account(v, validChannel);
+        BigDecimal total = v.positiveAmount("totalAmount", totalAmount, true);
+        BigDecimal order = v.positiveAmount("orderAmount", orderAmount, true);
+        BigDecimal fee = v.nonNegativeAmount("feeAmount", feeAmount, true);
+        if (total != null && order != null && fee != null && total.compareTo(order.add(fee)) != 0) {
+            v.add("totalAmount", "must equal orderAmount + feeAmount");
+        }
+        String validCurrency = v.required("currency", currency);
+        if (validCurrency != null && !Amounts.isKnownCurrency(validCurrency)) {
+            v.add("currency", "must be an ISO 4217 currency code");
+            validCurrency = null;
+        }
+        Order.PortalReferences references = new Order.PortalReferences(
+                v.text("description", description, false),
+                v.text("portalOrderCode", portalOrderCode, false),
+                portalOrderDatetime,
+                v.text("portalInvestorCode", portalInvestorCode, false),
+                v.text("portalCompanyCode", portalCompanyCode, false),
+                v.text("portalCampaignCode", portalCampaignCode, false));
+        v.throwIfInvalid();
+        if (!"EUR".equals(validCurrency)) {
+            throw new DomainException(ErrorCode.UNSUPPORTED_CURRENCY, "Orders are in EUR only, not " + validCurrency);
+        }
+        return new Valid(account, total, order, fee, validCurrency, validChannel, references);
+    }
+
+    private InvestorAccount account(Validation v, OrderChannel validChannel) {
+        if (investorAccount == null) {
+            if (validChannel == OrderChannel.MONEY_TRANSFER) {
+                v.add("investorAccount", "is required for MONEY_TRANSFER orders");
+            }
+            return null;
+        }
+        boolean bankTransfer = validChannel == OrderChannel.MONEY_TRANSFER;
+        Iban iban = v.iban("investorAccount.iban", investorAccount.iban(), bankTransfer);
+        String name = v.text("investorAccount.holderName", investorAccount.holderName(), false);
+        String surname = v.text("investorAccount.holderSurname", investorAccount.holderSurname(), false);
+        String business = v.text("investorAccount.holderBusinessName", investorAccount.holderBusinessName(), false);
+        if (bankTransfer && business == null && (name == null || surname == null)) {
+            v.add("investorAccount", "needs holderName and holderSurname, or holderBusinessName");
+        }
+        return new InvestorAccount(iban, name, surname, business);
+    }
+}

@@ -1,0 +1,45 @@
+package io.crowdrecon.recon.order.config;
+
+import io.crowdrecon.recon.campaign.Campaigns;
+import io.crowdrecon.recon.investor.Investors;
+import io.crowdrecon.recon.order.OrderDesk;
+import io.crowdrecon.recon.order.OrdersOfCampaigns;
+import io.crowdrecon.recon.order.persistence.R2dbcOrders;
+import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+@Configuration(proxyBeanMethods = false)
+class OrderConfiguration {
+
+    @Bean
+    R2dbcOrders orders(DatabaseClient database) {
+        return new R2dbcOrders(database);
+    }
+
+    @Bean
+    OrdersOfCampaigns ordersOfCampaigns(R2dbcOrders orders, EventLog events, Clock clock) {
+        return new OrdersOfCampaigns(orders, events, clock);
+    }
+
+    @Bean
+    OrderDesk orderDesk(
+            R2dbcOrders orders,
+            Campaigns campaigns,
+            Investors investors,
+            Portals portals,
+            EventLog events,
+            Transactions transactions,
+            IdGenerator ids,
+            Clock clock,
+            @Value("${recon.payment-window:10d}") Duration paymentWindow) {
+        return new OrderDesk(orders, campaigns, investors, portals, events, transactions, ids, clock, paymentWindow);
+    }
+}

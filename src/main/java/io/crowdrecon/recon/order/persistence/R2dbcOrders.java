@@ -1,0 +1,258 @@
+package io.crowdrecon.recon.order.persistence;
+
+import io.crowdrecon.recon.order.InvestorAccount;
+import io.crowdrecon.recon.order.Order;
+import io.crowdrecon.recon.order.OrderChannel;
+import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.order.StatusChange;
+import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+public class R2dbcOrders implements Orders {
+
+    static final String COLUMNS = """
+            order_id, portal_id, campaign_id, company_id, investor_id, investor_iban, holder_name, holder_surname,
+            holder_business_name, total_amount, order_amount, fee_amount, currency, channel, description,
+            portal_order_code, portal_order_datetime, portal_investor_code, portal_company_code, portal_campaign_code,
+            status, payment_window_ends_at, created_at, updated_at""";
+
+    private static final String INSERT_HISTORY = """
+            INSERT INTO order_status_history (order_id, position, status, previous_status, reason, at)
+            SELECT :orderId, coalesce(max(position), 0) + 1, :status, :previous, :reason, :at
+              FROM order_status_history WHERE order_id = :orderId
+            """;
+
+    private final DatabaseClient database;
+
+    public R2dbcOrders(DatabaseClient database) {
+        this.database = database;
+    }
+
+    @Override
+    public Mono<Order> add(Order order, StatusChange created) {
+        InvestorAccount account = order.investorAccount();
+        Order.PortalReferences refs = order.portalReferences();
+        return database.sql("""
+                        INSERT INTO purchase_order (order_id, portal_id, campaign_id, company_id, investor_id,
+                            investor_iban, holder_name, holder_surname, holder_business_name, total_amount,
+                            order_amount, fee_amount, currency, channel, description, portal_order_code,
+                            portal_order_datetime, portal_investor_code, portal_company_code, portal_campaign_code,
+                            status, payment_window_ends_at, created_at, updated_at)
+                        VALUES (:id, :portalId, :campaignId, :companyId, :investorId, :iban, :holderName,
+                            :holderSurname, :holderBusinessName, :total, :amount, :fee, :currency, :channel,
+                            :description, :portalOrderCode, :portalOrderDatetime, :portalInvestorCode,
+                            :portalCompanyCode, :portalCampaignCode, :status, :windowEndsAt, :createdAt, :updatedAt)
+                        """)
+                .bind("id", order.orderId())
+                .bind("portalId", order.portalId())
+                .bind("campaignId", order.campaignId())
+                .bind("companyId", order.companyId())
+                .bind("investorId", order.investorId())
+                .bind("iban", Sql.nullable(account == null || account.iban() == null ? null : account.iban().value(),
+                        String.class))
+                .bind("holderName", Sql.nullable(account == null ? null : account.holderName(), String.class))
+                .bind("holderSurname", Sql.nullable(account == null ? null : account.holderSurname(), String.class))
+                .bind("holderBusinessName",
+                        Sql.nullable(account == null ? null : account.holderBusinessName(), String.class))
+                .bind("total", order.totalAmount())
+                .bind("amount", order.orderAmount())
+                .bind("fee", order.feeAmount())
+                .bind("currency", order.currency())
+                .bind("channel", order.channel().name())
+                .bind("description", Sql.nullable(refs.description(), String.class))
+                .bind("portalOrderCode", Sql.nullable(refs.portalOrderCode(), String.class))
+                .bind("portalOrderDatetime", Sql.nullableTimestamp(refs.portalOrderDatetime()))
+                .bind("portalInvestorCode", Sql.nullable(refs.portalInvestorCode(), String.class))
+                .bind("portalCompanyCode", Sql.nullable(refs.portalCompanyCode(), String.class))
+                .bind("portalCampaignCode", Sql.nullable(refs.portalCampaignCode(), String.class))
+                .bind("status", order.status().name())
+                .bind("windowEndsAt", Sql.timestamp(order.paymentWindowEndsAt()))
+                .bind("createdAt", Sql.timestamp(order.createdAt()))
+                .bind("updatedAt", Sql.timestamp(order.updatedAt()))
+                .then()
+                .then(history(order.orderId(), created))
+                .thenReturn(order);
+    }
+
+    @Override
+    public Mono<Order> ofPortal(String portalId, String orderId) {
+        return select("WHERE order_id = :id AND portal_id = :portalId", portalId, orderId);
+    }
+
+    @Override
+    public Mono<Order> lockOfPortal(String portalId, String orderId) {
+        return select("WHERE order_id = :id AND portal_id = :portalId FOR UPDATE", portalId, orderId);
+    }
+
+    @Override
+    public Mono<Order> lockById(String orderId) {
+        return database.sql("SELECT " + COLUMNS + " FROM purchase_order WHERE order_id = :id FOR UPDATE")
+                .bind("id", orderId)
+                .map(R2dbcOrders::order)
+                .one();
+    }
+
+    private Mono<Order> select(String where, String portalId, String orderId) {
+        return database.sql("SELECT " + COLUMNS + " FROM purchase_order " + where)
+                .bind("id", orderId)
+                .bind("portalId", portalId)
+                .map(R2dbcOrders::order)
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> move(String orderId, StatusChange change, Instant windowEndsAt) {
+        return database.sql("""
+                        UPDATE purchase_order
+                           SET status = :to, updated_at = :at,
+                               payment_window_ends_at = coalesce(:windowEndsAt, payment_window_ends_at)
+                         WHERE order_id = :id AND status = :from
+                        """)
+                .bind("to", change.status().name())
+                .bind("at", Sql.timestamp(change.at()))
+                .bind("windowEndsAt", Sql.nullableTimestamp(windowEndsAt))
+                .bind("id", orderId)
+                .bind("from", change.previousStatus().name())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(rows -> rows == 1 ? history(orderId, change).thenReturn(true) : Mono.just(false));
+    }
+
+    private Mono<Void> history(String orderId, StatusChange change) {
+        return database.sql(INSERT_HISTORY)
+                .bind("orderId", orderId)
+                .bind("status", change.status().name())
+                .bind("previous", Sql.nullable(
+                        change.previousStatus() == null ? null : change.previousStatus().name(), String.class))
+                .bind("reason", change.reason())
+                .bind("at", Sql.timestamp(change.at()))
+                .then();
+    }
+
+    @Override
+    public Flux<StatusChange> history(String orderId) {
+        return database.sql("""
+                        SELECT status, previous_status, reason, at FROM order_status_history
+                         WHERE order_id = :id ORDER BY position""")
+                .bind("id", orderId)
+                .map(row -> {
+                    String previous = row.get("previous_status", String.class);
+                    return new StatusChange(
+                            OrderStatus.valueOf(row.get("status", String.class)),
+                            previous == null ? null : OrderStatus.valueOf(previous),
+                            row.get("reason", String.class),
+                            Sql.instant(row.get("at", OffsetDateTime.class)));
+                })
+                .all();
+    }
+
+    @Override
+    public Mono<Page<Order>> pageOfCampaign(String portalId, String campaignId, PageRequest page) {
+        Mono<Long> total = database.sql(
+                        "SELECT count(*) FROM purchase_order WHERE campaign_id = :campaignId AND portal_id = :portalId")
+                .bind("campaignId", campaignId)
+                .bind("portalId", portalId)
+                .map(row -> row.get(0, Long.class))
+                .one();
+        Mono<List<Order>> items = database.sql("SELECT " + COLUMNS + """
+                         FROM purchase_order WHERE campaign_id = :campaignId AND portal_id = :portalId
+                        ORDER BY created_at DESC, order_id DESC LIMIT :limit OFFSET :offset""")
+                .bind("campaignId", campaignId)
+                .bind("portalId", portalId)
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
+                .map(R2dbcOrders::order)
+                .all()
+                .collectList();
+        return Mono.zip(items, total, (list, count) -> new Page<>(list, page.page(), page.size(), count));
+    }
+
+    @Override
+    public Flux<Order> lockAllOfCampaign(String campaignId) {
+        return database.sql("SELECT " + COLUMNS
+                        + " FROM purchase_order WHERE campaign_id = :campaignId ORDER BY order_id FOR UPDATE")
+                .bind("campaignId", campaignId)
+                .map(R2dbcOrders::order)
+                .all();
+    }
+
+    @Override
+    public Mono<Page<String>> investorIdsOfCampaign(String campaignId, PageRequest page) {
+        Mono<Long> total = database.sql(
+                        "SELECT count(DISTINCT investor_id) FROM purchase_order WHERE campaign_id = :campaignId")
+                .bind("campaignId", campaignId)
+                .map(row -> row.get(0, Long.class))
+                .one();
+        Mono<List<String>> items = database.sql("""
+                        SELECT investor_id FROM purchase_order WHERE campaign_id = :campaignId
+                         GROUP BY investor_id ORDER BY max(created_at) DESC, investor_id DESC
+                         LIMIT :limit OFFSET :offset""")
+                .bind("campaignId", campaignId)
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
+                .map(row -> row.get(0, String.class))
+                .all()
+                .collectList();
+        return Mono.zip(items, total, (list, count) -> new Page<>(list, page.page(), page.size(), count));
+    }
+
+    @Override
+    public Mono<List<StatusTotal>> totalsByStatus(String campaignId) {
+        return database.sql("""
+                        SELECT status, sum(order_amount) AS amount, count(*) AS n FROM purchase_order
+                         WHERE campaign_id = :campaignId GROUP BY status""")
+                .bind("campaignId", campaignId)
+                .map(row -> new StatusTotal(
+                        OrderStatus.valueOf(row.get("status", String.class)),
+                        row.get("amount", BigDecimal.class),
+                        row.get("n", Long.class)))
+                .all()
+                .collectList();
+    }
+
+    static Order order(Readable row) {
+        String iban = row.get("investor_iban", String.class);
+        String holderName = row.get("holder_name", String.class);
+        String holderSurname = row.get("holder_surname", String.class);
+        String holderBusinessName = row.get("holder_business_name", String.class);
+        InvestorAccount account = iban == null && holderName == null && holderSurname == null
+                        && holderBusinessName == null
+                ? null
+                : new InvestorAccount(iban == null ? null : new Iban(iban), holderName, holderSurname,
+                        holderBusinessName);
+        return new Order(
+                row.get("order_id", String.class),
+                row.get("portal_id", String.class),
+                row.get("campaign_id", String.class),
+                row.get("company_id", String.class),
+                row.get("investor_id", String.class),
+                account,
+                row.get("total_amount", BigDecimal.class),
+                row.get("order_amount", BigDecimal.class),
+                row.get("fee_amount", BigDecimal.class),
+                row.get("currency", String.class),
+                OrderChannel.valueOf(row.get("channel", String.class)),
+                new Order.PortalReferences(
+                        row.get("description", String.class),
+                        row.get("portal_order_code", String.class),
+                        Sql.instant(row.get("portal_order_datetime", OffsetDateTime.class)),
+                        row.get("portal_investor_code", String.class),
+                        row.get("portal_company_code", String.class),
+                        row.get("portal_campaign_code", String.class)),
+                OrderStatus.valueOf(row.get("status", String.class)),
+                Sql.instant(row.get("payment_window_ends_at", OffsetDateTime.class)),
+                Sql.instant(row.get("created_at", OffsetDateTime.class)),
+                Sql.instant(row.get("updated_at", OffsetDateTime.class)));
+    }
+}

@@ -1,0 +1,89 @@
+package io.crowdrecon.recon.order.web;
+
+import io.crowdrecon.recon.campaign.Campaign;
+import io.crowdrecon.recon.campaign.Campaigns;
+import io.crowdrecon.recon.order.OrderDesk;
+import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.platform.web.Caller;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Set;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The order views of a campaign: its orders and the amounts they add up to. */
+@RestController
+@RequestMapping("/api/v1/campaigns/{campaignId}")
+public class CampaignOrdersController {
+
+    private static final Set<OrderStatus> COLLECTED = Set.of(OrderStatus.ACCOUNTED, OrderStatus.SPLITTED);
+
+    private final OrderDesk desk;
+    private final Orders orders;
+    private final Campaigns campaigns;
+
+    public CampaignOrdersController(OrderDesk desk, Orders orders, Campaigns campaigns) {
+        this.desk = desk;
+        this.orders = orders;
+        this.campaigns = campaigns;
+    }
+
+    public record CampaignAmountResponse(
+            String currency,
+            BigDecimal collectedAmount,
+            BigDecimal waitingAmount,
+            BigDecimal refundedAmount,
+            BigDecimal executedAmount,
+            BigDecimal targetAmountMin,
+            BigDecimal targetAmountMax,
+            boolean targetAmountMinReached) {}
+
+    @GetMapping("/orders")
+    Mono<Page<OrderResponse>> orders(
+            Caller caller,
+            @PathVariable String campaignId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size))
+                .flatMap(request -> desk.ofCampaign(caller.portalId(), campaignId, request))
+                .flatMap(desk::withHistories)
+                .map(result -> result.map(OrderResponse::of));
+    }
+
+    /** Company amounts (orderAmount) by where the money stands. */
+    @GetMapping("/amount")
+    Mono<CampaignAmountResponse> amount(Caller caller, @PathVariable String campaignId) {
+        return campaigns.ofPortal(caller.portalId(), campaignId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
+                .zipWhen(campaign -> orders.totalsByStatus(campaignId))
+                .map(t -> amounts(t.getT1(), t.getT2()));
+    }
+
+    private static CampaignAmountResponse amounts(Campaign campaign, List<Orders.StatusTotal> totals) {
+        BigDecimal collected = sum(totals, COLLECTED);
+        return new CampaignAmountResponse(
+                campaign.currency(),
+                collected,
+                sum(totals, Set.of(OrderStatus.WAITING)),
+                sum(totals, Set.of(OrderStatus.REFUNDED)),
+                BigDecimal.ZERO,
+                campaign.targetAmountMin(),
+                campaign.targetAmountMax(),
+                collected.compareTo(campaign.targetAmountMin()) >= 0);
+    }
+
+    private static BigDecimal sum(List<Orders.StatusTotal> totals, Set<OrderStatus> statuses) {
+        return totals.stream()
+                .filter(t -> statuses.contains(t.status()))
+                .map(Orders.StatusTotal::orderAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}

@@ -1,0 +1,7 @@
+/**
+ * Values shared by every capability: order ids with their ISO 7064 check digits, ISO 11649 creditor references,
+ * IBANs in electronic format, money amounts as {@link java.math.BigDecimal} and the generic transition table behind
+ * each status enum. Plain Java, no framework types; guarded by {@code OrderIdTests}, {@code CreditorReferenceTests},
+ * {@code IbanTests}, {@code AmountsTests} and {@code TransitionTableTests}.
+ */
+package io.crowdrecon.recon.shared;
