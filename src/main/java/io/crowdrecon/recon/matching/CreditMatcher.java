@@ -45,6 +45,7 @@ public final class CreditMatcher {
 
     private static final Pattern COMBINING_MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern NOT_LETTER_OR_DIGIT = Pattern.compile("[^\\p{L}\\p{N}]+");
+    private static final Pattern PUNCTUATION = Pattern.compile("[\\p{P}\\p{S}]+");
 
     private CreditMatcher() {}
 
@@ -198,18 +199,38 @@ public final class CreditMatcher {
         if (holderWords.isEmpty()) {
             return false;
         }
-        Set<String> payerWords = new HashSet<>(words(credit.payerName()));
+        Set<String> payerWords = wordsAndJoinedNeighbours(words(credit.payerName()));
         return !payerWords.containsAll(holderWords);
     }
 
-    /** The words of a name, upper case, accents removed, punctuation treated as spaces: "D'Angelo" → [D, ANGELO]. */
+    /**
+     * The words of a name, upper case, accents and punctuation removed: "D'Angelo S.r.l." → [DANGELO, SRL].
+     * Punctuation is removed, not turned into a space, as SPEC section 5 says.
+     */
     private static List<String> words(String name) {
         if (name == null) {
             return List.of();
         }
         String decomposed = Normalizer.normalize(name.toUpperCase(Locale.ROOT), Normalizer.Form.NFD);
         String plain = COMBINING_MARKS.matcher(decomposed).replaceAll("");
-        String spaced = NOT_LETTER_OR_DIGIT.matcher(plain).replaceAll(" ").trim();
+        String unpunctuated = PUNCTUATION.matcher(plain).replaceAll("");
+        String spaced = NOT_LETTER_OR_DIGIT.matcher(unpunctuated).replaceAll(" ").trim();
         return spaced.isEmpty() ? List.of() : Arrays.asList(spaced.split(" "));
+    }
+
+    /**
+     * The payer's words plus each pair and triple of neighbouring words joined, because banks often
+     * print a punctuated name with spaces instead ("D ANGELO" for D'Angelo, "S R L" for S.r.l.).
+     */
+    private static Set<String> wordsAndJoinedNeighbours(List<String> words) {
+        Set<String> result = new HashSet<>(words);
+        for (int i = 0; i < words.size(); i++) {
+            StringBuilder joined = new StringBuilder(words.get(i));
+            for (int j = i + 1; j < Math.min(words.size(), i + 3); j++) {
+                joined.append(words.get(j));
+                result.add(joined.toString());
+            }
+        }
+        return result;
     }
 }

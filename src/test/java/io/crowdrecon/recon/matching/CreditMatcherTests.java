@@ -326,10 +326,25 @@ class CreditMatcherTests {
                         facts(f -> f.order(o -> o.holder("NICOLO", "ROSSI", null))),
                         new Matched(ORDER, false, false)),
                 row(
-                        "treats punctuation in names as spaces",
+                        "accepts a punctuated surname printed with a space",
                         bank(c -> c.payerName("D ANGELO MARIA")),
                         facts(f -> f.order(o -> o.holder("Maria", "D'Angelo", null))),
                         new Matched(ORDER, false, false)),
+                row(
+                        "accepts a punctuated surname printed without punctuation",
+                        bank(c -> c.payerName("DANGELO MARIA")),
+                        facts(f -> f.order(o -> o.holder("Maria", "D'Angelo", null))),
+                        new Matched(ORDER, false, false)),
+                row(
+                        "accepts a company form written without its dots",
+                        bank(c -> c.payerName("ACME SRL")),
+                        facts(f -> f.order(o -> o.holder(null, null, "Acme S.r.l."))),
+                        new Matched(ORDER, false, false)),
+                row(
+                        "does not take a longer surname for the holder's",
+                        bank(c -> c.payerName("MARIO ROSSINI")),
+                        facts(f -> f.order(o -> o.holder("Mario", "Rossi", null))),
+                        new Matched(ORDER, true, false)),
                 row(
                         "compares the business name of a legal person",
                         bank(c -> c.payerName("ACME S.R.L.")),
