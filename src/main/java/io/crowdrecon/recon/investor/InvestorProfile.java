@@ -1,0 +1,20 @@
+package io.crowdrecon.recon.investor;
+
+/**
+ * What a portal tells about an investor, validated: everything but its identity and timestamps. A PUT
+ * replaces the whole profile. Every field but {@code type} is free text of at most 255 characters, null
+ * when not given; a {@link InvestorType#NATURAL_PERSON} has a name and surname, a
+ * {@link InvestorType#LEGAL_PERSON} a business name.
+ */
+public record InvestorProfile(
+        InvestorType type,
+        String name,
+        String surname,
+        String businessName,
+        String fiscalCode,
+        String address,
+        String postalCode,
+        String city,
+        String country,
+        String email,
+        String phone) {}

@@ -1,0 +1,97 @@
+package io.crowdrecon.recon.investor;
+
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Validation;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import reactor.core.publisher.Mono;
+
+/** Portals register their investors, replace their profiles and read them back (SPEC.md section 7). */
+public class InvestorRegistry {
+
+    /**
+     * A sane email shape, not RFC 5322 in full: a local part of 1 to 64 characters, one {@code @}, a domain
+     * of dot-separated non-empty labels ending in a label of at least 2 characters; no spaces or controls.
+     */
+    private static final Pattern EMAIL =
+            Pattern.compile("[^\\s@\\p{Cntrl}]{1,64}@(?:[^\\s@.\\p{Cntrl}]+\\.)+[^\\s@.\\p{Cntrl}]{2,}");
+
+    private final Investors investors;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public InvestorRegistry(Investors investors, IdGenerator ids, Clock clock) {
+        this.investors = investors;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a new investor of {@code portalId}. Emits it as stored; errors with VALIDATION_FAILED listing
+     * every bad field.
+     */
+    public Mono<Investor> register(String portalId, InvestorDetails details) {
+        return Mono.fromCallable(() -> validated(details))
+                .map(profile -> newInvestor(portalId, profile))
+                .flatMap(investors::add);
+    }
+
+    /**
+     * Replaces every field of an investor of {@code portalId}. Emits the investor as now stored; errors with
+     * VALIDATION_FAILED listing every bad field, or NOT_FOUND when the portal has no such investor (another
+     * portal's investor included).
+     */
+    public Mono<Investor> replace(String portalId, String investorId, InvestorDetails details) {
+        return Mono.fromCallable(() -> validated(details))
+                .flatMap(profile -> investors.replaceProfile(portalId, investorId, profile, clock.instant()))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", investorId)));
+    }
+
+    /** The investor of {@code portalId}; errors with NOT_FOUND when absent or another portal's. */
+    public Mono<Investor> find(String portalId, String investorId) {
+        return investors.ofPortal(portalId, investorId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", investorId)));
+    }
+
+    private Investor newInvestor(String portalId, InvestorProfile profile) {
+        Instant now = clock.instant();
+        return new Investor(ids.next(IdPrefix.INVESTOR), portalId, profile, now, now);
+    }
+
+    /**
+     * The profile, or a VALIDATION_FAILED DomainException naming every bad field. Which names are required
+     * depends on the type; when the type itself is missing or unknown only the type is reported for them.
+     */
+    static InvestorProfile validated(InvestorDetails details) {
+        Validation v = Validation.start();
+        InvestorType type = v.oneOf("type", details.type(), InvestorType.class, true);
+        boolean naturalPerson = type == InvestorType.NATURAL_PERSON;
+        boolean legalPerson = type == InvestorType.LEGAL_PERSON;
+        InvestorProfile profile = new InvestorProfile(
+                type,
+                v.text("name", details.name(), naturalPerson),
+                v.text("surname", details.surname(), naturalPerson),
+                v.text("businessName", details.businessName(), legalPerson),
+                v.text("fiscalCode", details.fiscalCode(), false),
+                v.text("address", details.address(), false),
+                v.text("postalCode", details.postalCode(), false),
+                v.text("city", details.city(), false),
+                v.text("country", details.country(), false),
+                email(v, details.email()),
+                v.text("phone", details.phone(), false));
+        v.throwIfInvalid();
+        return profile;
+    }
+
+    private static String email(Validation v, String value) {
+        String email = v.text("email", value, false);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            v.add("email", "must be an email address such as name@example.com");
+            return null;
+        }
+        return email;
+    }
+}

@@ -1,0 +1,21 @@
+package io.crowdrecon.recon.investor;
+
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** The investors of every portal. Each portal sees only its own: another portal's investor does not exist. */
+public interface Investors {
+
+    /** Stores a new investor; emits it as stored. */
+    Mono<Investor> add(Investor investor);
+
+    /**
+     * Replaces the whole profile of the investor {@code investorId} of {@code portalId} and sets its
+     * {@code updatedAt}. Emits the investor as now stored (its {@code createdAt} unchanged); completes empty
+     * when {@code portalId} has no such investor.
+     */
+    Mono<Investor> replaceProfile(String portalId, String investorId, InvestorProfile profile, Instant updatedAt);
+
+    /** The investor if it belongs to {@code portalId}; completes empty when absent or another portal's. */
+    Mono<Investor> ofPortal(String portalId, String investorId);
+}

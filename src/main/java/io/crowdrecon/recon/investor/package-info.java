@@ -1,0 +1,11 @@
+/**
+ * Investors: the people and organisations that subscribe to campaigns through one portal. A portal registers an
+ * {@link io.crowdrecon.recon.investor.Investor}, replaces its whole
+ * {@link io.crowdrecon.recon.investor.InvestorProfile} and reads it back through
+ * {@link io.crowdrecon.recon.investor.InvestorRegistry}; another portal's investor does not exist for it. A
+ * {@link io.crowdrecon.recon.investor.InvestorType#NATURAL_PERSON} needs a name and surname, a
+ * {@link io.crowdrecon.recon.investor.InvestorType#LEGAL_PERSON} a business name. Orders look their investor up
+ * through {@link io.crowdrecon.recon.investor.Investors#ofPortal}. Guarded by {@code InvestorRegistryTests}
+ * (validation) and {@code InvestorApiIT} (the API, tenancy and idempotency).
+ */
+package io.crowdrecon.recon.investor;

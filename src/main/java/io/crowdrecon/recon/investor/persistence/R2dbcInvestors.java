@@ -1,0 +1,103 @@
+package io.crowdrecon.recon.investor.persistence;
+
+import io.crowdrecon.recon.investor.Investor;
+import io.crowdrecon.recon.investor.InvestorProfile;
+import io.crowdrecon.recon.investor.InvestorType;
+import io.crowdrecon.recon.investor.Investors;
+import io.crowdrecon.recon.platform.persistence.Sql;
+import io.r2dbc.spi.Readable;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Mono;
+
+public class R2dbcInvestors implements Investors {
+
+    private static final String COLUMNS = """
+            investor_id, portal_id, type, name, surname, business_name, fiscal_code, address, postal_code, city,
+            country, email, phone, created_at, updated_at""";
+
+    private final DatabaseClient database;
+
+    public R2dbcInvestors(DatabaseClient database) {
+        this.database = database;
+    }
+
+    @Override
+    public Mono<Investor> add(Investor investor) {
+        GenericExecuteSpec insert = database.sql("""
+                        INSERT INTO investor (investor_id, portal_id, type, name, surname, business_name, fiscal_code,
+                                              address, postal_code, city, country, email, phone, created_at, updated_at)
+                        VALUES (:id, :portalId, :type, :name, :surname, :businessName, :fiscalCode,
+                                :address, :postalCode, :city, :country, :email, :phone, :createdAt, :updatedAt)
+                        """)
+                .bind("id", investor.investorId())
+                .bind("portalId", investor.portalId())
+                .bind("createdAt", Sql.timestamp(investor.createdAt()))
+                .bind("updatedAt", Sql.timestamp(investor.updatedAt()));
+        return bindProfile(insert, investor.profile()).then().thenReturn(investor);
+    }
+
+    @Override
+    public Mono<Investor> replaceProfile(
+            String portalId, String investorId, InvestorProfile profile, Instant updatedAt) {
+        GenericExecuteSpec update = database.sql("""
+                        UPDATE investor
+                           SET type = :type, name = :name, surname = :surname, business_name = :businessName,
+                               fiscal_code = :fiscalCode, address = :address, postal_code = :postalCode,
+                               city = :city, country = :country, email = :email, phone = :phone,
+                               updated_at = :updatedAt
+                         WHERE investor_id = :id AND portal_id = :portalId
+                        RETURNING\s""" + COLUMNS)
+                .bind("id", investorId)
+                .bind("portalId", portalId)
+                .bind("updatedAt", Sql.timestamp(updatedAt));
+        return bindProfile(update, profile).map(R2dbcInvestors::investor).one();
+    }
+
+    @Override
+    public Mono<Investor> ofPortal(String portalId, String investorId) {
+        return database.sql("SELECT " + COLUMNS + " FROM investor WHERE investor_id = :id AND portal_id = :portalId")
+                .bind("id", investorId)
+                .bind("portalId", portalId)
+                .map(R2dbcInvestors::investor)
+                .one();
+    }
+
+    private static GenericExecuteSpec bindProfile(GenericExecuteSpec statement, InvestorProfile profile) {
+        return statement
+                .bind("type", profile.type().name())
+                .bind("name", Sql.nullable(profile.name(), String.class))
+                .bind("surname", Sql.nullable(profile.surname(), String.class))
+                .bind("businessName", Sql.nullable(profile.businessName(), String.class))
+                .bind("fiscalCode", Sql.nullable(profile.fiscalCode(), String.class))
+                .bind("address", Sql.nullable(profile.address(), String.class))
+                .bind("postalCode", Sql.nullable(profile.postalCode(), String.class))
+                .bind("city", Sql.nullable(profile.city(), String.class))
+                .bind("country", Sql.nullable(profile.country(), String.class))
+                .bind("email", Sql.nullable(profile.email(), String.class))
+                .bind("phone", Sql.nullable(profile.phone(), String.class));
+    }
+
+    private static Investor investor(Readable row) {
+        InvestorProfile profile = new InvestorProfile(
+                InvestorType.valueOf(row.get("type", String.class)),
+                row.get("name", String.class),
+                row.get("surname", String.class),
+                row.get("business_name", String.class),
+                row.get("fiscal_code", String.class),
+                row.get("address", String.class),
+                row.get("postal_code", String.class),
+                row.get("city", String.class),
+                row.get("country", String.class),
+                row.get("email", String.class),
+                row.get("phone", String.class));
+        return new Investor(
+                row.get("investor_id", String.class),
+                row.get("portal_id", String.class),
+                profile,
+                Sql.instant(row.get("created_at", OffsetDateTime.class)),
+                Sql.instant(row.get("updated_at", OffsetDateTime.class)));
+    }
+}
