@@ -42,12 +42,13 @@ public class CampaignDesk {
 
     /** Creates a campaign in CREATED. Errors: VALIDATION_FAILED, UNSUPPORTED_CURRENCY, NOT_FOUND (company). */
     public Mono<Campaign> create(String portalId, String companyId, CampaignTerms terms) {
-        return companies.ofPortal(portalId, companyId)
+        return companies
+                .ofPortal(portalId, companyId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Company", companyId)))
                 .flatMap(company -> {
                     Instant now = clock.instant();
-                    return campaigns.add(new Campaign(ids.next(IdPrefix.CAMPAIGN), portalId, companyId, terms,
-                            CampaignStatus.CREATED, now, now));
+                    return campaigns.add(new Campaign(
+                            ids.next(IdPrefix.CAMPAIGN), portalId, companyId, terms, CampaignStatus.CREATED, now, now));
                 });
     }
 
@@ -56,22 +57,26 @@ public class CampaignDesk {
      * VALIDATION_FAILED, ILLEGAL_TRANSITION (campaign no longer editable).
      */
     public Mono<Campaign> update(String portalId, String campaignId, String companyId, CampaignTerms terms) {
-        return transactions.inTransaction(() -> campaigns.lockOfPortal(portalId, campaignId)
+        return transactions.inTransaction(() -> campaigns
+                .lockOfPortal(portalId, campaignId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> {
                     if (companyId != null && !companyId.equals(campaign.companyId())) {
                         Validation.start().add("companyId", "cannot change").throwIfInvalid();
                     }
                     if (campaign.status() != CampaignStatus.CREATED && campaign.status() != CampaignStatus.OPEN) {
-                        return Mono.error(new DomainException(ErrorCode.ILLEGAL_TRANSITION, "Campaign " + campaignId
-                                + " is " + campaign.status() + "; only CREATED or OPEN campaigns can be updated"));
+                        return Mono.error(new DomainException(
+                                ErrorCode.ILLEGAL_TRANSITION,
+                                "Campaign " + campaignId + " is " + campaign.status()
+                                        + "; only CREATED or OPEN campaigns can be updated"));
                     }
                     return campaigns.updateTerms(campaign.withTerms(terms, clock.instant()));
                 }));
     }
 
     public Mono<Campaign> get(String portalId, String campaignId) {
-        return campaigns.ofPortal(portalId, campaignId)
+        return campaigns
+                .ofPortal(portalId, campaignId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)));
     }
 
@@ -92,7 +97,8 @@ public class CampaignDesk {
      * the same transaction. A campaign with accounted orders ends only by finalization (409).
      */
     public Mono<Campaign> cancel(String portalId, String campaignId) {
-        return transactions.inTransaction(() -> campaigns.lockOfPortal(portalId, campaignId)
+        return transactions.inTransaction(() -> campaigns
+                .lockOfPortal(portalId, campaignId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> {
                     if (campaign.status() == CampaignStatus.CANCELLED) {
@@ -106,11 +112,14 @@ public class CampaignDesk {
                     }
                     return orders.lockAndCheckAnyAccounted(campaignId).flatMap(anyAccounted -> {
                         if (anyAccounted) {
-                            return Mono.error(new DomainException(ErrorCode.ILLEGAL_TRANSITION, "Campaign "
-                                    + campaignId + " has ACCOUNTED orders; it can end only by finalization"));
+                            return Mono.error(new DomainException(
+                                    ErrorCode.ILLEGAL_TRANSITION,
+                                    "Campaign " + campaignId
+                                            + " has ACCOUNTED orders; it can end only by finalization"));
                         }
                         Instant now = clock.instant();
-                        return campaigns.moveStatus(campaignId, campaign.status(), next, now)
+                        return campaigns
+                                .moveStatus(campaignId, campaign.status(), next, now)
                                 .then(orders.expirePayable(campaignId, REASON_CAMPAIGN_CANCELLED))
                                 .thenReturn(campaign.withStatus(next, now));
                     });
@@ -118,7 +127,8 @@ public class CampaignDesk {
     }
 
     private Mono<Campaign> move(String portalId, String campaignId, CampaignTrigger trigger, CampaignStatus target) {
-        return transactions.inTransaction(() -> campaigns.lockOfPortal(portalId, campaignId)
+        return transactions.inTransaction(() -> campaigns
+                .lockOfPortal(portalId, campaignId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> {
                     if (campaign.status() == target) {
@@ -127,7 +137,8 @@ public class CampaignDesk {
                     return CampaignTransitions.next(campaign.status(), trigger)
                             .map(next -> {
                                 Instant now = clock.instant();
-                                return campaigns.moveStatus(campaignId, campaign.status(), next, now)
+                                return campaigns
+                                        .moveStatus(campaignId, campaign.status(), next, now)
                                         .thenReturn(campaign.withStatus(next, now));
                             })
                             .orElseGet(() -> Mono.error(DomainException.illegalTransition(

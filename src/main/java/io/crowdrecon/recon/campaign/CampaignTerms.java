@@ -57,9 +57,16 @@ public record CampaignTerms(
         }
         v.throwIfInvalid();
         if (!EUR.equals(validCurrency)) {
-            throw new DomainException(ErrorCode.UNSUPPORTED_CURRENCY, "Campaigns are in EUR only, not " + validCurrency);
+            throw new DomainException(
+                    ErrorCode.UNSUPPORTED_CURRENCY, "Campaigns are in EUR only, not " + validCurrency);
         }
-        return new CampaignTerms(validName, validDescription, min, max, validCurrency, expectedClosingDate,
+        return new CampaignTerms(
+                validName,
+                validDescription,
+                min,
+                max,
+                validCurrency,
+                expectedClosingDate,
                 new SuccessFee(fixed, percentage));
     }
 }

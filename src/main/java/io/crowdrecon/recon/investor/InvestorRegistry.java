@@ -52,7 +52,8 @@ public class InvestorRegistry {
 
     /** The investor of {@code portalId}; errors with NOT_FOUND when absent or another portal's. */
     public Mono<Investor> find(String portalId, String investorId) {
-        return investors.ofPortal(portalId, investorId)
+        return investors
+                .ofPortal(portalId, investorId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", investorId)));
     }
 

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.investor;
 
 import java.time.Instant;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The investors of every portal. Each portal sees only its own: another portal's investor does not exist. */
@@ -18,4 +19,7 @@ public interface Investors {
 
     /** The investor if it belongs to {@code portalId}; completes empty when absent or another portal's. */
     Mono<Investor> ofPortal(String portalId, String investorId);
+
+    /** The investors among {@code investorIds} that belong to {@code portalId}, in no particular order. */
+    Flux<Investor> ofPortal(String portalId, java.util.Collection<String> investorIds);
 }

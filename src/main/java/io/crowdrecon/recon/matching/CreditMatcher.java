@@ -214,7 +214,8 @@ public final class CreditMatcher {
         String decomposed = Normalizer.normalize(name.toUpperCase(Locale.ROOT), Normalizer.Form.NFD);
         String plain = COMBINING_MARKS.matcher(decomposed).replaceAll("");
         String unpunctuated = PUNCTUATION.matcher(plain).replaceAll("");
-        String spaced = NOT_LETTER_OR_DIGIT.matcher(unpunctuated).replaceAll(" ").trim();
+        String spaced =
+                NOT_LETTER_OR_DIGIT.matcher(unpunctuated).replaceAll(" ").trim();
         return spaced.isEmpty() ? List.of() : Arrays.asList(spaced.split(" "));
     }
 

@@ -38,7 +38,22 @@ public record Order(
             String portalCampaignCode) {}
 
     public Order moved(OrderStatus to, Instant at, Instant windowEndsAt) {
-        return new Order(orderId, portalId, campaignId, companyId, investorId, investorAccount, totalAmount,
-                orderAmount, feeAmount, currency, channel, portalReferences, to, windowEndsAt, createdAt, at);
+        return new Order(
+                orderId,
+                portalId,
+                campaignId,
+                companyId,
+                investorId,
+                investorAccount,
+                totalAmount,
+                orderAmount,
+                feeAmount,
+                currency,
+                channel,
+                portalReferences,
+                to,
+                windowEndsAt,
+                createdAt,
+                at);
     }
 }

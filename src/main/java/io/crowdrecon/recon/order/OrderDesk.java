@@ -66,29 +66,50 @@ public class OrderDesk {
                         // A shared lock: the campaign cannot close or be cancelled under this order.
                         .shareLockOfPortal(portalId, request.campaignId())
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", request.campaignId())))
-                        .flatMap(campaign -> investors.ofPortal(portalId, request.investorId())
-                                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", request.investorId())))
+                        .flatMap(campaign -> investors
+                                .ofPortal(portalId, request.investorId())
+                                .switchIfEmpty(
+                                        Mono.error(() -> DomainException.notFound("Investor", request.investorId())))
                                 .thenReturn(campaign))
                         .flatMap(campaign -> create(portalId, request, valid, campaign))))
                 .flatMap(order -> portals.byId(portalId)
-                        .map(portal -> new PlacedOrder(order, portal, List.of(new StatusChange(
-                                OrderStatus.CREATED, null, OrderReasons.ORDER_CREATED, order.createdAt())))));
+                        .map(portal -> new PlacedOrder(
+                                order,
+                                portal,
+                                List.of(new StatusChange(
+                                        OrderStatus.CREATED, null, OrderReasons.ORDER_CREATED, order.createdAt())))));
     }
 
     private Mono<Order> create(String portalId, PlaceOrder request, PlaceOrder.Valid valid, Campaign campaign) {
         if (!campaign.companyId().equals(request.companyId())) {
-            Validation.start().add("companyId", "is not the company of campaign " + campaign.campaignId())
+            Validation.start()
+                    .add("companyId", "is not the company of campaign " + campaign.campaignId())
                     .throwIfInvalid();
         }
         if (!campaign.status().acceptsOrders()) {
-            return Mono.error(new DomainException(ErrorCode.CAMPAIGN_NOT_OPEN,
-                    "Campaign " + campaign.campaignId() + " is " + campaign.status() + "; orders need an OPEN campaign"));
+            return Mono.error(new DomainException(
+                    ErrorCode.CAMPAIGN_NOT_OPEN,
+                    "Campaign " + campaign.campaignId() + " is " + campaign.status()
+                            + "; orders need an OPEN campaign"));
         }
         Instant now = clock.instant();
-        Order order = new Order(ids.nextOrderId().value(), portalId, campaign.campaignId(), campaign.companyId(),
-                request.investorId(), valid.investorAccount(), valid.totalAmount(), valid.orderAmount(),
-                valid.feeAmount(), valid.currency(), valid.channel(), valid.references(), OrderStatus.CREATED,
-                now.plus(paymentWindow), now, now);
+        Order order = new Order(
+                ids.nextOrderId().value(),
+                portalId,
+                campaign.campaignId(),
+                campaign.companyId(),
+                request.investorId(),
+                valid.investorAccount(),
+                valid.totalAmount(),
+                valid.orderAmount(),
+                valid.feeAmount(),
+                valid.currency(),
+                valid.channel(),
+                valid.references(),
+                OrderStatus.CREATED,
+                now.plus(paymentWindow),
+                now,
+                now);
         StatusChange created = new StatusChange(OrderStatus.CREATED, null, OrderReasons.ORDER_CREATED, now);
         return orders.add(order, created)
                 .then(events.append(List.of(changed(order, created).toEvent(portalId))))
@@ -103,7 +124,8 @@ public class OrderDesk {
     }
 
     public Mono<Page<Order>> ofCampaign(String portalId, String campaignId, PageRequest page) {
-        return campaigns.ofPortal(portalId, campaignId)
+        return campaigns
+                .ofPortal(portalId, campaignId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> orders.pageOfCampaign(portalId, campaignId, page));
     }
@@ -124,19 +146,22 @@ public class OrderDesk {
     }
 
     private Mono<PlacedOrder> portalMove(String portalId, String orderId, OrderStatus requested, OrderTrigger trigger) {
-        return transactions.inTransaction(() -> orders.lockOfPortal(portalId, orderId)
+        return transactions
+                .inTransaction(() -> orders.lockOfPortal(portalId, orderId)
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
                         .flatMap(order -> {
                             if (order.status() == requested) {
                                 return Mono.just(order);
                             }
-                            OrderStatus next = OrderTransitions.next(order.status(), trigger).orElse(null);
+                            OrderStatus next = OrderTransitions.next(order.status(), trigger)
+                                    .orElse(null);
                             if (next == null) {
-                                return Mono.error(DomainException.illegalTransition(
-                                        "Order", orderId, order.status(), requested));
+                                return Mono.error(
+                                        DomainException.illegalTransition("Order", orderId, order.status(), requested));
                             }
                             if (next == OrderStatus.REFUNDED) {
-                                return Mono.error(new DomainException(ErrorCode.NOT_IMPLEMENTED,
+                                return Mono.error(new DomainException(
+                                        ErrorCode.NOT_IMPLEMENTED,
                                         "Cancelling a paid order (refund) is not available yet"));
                             }
                             return move(order, next, OrderReasons.PORTAL_REQUEST);
@@ -155,7 +180,8 @@ public class OrderDesk {
         Order moved = order.moved(next, now, window);
         return orders.move(order.orderId(), change, next == OrderStatus.WAITING ? window : null)
                 .flatMap(done -> done
-                        ? events.append(List.of(changed(moved, change).toEvent(order.portalId()))).thenReturn(moved)
+                        ? events.append(List.of(changed(moved, change).toEvent(order.portalId())))
+                                .thenReturn(moved)
                         : Mono.error(new IllegalStateException("order " + order.orderId() + " moved under its lock")));
     }
 
@@ -168,12 +194,19 @@ public class OrderDesk {
     }
 
     private Mono<PlacedOrder> withHistory(Order order) {
-        return Mono.zip(portals.byId(order.portalId()), orders.history(order.orderId()).collectList())
+        return Mono.zip(
+                        portals.byId(order.portalId()),
+                        orders.history(order.orderId()).collectList())
                 .map(t -> new PlacedOrder(order, t.getT1(), t.getT2()));
     }
 
     static OrderStatusChanged changed(Order order, StatusChange change) {
-        return new OrderStatusChanged(order.orderId(), order.campaignId(), change.status(), change.previousStatus(),
-                change.reason(), change.at());
+        return new OrderStatusChanged(
+                order.orderId(),
+                order.campaignId(),
+                change.status(),
+                change.previousStatus(),
+                change.reason(),
+                change.at());
     }
 }

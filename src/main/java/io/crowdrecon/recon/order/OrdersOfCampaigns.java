@@ -4,7 +4,6 @@ import io.crowdrecon.recon.campaign.CampaignOrders;
 import io.crowdrecon.recon.outbox.EventLog;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import reactor.core.publisher.Mono;
 
 /** The order side of campaign status changes: checking for paid orders and expiring the unpaid ones. */
@@ -39,5 +38,4 @@ public class OrdersOfCampaigns implements CampaignOrders {
                 .collectList()
                 .flatMap(expired -> events.append(expired).thenReturn((long) expired.size()));
     }
-
 }

@@ -2,9 +2,9 @@ package io.crowdrecon.recon.portal;
 
 import io.crowdrecon.recon.shared.ApiKeys;
 import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
-import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.Validation;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -57,7 +57,12 @@ public class Onboarding {
                     String validFiscalCode = v.text("fiscalCode", fiscalCode, true);
                     Iban validIban = v.iban("iban", iban, true);
                     v.throwIfInvalid();
-                    return new Company(ids.next(IdPrefix.COMPANY), portalId, validName, validFiscalCode, validIban,
+                    return new Company(
+                            ids.next(IdPrefix.COMPANY),
+                            portalId,
+                            validName,
+                            validFiscalCode,
+                            validIban,
                             clock.instant());
                 })
                 .flatMap(company -> portals.byId(portalId)

@@ -128,7 +128,10 @@ public final class Validation {
                 return constant;
             }
         }
-        add(field, "must be one of " + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
+        add(
+                field,
+                "must be one of "
+                        + Arrays.stream(type.getEnumConstants()).map(Enum::name).toList());
         return null;
     }
 }

@@ -33,14 +33,19 @@ class CampaignApiIT {
         body.put("portalSuccessFee", Map.of("fixedAmount", 250.5, "variableAmountPercentage", 0.15));
 
         JsonNode campaign = ApiClient.body(portal.post("/campaigns", body)
-                .expectStatus().isCreated()
-                .expectHeader().valueMatches(HttpHeaders.LOCATION, "/api/v1/campaigns/COL[0-9A-Z]{16}"));
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches(HttpHeaders.LOCATION, "/api/v1/campaigns/COL[0-9A-Z]{16}"));
 
         assertThat(campaign.get("status").asString()).isEqualTo("CREATED");
         assertThat(campaign.get("companyId").asString()).isEqualTo(portal.companyId());
         assertThat(campaign.get("targetAmountMin").decimalValue()).isEqualByComparingTo("1000");
-        assertThat(campaign.get("portalSuccessFee").get("fixedAmount").decimalValue()).isEqualByComparingTo("250.5");
-        assertThat(campaign.get("portalSuccessFee").get("variableAmountPercentage").decimalValue())
+        assertThat(campaign.get("portalSuccessFee").get("fixedAmount").decimalValue())
+                .isEqualByComparingTo("250.5");
+        assertThat(campaign.get("portalSuccessFee")
+                        .get("variableAmountPercentage")
+                        .decimalValue())
                 .isEqualByComparingTo("0.15");
         assertThat(campaign.get("expectedClosingDate").asString()).isEqualTo("2030-12-31");
     }
@@ -50,9 +55,11 @@ class CampaignApiIT {
         Map<String, Object> body = portal.campaignBody();
         body.remove("portalSuccessFee");
 
-        JsonNode campaign = ApiClient.body(portal.post("/campaigns", body).expectStatus().isCreated());
+        JsonNode campaign =
+                ApiClient.body(portal.post("/campaigns", body).expectStatus().isCreated());
 
-        assertThat(campaign.get("portalSuccessFee").get("fixedAmount").decimalValue()).isZero();
+        assertThat(campaign.get("portalSuccessFee").get("fixedAmount").decimalValue())
+                .isZero();
     }
 
     @Test
@@ -64,25 +71,39 @@ class CampaignApiIT {
         body.put("portalSuccessFee", Map.of("fixedAmount", -1, "variableAmountPercentage", 101));
 
         portal.post("/campaigns", body)
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[?(@.field == 'name')]").exists()
-                .jsonPath("$.errors[?(@.field == 'targetAmountMax')]").exists()
-                .jsonPath("$.errors[?(@.field == 'portalSuccessFee.fixedAmount')]").exists()
-                .jsonPath("$.errors[?(@.field == 'portalSuccessFee.variableAmountPercentage')]").exists();
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[?(@.field == 'name')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'targetAmountMax')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'portalSuccessFee.fixedAmount')]")
+                .exists()
+                .jsonPath("$.errors[?(@.field == 'portalSuccessFee.variableAmountPercentage')]")
+                .exists();
     }
 
     @Test
     void refusesAmountsWithMoreThanTwoDecimalsOrAsStrings() {
         Map<String, Object> body = portal.campaignBody();
         body.put("targetAmountMin", 10.001);
-        portal.post("/campaigns", body).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("targetAmountMin");
+        portal.post("/campaigns", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("targetAmountMin");
 
         body.put("targetAmountMin", "1000");
-        portal.post("/campaigns", body).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("targetAmountMin");
+        portal.post("/campaigns", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("targetAmountMin");
     }
 
     @Test
@@ -90,8 +111,12 @@ class CampaignApiIT {
         Map<String, Object> body = portal.campaignBody();
         body.put("currency", "USD");
 
-        portal.post("/campaigns", body).expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("UNSUPPORTED_CURRENCY");
+        portal.post("/campaigns", body)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UNSUPPORTED_CURRENCY");
     }
 
     @Test
@@ -102,8 +127,12 @@ class CampaignApiIT {
         portal.post("/campaigns", body).expectStatus().isNotFound();
 
         String theirs = other.openCampaign();
-        portal.get("/campaigns/" + theirs).expectStatus().isNotFound()
-                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+        portal.get("/campaigns/" + theirs)
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("NOT_FOUND");
         portal.put("/campaigns/" + theirs + "/closed").expectStatus().isNotFound();
         portal.get("/campaigns/" + theirs + "/orders").expectStatus().isNotFound();
         portal.get("/campaigns/" + theirs + "/amount").expectStatus().isNotFound();
@@ -111,27 +140,51 @@ class CampaignApiIT {
 
     @Test
     void walksTheLifecycleAndAnswersAPutToTheCurrentStatusWithoutChange() {
-        String id = ApiClient.body(portal.post("/campaigns", portal.campaignBody())).get("campaignId").asString();
+        String id = ApiClient.body(portal.post("/campaigns", portal.campaignBody()))
+                .get("campaignId")
+                .asString();
 
-        portal.put("/campaigns/" + id + "/closed").expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("ILLEGAL_TRANSITION");
-        portal.put("/campaigns/" + id + "/opened").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("OPEN");
-        portal.put("/campaigns/" + id + "/opened").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("OPEN");
-        portal.put("/campaigns/" + id + "/closed").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("CLOSED");
+        portal.put("/campaigns/" + id + "/closed")
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("ILLEGAL_TRANSITION");
+        portal.put("/campaigns/" + id + "/opened")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("OPEN");
+        portal.put("/campaigns/" + id + "/opened")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("OPEN");
+        portal.put("/campaigns/" + id + "/closed")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CLOSED");
         portal.put("/campaigns/" + id + "/opened").expectStatus().isEqualTo(409);
     }
 
     @Test
     void updatesTermsOnlyWhileCreatedOrOpen() {
-        String id = ApiClient.body(portal.post("/campaigns", portal.campaignBody())).get("campaignId").asString();
+        String id = ApiClient.body(portal.post("/campaigns", portal.campaignBody()))
+                .get("campaignId")
+                .asString();
         Map<String, Object> body = portal.campaignBody();
         body.put("name", "Renamed");
 
-        portal.put("/campaigns/" + id, body).expectStatus().isOk()
-                .expectBody().jsonPath("$.name").isEqualTo("Renamed");
+        portal.put("/campaigns/" + id, body)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.name")
+                .isEqualTo("Renamed");
         portal.put("/campaigns/" + id + "/opened").expectStatus().isOk();
         portal.put("/campaigns/" + id + "/closed").expectStatus().isOk();
         portal.put("/campaigns/" + id, body).expectStatus().isEqualTo(409);
@@ -139,10 +192,15 @@ class CampaignApiIT {
 
     @Test
     void listsCampaignsNewestFirstInPages() {
-        String first = ApiClient.body(portal.post("/campaigns", portal.campaignBody())).get("campaignId").asString();
-        String second = ApiClient.body(portal.post("/campaigns", portal.campaignBody())).get("campaignId").asString();
+        String first = ApiClient.body(portal.post("/campaigns", portal.campaignBody()))
+                .get("campaignId")
+                .asString();
+        String second = ApiClient.body(portal.post("/campaigns", portal.campaignBody()))
+                .get("campaignId")
+                .asString();
 
-        JsonNode page = ApiClient.body(portal.get("/campaigns?page=0&size=1").expectStatus().isOk());
+        JsonNode page = ApiClient.body(
+                portal.get("/campaigns?page=0&size=1").expectStatus().isOk());
 
         assertThat(page.get("total").asLong()).isEqualTo(2);
         assertThat(page.get("size").asInt()).isEqualTo(1);
@@ -157,17 +215,30 @@ class CampaignApiIT {
     void cancellingACampaignExpiresItsPayableOrders() {
         String campaign = portal.openCampaign();
         String investor = portal.investor();
-        String orderId = portal.order(campaign, investor, Ibans.randomGerman()).get("orderId").asString();
+        String orderId = portal.order(campaign, investor, Ibans.randomGerman())
+                .get("orderId")
+                .asString();
 
-        portal.put("/campaigns/" + campaign + "/cancelled").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
-
-        portal.get("/orders/" + orderId).expectStatus().isOk()
+        portal.put("/campaigns/" + campaign + "/cancelled")
+                .expectStatus()
+                .isOk()
                 .expectBody()
-                .jsonPath("$.status").isEqualTo("EXPIRED")
-                .jsonPath("$.statusHistory[1].reason").isEqualTo("CAMPAIGN_CANCELLED");
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED");
+
+        portal.get("/orders/" + orderId)
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("EXPIRED")
+                .jsonPath("$.statusHistory[1].reason")
+                .isEqualTo("CAMPAIGN_CANCELLED");
         portal.post("/orders", portal.orderBody(campaign, investor, Ibans.randomGerman()))
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("CAMPAIGN_NOT_OPEN");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("CAMPAIGN_NOT_OPEN");
     }
 }

@@ -110,10 +110,10 @@ public final class DurableKafka implements AutoCloseable {
 
     /** Kafka calls Exit on fatal errors; inside the application that would kill the service too. */
     private static void neverExitTheJvm() {
-        Exit.setExitProcedure((status, message) ->
-                log.error("Embedded Kafka asked to exit with status {}: {}", status, message));
-        Exit.setHaltProcedure((status, message) ->
-                log.error("Embedded Kafka asked to halt with status {}: {}", status, message));
+        Exit.setExitProcedure(
+                (status, message) -> log.error("Embedded Kafka asked to exit with status {}: {}", status, message));
+        Exit.setHaltProcedure(
+                (status, message) -> log.error("Embedded Kafka asked to halt with status {}: {}", status, message));
     }
 
     private static int freePort() {

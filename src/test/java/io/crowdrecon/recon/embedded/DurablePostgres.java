@@ -115,8 +115,8 @@ public final class DurablePostgres implements AutoCloseable {
             rs.next();
             Path served = Path.of(rs.getString(1)).toRealPath();
             if (!served.equals(dataDirectory.toRealPath())) {
-                throw new IllegalStateException("port " + port() + " is served by another PostgreSQL ("
-                        + served + "), not by " + dataDirectory);
+                throw new IllegalStateException("port " + port() + " is served by another PostgreSQL (" + served
+                        + "), not by " + dataDirectory);
             }
         } catch (SQLException | IOException e) {
             throw new IllegalStateException("could not check the embedded PostgreSQL data directory", e);
@@ -129,7 +129,8 @@ public final class DurablePostgres implements AutoCloseable {
         if (!Files.exists(pidFile)) {
             return;
         }
-        Optional<ProcessHandle> postmaster = readPid(pidFile).flatMap(ProcessHandle::of)
+        Optional<ProcessHandle> postmaster = readPid(pidFile)
+                .flatMap(ProcessHandle::of)
                 .filter(ProcessHandle::isAlive)
                 .filter(p -> p.info().command().map(c -> c.contains("postgres")).orElse(true));
         if (postmaster.isPresent()) {
@@ -182,9 +183,11 @@ public final class DurablePostgres implements AutoCloseable {
                 return;
             } catch (IOException busy) {
                 if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("port " + port
-                            + " is in use by another process; stop it or choose another port with"
-                            + " RECON_EMBEDDED_POSTGRES_PORT", busy);
+                    throw new IllegalStateException(
+                            "port " + port
+                                    + " is in use by another process; stop it or choose another port with"
+                                    + " RECON_EMBEDDED_POSTGRES_PORT",
+                            busy);
                 }
                 java.util.concurrent.locks.LockSupport.parkNanos(200_000_000L);
             }

@@ -30,8 +30,11 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         try {
             DurableKafka kafka =
                     DurableKafka.start(workDirectory.resolve("kafka"), kafkaPort, kafkaControllerPort, !durable);
-            log.info("Embedded PostgreSQL on port {} and Kafka on {} ready in {} ms (work directory {})",
-                    postgres.port(), kafka.bootstrapServers(), (System.nanoTime() - started) / 1_000_000,
+            log.info(
+                    "Embedded PostgreSQL on port {} and Kafka on {} ready in {} ms (work directory {})",
+                    postgres.port(),
+                    kafka.bootstrapServers(),
+                    (System.nanoTime() - started) / 1_000_000,
                     workDirectory);
             return new EmbeddedInfrastructure(postgres, kafka);
         } catch (RuntimeException e) {

@@ -1,7 +1,7 @@
 package io.crowdrecon.recon.embedded;
 
-import io.crowdrecon.recon.ReconApplication;
 import ch.qos.logback.classic.Level;
+import io.crowdrecon.recon.ReconApplication;
 import java.nio.file.Path;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
@@ -35,11 +35,12 @@ public final class EmbeddedReconApplication {
         SpringApplication application = new SpringApplication(ReconApplication.class);
         application.setAdditionalProfiles("embedded");
         // Above application.yml, below environment variables and system properties.
-        application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> event.getEnvironment()
-                .getPropertySources()
-                .addAfter(
-                        StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                        new MapPropertySource("embeddedInfrastructure", infrastructure.springProperties())));
+        application.addListeners(
+                (ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> event.getEnvironment()
+                        .getPropertySources()
+                        .addAfter(
+                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                                new MapPropertySource("embeddedInfrastructure", infrastructure.springProperties())));
         // Shutdown handlers run after the application context has closed: the servers go last.
         SpringApplication.getShutdownHandlers().add(infrastructure::close);
         try {

@@ -21,7 +21,16 @@ import tools.jackson.databind.JsonNode;
 class InvestorApiIT {
 
     private static final String[] PROFILE_FIELDS = {
-        "name", "surname", "businessName", "fiscalCode", "type", "address", "postalCode", "city", "country", "email",
+        "name",
+        "surname",
+        "businessName",
+        "fiscalCode",
+        "type",
+        "address",
+        "postalCode",
+        "city",
+        "country",
+        "email",
         "phone"
     };
 
@@ -42,8 +51,10 @@ class InvestorApiIT {
         Map<String, Object> request = mario();
 
         WebTestClient.ResponseSpec response = portal.post("/investors", request)
-                .expectStatus().isCreated()
-                .expectHeader().valueMatches(HttpHeaders.LOCATION, "/api/v1/investors/INV[0-9A-Z]{16}");
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches(HttpHeaders.LOCATION, "/api/v1/investors/INV[0-9A-Z]{16}");
         JsonNode investor = ApiClient.body(response);
 
         assertThat(investor.get("investorId").asString()).matches("INV[0-9A-Z]{16}");
@@ -56,8 +67,10 @@ class InvestorApiIT {
     void readsBackTheInvestorItRegistered() {
         JsonNode created = register(mario());
 
-        JsonNode fetched = ApiClient.body(portal.get("/investors/" + created.get("investorId").asString())
-                .expectStatus().isOk());
+        JsonNode fetched = ApiClient.body(
+                portal.get("/investors/" + created.get("investorId").asString())
+                        .expectStatus()
+                        .isOk());
 
         assertThat(fetched).isEqualTo(created);
     }
@@ -83,14 +96,16 @@ class InvestorApiIT {
                 "country", "IT",
                 "email", "cfo@rossi-investimenti.it");
 
-        JsonNode updated = ApiClient.body(portal.put("/investors/" + id, replacement).expectStatus().isOk());
+        JsonNode updated = ApiClient.body(
+                portal.put("/investors/" + id, replacement).expectStatus().isOk());
 
         assertThat(updated.get("investorId").asString()).isEqualTo(id);
         assertEchoes(updated, replacement);
         assertThat(updated.get("createdDatetime")).isEqualTo(created.get("createdDatetime"));
         assertThat(Instant.parse(updated.get("updatedDatetime").asString()))
                 .isAfterOrEqualTo(Instant.parse(created.get("createdDatetime").asString()));
-        assertThat(ApiClient.body(portal.get("/investors/" + id).expectStatus().isOk())).isEqualTo(updated);
+        assertThat(ApiClient.body(portal.get("/investors/" + id).expectStatus().isOk()))
+                .isEqualTo(updated);
     }
 
     @Test
@@ -99,31 +114,46 @@ class InvestorApiIT {
         String id = created.get("investorId").asString();
 
         portal.put("/investors/" + id, Map.of("type", "NATURAL_PERSON", "name", "Mario"))
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[?(@.field == 'surname')].message").isEqualTo("is required");
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[?(@.field == 'surname')].message")
+                .isEqualTo("is required");
 
-        assertThat(ApiClient.body(portal.get("/investors/" + id).expectStatus().isOk())).isEqualTo(created);
+        assertThat(ApiClient.body(portal.get("/investors/" + id).expectStatus().isOk()))
+                .isEqualTo(created);
     }
 
     @Test
     void listsEveryInvalidFieldOfAnInvestorAtOnce() {
         Map<String, Object> request = Map.of(
-                "type", "NATURAL_PERSON",
-                "name", "x".repeat(256),
-                "city", "c".repeat(256),
-                "email", "mario.rossi.example.com");
+                "type",
+                "NATURAL_PERSON",
+                "name",
+                "x".repeat(256),
+                "city",
+                "c".repeat(256),
+                "email",
+                "mario.rossi.example.com");
 
         portal.post("/investors", request)
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors.length()").isEqualTo(4)
-                .jsonPath("$.errors[?(@.field == 'name')].message").isEqualTo("must be at most 255 characters")
-                .jsonPath("$.errors[?(@.field == 'surname')].message").isEqualTo("is required")
-                .jsonPath("$.errors[?(@.field == 'city')].message").isEqualTo("must be at most 255 characters")
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors.length()")
+                .isEqualTo(4)
+                .jsonPath("$.errors[?(@.field == 'name')].message")
+                .isEqualTo("must be at most 255 characters")
+                .jsonPath("$.errors[?(@.field == 'surname')].message")
+                .isEqualTo("is required")
+                .jsonPath("$.errors[?(@.field == 'city')].message")
+                .isEqualTo("must be at most 255 characters")
                 .jsonPath("$.errors[?(@.field == 'email')].message")
                 .isEqualTo("must be an email address such as name@example.com");
     }
@@ -138,38 +168,54 @@ class InvestorApiIT {
     @Test
     void requiresATypeThatIsANaturalOrLegalPerson() {
         portal.post("/investors", Map.of("name", "Mario", "surname", "Rossi"))
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("type")
-                .jsonPath("$.errors[0].message").isEqualTo("is required");
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("type")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("is required");
 
         portal.post("/investors", Map.of("type", "COMPANY", "businessName", "ACME"))
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("type")
-                .jsonPath("$.errors[0].message").isEqualTo("must be one of [NATURAL_PERSON, LEGAL_PERSON]");
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("type")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("must be one of [NATURAL_PERSON, LEGAL_PERSON]");
     }
 
     @Test
     void requiresANameAndSurnameForANaturalPerson() {
         portal.post("/investors", Map.of("type", "NATURAL_PERSON", "businessName", "ACME"))
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(2)
-                .jsonPath("$.errors[?(@.field == 'name')].message").isEqualTo("is required")
-                .jsonPath("$.errors[?(@.field == 'surname')].message").isEqualTo("is required");
+                .jsonPath("$.errors.length()")
+                .isEqualTo(2)
+                .jsonPath("$.errors[?(@.field == 'name')].message")
+                .isEqualTo("is required")
+                .jsonPath("$.errors[?(@.field == 'surname')].message")
+                .isEqualTo("is required");
     }
 
     @Test
     void requiresABusinessNameForALegalPerson() {
         portal.post("/investors", Map.of("type", "LEGAL_PERSON", "name", "Mario", "surname", "Rossi"))
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.errors.length()").isEqualTo(1)
-                .jsonPath("$.errors[0].field").isEqualTo("businessName")
-                .jsonPath("$.errors[0].message").isEqualTo("is required");
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("businessName")
+                .jsonPath("$.errors[0].message")
+                .isEqualTo("is required");
     }
 
     @Test
@@ -177,26 +223,38 @@ class InvestorApiIT {
         Map<String, Object> unknownField = new LinkedHashMap<>(mario());
         unknownField.put("nickname", "Super Mario");
         portal.post("/investors", unknownField)
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field").isEqualTo("nickname");
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("nickname");
 
         Map<String, Object> wrongType = new LinkedHashMap<>(mario());
         wrongType.put("postalCode", 20121);
         portal.post("/investors", wrongType)
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("postalCode");
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("postalCode");
     }
 
     @Test
     void answersNotFoundForAnInvestorThatDoesNotExist() {
         portal.get("/investors/INV0000000000000000")
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("NOT_FOUND");
         portal.put("/investors/INV0000000000000000", mario())
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("NOT_FOUND");
     }
 
     @Test
@@ -206,35 +264,50 @@ class InvestorApiIT {
         TestPortal other = api.newPortal();
 
         other.get("/investors/" + id)
-                .expectStatus().isNotFound()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectStatus()
+                .isNotFound()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("NOT_FOUND")
-                .jsonPath("$.detail").isEqualTo("Investor " + id + " not found");
+                .jsonPath("$.code")
+                .isEqualTo("NOT_FOUND")
+                .jsonPath("$.detail")
+                .isEqualTo("Investor " + id + " not found");
         other.put("/investors/" + id, Map.of("type", "LEGAL_PERSON", "businessName", "Hijack Ltd"))
-                .expectStatus().isNotFound()
+                .expectStatus()
+                .isNotFound()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("NOT_FOUND")
-                .jsonPath("$.detail").isEqualTo("Investor " + id + " not found");
+                .jsonPath("$.code")
+                .isEqualTo("NOT_FOUND")
+                .jsonPath("$.detail")
+                .isEqualTo("Investor " + id + " not found");
 
-        assertThat(ApiClient.body(portal.get("/investors/" + id).expectStatus().isOk())).isEqualTo(theirs);
+        assertThat(ApiClient.body(portal.get("/investors/" + id).expectStatus().isOk()))
+                .isEqualTo(theirs);
     }
 
     @Test
     void replaysARegistrationWithTheSameIdempotencyKeyAndRefusesAnotherBody() {
         String key = UUID.randomUUID().toString();
 
-        JsonNode first = ApiClient.body(idempotentPost(key, mario()).expectStatus().isCreated());
+        JsonNode first =
+                ApiClient.body(idempotentPost(key, mario()).expectStatus().isCreated());
         String id = first.get("investorId").asString();
         JsonNode replay = ApiClient.body(idempotentPost(key, mario())
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals("Idempotent-Replayed", "true")
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/v1/investors/" + id));
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true")
+                .expectHeader()
+                .valueEquals(HttpHeaders.LOCATION, "/api/v1/investors/" + id));
 
         assertThat(replay).isEqualTo(first);
         idempotentPost(key, Map.of("type", "LEGAL_PERSON", "businessName", "Other Srl"))
-                .expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
     }
 
     private static Map<String, Object> mario() {
@@ -258,7 +331,8 @@ class InvestorApiIT {
     }
 
     private WebTestClient.ResponseSpec idempotentPost(String key, Object body) {
-        return web.post().uri("/api/v1/investors")
+        return web.post()
+                .uri("/api/v1/investors")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + portal.apiKey())
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)

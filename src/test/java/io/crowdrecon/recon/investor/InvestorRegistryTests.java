@@ -59,7 +59,8 @@ class InvestorRegistryTests {
                 "ÀNGELA@exämple.es"
             })
     void acceptsEmailAddressesOfASaneShape(String email) {
-        assertThat(InvestorRegistry.validated(details("LEGAL_PERSON", null, null, "ACME", email)).email())
+        assertThat(InvestorRegistry.validated(details("LEGAL_PERSON", null, null, "ACME", email))
+                        .email())
                 .isEqualTo(email);
     }
 

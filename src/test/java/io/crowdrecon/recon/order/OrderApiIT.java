@@ -43,26 +43,34 @@ class OrderApiIT {
 
     @Test
     void createsAnOrderWithACheckedIdAReferenceAndPaymentInstructions() {
-        JsonNode order = ApiClient.body(portal.post("/orders", portal.orderBody(campaign, investor, Ibans.randomGerman()))
-                .expectStatus().isCreated()
-                .expectHeader().valueMatches(HttpHeaders.LOCATION, "/api/v1/orders/TRX[0-9]{16}"));
+        JsonNode order =
+                ApiClient.body(portal.post("/orders", portal.orderBody(campaign, investor, Ibans.randomGerman()))
+                        .expectStatus()
+                        .isCreated()
+                        .expectHeader()
+                        .valueMatches(HttpHeaders.LOCATION, "/api/v1/orders/TRX[0-9]{16}"));
 
         String orderId = order.get("orderId").asString();
         assertThat(OrderId.isValid(orderId)).isTrue();
         assertThat(order.get("status").asString()).isEqualTo("CREATED");
         assertThat(order.get("paymentReference").asString()).endsWith(orderId).startsWith("RF");
-        assertThat(CreditorReference.hasValidCheckDigits(order.get("paymentReference").asString())).isTrue();
+        assertThat(CreditorReference.hasValidCheckDigits(
+                        order.get("paymentReference").asString()))
+                .isTrue();
         JsonNode instructions = order.get("paymentInstructions");
         assertThat(instructions.get("iban").asString()).isEqualTo(portal.collectionIban());
         assertThat(instructions.get("description").asString()).contains(orderId);
         assertThat(instructions.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(order.get("statusHistory").get(0).get("status").asString()).isEqualTo("CREATED");
-        assertThat(order.get("statusHistory").get(0).get("previousStatus").isNull()).isTrue();
+        assertThat(order.get("statusHistory").get(0).get("previousStatus").isNull())
+                .isTrue();
     }
 
     @Test
     void writesTheCreationAndEveryTransitionToTheEventLogInOrder() {
-        String orderId = portal.order(campaign, investor, Ibans.randomGerman()).get("orderId").asString();
+        String orderId = portal.order(campaign, investor, Ibans.randomGerman())
+                .get("orderId")
+                .asString();
         portal.put("/orders/" + orderId + "/waiting").expectStatus().isOk();
 
         List<String> payloads = database.sql("SELECT payload FROM event_log WHERE order_id = :id ORDER BY seq")
@@ -82,16 +90,24 @@ class OrderApiIT {
         Map<String, Object> body = portal.orderBody(campaign, investor, Ibans.randomGerman());
         body.put("totalAmount", new BigDecimal("1100.01"));
 
-        portal.post("/orders", body).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("totalAmount");
+        portal.post("/orders", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("totalAmount");
     }
 
     @Test
     void requiresTheInvestorAccountForBankTransfersOnly() {
         Map<String, Object> body = portal.orderBody(campaign, investor, Ibans.randomGerman());
         body.remove("investorAccount");
-        portal.post("/orders", body).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("investorAccount");
+        portal.post("/orders", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("investorAccount");
 
         body.put("channel", "CREDIT_CARD");
         portal.post("/orders", body).expectStatus().isCreated();
@@ -101,19 +117,28 @@ class OrderApiIT {
     void refusesOtherCurrenciesWith422AndUnknownCodesWith400() {
         Map<String, Object> body = portal.orderBody(campaign, investor, Ibans.randomGerman());
         body.put("currency", "CHF");
-        portal.post("/orders", body).expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("UNSUPPORTED_CURRENCY");
+        portal.post("/orders", body)
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UNSUPPORTED_CURRENCY");
         body.put("currency", "EURO");
         portal.post("/orders", body).expectStatus().isBadRequest();
     }
 
     @Test
     void refusesOrdersOnACampaignThatIsNotOpen() {
-        String created = ApiClient.body(portal.post("/campaigns", portal.campaignBody())).get("campaignId").asString();
+        String created = ApiClient.body(portal.post("/campaigns", portal.campaignBody()))
+                .get("campaignId")
+                .asString();
 
         portal.post("/orders", portal.orderBody(created, investor, Ibans.randomGerman()))
-                .expectStatus().isEqualTo(409)
-                .expectBody().jsonPath("$.code").isEqualTo("CAMPAIGN_NOT_OPEN");
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("CAMPAIGN_NOT_OPEN");
     }
 
     @Test
@@ -121,49 +146,78 @@ class OrderApiIT {
         Map<String, Object> body = portal.orderBody(campaign, investor, Ibans.randomGerman());
         body.put("companyId", "USR0000000000000000");
 
-        portal.post("/orders", body).expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("companyId");
+        portal.post("/orders", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("companyId");
     }
 
     @Test
     void hidesAnotherPortalsOrdersInvestorsAndCampaigns() {
         TestPortal other = new ApiClient(web).newPortal();
         String theirs = other.order(other.openCampaign(), other.investor(), Ibans.randomGerman())
-                .get("orderId").asString();
+                .get("orderId")
+                .asString();
 
         portal.get("/orders/" + theirs).expectStatus().isNotFound();
         portal.put("/orders/" + theirs + "/cancelled").expectStatus().isNotFound();
         portal.post("/orders", portal.orderBody(campaign, other.investor(), Ibans.randomGerman()))
-                .expectStatus().isNotFound();
+                .expectStatus()
+                .isNotFound();
         other.get("/orders/" + theirs).expectStatus().isOk();
     }
 
     @Test
     void movesAlongTheTransitionTableAndRecordsEachStep() {
-        String orderId = portal.order(campaign, investor, Ibans.randomGerman()).get("orderId").asString();
+        String orderId = portal.order(campaign, investor, Ibans.randomGerman())
+                .get("orderId")
+                .asString();
 
-        portal.put("/orders/" + orderId + "/waiting").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("WAITING");
-        JsonNode again = ApiClient.body(portal.put("/orders/" + orderId + "/waiting").expectStatus().isOk());
+        portal.put("/orders/" + orderId + "/waiting")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("WAITING");
+        JsonNode again = ApiClient.body(
+                portal.put("/orders/" + orderId + "/waiting").expectStatus().isOk());
         assertThat(again.get("statusHistory")).hasSize(2);
-        portal.put("/orders/" + orderId + "/failed").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("FAILED");
-        portal.put("/orders/" + orderId + "/waiting").expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("ILLEGAL_TRANSITION");
+        portal.put("/orders/" + orderId + "/failed")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("FAILED");
+        portal.put("/orders/" + orderId + "/waiting")
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("ILLEGAL_TRANSITION");
 
         JsonNode order = ApiClient.body(portal.get("/orders/" + orderId));
         assertThat(order.get("statusHistory")).hasSize(3);
-        assertThat(order.get("statusHistory").get(2).get("previousStatus").asString()).isEqualTo("WAITING");
+        assertThat(order.get("statusHistory").get(2).get("previousStatus").asString())
+                .isEqualTo("WAITING");
         assertThat(order.get("statusHistory").get(2).get("reason").asString()).isEqualTo("PORTAL_REQUEST");
     }
 
     @Test
     void cancelsAPayableOrder() {
-        String orderId = portal.order(campaign, investor, Ibans.randomGerman()).get("orderId").asString();
+        String orderId = portal.order(campaign, investor, Ibans.randomGerman())
+                .get("orderId")
+                .asString();
 
-        portal.put("/orders/" + orderId + "/cancelled").expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("CANCELLED");
+        portal.put("/orders/" + orderId + "/cancelled")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("CANCELLED");
         portal.put("/orders/" + orderId + "/waiting").expectStatus().isEqualTo(409);
     }
 
@@ -174,8 +228,10 @@ class OrderApiIT {
 
         JsonNode first = ApiClient.body(idempotentPost(key, body).expectStatus().isCreated());
         JsonNode second = ApiClient.body(idempotentPost(key, body)
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals("Idempotent-Replayed", "true"));
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true"));
 
         assertThat(second.get("orderId")).isEqualTo(first.get("orderId"));
         JsonNode orders = ApiClient.body(portal.get("/campaigns/" + campaign + "/orders"));
@@ -184,11 +240,14 @@ class OrderApiIT {
 
     @Test
     void sumsACampaignsAmountsByWhereTheMoneyStands() {
-        String waiting = portal.order(campaign, investor, Ibans.randomGerman()).get("orderId").asString();
+        String waiting = portal.order(campaign, investor, Ibans.randomGerman())
+                .get("orderId")
+                .asString();
         portal.order(campaign, investor, Ibans.randomGerman());
         portal.put("/orders/" + waiting + "/waiting").expectStatus().isOk();
 
-        JsonNode amount = ApiClient.body(portal.get("/campaigns/" + campaign + "/amount").expectStatus().isOk());
+        JsonNode amount = ApiClient.body(
+                portal.get("/campaigns/" + campaign + "/amount").expectStatus().isOk());
 
         assertThat(amount.get("currency").asString()).isEqualTo("EUR");
         assertThat(amount.get("waitingAmount").decimalValue()).isEqualByComparingTo("1000");
@@ -196,8 +255,25 @@ class OrderApiIT {
         assertThat(amount.get("targetAmountMinReached").asBoolean()).isFalse();
     }
 
+    @Test
+    void listsTheInvestorsOfACampaignOnce() {
+        String other = portal.investor();
+        portal.order(campaign, investor, Ibans.randomGerman());
+        portal.order(campaign, investor, Ibans.randomGerman());
+        portal.order(campaign, other, Ibans.randomGerman());
+
+        JsonNode investors = ApiClient.body(portal.get("/campaigns/" + campaign + "/investors")
+                .expectStatus()
+                .isOk());
+
+        assertThat(investors.get("total").asLong()).isEqualTo(2);
+        assertThat(investors.get("items").get(0).get("investorId").asString()).isEqualTo(other);
+        assertThat(investors.get("items").get(1).get("investorId").asString()).isEqualTo(investor);
+    }
+
     private WebTestClient.ResponseSpec idempotentPost(String key, Object body) {
-        return web.post().uri("/api/v1/orders")
+        return web.post()
+                .uri("/api/v1/orders")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + portal.apiKey())
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)

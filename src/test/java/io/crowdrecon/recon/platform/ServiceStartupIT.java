@@ -30,16 +30,26 @@ class ServiceStartupIT {
 
     @Test
     void healthIsUpWithoutAKey() {
-        web.get().uri("/actuator/health").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.status").isEqualTo("UP");
+        web.get()
+                .uri("/actuator/health")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.status")
+                .isEqualTo("UP");
     }
 
     @Test
     void servesTheOpenApiDocumentWithoutAKey() {
-        web.get().uri("/v3/api-docs").exchange()
-                .expectStatus().isOk()
-                .expectBody().jsonPath("$.openapi").exists();
+        web.get()
+                .uri("/v3/api-docs")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.openapi")
+                .exists();
     }
 
     @Test
@@ -53,13 +63,20 @@ class ServiceStartupIT {
 
     @Test
     void createsTheTopicsOfTheSpecWithTheirPartitionCounts() throws Exception {
-        try (AdminClient admin = AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
+        try (AdminClient admin =
+                AdminClient.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             Set<String> names = Set.of(
-                    Topics.BANK_NOTIFICATIONS, Topics.CARD_NOTIFICATIONS, Topics.ORDER_EVENTS, Topics.MONEYOUTS,
-                    Topics.PAYMENT_INSTRUCTIONS, Topics.UNIDENTIFIED_TRANSFERS,
-                    Topics.dlq(Topics.BANK_NOTIFICATIONS), Topics.dlq(Topics.CARD_NOTIFICATIONS));
+                    Topics.BANK_NOTIFICATIONS,
+                    Topics.CARD_NOTIFICATIONS,
+                    Topics.ORDER_EVENTS,
+                    Topics.MONEYOUTS,
+                    Topics.PAYMENT_INSTRUCTIONS,
+                    Topics.UNIDENTIFIED_TRANSFERS,
+                    Topics.dlq(Topics.BANK_NOTIFICATIONS),
+                    Topics.dlq(Topics.CARD_NOTIFICATIONS));
             Map<String, Integer> partitions = admin.describeTopics(names).allTopicNames().get().values().stream()
-                    .collect(Collectors.toMap(TopicDescription::name, d -> d.partitions().size()));
+                    .collect(Collectors.toMap(
+                            TopicDescription::name, d -> d.partitions().size()));
             assertThat(partitions)
                     .containsEntry(Topics.BANK_NOTIFICATIONS, 6)
                     .containsEntry(Topics.CARD_NOTIFICATIONS, 6)

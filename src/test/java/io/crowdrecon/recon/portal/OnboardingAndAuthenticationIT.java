@@ -32,18 +32,31 @@ class OnboardingAndAuthenticationIT {
     @Test
     void onboardsAPortalAnsweringItsSecretsOnce() {
         String iban = Ibans.randomGerman();
-        JsonNode portal = ApiClient.body(api.post(ApiClient.OPS_KEY, "/api/v1/ops/portals",
-                        Map.of("name", "Crowd", "collectionIban", Ibans.asTyped(iban), "feeAccountIban", Ibans.randomGerman()))
-                .expectStatus().isCreated()
-                .expectHeader().valueMatches(HttpHeaders.LOCATION, "/api/v1/ops/portals/PRT[0-9A-Z]{16}"));
+        JsonNode portal = ApiClient.body(api.post(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/portals",
+                        Map.of(
+                                "name",
+                                "Crowd",
+                                "collectionIban",
+                                Ibans.asTyped(iban),
+                                "feeAccountIban",
+                                Ibans.randomGerman()))
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueMatches(HttpHeaders.LOCATION, "/api/v1/ops/portals/PRT[0-9A-Z]{16}"));
 
         assertThat(portal.get("portalId").asString()).startsWith("PRT");
         assertThat(portal.get("collectionIban").asString()).isEqualTo(iban);
         assertThat(portal.get("apiKey").asString()).hasSizeGreaterThanOrEqualTo(43);
         assertThat(portal.get("webhookSecret").asString()).isNotBlank();
 
-        JsonNode fetched = ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/portals/" + portal.get("portalId").asString())
-                .expectStatus().isOk());
+        JsonNode fetched = ApiClient.body(api.get(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/portals/" + portal.get("portalId").asString())
+                .expectStatus()
+                .isOk());
         assertThat(fetched.has("apiKey")).isFalse();
         assertThat(fetched.has("webhookSecret")).isFalse();
     }
@@ -52,70 +65,126 @@ class OnboardingAndAuthenticationIT {
     void refusesACollectionIbanAlreadyUsedByAnotherPortalEvenWhenTypedDifferently() {
         TestPortal first = api.newPortal();
 
-        api.post(ApiClient.OPS_KEY, "/api/v1/ops/portals", Map.of("name", "Copycat",
-                        "collectionIban", Ibans.asTyped(first.collectionIban()), "feeAccountIban", Ibans.randomGerman()))
-                .expectStatus().isEqualTo(409)
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("IBAN_IN_USE");
+        api.post(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/portals",
+                        Map.of(
+                                "name",
+                                "Copycat",
+                                "collectionIban",
+                                Ibans.asTyped(first.collectionIban()),
+                                "feeAccountIban",
+                                Ibans.randomGerman()))
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("IBAN_IN_USE");
     }
 
     @Test
     void listsEveryInvalidFieldOfARequest() {
         api.post(ApiClient.OPS_KEY, "/api/v1/ops/portals", Map.of("collectionIban", "IT00 0000", "feeAccountIban", ""))
-                .expectStatus().isBadRequest()
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[?(@.field == 'name')].message").isEqualTo("is required")
-                .jsonPath("$.errors[?(@.field == 'collectionIban')].message").isEqualTo("is not a valid IBAN")
-                .jsonPath("$.errors[?(@.field == 'feeAccountIban')].message").isEqualTo("is required");
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[?(@.field == 'name')].message")
+                .isEqualTo("is required")
+                .jsonPath("$.errors[?(@.field == 'collectionIban')].message")
+                .isEqualTo("is not a valid IBAN")
+                .jsonPath("$.errors[?(@.field == 'feeAccountIban')].message")
+                .isEqualTo("is required");
     }
 
     @Test
     void answersProblemJsonForMalformedJsonEvenWhenTheClientAcceptsOnlyJson() {
-        web.post().uri("/api/v1/ops/portals")
+        web.post()
+                .uri("/api/v1/ops/portals")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiClient.OPS_KEY)
                 .accept(MediaType.APPLICATION_JSON)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue("{")
                 .exchange()
-                .expectStatus().isBadRequest()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("MALFORMED_JSON");
+                .expectStatus()
+                .isBadRequest()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("MALFORMED_JSON");
     }
 
     @Test
     void refusesUnknownFieldsAndWrongTypesWith400() {
-        api.post(ApiClient.OPS_KEY, "/api/v1/ops/portals", Map.of("name", "X", "collectionIban", Ibans.randomGerman(),
-                        "feeAccountIban", Ibans.randomGerman(), "admin", true))
-                .expectStatus().isBadRequest()
+        api.post(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/portals",
+                        Map.of(
+                                "name",
+                                "X",
+                                "collectionIban",
+                                Ibans.randomGerman(),
+                                "feeAccountIban",
+                                Ibans.randomGerman(),
+                                "admin",
+                                true))
+                .expectStatus()
+                .isBadRequest()
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("VALIDATION_FAILED")
-                .jsonPath("$.errors[0].field").isEqualTo("admin");
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("admin");
 
-        api.post(ApiClient.OPS_KEY, "/api/v1/ops/portals", Map.of("name", 42, "collectionIban", Ibans.randomGerman(),
-                        "feeAccountIban", Ibans.randomGerman()))
-                .expectStatus().isBadRequest()
-                .expectBody().jsonPath("$.errors[0].field").isEqualTo("name");
+        api.post(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/portals",
+                        Map.of(
+                                "name",
+                                42,
+                                "collectionIban",
+                                Ibans.randomGerman(),
+                                "feeAccountIban",
+                                Ibans.randomGerman()))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("name");
     }
 
     @Test
     void refusesABodyOverOneMegabyteWith413() {
         String huge = "{\"name\":\"" + "x".repeat(1_100_000) + "\"}";
-        web.post().uri("/api/v1/ops/portals")
+        web.post()
+                .uri("/api/v1/ops/portals")
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiClient.OPS_KEY)
                 .contentType(MediaType.APPLICATION_JSON)
                 .bodyValue(huge)
                 .exchange()
-                .expectStatus().isEqualTo(413)
-                .expectBody().jsonPath("$.code").isEqualTo("PAYLOAD_TOO_LARGE");
+                .expectStatus()
+                .isEqualTo(413)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("PAYLOAD_TOO_LARGE");
     }
 
     @Test
     void answers401WithoutAKeyOrWithAnUnknownOne() {
-        web.get().uri("/api/v1/campaigns").exchange()
-                .expectStatus().isUnauthorized()
-                .expectHeader().contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                .expectBody().jsonPath("$.code").isEqualTo("UNAUTHORIZED");
+        web.get()
+                .uri("/api/v1/campaigns")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized()
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("UNAUTHORIZED");
         api.get("crk_not-a-real-key", "/api/v1/campaigns").expectStatus().isUnauthorized();
         api.get("crk_not-a-real-key", "/api/v1/ops/stats").expectStatus().isUnauthorized();
     }
@@ -125,57 +194,106 @@ class OnboardingAndAuthenticationIT {
         TestPortal portal = api.newPortal();
 
         api.get(ApiClient.OPS_KEY, "/api/v1/campaigns")
-                .expectStatus().isForbidden()
-                .expectBody().jsonPath("$.code").isEqualTo("FORBIDDEN");
-        api.post(portal.apiKey(), "/api/v1/ops/portals", Map.of("name", "Evil", "collectionIban", Ibans.randomGerman(),
-                        "feeAccountIban", Ibans.randomGerman()))
-                .expectStatus().isForbidden();
+                .expectStatus()
+                .isForbidden()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("FORBIDDEN");
+        api.post(
+                        portal.apiKey(),
+                        "/api/v1/ops/portals",
+                        Map.of(
+                                "name",
+                                "Evil",
+                                "collectionIban",
+                                Ibans.randomGerman(),
+                                "feeAccountIban",
+                                Ibans.randomGerman()))
+                .expectStatus()
+                .isForbidden();
     }
 
     @Test
     void replaysACompanyCreationWithTheSameIdempotencyKeyAndRefusesAnotherBody() {
         TestPortal portal = api.newPortal();
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("portalId", portal.portalId(), "name", "ACME", "fiscalCode", "X1",
-                "iban", Ibans.randomGerman());
+        Map<String, Object> body =
+                Map.of("portalId", portal.portalId(), "name", "ACME", "fiscalCode", "X1", "iban", Ibans.randomGerman());
 
-        JsonNode first = ApiClient.body(idempotentPost("/api/v1/ops/companies", key, body).expectStatus().isCreated());
+        JsonNode first = ApiClient.body(idempotentPost("/api/v1/ops/companies", key, body)
+                .expectStatus()
+                .isCreated());
         JsonNode replay = ApiClient.body(idempotentPost("/api/v1/ops/companies", key, body)
-                .expectStatus().isCreated()
-                .expectHeader().valueEquals("Idempotent-Replayed", "true")
-                .expectHeader().valueEquals(HttpHeaders.LOCATION, "/api/v1/ops/companies/" + first.get("companyId").asString()));
+                .expectStatus()
+                .isCreated()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true")
+                .expectHeader()
+                .valueEquals(
+                        HttpHeaders.LOCATION,
+                        "/api/v1/ops/companies/" + first.get("companyId").asString()));
 
         assertThat(replay).isEqualTo(first);
-        idempotentPost("/api/v1/ops/companies", key, Map.of("portalId", portal.portalId(), "name", "Other",
-                        "fiscalCode", "X1", "iban", Ibans.randomGerman()))
-                .expectStatus().isEqualTo(422)
-                .expectBody().jsonPath("$.code").isEqualTo("IDEMPOTENCY_KEY_REUSED");
+        idempotentPost(
+                        "/api/v1/ops/companies",
+                        key,
+                        Map.of(
+                                "portalId",
+                                portal.portalId(),
+                                "name",
+                                "Other",
+                                "fiscalCode",
+                                "X1",
+                                "iban",
+                                Ibans.randomGerman()))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
     }
 
     @Test
     void neverRepeatsThePortalSecretsOnAnIdempotentReplay() {
         String key = UUID.randomUUID().toString();
-        Map<String, Object> body = Map.of("name", "Once", "collectionIban", Ibans.randomGerman(),
-                "feeAccountIban", Ibans.randomGerman());
+        Map<String, Object> body =
+                Map.of("name", "Once", "collectionIban", Ibans.randomGerman(), "feeAccountIban", Ibans.randomGerman());
 
         idempotentPost("/api/v1/ops/portals", key, body).expectStatus().isCreated();
         idempotentPost("/api/v1/ops/portals", key, body)
-                .expectStatus().isEqualTo(409)
+                .expectStatus()
+                .isEqualTo(409)
                 .expectBody()
-                .jsonPath("$.code").isEqualTo("API_KEY_ALREADY_ISSUED")
-                .jsonPath("$.apiKey").doesNotExist();
+                .jsonPath("$.code")
+                .isEqualTo("API_KEY_ALREADY_ISSUED")
+                .jsonPath("$.apiKey")
+                .doesNotExist();
     }
 
     @Test
     void answersNotFoundForACompanyOfAnUnknownPortal() {
-        api.post(ApiClient.OPS_KEY, "/api/v1/ops/companies", Map.of("portalId", "PRT0000000000000000", "name", "A",
-                        "fiscalCode", "B", "iban", Ibans.randomGerman()))
-                .expectStatus().isNotFound()
-                .expectBody().jsonPath("$.code").isEqualTo("NOT_FOUND");
+        api.post(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/companies",
+                        Map.of(
+                                "portalId",
+                                "PRT0000000000000000",
+                                "name",
+                                "A",
+                                "fiscalCode",
+                                "B",
+                                "iban",
+                                Ibans.randomGerman()))
+                .expectStatus()
+                .isNotFound()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("NOT_FOUND");
     }
 
     private WebTestClient.ResponseSpec idempotentPost(String path, String key, Object body) {
-        return web.post().uri(path)
+        return web.post()
+                .uri(path)
                 .header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiClient.OPS_KEY)
                 .header("Idempotency-Key", key)
                 .contentType(MediaType.APPLICATION_JSON)

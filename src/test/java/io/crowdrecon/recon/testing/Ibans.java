@@ -14,7 +14,8 @@ public final class Ibans {
             bban.append(ThreadLocalRandom.current().nextInt(10));
         }
         // check digits: 98 - (bban + "DE00" as digits) mod 97, with D=13, E=14
-        int check = 98 - new BigInteger(bban + "131400").mod(BigInteger.valueOf(97)).intValue();
+        int check =
+                98 - new BigInteger(bban + "131400").mod(BigInteger.valueOf(97)).intValue();
         return String.format("DE%02d%s", check, bban);
     }
 

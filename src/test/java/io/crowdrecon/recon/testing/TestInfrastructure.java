@@ -86,14 +86,17 @@ public final class TestInfrastructure {
     }
 
     private static void onShutdown(Runnable stop) {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                openContexts.awaitAdvanceInterruptibly(openContexts.arrive(), 60, TimeUnit.SECONDS);
-            } catch (InterruptedException | TimeoutException e) {
-                log.warn("Stopping test servers while application contexts are still open");
-            }
-            stop.run();
-        }, "test-infrastructure-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            try {
+                                openContexts.awaitAdvanceInterruptibly(openContexts.arrive(), 60, TimeUnit.SECONDS);
+                            } catch (InterruptedException | TimeoutException e) {
+                                log.warn("Stopping test servers while application contexts are still open");
+                            }
+                            stop.run();
+                        },
+                        "test-infrastructure-shutdown"));
     }
 
     private static Path createTempDirectory() {
@@ -106,7 +109,8 @@ public final class TestInfrastructure {
 
     private static void deleteRecursively(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             log.debug("Could not delete {}", directory, e);
         }

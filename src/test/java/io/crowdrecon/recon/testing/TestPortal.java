@@ -43,8 +43,10 @@ public record TestPortal(
 
     /** A new campaign, already OPEN. */
     public String openCampaign() {
-        String campaignId = ApiClient.body(post("/campaigns", campaignBody()).expectStatus().isCreated())
-                .get("campaignId").asString();
+        String campaignId = ApiClient.body(
+                        post("/campaigns", campaignBody()).expectStatus().isCreated())
+                .get("campaignId")
+                .asString();
         put("/campaigns/" + campaignId + "/opened").expectStatus().isOk();
         return campaignId;
     }
@@ -56,7 +58,9 @@ public record TestPortal(
         body.put("fiscalCode", "RSSMRA81L04A859G");
         body.put("type", "NATURAL_PERSON");
         body.put("email", "mario.rossi@example.org");
-        return ApiClient.body(post("/investors", body).expectStatus().isCreated()).get("investorId").asString();
+        return ApiClient.body(post("/investors", body).expectStatus().isCreated())
+                .get("investorId")
+                .asString();
     }
 
     /** An order body for 1000 + 100 fee paid by transfer from {@code payerIban}. */
@@ -87,6 +91,8 @@ public record TestPortal(
 
     /** A new order in an open campaign; answers the created order. */
     public JsonNode order(String campaignId, String investorId, String payerIban) {
-        return ApiClient.body(post("/orders", orderBody(campaignId, investorId, payerIban)).expectStatus().isCreated());
+        return ApiClient.body(post("/orders", orderBody(campaignId, investorId, payerIban))
+                .expectStatus()
+                .isCreated());
     }
 }

@@ -18,7 +18,8 @@ import reactor.core.publisher.Mono;
 
 public class R2dbcCampaigns implements Campaigns {
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS =
+            """
             campaign_id, portal_id, company_id, name, description, target_amount_min, target_amount_max, currency,
             expected_closing_date, success_fee_fixed, success_fee_percentage, status, created_at, updated_at""";
 
@@ -31,7 +32,8 @@ public class R2dbcCampaigns implements Campaigns {
     @Override
     public Mono<Campaign> add(Campaign campaign) {
         CampaignTerms terms = campaign.terms();
-        return database.sql("""
+        return database.sql(
+                        """
                         INSERT INTO campaign (campaign_id, portal_id, company_id, name, description, target_amount_min,
                                               target_amount_max, currency, expected_closing_date, success_fee_fixed,
                                               success_fee_percentage, status, created_at, updated_at)
@@ -93,7 +95,9 @@ public class R2dbcCampaigns implements Campaigns {
                 .bind("portalId", portalId)
                 .map(row -> row.get(0, Long.class))
                 .one();
-        Mono<java.util.List<Campaign>> items = database.sql("SELECT " + COLUMNS + """
+        Mono<java.util.List<Campaign>> items = database.sql(
+                        "SELECT " + COLUMNS
+                                + """
                          FROM campaign WHERE portal_id = :portalId
                         ORDER BY created_at DESC, campaign_id DESC LIMIT :limit OFFSET :offset""")
                 .bind("portalId", portalId)
@@ -108,7 +112,8 @@ public class R2dbcCampaigns implements Campaigns {
     @Override
     public Mono<Campaign> updateTerms(Campaign campaign) {
         CampaignTerms terms = campaign.terms();
-        return database.sql("""
+        return database.sql(
+                        """
                         UPDATE campaign SET name = :name, description = :description, target_amount_min = :min,
                                target_amount_max = :max, currency = :currency, expected_closing_date = :closing,
                                success_fee_fixed = :feeFixed, success_fee_percentage = :feePercentage,
@@ -131,7 +136,8 @@ public class R2dbcCampaigns implements Campaigns {
 
     @Override
     public Mono<Boolean> moveStatus(String campaignId, CampaignStatus expected, CampaignStatus to, Instant at) {
-        return database.sql("""
+        return database.sql(
+                        """
                         UPDATE campaign SET status = :to, updated_at = :at
                          WHERE campaign_id = :id AND status = :expected
                         """)
@@ -158,7 +164,8 @@ public class R2dbcCampaigns implements Campaigns {
                         row.get("expected_closing_date", LocalDate.class),
                         new SuccessFee(
                                 row.get("success_fee_fixed", BigDecimal.class),
-                                row.get("success_fee_percentage", BigDecimal.class).stripTrailingZeros())),
+                                row.get("success_fee_percentage", BigDecimal.class)
+                                        .stripTrailingZeros())),
                 CampaignStatus.valueOf(row.get("status", String.class)),
                 Sql.instant(row.get("created_at", OffsetDateTime.class)),
                 Sql.instant(row.get("updated_at", OffsetDateTime.class)));

@@ -53,8 +53,16 @@ public class CampaignController {
 
         CampaignTerms terms(Validation v) {
             SuccessFeeBody fee = portalSuccessFee == null ? new SuccessFeeBody(null, null) : portalSuccessFee;
-            return CampaignTerms.validate(v, name, description, targetAmountMin, targetAmountMax, currency,
-                    expectedClosingDate, fee.fixedAmount(), fee.variableAmountPercentage());
+            return CampaignTerms.validate(
+                    v,
+                    name,
+                    description,
+                    targetAmountMin,
+                    targetAmountMax,
+                    currency,
+                    expectedClosingDate,
+                    fee.fixedAmount(),
+                    fee.variableAmountPercentage());
         }
     }
 
@@ -73,11 +81,21 @@ public class CampaignController {
             Instant updatedDatetime) {
 
         public static CampaignResponse of(Campaign c) {
-            return new CampaignResponse(c.campaignId(), c.companyId(), c.terms().name(), c.terms().description(),
-                    c.targetAmountMin(), c.targetAmountMax(), c.currency(), c.expectedClosingDate(),
-                    new SuccessFeeBody(c.terms().successFee().fixedAmount(),
+            return new CampaignResponse(
+                    c.campaignId(),
+                    c.companyId(),
+                    c.terms().name(),
+                    c.terms().description(),
+                    c.targetAmountMin(),
+                    c.targetAmountMax(),
+                    c.currency(),
+                    c.expectedClosingDate(),
+                    new SuccessFeeBody(
+                            c.terms().successFee().fixedAmount(),
                             c.terms().successFee().variableAmountPercentage()),
-                    c.status().name(), c.createdAt(), c.updatedAt());
+                    c.status().name(),
+                    c.createdAt(),
+                    c.updatedAt());
         }
     }
 
@@ -108,7 +126,8 @@ public class CampaignController {
     }
 
     @PutMapping("/{campaignId}")
-    Mono<CampaignResponse> update(Caller caller, @PathVariable String campaignId, @RequestBody CampaignRequest request) {
+    Mono<CampaignResponse> update(
+            Caller caller, @PathVariable String campaignId, @RequestBody CampaignRequest request) {
         return Mono.fromCallable(() -> request.terms(Validation.start()))
                 .flatMap(terms -> desk.update(caller.portalId(), campaignId, request.companyId(), terms))
                 .map(CampaignResponse::of);
@@ -131,7 +150,8 @@ public class CampaignController {
 
     @PutMapping({"/{campaignId}/finalized-success", "/{campaignId}/finalized-failure"})
     Mono<CampaignResponse> finalize(Caller caller, @PathVariable String campaignId) {
-        return desk.get(caller.portalId(), campaignId).flatMap(campaign -> Mono.error(
-                new DomainException(ErrorCode.NOT_IMPLEMENTED, "Campaign finalization is not available yet")));
+        return desk.get(caller.portalId(), campaignId)
+                .flatMap(campaign -> Mono.error(
+                        new DomainException(ErrorCode.NOT_IMPLEMENTED, "Campaign finalization is not available yet")));
     }
 }

@@ -8,13 +8,16 @@ import io.crowdrecon.recon.platform.persistence.Sql;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public class R2dbcInvestors implements Investors {
 
-    private static final String COLUMNS = """
+    private static final String COLUMNS =
+            """
             investor_id, portal_id, type, name, surname, business_name, fiscal_code, address, postal_code, city,
             country, email, phone, created_at, updated_at""";
 
@@ -26,7 +29,8 @@ public class R2dbcInvestors implements Investors {
 
     @Override
     public Mono<Investor> add(Investor investor) {
-        GenericExecuteSpec insert = database.sql("""
+        GenericExecuteSpec insert = database.sql(
+                        """
                         INSERT INTO investor (investor_id, portal_id, type, name, surname, business_name, fiscal_code,
                                               address, postal_code, city, country, email, phone, created_at, updated_at)
                         VALUES (:id, :portalId, :type, :name, :surname, :businessName, :fiscalCode,
@@ -42,14 +46,16 @@ public class R2dbcInvestors implements Investors {
     @Override
     public Mono<Investor> replaceProfile(
             String portalId, String investorId, InvestorProfile profile, Instant updatedAt) {
-        GenericExecuteSpec update = database.sql("""
+        GenericExecuteSpec update = database.sql(
+                        """
                         UPDATE investor
                            SET type = :type, name = :name, surname = :surname, business_name = :businessName,
                                fiscal_code = :fiscalCode, address = :address, postal_code = :postalCode,
                                city = :city, country = :country, email = :email, phone = :phone,
                                updated_at = :updatedAt
                          WHERE investor_id = :id AND portal_id = :portalId
-                        RETURNING\s""" + COLUMNS)
+                        RETURNING\s"""
+                                + COLUMNS)
                 .bind("id", investorId)
                 .bind("portalId", portalId)
                 .bind("updatedAt", Sql.timestamp(updatedAt));
@@ -63,6 +69,19 @@ public class R2dbcInvestors implements Investors {
                 .bind("portalId", portalId)
                 .map(R2dbcInvestors::investor)
                 .one();
+    }
+
+    @Override
+    public Flux<Investor> ofPortal(String portalId, Collection<String> investorIds) {
+        if (investorIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql(
+                        "SELECT " + COLUMNS + " FROM investor WHERE investor_id = ANY(:ids) AND portal_id = :portalId")
+                .bind("ids", investorIds.toArray(String[]::new))
+                .bind("portalId", portalId)
+                .map(R2dbcInvestors::investor)
+                .all();
     }
 
     private static GenericExecuteSpec bindProfile(GenericExecuteSpec statement, InvestorProfile profile) {

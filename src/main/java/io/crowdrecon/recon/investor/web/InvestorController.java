@@ -67,7 +67,7 @@ public class InvestorController {
             Instant createdDatetime,
             Instant updatedDatetime) {
 
-        static InvestorResponse of(Investor investor) {
+        public static InvestorResponse of(Investor investor) {
             InvestorProfile profile = investor.profile();
             return new InvestorResponse(
                     investor.investorId(),
@@ -90,8 +90,8 @@ public class InvestorController {
     @PostMapping
     Mono<ResponseEntity<Object>> register(
             @RequestBody InvestorRequest request, Caller caller, ServerWebExchange exchange) {
-        return idempotency.run(exchange, caller, request, true, () -> registry
-                .register(caller.portalId(), request.details())
+        return idempotency.run(exchange, caller, request, true, () -> registry.register(
+                        caller.portalId(), request.details())
                 .map(investor -> ResponseEntity.created(URI.create("/api/v1/investors/" + investor.investorId()))
                         .body(InvestorResponse.of(investor))));
     }
@@ -99,7 +99,8 @@ public class InvestorController {
     @PutMapping("/{investorId}")
     Mono<InvestorResponse> replace(
             @PathVariable String investorId, @RequestBody InvestorRequest request, Caller caller) {
-        return registry.replace(caller.portalId(), investorId, request.details()).map(InvestorResponse::of);
+        return registry.replace(caller.portalId(), investorId, request.details())
+                .map(InvestorResponse::of);
     }
 
     @GetMapping("/{investorId}")

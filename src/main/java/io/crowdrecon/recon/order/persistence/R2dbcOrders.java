@@ -21,13 +21,15 @@ import reactor.core.publisher.Mono;
 
 public class R2dbcOrders implements Orders {
 
-    static final String COLUMNS = """
+    static final String COLUMNS =
+            """
             order_id, portal_id, campaign_id, company_id, investor_id, investor_iban, holder_name, holder_surname,
             holder_business_name, total_amount, order_amount, fee_amount, currency, channel, description,
             portal_order_code, portal_order_datetime, portal_investor_code, portal_company_code, portal_campaign_code,
             status, payment_window_ends_at, created_at, updated_at""";
 
-    private static final String INSERT_HISTORY = """
+    private static final String INSERT_HISTORY =
+            """
             INSERT INTO order_status_history (order_id, position, status, previous_status, reason, at)
             SELECT :orderId, coalesce(max(position), 0) + 1, :status, :previous, :reason, :at
               FROM order_status_history WHERE order_id = :orderId
@@ -43,7 +45,8 @@ public class R2dbcOrders implements Orders {
     public Mono<Order> add(Order order, StatusChange created) {
         InvestorAccount account = order.investorAccount();
         Order.PortalReferences refs = order.portalReferences();
-        return database.sql("""
+        return database.sql(
+                        """
                         INSERT INTO purchase_order (order_id, portal_id, campaign_id, company_id, investor_id,
                             investor_iban, holder_name, holder_surname, holder_business_name, total_amount,
                             order_amount, fee_amount, currency, channel, description, portal_order_code,
@@ -59,11 +62,17 @@ public class R2dbcOrders implements Orders {
                 .bind("campaignId", order.campaignId())
                 .bind("companyId", order.companyId())
                 .bind("investorId", order.investorId())
-                .bind("iban", Sql.nullable(account == null || account.iban() == null ? null : account.iban().value(),
-                        String.class))
+                .bind(
+                        "iban",
+                        Sql.nullable(
+                                account == null || account.iban() == null
+                                        ? null
+                                        : account.iban().value(),
+                                String.class))
                 .bind("holderName", Sql.nullable(account == null ? null : account.holderName(), String.class))
                 .bind("holderSurname", Sql.nullable(account == null ? null : account.holderSurname(), String.class))
-                .bind("holderBusinessName",
+                .bind(
+                        "holderBusinessName",
                         Sql.nullable(account == null ? null : account.holderBusinessName(), String.class))
                 .bind("total", order.totalAmount())
                 .bind("amount", order.orderAmount())
@@ -113,7 +122,8 @@ public class R2dbcOrders implements Orders {
 
     @Override
     public Mono<Boolean> move(String orderId, StatusChange change, Instant windowEndsAt) {
-        return database.sql("""
+        return database.sql(
+                        """
                         UPDATE purchase_order
                            SET status = :to, updated_at = :at,
                                payment_window_ends_at = coalesce(:windowEndsAt, payment_window_ends_at)
@@ -133,8 +143,13 @@ public class R2dbcOrders implements Orders {
         return database.sql(INSERT_HISTORY)
                 .bind("orderId", orderId)
                 .bind("status", change.status().name())
-                .bind("previous", Sql.nullable(
-                        change.previousStatus() == null ? null : change.previousStatus().name(), String.class))
+                .bind(
+                        "previous",
+                        Sql.nullable(
+                                change.previousStatus() == null
+                                        ? null
+                                        : change.previousStatus().name(),
+                                String.class))
                 .bind("reason", change.reason())
                 .bind("at", Sql.timestamp(change.at()))
                 .then();
@@ -142,7 +157,8 @@ public class R2dbcOrders implements Orders {
 
     @Override
     public Flux<StatusChange> history(String orderId) {
-        return database.sql("""
+        return database.sql(
+                        """
                         SELECT status, previous_status, reason, at FROM order_status_history
                          WHERE order_id = :id ORDER BY position""")
                 .bind("id", orderId)
@@ -165,7 +181,9 @@ public class R2dbcOrders implements Orders {
                 .bind("portalId", portalId)
                 .map(row -> row.get(0, Long.class))
                 .one();
-        Mono<List<Order>> items = database.sql("SELECT " + COLUMNS + """
+        Mono<List<Order>> items = database.sql(
+                        "SELECT " + COLUMNS
+                                + """
                          FROM purchase_order WHERE campaign_id = :campaignId AND portal_id = :portalId
                         ORDER BY created_at DESC, order_id DESC LIMIT :limit OFFSET :offset""")
                 .bind("campaignId", campaignId)
@@ -194,7 +212,8 @@ public class R2dbcOrders implements Orders {
                 .bind("campaignId", campaignId)
                 .map(row -> row.get(0, Long.class))
                 .one();
-        Mono<List<String>> items = database.sql("""
+        Mono<List<String>> items = database.sql(
+                        """
                         SELECT investor_id FROM purchase_order WHERE campaign_id = :campaignId
                          GROUP BY investor_id ORDER BY max(created_at) DESC, investor_id DESC
                          LIMIT :limit OFFSET :offset""")
@@ -209,7 +228,8 @@ public class R2dbcOrders implements Orders {
 
     @Override
     public Mono<List<StatusTotal>> totalsByStatus(String campaignId) {
-        return database.sql("""
+        return database.sql(
+                        """
                         SELECT status, sum(order_amount) AS amount, count(*) AS n FROM purchase_order
                          WHERE campaign_id = :campaignId GROUP BY status""")
                 .bind("campaignId", campaignId)
@@ -226,11 +246,11 @@ public class R2dbcOrders implements Orders {
         String holderName = row.get("holder_name", String.class);
         String holderSurname = row.get("holder_surname", String.class);
         String holderBusinessName = row.get("holder_business_name", String.class);
-        InvestorAccount account = iban == null && holderName == null && holderSurname == null
-                        && holderBusinessName == null
-                ? null
-                : new InvestorAccount(iban == null ? null : new Iban(iban), holderName, holderSurname,
-                        holderBusinessName);
+        InvestorAccount account =
+                iban == null && holderName == null && holderSurname == null && holderBusinessName == null
+                        ? null
+                        : new InvestorAccount(
+                                iban == null ? null : new Iban(iban), holderName, holderSurname, holderBusinessName);
         return new Order(
                 row.get("order_id", String.class),
                 row.get("portal_id", String.class),

@@ -2,13 +2,16 @@ package io.crowdrecon.recon.order.web;
 
 import io.crowdrecon.recon.campaign.Campaign;
 import io.crowdrecon.recon.campaign.Campaigns;
+import io.crowdrecon.recon.investor.Investor;
+import io.crowdrecon.recon.investor.Investors;
+import io.crowdrecon.recon.investor.web.InvestorController.InvestorResponse;
 import io.crowdrecon.recon.order.OrderDesk;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
-import io.crowdrecon.recon.platform.web.Caller;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Set;
@@ -29,11 +32,13 @@ public class CampaignOrdersController {
     private final OrderDesk desk;
     private final Orders orders;
     private final Campaigns campaigns;
+    private final Investors investors;
 
-    public CampaignOrdersController(OrderDesk desk, Orders orders, Campaigns campaigns) {
+    public CampaignOrdersController(OrderDesk desk, Orders orders, Campaigns campaigns, Investors investors) {
         this.desk = desk;
         this.orders = orders;
         this.campaigns = campaigns;
+        this.investors = investors;
     }
 
     public record CampaignAmountResponse(
@@ -58,10 +63,37 @@ public class CampaignOrdersController {
                 .map(result -> result.map(OrderResponse::of));
     }
 
+    /** The investors with at least one order in the campaign, newest order first. */
+    @GetMapping("/investors")
+    Mono<Page<InvestorResponse>> investors(
+            Caller caller,
+            @PathVariable String campaignId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size))
+                .flatMap(request -> campaigns
+                        .ofPortal(caller.portalId(), campaignId)
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
+                        .then(orders.investorIdsOfCampaign(campaignId, request)))
+                .flatMap(ids -> investors
+                        .ofPortal(caller.portalId(), ids.items())
+                        .collectMap(Investor::investorId)
+                        .map(byId -> new Page<>(
+                                ids.items().stream()
+                                        .filter(byId::containsKey)
+                                        .map(byId::get)
+                                        .map(InvestorResponse::of)
+                                        .toList(),
+                                ids.page(),
+                                ids.size(),
+                                ids.total())));
+    }
+
     /** Company amounts (orderAmount) by where the money stands. */
     @GetMapping("/amount")
     Mono<CampaignAmountResponse> amount(Caller caller, @PathVariable String campaignId) {
-        return campaigns.ofPortal(caller.portalId(), campaignId)
+        return campaigns
+                .ofPortal(caller.portalId(), campaignId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .zipWhen(campaign -> orders.totalsByStatus(campaignId))
                 .map(t -> amounts(t.getT1(), t.getT2()));

@@ -31,7 +31,8 @@ public class OrderController {
         this.idempotency = idempotency;
     }
 
-    public record InvestorAccountBody(String iban, String holderName, String holderSurname, String holderBusinessName) {}
+    public record InvestorAccountBody(
+            String iban, String holderName, String holderSurname, String holderBusinessName) {}
 
     public record CreateOrderRequest(
             String investorId,
@@ -52,11 +53,25 @@ public class OrderController {
 
         PlaceOrder toCommand() {
             InvestorAccountBody a = investorAccount;
-            return new PlaceOrder(investorId, companyId, campaignId,
-                    a == null ? null : new PlaceOrder.AccountFields(
-                            a.iban(), a.holderName(), a.holderSurname(), a.holderBusinessName()),
-                    totalAmount, orderAmount, feeAmount, currency, channel, description, portalOrderCode,
-                    portalOrderDatetime, portalInvestorCode, portalCompanyCode, portalCampaignCode);
+            return new PlaceOrder(
+                    investorId,
+                    companyId,
+                    campaignId,
+                    a == null
+                            ? null
+                            : new PlaceOrder.AccountFields(
+                                    a.iban(), a.holderName(), a.holderSurname(), a.holderBusinessName()),
+                    totalAmount,
+                    orderAmount,
+                    feeAmount,
+                    currency,
+                    channel,
+                    description,
+                    portalOrderCode,
+                    portalOrderDatetime,
+                    portalInvestorCode,
+                    portalCompanyCode,
+                    portalCampaignCode);
         }
     }
 
@@ -64,7 +79,8 @@ public class OrderController {
     Mono<ResponseEntity<Object>> create(
             @RequestBody CreateOrderRequest request, Caller caller, ServerWebExchange exchange) {
         return idempotency.run(exchange, caller, request, true, () -> desk.place(caller.portalId(), request.toCommand())
-                .map(placed -> ResponseEntity.created(URI.create("/api/v1/orders/" + placed.order().orderId()))
+                .map(placed -> ResponseEntity.created(
+                                URI.create("/api/v1/orders/" + placed.order().orderId()))
                         .body(OrderResponse.of(placed))));
     }
 

@@ -54,8 +54,11 @@ public record OrderResponse(
                 o.campaignId(),
                 a == null
                         ? null
-                        : new AccountBody(a.iban() == null ? null : a.iban().value(), a.holderName(),
-                                a.holderSurname(), a.holderBusinessName()),
+                        : new AccountBody(
+                                a.iban() == null ? null : a.iban().value(),
+                                a.holderName(),
+                                a.holderSurname(),
+                                a.holderBusinessName()),
                 o.totalAmount(),
                 o.orderAmount(),
                 o.feeAmount(),
@@ -69,8 +72,12 @@ public record OrderResponse(
                 r.portalCampaignCode(),
                 o.status().name(),
                 OrderId.of(o.orderId()).paymentReference(),
-                new PaymentInstructions(placed.portal().collectionIban().value(), placed.portal().name(),
-                        o.orderId(), o.totalAmount(), o.currency()),
+                new PaymentInstructions(
+                        placed.portal().collectionIban().value(),
+                        placed.portal().name(),
+                        o.orderId(),
+                        o.totalAmount(),
+                        o.currency()),
                 o.paymentWindowEndsAt(),
                 o.createdAt(),
                 o.updatedAt(),
@@ -78,7 +85,10 @@ public record OrderResponse(
     }
 
     private static HistoryEntry entry(StatusChange change) {
-        return new HistoryEntry(change.status().name(),
-                change.previousStatus() == null ? null : change.previousStatus().name(), change.reason(), change.at());
+        return new HistoryEntry(
+                change.status().name(),
+                change.previousStatus() == null ? null : change.previousStatus().name(),
+                change.reason(),
+                change.at());
     }
 }

@@ -15,7 +15,8 @@ import tools.jackson.databind.ObjectMapper;
 /** Event log on PostgreSQL: one counter update, then one multi-row insert through arrays. */
 public class R2dbcEventLog implements EventLog {
 
-    private static final String INSERT = """
+    private static final String INSERT =
+            """
             INSERT INTO event_log (seq, event_id, topic, event_key, event_type, source, portal_id, order_id,
                                    campaign_id, payload, created_at)
             SELECT :first + t.ord - 1, t.event_id, t.topic, t.event_key, t.event_type, t.source, t.portal_id,

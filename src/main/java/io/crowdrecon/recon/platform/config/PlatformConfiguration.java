@@ -5,6 +5,7 @@ import io.crowdrecon.recon.outbox.persistence.R2dbcEventLog;
 import io.crowdrecon.recon.platform.persistence.ReactiveTransactions;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
+import io.r2dbc.spi.ConnectionFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -15,7 +16,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
-import io.r2dbc.spi.ConnectionFactory;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -72,8 +72,7 @@ public class PlatformConfiguration {
      */
     @Bean
     JsonMapperBuilderCustomizer strictJson() {
-        return builder -> builder
-                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+        return builder -> builder.enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
@@ -83,8 +82,8 @@ public class PlatformConfiguration {
                 .withCoercionConfig(LogicalType.Float, PlatformConfiguration::onlyNativeShape)
                 .withCoercionConfig(LogicalType.Integer, PlatformConfiguration::onlyNativeShape)
                 .withCoercionConfig(LogicalType.Boolean, PlatformConfiguration::onlyNativeShape)
-                .withCoercionConfig(LogicalType.Textual, config -> config
-                        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+                .withCoercionConfig(LogicalType.Textual, config -> config.setCoercion(
+                                CoercionInputShape.Integer, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail));
     }

@@ -26,8 +26,8 @@ import reactor.core.publisher.Mono;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.DatabindException;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error of every endpoint becomes {@code application/problem+json} with a stable code:
@@ -49,10 +49,17 @@ public class ApiErrorHandler implements WebExceptionHandler {
     public Mono<Void> handle(ServerWebExchange exchange, Throwable error) {
         Problem problem = classify(error);
         if (problem.code() == ErrorCode.INTERNAL_ERROR) {
-            log.error("Unexpected error on {} {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), error);
+            log.error(
+                    "Unexpected error on {} {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    error);
         } else if (problem.code() == ErrorCode.SERVICE_UNAVAILABLE) {
-            log.warn("Backing service unavailable on {} {}: {}", exchange.getRequest().getMethod(),
-                    exchange.getRequest().getPath(), error.toString());
+            log.warn(
+                    "Backing service unavailable on {} {}: {}",
+                    exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(),
+                    error.toString());
         }
         if (problem.code() == ErrorCode.SERVICE_UNAVAILABLE) {
             exchange.getResponse().getHeaders().set("Retry-After", "5");
@@ -103,11 +110,15 @@ public class ApiErrorHandler implements WebExceptionHandler {
     private Problem classifyInput(ServerWebInputException input) {
         JacksonException jackson = findCause(input, JacksonException.class);
         if (jackson instanceof UnrecognizedPropertyException unknown) {
-            return new Problem(ErrorCode.VALIDATION_FAILED, "Unknown field " + path(unknown),
+            return new Problem(
+                    ErrorCode.VALIDATION_FAILED,
+                    "Unknown field " + path(unknown),
                     List.of(new FieldError(path(unknown), "is not a known field")));
         }
         if (jackson instanceof DatabindException databind && !databind.getPath().isEmpty()) {
-            return new Problem(ErrorCode.VALIDATION_FAILED, "Invalid value for " + path(databind),
+            return new Problem(
+                    ErrorCode.VALIDATION_FAILED,
+                    "Invalid value for " + path(databind),
                     List.of(new FieldError(path(databind), "has the wrong type or format")));
         }
         if (jackson instanceof StreamReadException || jackson != null) {

@@ -1,7 +1,6 @@
 package io.crowdrecon.recon.platform.web;
 
 import io.crowdrecon.recon.shared.ApiKeys;
-
 import io.crowdrecon.recon.shared.ErrorCode;
 import java.security.MessageDigest;
 import java.util.List;
@@ -58,9 +57,12 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
         return identify(hash)
                 .flatMap(caller -> {
                     if (caller.isOps() != opsPath) {
-                        return deny(exchange, ErrorCode.FORBIDDEN, caller.isOps()
-                                ? "The ops key may only call /api/v1/ops endpoints"
-                                : "A portal key may not call /api/v1/ops endpoints");
+                        return deny(
+                                exchange,
+                                ErrorCode.FORBIDDEN,
+                                caller.isOps()
+                                        ? "The ops key may only call /api/v1/ops endpoints"
+                                        : "A portal key may not call /api/v1/ops endpoints");
                     }
                     exchange.getAttributes().put(CallerArgumentResolver.ATTRIBUTE, caller);
                     return chain.filter(exchange);

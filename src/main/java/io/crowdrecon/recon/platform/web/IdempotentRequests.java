@@ -1,8 +1,7 @@
 package io.crowdrecon.recon.platform.web;
 
-import io.crowdrecon.recon.shared.ApiKeys;
-
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.ApiKeys;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Transactions;
@@ -34,7 +33,8 @@ public class IdempotentRequests {
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final Duration RETENTION = Duration.ofHours(24);
 
-    private static final String CLAIM = """
+    private static final String CLAIM =
+            """
             INSERT INTO idempotent_request (caller_key_hash, idempotency_key, request_hash, response_status,
                                             replayable, created_at)
             VALUES (:caller, :key, :hash, 0, :replayable, :now)
@@ -98,7 +98,8 @@ public class IdempotentRequests {
     private Mono<ResponseEntity<Object>> record(Caller caller, String key, ResponseEntity<Object> response) {
         URI location = response.getHeaders().getLocation();
         String body = response.getBody() == null ? null : json.writeValueAsString(response.getBody());
-        return database.sql("""
+        return database.sql(
+                        """
                         UPDATE idempotent_request SET response_status = :status, response_body = :body, location = :location
                          WHERE caller_key_hash = :caller AND idempotency_key = :key
                         """)
@@ -112,7 +113,8 @@ public class IdempotentRequests {
     }
 
     private Mono<ResponseEntity<Object>> replay(Caller caller, String key, byte[] requestHash) {
-        return database.sql("""
+        return database.sql(
+                        """
                         SELECT request_hash, response_status, response_body, location, replayable
                           FROM idempotent_request WHERE caller_key_hash = :caller AND idempotency_key = :key
                         """)
@@ -127,15 +129,18 @@ public class IdempotentRequests {
                 .one()
                 .flatMap(stored -> {
                     if (!MessageDigest.isEqual(stored.requestHash(), requestHash)) {
-                        return Mono.error(new DomainException(ErrorCode.IDEMPOTENCY_KEY_REUSED,
+                        return Mono.error(new DomainException(
+                                ErrorCode.IDEMPOTENCY_KEY_REUSED,
                                 "This Idempotency-Key was used with a different request"));
                     }
                     if (stored.status() == 0) {
-                        return Mono.error(new DomainException(ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
+                        return Mono.error(new DomainException(
+                                ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS,
                                 "The first request with this Idempotency-Key has not finished"));
                     }
                     if (!stored.replayable()) {
-                        return Mono.error(new DomainException(ErrorCode.API_KEY_ALREADY_ISSUED,
+                        return Mono.error(new DomainException(
+                                ErrorCode.API_KEY_ALREADY_ISSUED,
                                 "This request was already applied; its secrets are shown only once"));
                     }
                     ResponseEntity.BodyBuilder builder = ResponseEntity.status(stored.status())
@@ -144,7 +149,8 @@ public class IdempotentRequests {
                     if (stored.location() != null) {
                         builder.header(HttpHeaders.LOCATION, stored.location());
                     }
-                    return Mono.just(stored.body() == null ? builder.build() : builder.body(json.readTree(stored.body())));
+                    return Mono.just(
+                            stored.body() == null ? builder.build() : builder.body(json.readTree(stored.body())));
                 });
     }
 

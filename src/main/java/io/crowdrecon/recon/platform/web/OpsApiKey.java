@@ -1,7 +1,6 @@
 package io.crowdrecon.recon.platform.web;
 
 import io.crowdrecon.recon.shared.ApiKeys;
-
 import java.security.SecureRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,8 +25,10 @@ public final class OpsApiKey {
             return new OpsApiKey(ApiKeys.sha256(configured.trim()));
         }
         String generated = ApiKeys.newApiKey(random);
-        log.warn("RECON_OPS_API_KEY is not set; generated ops API key for this run: {}"
-                + " (set RECON_OPS_API_KEY to choose a stable one)", generated);
+        log.warn(
+                "RECON_OPS_API_KEY is not set; generated ops API key for this run: {}"
+                        + " (set RECON_OPS_API_KEY to choose a stable one)",
+                generated);
         return new OpsApiKey(ApiKeys.sha256(generated));
     }
 

@@ -70,7 +70,8 @@ public final class Problems {
         if (code == ErrorCode.UNAUTHORIZED) {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
-        byte[] bytes = json.writeValueAsString(body(code, detail, errors, exchange.getRequest().getPath().value()))
+        byte[] bytes = json.writeValueAsString(body(
+                        code, detail, errors, exchange.getRequest().getPath().value()))
                 .getBytes(StandardCharsets.UTF_8);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));

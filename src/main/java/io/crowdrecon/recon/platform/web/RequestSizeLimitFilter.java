@@ -32,8 +32,8 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
         if (length > MAX_BODY_BYTES) {
-            return Problems.write(exchange, json, ErrorCode.PAYLOAD_TOO_LARGE,
-                    "The request body is larger than 1 MB", List.of());
+            return Problems.write(
+                    exchange, json, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MB", List.of());
         }
         return chain.filter(exchange);
     }

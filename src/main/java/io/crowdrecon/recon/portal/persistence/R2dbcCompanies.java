@@ -21,7 +21,8 @@ public class R2dbcCompanies implements Companies {
 
     @Override
     public Mono<Company> add(Company company) {
-        return database.sql("""
+        return database.sql(
+                        """
                         INSERT INTO company (company_id, portal_id, name, fiscal_code, iban, created_at)
                         VALUES (:id, :portalId, :name, :fiscalCode, :iban, :createdAt)
                         """)

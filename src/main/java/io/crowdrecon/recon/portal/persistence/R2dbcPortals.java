@@ -25,7 +25,8 @@ public class R2dbcPortals implements Portals, CallerResolver {
 
     @Override
     public Mono<Portal> add(Portal portal, byte[] apiKeyHash, String webhookSecret) {
-        return database.sql("""
+        return database.sql(
+                        """
                         INSERT INTO portal (portal_id, name, collection_iban, fee_account_iban, api_key_hash,
                                             webhook_secret, created_at)
                         VALUES (:id, :name, :collection, :fee, :keyHash, :secret, :createdAt)
@@ -39,11 +40,13 @@ public class R2dbcPortals implements Portals, CallerResolver {
                 .bind("createdAt", Sql.timestamp(portal.createdAt()))
                 .then()
                 .thenReturn(portal)
-                .onErrorMap(DataIntegrityViolationException.class, e -> e.getMessage() != null
-                                && e.getMessage().contains("portal_collection_iban_unique")
-                        ? new DomainException(ErrorCode.IBAN_IN_USE,
-                                "Collection IBAN " + portal.collectionIban() + " belongs to another portal")
-                        : e);
+                .onErrorMap(
+                        DataIntegrityViolationException.class,
+                        e -> e.getMessage() != null && e.getMessage().contains("portal_collection_iban_unique")
+                                ? new DomainException(
+                                        ErrorCode.IBAN_IN_USE,
+                                        "Collection IBAN " + portal.collectionIban() + " belongs to another portal")
+                                : e);
     }
 
     @Override

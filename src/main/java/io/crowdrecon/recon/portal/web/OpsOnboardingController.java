@@ -52,8 +52,14 @@ public class OpsOnboardingController {
             String webhookSecret) {
 
         static PortalResponse of(Portal portal, String apiKey, String webhookSecret) {
-            return new PortalResponse(portal.portalId(), portal.name(), portal.collectionIban().value(),
-                    portal.feeAccountIban().value(), portal.createdAt(), apiKey, webhookSecret);
+            return new PortalResponse(
+                    portal.portalId(),
+                    portal.name(),
+                    portal.collectionIban().value(),
+                    portal.feeAccountIban().value(),
+                    portal.createdAt(),
+                    apiKey,
+                    webhookSecret);
         }
     }
 
@@ -63,8 +69,13 @@ public class OpsOnboardingController {
             String companyId, String portalId, String name, String fiscalCode, String iban, Instant createdDatetime) {
 
         static CompanyResponse of(Company company) {
-            return new CompanyResponse(company.companyId(), company.portalId(), company.name(), company.fiscalCode(),
-                    company.iban().value(), company.createdAt());
+            return new CompanyResponse(
+                    company.companyId(),
+                    company.portalId(),
+                    company.name(),
+                    company.fiscalCode(),
+                    company.iban().value(),
+                    company.createdAt());
         }
     }
 
@@ -74,7 +85,8 @@ public class OpsOnboardingController {
         // An idempotent replay must not show the secrets again: it answers 409 API_KEY_ALREADY_ISSUED.
         return idempotency.run(exchange, caller, request, false, () -> onboarding
                 .onboardPortal(request.name(), request.collectionIban(), request.feeAccountIban())
-                .map(created -> ResponseEntity.created(URI.create("/api/v1/ops/portals/" + created.portal().portalId()))
+                .map(created -> ResponseEntity.created(URI.create(
+                                "/api/v1/ops/portals/" + created.portal().portalId()))
                         .body(PortalResponse.of(created.portal(), created.apiKey(), created.webhookSecret()))));
     }
 
@@ -96,7 +108,8 @@ public class OpsOnboardingController {
 
     @GetMapping("/companies/{companyId}")
     Mono<CompanyResponse> company(@PathVariable String companyId) {
-        return companies.byId(companyId)
+        return companies
+                .byId(companyId)
                 .map(CompanyResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Company", companyId)));
     }
