@@ -131,3 +131,18 @@ CREATE TABLE review_item (
 );
 CREATE INDEX review_item_status_created ON review_item (status, created_at DESC);
 CREATE INDEX review_item_order ON review_item (order_id);
+
+-- Credits that could not be decided (DLQ'd): real money, tracked by an open DLQ_CREDIT review item
+-- and reported by the audit as creditsNotDecided. One row per inbound record (redelivery-safe).
+CREATE TABLE undecided_credit (
+    topic            text        NOT NULL,
+    kafka_partition  int         NOT NULL,
+    kafka_offset     bigint      NOT NULL,
+    notification_id  text,
+    amount           numeric,
+    currency         text,
+    reason           text        NOT NULL,
+    review_item_id   text        NOT NULL,
+    created_at       timestamptz NOT NULL,
+    PRIMARY KEY (topic, kafka_partition, kafka_offset)
+);

@@ -19,6 +19,9 @@ public interface Orders {
     /** Like {@link #ofPortal}, locking the order until the transaction ends. */
     Mono<Order> lockOfPortal(String portalId, String orderId);
 
+    /** The orders among {@code orderIds} that exist, locked in id order until the transaction ends. */
+    Flux<Order> lockAll(java.util.Collection<String> orderIds);
+
     /** The order whichever portal owns it, locked until the transaction ends; empty when unknown. */
     Mono<Order> lockById(String orderId);
 
@@ -28,6 +31,17 @@ public interface Orders {
      * {@code windowEndsAt} is not null. Emits true when this call moved it.
      */
     Mono<Boolean> move(String orderId, StatusChange change, Instant windowEndsAt);
+
+    /**
+     * Applies many moves at once, in list order (an order may move twice: INCORRECT_AMOUNT then
+     * ACCOUNTED). Every order must be locked by the caller and still in the first move's
+     * {@code previousStatus}; errors with IllegalStateException otherwise. Records every step in
+     * the history.
+     */
+    Mono<Void> moveAll(List<OrderMoveStep> moves);
+
+    /** One step of {@link #moveAll}. */
+    record OrderMoveStep(String orderId, StatusChange change) {}
 
     /** The history, oldest first. */
     Flux<StatusChange> history(String orderId);

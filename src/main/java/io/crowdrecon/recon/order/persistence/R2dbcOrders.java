@@ -105,6 +105,18 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
+    public Flux<Order> lockAll(java.util.Collection<String> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql("SELECT " + COLUMNS
+                        + " FROM purchase_order WHERE order_id = ANY(:ids::text[]) ORDER BY order_id FOR UPDATE")
+                .bind("ids", orderIds.stream().sorted().distinct().toArray(String[]::new))
+                .map(R2dbcOrders::order)
+                .all();
+    }
+
+    @Override
     public Mono<Order> lockById(String orderId) {
         return database.sql("SELECT " + COLUMNS + " FROM purchase_order WHERE order_id = :id FOR UPDATE")
                 .bind("id", orderId)
@@ -137,6 +149,85 @@ public class R2dbcOrders implements Orders {
                 .fetch()
                 .rowsUpdated()
                 .flatMap(rows -> rows == 1 ? history(orderId, change).thenReturn(true) : Mono.just(false));
+    }
+
+    @Override
+    public Mono<Void> moveAll(List<OrderMoveStep> moves) {
+        if (moves.isEmpty()) {
+            return Mono.empty();
+        }
+        // One UPDATE per order: from the first step's previous status to the last step's status.
+        java.util.Map<String, StatusChange[]> firstAndLast = new java.util.LinkedHashMap<>();
+        for (OrderMoveStep move : moves) {
+            firstAndLast.computeIfAbsent(move.orderId(), id -> new StatusChange[] {move.change(), null})[1] =
+                    move.change();
+        }
+        int n = firstAndLast.size();
+        String[] ids = new String[n];
+        String[] froms = new String[n];
+        String[] tos = new String[n];
+        String[] ats = new String[n];
+        int i = 0;
+        for (var entry : firstAndLast.entrySet()) {
+            ids[i] = entry.getKey();
+            froms[i] = entry.getValue()[0].previousStatus().name();
+            tos[i] = entry.getValue()[1].status().name();
+            ats[i] = entry.getValue()[1].at().toString();
+            i++;
+        }
+        Mono<Void> update = database.sql(
+                        """
+                        UPDATE purchase_order o SET status = v.to_status, updated_at = v.at
+                          FROM unnest(:ids::text[], :froms::text[], :tos::text[], :ats::timestamptz[])
+                               AS v(order_id, from_status, to_status, at)
+                         WHERE o.order_id = v.order_id AND o.status = v.from_status""")
+                .bind("ids", ids)
+                .bind("froms", froms)
+                .bind("tos", tos)
+                .bind("ats", ats)
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated == n
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("expected to move " + n + " orders, moved " + updated
+                                + ": an order changed under its lock")));
+        return update.then(insertHistory(moves));
+    }
+
+    private Mono<Void> insertHistory(List<OrderMoveStep> moves) {
+        int n = moves.size();
+        String[] ids = new String[n];
+        String[] statuses = new String[n];
+        String[] previous = new String[n];
+        String[] reasons = new String[n];
+        String[] ats = new String[n];
+        for (int i = 0; i < n; i++) {
+            StatusChange change = moves.get(i).change();
+            ids[i] = moves.get(i).orderId();
+            statuses[i] = change.status().name();
+            previous[i] = change.previousStatus() == null
+                    ? null
+                    : change.previousStatus().name();
+            reasons[i] = change.reason();
+            ats[i] = change.at().toString();
+        }
+        return database.sql(
+                        """
+                        INSERT INTO order_status_history (order_id, position, status, previous_status, reason, at)
+                        SELECT v.order_id,
+                               coalesce((SELECT max(h.position) FROM order_status_history h
+                                          WHERE h.order_id = v.order_id), 0)
+                                 + row_number() OVER (PARTITION BY v.order_id ORDER BY v.ord),
+                               v.status, v.previous_status, v.reason, v.at
+                          FROM unnest(:ids::text[], :statuses::text[], :previous::text[], :reasons::text[],
+                                      :ats::timestamptz[]) WITH ORDINALITY
+                               AS v(order_id, status, previous_status, reason, at, ord)""")
+                .bind("ids", ids)
+                .bind("statuses", statuses)
+                .bind("previous", previous)
+                .bind("reasons", reasons)
+                .bind("ats", ats)
+                .then();
     }
 
     private Mono<Void> history(String orderId, StatusChange change) {

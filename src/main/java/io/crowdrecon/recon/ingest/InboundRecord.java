@@ -1,0 +1,13 @@
+package io.crowdrecon.recon.ingest;
+
+/**
+ * One record read from an inbound topic, with where it came from (for the DLQ headers) and how to
+ * acknowledge it. Acknowledging marks it processed: its offset is committed after this call, never
+ * before, so call it only once the database has committed what the record caused.
+ */
+public record InboundRecord(String topic, int partition, long offset, String key, byte[] value, Runnable acknowledge) {
+
+    public String coordinates() {
+        return topic + "/" + partition + "@" + offset;
+    }
+}

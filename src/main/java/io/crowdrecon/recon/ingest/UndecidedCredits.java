@@ -1,0 +1,16 @@
+package io.crowdrecon.recon.ingest;
+
+import java.math.BigDecimal;
+import reactor.core.publisher.Mono;
+
+/**
+ * Credits sent to the DLQ: each opens a {@code DLQ_CREDIT} review item, once, however often the
+ * record is redelivered, and counts in the audit as {@code creditsNotDecided}.
+ */
+public interface UndecidedCredits {
+
+    /**
+     * @param notificationId, amount, currency what could be read of the record, each possibly null
+     */
+    Mono<Void> track(InboundRecord record, String reason, String notificationId, BigDecimal amount, String currency);
+}

@@ -1,0 +1,140 @@
+package io.crowdrecon.recon.ingest.config;
+
+import io.crowdrecon.recon.ingest.DeadLetters;
+import io.crowdrecon.recon.ingest.UndecidedCredits;
+import io.crowdrecon.recon.ingest.bank.BankDebits;
+import io.crowdrecon.recon.ingest.bank.BankNotificationIngest;
+import io.crowdrecon.recon.ingest.bank.BankNotificationParser;
+import io.crowdrecon.recon.ingest.bank.IngestMetrics;
+import io.crowdrecon.recon.ingest.kafka.KafkaDeadLetters;
+import io.crowdrecon.recon.ingest.kafka.ReactorKafkaInboundSource;
+import io.crowdrecon.recon.ingest.persistence.R2dbcUndecidedCredits;
+import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
+import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.Transactions;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverOptions;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderOptions;
+import tools.jackson.databind.ObjectMapper;
+
+/** The inbound side: consumers of the bank (and card) topics, their DLQ producer and the pipelines. */
+@Configuration(proxyBeanMethods = false)
+public class IngestConfiguration {
+
+    /** A producer for dead letters and the sandbox: idempotent, acks=all. */
+    @Bean(destroyMethod = "close")
+    KafkaSender<String, byte[]> inboundSideSender(KafkaProperties kafka) {
+        Map<String, Object> props = new HashMap<>(kafka.buildProducerProperties());
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class);
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, "crowdrecon-inbound-side");
+        return KafkaSender.create(SenderOptions.<String, byte[]>create(props).stopOnError(false));
+    }
+
+    @Bean
+    DeadLetters deadLetters(KafkaSender<String, byte[]> inboundSideSender) {
+        return new KafkaDeadLetters(inboundSideSender);
+    }
+
+    @Bean
+    UndecidedCredits undecidedCredits(
+            DatabaseClient database, ReviewItems reviewItems, Transactions transactions, IdGenerator ids, Clock clock) {
+        return new R2dbcUndecidedCredits(database, reviewItems, transactions, ids, clock);
+    }
+
+    @Bean
+    BankNotificationParser bankNotificationParser(ObjectMapper json) {
+        return new BankNotificationParser(json);
+    }
+
+    @Bean
+    ReactorKafkaInboundSource bankNotificationSource(
+            KafkaProperties kafka,
+            @Value("${recon.kafka.group-instance-id:}") String groupInstanceId,
+            @Value("${recon.kafka.max-poll-records:500}") int maxPollRecords) {
+        return source(kafka, Topics.BANK_NOTIFICATIONS, "bank", groupInstanceId, maxPollRecords);
+    }
+
+    @Bean
+    BankNotificationIngest bankNotificationIngest(
+            ReactorKafkaInboundSource bankNotificationSource,
+            BankNotificationParser parser,
+            ReconcileIncomingCredits reconcile,
+            BankDebits debits,
+            DeadLetters deadLetters,
+            UndecidedCredits undecided,
+            org.springframework.beans.factory.ObjectProvider<IngestMetrics> metrics) {
+        return new BankNotificationIngest(
+                bankNotificationSource,
+                parser,
+                reconcile,
+                debits,
+                deadLetters,
+                undecided,
+                metrics.getIfAvailable(() -> IngestMetrics.NONE));
+    }
+
+    @Bean
+    InboundConsumers inboundConsumers(BankNotificationIngest bank, ReactorKafkaInboundSource bankNotificationSource) {
+        return new InboundConsumers(List.of(
+                new InboundConsumers.Consumer("bank-notifications", bank::run, bankNotificationSource::isAssigned)));
+    }
+
+    @Bean
+    ConsumersHealthIndicator consumersHealthIndicator(InboundConsumers inboundConsumers) {
+        return new ConsumersHealthIndicator(inboundConsumers);
+    }
+
+    /** Until DEBITs are handled, a DEBIT is refused into the DLQ with that reason: never silently dropped. */
+    @Bean
+    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(BankDebits.class)
+    BankDebits unsupportedDebits() {
+        return debit -> Mono.error(new UnsupportedOperationException("DEBIT notifications are not handled yet"));
+    }
+
+    static ReactorKafkaInboundSource source(
+            KafkaProperties kafka, String topic, String name, String groupInstanceId, int maxPollRecords) {
+        Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
+        props.putIfAbsent(ConsumerConfig.GROUP_ID_CONFIG, "crowdrecon");
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
+        props.put(ConsumerConfig.CLIENT_ID_CONFIG, "crowdrecon-" + name);
+        if (groupInstanceId != null && !groupInstanceId.isBlank()) {
+            // Static membership: a restarted instance takes its partitions back at once.
+            props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId + "-" + name);
+        }
+        AtomicBoolean assigned = new AtomicBoolean();
+        ReceiverOptions<String, byte[]> options = ReceiverOptions.<String, byte[]>create(props)
+                .subscription(List.of(topic))
+                .commitInterval(Duration.ofMillis(200))
+                .commitBatchSize(0)
+                .addAssignListener(partitions -> assigned.set(true));
+        return new ReactorKafkaInboundSource(KafkaReceiver.create(options), assigned);
+    }
+}

@@ -1,0 +1,48 @@
+package io.crowdrecon.recon.ingest.kafka;
+
+import io.crowdrecon.recon.ingest.InboundRecord;
+import io.crowdrecon.recon.ingest.InboundSource;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import reactor.core.publisher.Flux;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverRecord;
+
+/**
+ * An inbound topic through Reactor Kafka: one batch per poll, offsets committed (periodically)
+ * only for records acknowledged after their database commit. While a batch is being processed the
+ * consumer is paused, not stopped: it keeps its partitions.
+ */
+public class ReactorKafkaInboundSource implements InboundSource {
+
+    private final KafkaReceiver<String, byte[]> receiver;
+    private final AtomicBoolean assigned;
+
+    public ReactorKafkaInboundSource(KafkaReceiver<String, byte[]> receiver, AtomicBoolean assigned) {
+        this.receiver = receiver;
+        this.assigned = assigned;
+    }
+
+    @Override
+    public Flux<List<InboundRecord>> batches() {
+        return receiver.receiveBatch(1)
+                .concatMap(
+                        batch -> batch.map(ReactorKafkaInboundSource::inbound).collectList(), 1)
+                .filter(records -> !records.isEmpty());
+    }
+
+    /** Whether the consumer has joined its group and been given its partitions (possibly none). */
+    public boolean isAssigned() {
+        return assigned.get();
+    }
+
+    private static InboundRecord inbound(ReceiverRecord<String, byte[]> record) {
+        return new InboundRecord(
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.key(),
+                record.value(),
+                record.receiverOffset()::acknowledge);
+    }
+}

@@ -1,0 +1,67 @@
+package io.crowdrecon.recon.ingest.persistence;
+
+import io.crowdrecon.recon.ingest.InboundRecord;
+import io.crowdrecon.recon.ingest.UndecidedCredits;
+import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Transactions;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+public class R2dbcUndecidedCredits implements UndecidedCredits {
+
+    private final DatabaseClient database;
+    private final ReviewItems reviewItems;
+    private final Transactions transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public R2dbcUndecidedCredits(
+            DatabaseClient database, ReviewItems reviewItems, Transactions transactions, IdGenerator ids, Clock clock) {
+        this.database = database;
+        this.reviewItems = reviewItems;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<Void> track(
+            InboundRecord record, String reason, String notificationId, BigDecimal amount, String currency) {
+        Instant now = clock.instant();
+        String reviewItemId = ids.next(IdPrefix.REVIEW_ITEM);
+        String detail =
+                "Credit record " + record.coordinates() + (notificationId == null ? "" : " (" + notificationId + ")")
+                        + (amount == null ? "" : " of " + amount.toPlainString() + " " + currency)
+                        + " could not be decided and went to the DLQ: " + reason;
+        ReviewItem item = ReviewItem.open(reviewItemId, ReviewKind.DLQ_CREDIT, null, null, notificationId, detail, now)
+                .withDedupeKey("dlq:" + record.coordinates());
+        return transactions.inTransaction(() -> database.sql(
+                        """
+                        INSERT INTO undecided_credit (topic, kafka_partition, kafka_offset, notification_id, amount,
+                                                      currency, reason, review_item_id, created_at)
+                        VALUES (:topic, :partition, :offset, :notificationId, :amount, :currency, :reason,
+                                :reviewItemId, :now)
+                        ON CONFLICT DO NOTHING""")
+                .bind("topic", record.topic())
+                .bind("partition", record.partition())
+                .bind("offset", record.offset())
+                .bind("notificationId", Sql.nullable(notificationId, String.class))
+                .bind("amount", Sql.nullable(amount, BigDecimal.class))
+                .bind("currency", Sql.nullable(currency, String.class))
+                .bind("reason", reason)
+                .bind("reviewItemId", reviewItemId)
+                .bind("now", Sql.timestamp(now))
+                .fetch()
+                .rowsUpdated()
+                .flatMap(inserted -> inserted == 1 ? reviewItems.addAll(List.of(item)) : Mono.empty()));
+    }
+}

@@ -1,0 +1,363 @@
+package io.crowdrecon.recon.matching;
+
+import io.crowdrecon.recon.matching.Bookings.InstructionFailure;
+import io.crowdrecon.recon.matching.Bookings.OrderMove;
+import io.crowdrecon.recon.matching.Bookings.Outcome;
+import io.crowdrecon.recon.matching.Bookings.RecordedCreditRow;
+import io.crowdrecon.recon.matching.CreditDecision.AlreadyRecorded;
+import io.crowdrecon.recon.matching.CreditDecision.FeedDuplicate;
+import io.crowdrecon.recon.matching.CreditDecision.InstructionReturned;
+import io.crowdrecon.recon.matching.CreditDecision.Matched;
+import io.crowdrecon.recon.matching.CreditDecision.Unidentified;
+import io.crowdrecon.recon.matching.CreditFacts.BankReference;
+import io.crowdrecon.recon.matching.CreditFacts.ReturnableInstruction;
+import io.crowdrecon.recon.order.InvestorAccount;
+import io.crowdrecon.recon.order.Order;
+import io.crowdrecon.recon.order.OrderReasons;
+import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.OrderStatusChanged;
+import io.crowdrecon.recon.order.StatusChange;
+import io.crowdrecon.recon.payment.InstructionStatus;
+import io.crowdrecon.recon.payment.InstructionType;
+import io.crowdrecon.recon.payment.Moneyin;
+import io.crowdrecon.recon.payment.MoneyinStatus;
+import io.crowdrecon.recon.payment.Moneyout;
+import io.crowdrecon.recon.payment.MoneyoutData;
+import io.crowdrecon.recon.payment.MoneyoutStatus;
+import io.crowdrecon.recon.payment.MoneyoutType;
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.PaymentInstruction;
+import io.crowdrecon.recon.payment.PaymentInstructionData;
+import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Decides a batch of credits one after the other, in order, and books each decision: the facts
+ * read from the database are updated in memory as the batch goes, so that two credits for one
+ * order in the same batch give one match and one {@code ALREADY_PAID}, and a redelivery inside
+ * the batch is ignored like one across batches. Plain Java: no I/O; ids and time are given.
+ */
+public final class CreditBatch {
+
+    static final String RETURNED_BY_BANK = "RETURNED_BY_BANK";
+    private static final int MAX_REMITTANCE = 140;
+
+    private final CreditFacts facts;
+    private final IdGenerator ids;
+    private final Instant now;
+    private final Map<String, RecordedCredit> recordedById;
+    private final Map<BankReference, RecordedCredit> recordedByReference;
+    private final Map<String, Order> orders;
+    private final Bookings bookings = new Bookings();
+
+    private CreditBatch(CreditFacts facts, IdGenerator ids, Instant now) {
+        this.facts = facts;
+        this.ids = ids;
+        this.now = now;
+        this.recordedById = new HashMap<>(facts.recordedByNotificationId());
+        this.recordedByReference = new HashMap<>(facts.recordedByBankReference());
+        this.orders = new HashMap<>(facts.ordersById());
+    }
+
+    /** Decides and books every credit, in the given order. */
+    public static Bookings book(List<IncomingCredit> credits, CreditFacts facts, IdGenerator ids, Instant now) {
+        CreditBatch batch = new CreditBatch(facts, ids, now);
+        credits.forEach(batch::add);
+        return batch.bookings;
+    }
+
+    private void add(IncomingCredit credit) {
+        Optional<String> creditedPortal = credit.isCard()
+                ? Optional.empty()
+                : Optional.ofNullable(facts.portalIdByCollectionIban().get(credit.creditorIban()));
+        MatchingFacts matchingFacts = new MatchingFacts(
+                Optional.ofNullable(recordedById.get(credit.notificationId())),
+                credit.isCard() ? Optional.empty() : Optional.ofNullable(recordedByReference.get(reference(credit))),
+                credit.returnOfInstructionId() != null
+                        && facts.instructionsById().containsKey(credit.returnOfInstructionId()),
+                creditedPortal,
+                orderId -> Optional.ofNullable(orders.get(orderId.value())).map(CreditBatch::snapshot));
+        CreditDecision decision = CreditMatcher.decide(credit, matchingFacts);
+        if (decision instanceof AlreadyRecorded) {
+            bookings.ignoredRedeliveries++;
+            return;
+        }
+        String portalId = creditedPortal.orElse(null);
+        if (decision instanceof FeedDuplicate duplicate) {
+            bookFeedDuplicate(credit, portalId, duplicate);
+        } else if (decision instanceof InstructionReturned returned) {
+            bookInstructionReturned(credit, portalId, returned);
+        } else if (decision instanceof Matched matched) {
+            bookMatch(credit, matched);
+        } else if (decision instanceof Unidentified unidentified) {
+            bookUnidentified(credit, portalId, unidentified);
+        }
+        RecordedCredit recorded =
+                new RecordedCredit(credit.notificationId(), credit.amount(), credit.currency(), credit.bookingDate());
+        recordedById.put(credit.notificationId(), recorded);
+        if (!credit.isCard() && !(decision instanceof FeedDuplicate)) {
+            recordedByReference.putIfAbsent(reference(credit), recorded);
+        }
+    }
+
+    private void bookFeedDuplicate(IncomingCredit credit, String portalId, FeedDuplicate duplicate) {
+        bookings.credits.add(new RecordedCreditRow(
+                credit, portalId, Outcome.DUPLICATE_FEED, null, null, duplicate.originalNotificationId()));
+        if (duplicate.conflicting()) {
+            RecordedCredit original = recordedById.get(duplicate.originalNotificationId());
+            String detail = "Bank reference " + credit.bankReference() + " booked again as " + credit.notificationId()
+                    + " with " + credit.amount().toPlainString() + " " + credit.currency() + " on "
+                    + credit.bookingDate() + "; first booked as " + duplicate.originalNotificationId()
+                    + (original == null
+                            ? ""
+                            : " with " + original.amount().toPlainString() + " " + original.currency() + " on "
+                                    + original.bookingDate());
+            review(ReviewKind.FEED_CONFLICT, portalId, null, credit.notificationId(), detail);
+        }
+    }
+
+    private void bookInstructionReturned(IncomingCredit credit, String portalId, InstructionReturned returned) {
+        ReturnableInstruction instruction = facts.instructionsById().get(returned.instructionId());
+        bookings.credits.add(new RecordedCreditRow(
+                credit, portalId, Outcome.INSTRUCTION_RETURNED, null, instruction.orderId(), null));
+        bookings.instructionFailures.add(new InstructionFailure(
+                instruction.instructionId(), RETURNED_BY_BANK, instruction.unidentifiedTransferId()));
+        review(
+                ReviewKind.INSTRUCTION_FAILED,
+                instruction.portalId(),
+                instruction.orderId(),
+                instruction.instructionId(),
+                "Instruction " + instruction.instructionId() + " came back from the bank"
+                        + " as credit " + credit.notificationId() + " ("
+                        + credit.amount().toPlainString() + " "
+                        + credit.currency() + "); re-issue it once the destination is fixed");
+    }
+
+    private void bookMatch(IncomingCredit credit, Matched matched) {
+        Order order = orders.get(matched.orderId().value());
+        PaymentChannel channel = credit.isCard() ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER;
+        Moneyin moneyin = new Moneyin(
+                ids.next(IdPrefix.MONEYIN),
+                order.orderId(),
+                order.portalId(),
+                order.campaignId(),
+                credit.notificationId(),
+                order.totalAmount(),
+                order.currency(),
+                channel,
+                Iban.normalise(credit.payerIban()),
+                credit.payerName(),
+                credit.pspReference(),
+                MoneyinStatus.RECEIVED,
+                now,
+                null);
+        bookings.moneyins.add(moneyin);
+        moneyout(order, moneyin, MoneyoutType.COMPANY, order.orderAmount());
+        if (order.feeAmount().signum() > 0) {
+            moneyout(order, moneyin, MoneyoutType.FEE, order.feeAmount());
+        }
+        move(order, OrderStatus.ACCOUNTED, OrderReasons.PAYMENT_MATCHED);
+        bookings.credits.add(
+                new RecordedCreditRow(credit, order.portalId(), Outcome.MATCHED, null, order.orderId(), null));
+        if (matched.payerMismatch()) {
+            review(
+                    ReviewKind.PAYER_MISMATCH,
+                    order.portalId(),
+                    order.orderId(),
+                    credit.notificationId(),
+                    "Paid by " + credit.payerName() + " (" + credit.payerIban() + "), not by the investor account "
+                            + holder(order.investorAccount()));
+        }
+        if (matched.channelMismatch()) {
+            review(
+                    ReviewKind.CHANNEL_MISMATCH,
+                    order.portalId(),
+                    order.orderId(),
+                    credit.notificationId(),
+                    "A " + order.channel() + " order paid by " + channel);
+        }
+    }
+
+    private void moneyout(Order order, Moneyin moneyin, MoneyoutType type, BigDecimal amount) {
+        Moneyout moneyout = new Moneyout(
+                ids.next(IdPrefix.MONEYOUT),
+                order.orderId(),
+                moneyin.moneyinId(),
+                order.portalId(),
+                order.campaignId(),
+                order.companyId(),
+                type,
+                MoneyoutStatus.AVAILABLE,
+                amount,
+                order.currency(),
+                null,
+                now,
+                null);
+        bookings.moneyouts.add(moneyout);
+        bookings.events.add(MoneyoutData.created(moneyout));
+    }
+
+    private void bookUnidentified(IncomingCredit credit, String creditedPortalId, Unidentified decision) {
+        OrderId candidate = decision.candidateOrderId();
+        Order named = candidate == null ? null : orders.get(candidate.value());
+        // A card payment belongs to the portal of the order it names; a transfer to the credited portal.
+        String portalId = credit.isCard() ? (named == null ? null : named.portalId()) : creditedPortalId;
+        String transferId = ids.next(IdPrefix.UNIDENTIFIED_TRANSFER);
+        PaymentInstruction instruction = returnOf(credit, portalId, transferId, decision);
+        boolean onHold = instruction.status() == InstructionStatus.ON_HOLD;
+        UnidentifiedTransfer transfer = new UnidentifiedTransfer(
+                transferId,
+                credit.notificationId(),
+                portalId,
+                credit.channel().name(),
+                credit.amount(),
+                credit.currency(),
+                credit.description(),
+                credit.payerName(),
+                credit.payerIban(),
+                credit.pspReference(),
+                decision.reason(),
+                candidate == null ? null : candidate.value(),
+                onHold ? UnidentifiedStatus.RECEIVED : UnidentifiedStatus.RETURN_REQUESTED,
+                credit.receivedAt(),
+                null);
+        bookings.unidentifiedTransfers.add(transfer);
+        bookings.instructions.add(instruction);
+        bookings.events.add(UnidentifiedTransferData.received(transfer));
+        if (onHold) {
+            review(
+                    ReviewKind.RETURN_IMPOSSIBLE,
+                    portalId,
+                    null,
+                    transferId,
+                    "Unidentified transfer " + transferId
+                            + " (" + credit.amount().toPlainString() + " " + credit.currency()
+                            + ") has no valid payer IBAN"
+                            + " to return it to; give one with PUT /ops/unidentified-transfers/" + transferId
+                            + "/return-iban");
+        } else {
+            bookings.events.add(PaymentInstructionData.requested(instruction));
+        }
+        if (decision.orderBecomesIncorrectAmount()) {
+            move(named, OrderStatus.INCORRECT_AMOUNT, OrderReasons.AMOUNT_MISMATCH);
+        }
+        bookings.credits.add(new RecordedCreditRow(
+                credit,
+                portalId,
+                Outcome.UNIDENTIFIED,
+                decision.reason(),
+                candidate == null ? null : candidate.value(),
+                null));
+    }
+
+    /** The return of exactly the amount received, on the channel it came from (ON_HOLD without a destination). */
+    private PaymentInstruction returnOf(
+            IncomingCredit credit, String portalId, String transferId, Unidentified decision) {
+        String remittance = truncate("Return of " + (credit.isCard() ? credit.pspReference() : credit.bankReference())
+                + ": " + decision.reason());
+        if (credit.isCard()) {
+            return new PaymentInstruction(
+                    ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                    InstructionType.CARD_REFUND,
+                    PaymentChannel.CARD,
+                    InstructionStatus.CREATED,
+                    credit.amount(),
+                    credit.currency(),
+                    null,
+                    credit.payerName(),
+                    credit.pspReference(),
+                    remittance,
+                    portalId,
+                    null,
+                    transferId,
+                    null,
+                    null,
+                    null,
+                    null,
+                    now);
+        }
+        Optional<Iban> payer = Iban.tryParse(credit.payerIban());
+        return new PaymentInstruction(
+                ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                InstructionType.TRANSFER_RETURN,
+                PaymentChannel.BANK_TRANSFER,
+                payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,
+                credit.amount(),
+                credit.currency(),
+                payer.map(Iban::value).orElse(null),
+                credit.payerName(),
+                null,
+                remittance,
+                portalId,
+                null,
+                transferId,
+                null,
+                null,
+                null,
+                null,
+                now);
+    }
+
+    private void move(Order order, OrderStatus to, String reason) {
+        StatusChange change = new StatusChange(to, order.status(), reason, now);
+        bookings.orderMoves.add(new OrderMove(order.orderId(), order.portalId(), order.campaignId(), change));
+        bookings.events.add(new OrderStatusChanged(order.orderId(), order.campaignId(), to, order.status(), reason, now)
+                .toEvent(order.portalId()));
+        orders.put(order.orderId(), order.moved(to, now, order.paymentWindowEndsAt()));
+    }
+
+    private void review(ReviewKind kind, String portalId, String orderId, String subjectId, String detail) {
+        bookings.reviewItems.add(
+                ReviewItem.open(ids.next(IdPrefix.REVIEW_ITEM), kind, portalId, orderId, subjectId, detail, now));
+    }
+
+    private static BankReference reference(IncomingCredit credit) {
+        return new BankReference(credit.creditorIban(), credit.bankReference());
+    }
+
+    static OrderSnapshot snapshot(Order order) {
+        InvestorAccount account = order.investorAccount();
+        return new OrderSnapshot(
+                OrderId.of(order.orderId()),
+                order.portalId(),
+                order.status(),
+                order.totalAmount(),
+                order.currency(),
+                order.channel(),
+                account == null || account.iban() == null
+                        ? null
+                        : account.iban().value(),
+                account == null ? null : account.holderName(),
+                account == null ? null : account.holderSurname(),
+                account == null ? null : account.holderBusinessName(),
+                order.paymentWindowEndsAt());
+    }
+
+    private static String holder(InvestorAccount account) {
+        if (account == null) {
+            return "(none)";
+        }
+        String name = account.holderBusinessName() != null
+                ? account.holderBusinessName()
+                : account.holderName() + " " + account.holderSurname();
+        return name + " ("
+                + (account.iban() == null ? "no IBAN" : account.iban().value()) + ")";
+    }
+
+    private static String truncate(String text) {
+        return text.length() <= MAX_REMITTANCE ? text : text.substring(0, MAX_REMITTANCE);
+    }
+}

@@ -1,0 +1,29 @@
+package io.crowdrecon.recon.matching;
+
+import io.crowdrecon.recon.order.Order;
+import java.util.Map;
+
+/**
+ * What the database knows about a batch of credits before deciding them, read inside the batch's
+ * transaction with the named orders and instructions locked.
+ *
+ * @param recordedByNotificationId credits already recorded under these notification ids
+ * @param recordedByBankReference bank credits already booked under these (creditorIban, bankReference)
+ * @param portalIdByCollectionIban the portals collecting on the credited IBANs
+ * @param ordersById the orders the credits name, locked until the transaction ends
+ * @param instructionsById our instructions the credits say they return, locked
+ */
+public record CreditFacts(
+        Map<String, RecordedCredit> recordedByNotificationId,
+        Map<BankReference, RecordedCredit> recordedByBankReference,
+        Map<String, String> portalIdByCollectionIban,
+        Map<String, Order> ordersById,
+        Map<String, ReturnableInstruction> instructionsById) {
+
+    /** A booking's identity in the bank feed: the credited account and the bank's reference. */
+    public record BankReference(String creditorIban, String bankReference) {}
+
+    /** One of our outgoing instructions, as far as a credit returning it needs to know. */
+    public record ReturnableInstruction(
+            String instructionId, String status, String portalId, String orderId, String unidentifiedTransferId) {}
+}

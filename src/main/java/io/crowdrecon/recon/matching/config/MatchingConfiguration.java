@@ -1,0 +1,41 @@
+package io.crowdrecon.recon.matching.config;
+
+import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
+import io.crowdrecon.recon.matching.persistence.R2dbcCreditLedger;
+import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.Moneyouts;
+import io.crowdrecon.recon.payment.PaymentInstructions;
+import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+@Configuration(proxyBeanMethods = false)
+class MatchingConfiguration {
+
+    @Bean
+    R2dbcCreditLedger creditLedger(
+            DatabaseClient database,
+            Orders orders,
+            Moneyins moneyins,
+            Moneyouts moneyouts,
+            UnidentifiedTransfers unidentifiedTransfers,
+            PaymentInstructions instructions,
+            ReviewItems reviewItems,
+            Clock clock) {
+        return new R2dbcCreditLedger(
+                database, orders, moneyins, moneyouts, unidentifiedTransfers, instructions, reviewItems, clock);
+    }
+
+    @Bean
+    ReconcileIncomingCredits reconcileIncomingCredits(
+            R2dbcCreditLedger ledger, EventLog events, Transactions transactions, IdGenerator ids, Clock clock) {
+        return new ReconcileIncomingCredits(ledger, events, transactions, ids, clock);
+    }
+}

@@ -1,0 +1,21 @@
+package io.crowdrecon.recon.ops;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The audit of SPEC.md section 5: totals per currency and every invariant breach found. An empty
+ * {@code breaches} means the books balance.
+ */
+public record AuditReport(Instant checkedAt, Map<String, Map<String, Total>> totals, List<Breach> breaches) {
+
+    /** A count and a sum, in the currency's major unit. */
+    public record Total(long count, BigDecimal sum) {
+        public static final Total ZERO = new Total(0, BigDecimal.ZERO);
+    }
+
+    /** One invariant that does not hold for one subject (a currency, a moneyin, a transfer, a campaign...). */
+    public record Breach(String invariant, String subjectId, BigDecimal expected, BigDecimal actual) {}
+}

@@ -1,0 +1,28 @@
+package io.crowdrecon.recon.ops.config;
+
+import io.crowdrecon.recon.ops.persistence.R2dbcAuditor;
+import io.r2dbc.spi.ConnectionFactory;
+import java.time.Clock;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.connection.R2dbcTransactionManager;
+import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.reactive.TransactionalOperator;
+import org.springframework.transaction.support.DefaultTransactionDefinition;
+
+@Configuration(proxyBeanMethods = false)
+class OpsConfiguration {
+
+    @Bean
+    R2dbcAuditor auditor(DatabaseClient database, ConnectionFactory connectionFactory, Clock clock) {
+        // One consistent snapshot: a batch committing meanwhile cannot make the books look unbalanced.
+        DefaultTransactionDefinition snapshot = new DefaultTransactionDefinition();
+        snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        snapshot.setReadOnly(true);
+        return new R2dbcAuditor(
+                database,
+                TransactionalOperator.create(new R2dbcTransactionManager(connectionFactory), snapshot),
+                clock);
+    }
+}

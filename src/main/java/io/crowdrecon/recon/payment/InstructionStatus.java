@@ -1,0 +1,13 @@
+package io.crowdrecon.recon.payment;
+
+/**
+ * {@code CREATED → EXECUTED | FAILED}, confirmed by the bank (a DEBIT) or the gateway (a card
+ * REFUND); {@code ON_HOLD} while no destination is known. A FAILED instruction stays failed: ops
+ * re-issue it as a new, linked instruction.
+ */
+public enum InstructionStatus {
+    CREATED,
+    EXECUTED,
+    FAILED,
+    ON_HOLD
+}

@@ -1,0 +1,31 @@
+package io.crowdrecon.recon.payment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * Money owed out of a moneyin: to the company (COMPANY) or the portal (FEE). The moneyouts of a
+ * moneyin add up to it exactly.
+ *
+ * @param splitOf the moneyout this one replaced when its order was split, or null
+ */
+public record Moneyout(
+        String moneyoutId,
+        String orderId,
+        String moneyinId,
+        String portalId,
+        String campaignId,
+        String companyId,
+        MoneyoutType type,
+        MoneyoutStatus status,
+        BigDecimal amount,
+        String currency,
+        String splitOf,
+        Instant createdAt,
+        Instant executedAt) {
+
+    /** What a cashout may still take from this moneyout: all of it while AVAILABLE, nothing otherwise. */
+    public BigDecimal cashoutAvailableAmount() {
+        return status == MoneyoutStatus.AVAILABLE ? amount : BigDecimal.ZERO;
+    }
+}

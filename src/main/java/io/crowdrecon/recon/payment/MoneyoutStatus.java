@@ -1,0 +1,12 @@
+package io.crowdrecon.recon.payment;
+
+/**
+ * {@code AVAILABLE → EXECUTED} (finalization) {@code | REVERSED} (refund or recall);
+ * {@code AVAILABLE ⇄ HELD} (chargeback).
+ */
+public enum MoneyoutStatus {
+    AVAILABLE,
+    EXECUTED,
+    REVERSED,
+    HELD
+}

@@ -1,0 +1,7 @@
+package io.crowdrecon.recon.payment;
+
+/** Who a moneyout is for: the company ({@code orderAmount}) or the portal ({@code feeAmount}). */
+public enum MoneyoutType {
+    COMPANY,
+    FEE
+}

@@ -1,0 +1,41 @@
+package io.crowdrecon.recon.payment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * An order to pay money out, for the bank (bank transfer to {@code creditorIban}) or the card
+ * gateway (refund on {@code pspReference}). Amount in {@code currency}'s major unit, exactly what
+ * is owed.
+ */
+public record PaymentInstruction(
+        String instructionId,
+        InstructionType type,
+        PaymentChannel channel,
+        InstructionStatus status,
+        BigDecimal amount,
+        String currency,
+        String creditorIban,
+        String creditorName,
+        String pspReference,
+        String remittanceInformation,
+        String portalId,
+        String orderId,
+        String unidentifiedTransferId,
+        String campaignId,
+        String refundId,
+        String cashoutId,
+        String reissueOf,
+        Instant createdAt) {
+
+    /** The Kafka key of its events: the order, unidentified transfer or campaign it belongs to. */
+    public String eventKey() {
+        if (orderId != null) {
+            return orderId;
+        }
+        if (unidentifiedTransferId != null) {
+            return unidentifiedTransferId;
+        }
+        return campaignId != null ? campaignId : instructionId;
+    }
+}

@@ -1,0 +1,46 @@
+package io.crowdrecon.recon.payment;
+
+import io.crowdrecon.recon.outbox.OutboundEvent;
+import java.math.BigDecimal;
+
+/** The data of {@code crowdrecon.payment-instruction.requested.v1} (SPEC.md section 6). */
+public record PaymentInstructionData(
+        String instructionId,
+        InstructionType type,
+        PaymentChannel channel,
+        BigDecimal amount,
+        String currency,
+        String creditorIban,
+        String creditorName,
+        String pspReference,
+        String remittanceInformation,
+        String orderId,
+        String unidentifiedTransferId,
+        String campaignId,
+        String portalId) {
+
+    public static final String TOPIC = "recon.payment-instructions";
+    public static final String REQUESTED = "crowdrecon.payment-instruction.requested.v1";
+
+    public static PaymentInstructionData of(PaymentInstruction i) {
+        return new PaymentInstructionData(
+                i.instructionId(),
+                i.type(),
+                i.channel(),
+                i.amount(),
+                i.currency(),
+                i.creditorIban(),
+                i.creditorName(),
+                i.pspReference(),
+                i.remittanceInformation(),
+                i.orderId(),
+                i.unidentifiedTransferId(),
+                i.campaignId(),
+                i.portalId());
+    }
+
+    /** The request to the bank or gateway to execute the instruction. */
+    public static OutboundEvent requested(PaymentInstruction i) {
+        return new OutboundEvent(TOPIC, i.eventKey(), REQUESTED, i.portalId(), i.orderId(), i.campaignId(), of(i));
+    }
+}

@@ -1,0 +1,70 @@
+package io.crowdrecon.recon.payment.persistence;
+
+import io.crowdrecon.recon.payment.Moneyout;
+import io.crowdrecon.recon.payment.MoneyoutStatus;
+import io.crowdrecon.recon.payment.MoneyoutType;
+import io.crowdrecon.recon.payment.Moneyouts;
+import io.crowdrecon.recon.platform.persistence.BulkInsert;
+import io.crowdrecon.recon.platform.persistence.Sql;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+public class R2dbcMoneyouts implements Moneyouts {
+
+    private final DatabaseClient database;
+
+    public R2dbcMoneyouts(DatabaseClient database) {
+        this.database = database;
+    }
+
+    @Override
+    public Mono<Void> addAll(List<Moneyout> moneyouts) {
+        return BulkInsert.into("moneyout", moneyouts)
+                .text("moneyout_id", Moneyout::moneyoutId)
+                .text("order_id", Moneyout::orderId)
+                .text("moneyin_id", Moneyout::moneyinId)
+                .text("portal_id", Moneyout::portalId)
+                .text("campaign_id", Moneyout::campaignId)
+                .text("company_id", Moneyout::companyId)
+                .enumName("type", Moneyout::type)
+                .enumName("status", Moneyout::status)
+                .numeric("amount", Moneyout::amount)
+                .text("currency", Moneyout::currency)
+                .text("split_of", Moneyout::splitOf)
+                .timestamp("created_at", Moneyout::createdAt)
+                .timestamp("updated_at", Moneyout::createdAt)
+                .timestamp("executed_at", Moneyout::executedAt)
+                .execute(database)
+                .then();
+    }
+
+    @Override
+    public Flux<Moneyout> ofOrder(String orderId) {
+        return database.sql("SELECT * FROM moneyout WHERE order_id = :id ORDER BY created_at, moneyout_id")
+                .bind("id", orderId)
+                .map(R2dbcMoneyouts::moneyout)
+                .all();
+    }
+
+    static Moneyout moneyout(Readable row) {
+        return new Moneyout(
+                row.get("moneyout_id", String.class),
+                row.get("order_id", String.class),
+                row.get("moneyin_id", String.class),
+                row.get("portal_id", String.class),
+                row.get("campaign_id", String.class),
+                row.get("company_id", String.class),
+                MoneyoutType.valueOf(row.get("type", String.class)),
+                MoneyoutStatus.valueOf(row.get("status", String.class)),
+                row.get("amount", BigDecimal.class),
+                row.get("currency", String.class),
+                row.get("split_of", String.class),
+                Sql.instant(row.get("created_at", OffsetDateTime.class)),
+                Sql.instant(row.get("executed_at", OffsetDateTime.class)));
+    }
+}

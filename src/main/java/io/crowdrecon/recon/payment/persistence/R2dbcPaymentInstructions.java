@@ -1,0 +1,108 @@
+package io.crowdrecon.recon.payment.persistence;
+
+import io.crowdrecon.recon.payment.InstructionStatus;
+import io.crowdrecon.recon.payment.InstructionType;
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.PaymentInstruction;
+import io.crowdrecon.recon.payment.PaymentInstructions;
+import io.crowdrecon.recon.platform.persistence.BulkInsert;
+import io.crowdrecon.recon.platform.persistence.Sql;
+import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+public class R2dbcPaymentInstructions implements PaymentInstructions {
+
+    private final DatabaseClient database;
+
+    public R2dbcPaymentInstructions(DatabaseClient database) {
+        this.database = database;
+    }
+
+    @Override
+    public Mono<Void> addAll(List<PaymentInstruction> instructions) {
+        return BulkInsert.into("payment_instruction", instructions)
+                .text("instruction_id", PaymentInstruction::instructionId)
+                .enumName("type", PaymentInstruction::type)
+                .enumName("channel", PaymentInstruction::channel)
+                .enumName("status", PaymentInstruction::status)
+                .numeric("amount", PaymentInstruction::amount)
+                .text("currency", PaymentInstruction::currency)
+                .text("creditor_iban", PaymentInstruction::creditorIban)
+                .text("creditor_name", PaymentInstruction::creditorName)
+                .text("psp_reference", PaymentInstruction::pspReference)
+                .text("remittance_information", PaymentInstruction::remittanceInformation)
+                .text("portal_id", PaymentInstruction::portalId)
+                .text("order_id", PaymentInstruction::orderId)
+                .text("unidentified_transfer_id", PaymentInstruction::unidentifiedTransferId)
+                .text("campaign_id", PaymentInstruction::campaignId)
+                .text("refund_id", PaymentInstruction::refundId)
+                .text("cashout_id", PaymentInstruction::cashoutId)
+                .text("reissue_of", PaymentInstruction::reissueOf)
+                .timestamp("created_at", PaymentInstruction::createdAt)
+                .timestamp("updated_at", PaymentInstruction::createdAt)
+                .execute(database)
+                .then();
+    }
+
+    @Override
+    public Mono<Void> failAll(List<String> instructionIds, String reason, Instant at) {
+        if (instructionIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql(
+                        """
+                        UPDATE payment_instruction SET status = 'FAILED', failure_reason = :reason, updated_at = :at
+                         WHERE instruction_id = ANY(:ids::text[]) AND status <> 'FAILED'""")
+                .bind("reason", reason)
+                .bind("at", Sql.timestamp(at))
+                .bind("ids", instructionIds.toArray(String[]::new))
+                .then();
+    }
+
+    @Override
+    public Mono<PaymentInstruction> byId(String instructionId) {
+        return database.sql("SELECT * FROM payment_instruction WHERE instruction_id = :id")
+                .bind("id", instructionId)
+                .map(R2dbcPaymentInstructions::instruction)
+                .one();
+    }
+
+    @Override
+    public Flux<PaymentInstruction> ofUnidentifiedTransfer(String unidentifiedTransferId) {
+        return database.sql(
+                        """
+                        SELECT * FROM payment_instruction WHERE unidentified_transfer_id = :id
+                         ORDER BY created_at, instruction_id""")
+                .bind("id", unidentifiedTransferId)
+                .map(R2dbcPaymentInstructions::instruction)
+                .all();
+    }
+
+    static PaymentInstruction instruction(Readable row) {
+        return new PaymentInstruction(
+                row.get("instruction_id", String.class),
+                InstructionType.valueOf(row.get("type", String.class)),
+                PaymentChannel.valueOf(row.get("channel", String.class)),
+                InstructionStatus.valueOf(row.get("status", String.class)),
+                row.get("amount", BigDecimal.class),
+                row.get("currency", String.class),
+                row.get("creditor_iban", String.class),
+                row.get("creditor_name", String.class),
+                row.get("psp_reference", String.class),
+                row.get("remittance_information", String.class),
+                row.get("portal_id", String.class),
+                row.get("order_id", String.class),
+                row.get("unidentified_transfer_id", String.class),
+                row.get("campaign_id", String.class),
+                row.get("refund_id", String.class),
+                row.get("cashout_id", String.class),
+                row.get("reissue_of", String.class),
+                Sql.instant(row.get("created_at", OffsetDateTime.class)));
+    }
+}

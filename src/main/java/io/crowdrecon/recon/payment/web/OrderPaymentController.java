@@ -1,0 +1,119 @@
+package io.crowdrecon.recon.payment.web;
+
+import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.payment.Moneyin;
+import io.crowdrecon.recon.payment.MoneyinStatus;
+import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.MoneyoutData;
+import io.crowdrecon.recon.payment.Moneyouts;
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** How an order was paid: its moneyin, moneyouts, refund, and the transfers naming it that were returned. */
+@RestController
+@RequestMapping("/api/v1/orders/{orderId}/payment")
+public class OrderPaymentController {
+
+    private final Orders orders;
+    private final Moneyins moneyins;
+    private final Moneyouts moneyouts;
+    private final UnidentifiedTransfers unidentified;
+
+    public OrderPaymentController(
+            Orders orders, Moneyins moneyins, Moneyouts moneyouts, UnidentifiedTransfers unidentified) {
+        this.orders = orders;
+        this.moneyins = moneyins;
+        this.moneyouts = moneyouts;
+        this.unidentified = unidentified;
+    }
+
+    public record MoneyinResponse(
+            String moneyinId,
+            String orderId,
+            BigDecimal amount,
+            String currency,
+            PaymentChannel channel,
+            String payerIban,
+            String payerName,
+            String pspReference,
+            MoneyinStatus status,
+            Instant createdDatetime,
+            Instant recalledDatetime) {
+
+        static MoneyinResponse of(Moneyin m) {
+            return new MoneyinResponse(
+                    m.moneyinId(),
+                    m.orderId(),
+                    m.amount(),
+                    m.currency(),
+                    m.channel(),
+                    m.payerIban(),
+                    m.payerName(),
+                    m.pspReference(),
+                    m.status(),
+                    m.createdAt(),
+                    m.recalledAt());
+        }
+    }
+
+    public record PaymentResponse(
+            MoneyinResponse moneyin,
+            List<MoneyoutData> moneyouts,
+            Object refund,
+            List<UnidentifiedTransferData> returnedTransfers) {}
+
+    @GetMapping
+    Mono<PaymentResponse> payment(Caller caller, @PathVariable String orderId) {
+        return ownOrder(caller, orderId)
+                .then(Mono.zip(
+                        moneyins.ofOrder(orderId).collectList(),
+                        moneyouts.ofOrder(orderId).map(MoneyoutData::of).collectList(),
+                        unidentified
+                                .namingOrder(orderId)
+                                .map(UnidentifiedTransferData::of)
+                                .collectList()))
+                .map(t -> new PaymentResponse(
+                        current(t.getT1()) == null ? null : MoneyinResponse.of(current(t.getT1())),
+                        t.getT2(),
+                        null,
+                        t.getT3()));
+    }
+
+    @GetMapping("/moneyouts")
+    Mono<Page<MoneyoutData>> moneyouts(Caller caller, @PathVariable String orderId) {
+        return ownOrder(caller, orderId)
+                .then(moneyouts.ofOrder(orderId).map(MoneyoutData::of).collectList())
+                .map(items -> new Page<>(items, 0, Math.max(items.size(), 1), items.size()));
+    }
+
+    @GetMapping("/refund")
+    Mono<Object> refund(Caller caller, @PathVariable String orderId) {
+        return ownOrder(caller, orderId).then(Mono.error(() -> DomainException.notFound("Refund of order", orderId)));
+    }
+
+    private Mono<Void> ownOrder(Caller caller, String orderId) {
+        return orders.ofPortal(caller.portalId(), orderId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
+                .then();
+    }
+
+    /** The live moneyin, or else the latest one (recalled). */
+    private static Moneyin current(List<Moneyin> all) {
+        return all.stream()
+                .filter(m -> m.status() != MoneyinStatus.RECALLED)
+                .findFirst()
+                .orElse(all.isEmpty() ? null : all.get(0));
+    }
+}

@@ -1,0 +1,107 @@
+package io.crowdrecon.recon.review.web;
+
+import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.review.ReviewStatus;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Validation;
+import java.time.Clock;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The operators' review queue. */
+@RestController
+public class ReviewItemController {
+
+    private final ReviewItems items;
+    private final Clock clock;
+
+    public ReviewItemController(ReviewItems items, Clock clock) {
+        this.items = items;
+        this.clock = clock;
+    }
+
+    public record ReviewItemResponse(
+            String reviewItemId,
+            ReviewKind kind,
+            ReviewStatus status,
+            String portalId,
+            String orderId,
+            String subjectId,
+            String detail,
+            String note,
+            Instant createdDatetime,
+            Instant resolvedDatetime) {
+
+        static ReviewItemResponse of(ReviewItem i) {
+            return new ReviewItemResponse(
+                    i.reviewItemId(),
+                    i.kind(),
+                    i.status(),
+                    i.portalId(),
+                    i.orderId(),
+                    i.subjectId(),
+                    i.detail(),
+                    i.note(),
+                    i.createdAt(),
+                    i.resolvedAt());
+        }
+    }
+
+    public record ResolveRequest(String note) {}
+
+    @GetMapping("/api/v1/ops/review-items")
+    Mono<Page<ReviewItemResponse>> list(
+            @RequestParam(required = false) String kind,
+            @RequestParam(required = false) String status,
+            @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) Integer page,
+            @RequestParam(required = false) Integer size) {
+        return Mono.fromCallable(() -> PageRequest.of(page, size))
+                .flatMap(request -> items.page(
+                        parse("kind", kind, ReviewKind.class),
+                        parse("status", status, ReviewStatus.class),
+                        orderId == null || orderId.isBlank() ? null : orderId,
+                        request))
+                .map(result -> result.map(ReviewItemResponse::of));
+    }
+
+    @PutMapping("/api/v1/ops/review-items/{reviewItemId}/resolved")
+    Mono<ReviewItemResponse> resolve(@PathVariable String reviewItemId, @RequestBody ResolveRequest request) {
+        return Mono.fromCallable(() -> {
+                    Validation v = Validation.start();
+                    String note = v.text("note", request.note(), true, 4096);
+                    v.throwIfInvalid();
+                    return note;
+                })
+                .flatMap(note -> items.byId(reviewItemId)
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Review item", reviewItemId)))
+                        .flatMap(item -> item.status() == ReviewStatus.RESOLVED
+                                ? Mono.just(item)
+                                : items.resolve(reviewItemId, note, clock.instant())))
+                .map(ReviewItemResponse::of);
+    }
+
+    private static <E extends Enum<E>> E parse(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(
+                    ErrorCode.INVALID_PARAMETER,
+                    name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+}

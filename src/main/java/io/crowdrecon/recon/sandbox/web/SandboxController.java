@@ -1,0 +1,124 @@
+package io.crowdrecon.recon.sandbox.web;
+
+import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.Validation;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderRecord;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Test mode (on in the embedded default, off otherwise): publishes to Kafka exactly what the bank
+ * feed would, so that a portal drives the same path as production.
+ */
+@RestController
+@ConditionalOnBooleanProperty("recon.sandbox.enabled")
+public class SandboxController {
+
+    private final KafkaSender<String, byte[]> sender;
+    private final Portals portals;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public SandboxController(
+            KafkaSender<String, byte[]> inboundSideSender, Portals portals, ObjectMapper json, Clock clock) {
+        this.sender = inboundSideSender;
+        this.portals = portals;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /** A bank transfer to the caller's collection IBAN; every field but {@code amount} has a default. */
+    public record BankTransferRequest(
+            BigDecimal amount,
+            String currency,
+            String description,
+            String structuredReference,
+            String payerName,
+            String payerIban,
+            LocalDate bookingDate,
+            String notificationId,
+            String bankReference,
+            String returnOfInstructionId) {}
+
+    public record PublishedResponse(String topic, int partition, long offset, Map<String, Object> message) {}
+
+    @PostMapping("/api/v1/sandbox/bank-transfers")
+    Mono<ResponseEntity<PublishedResponse>> bankTransfer(Caller caller, @RequestBody BankTransferRequest request) {
+        return Mono.fromRunnable(() -> {
+                    Validation v = Validation.start();
+                    v.required("amount", request.amount());
+                    v.throwIfInvalid();
+                })
+                .then(portals.byId(caller.portalId()))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", caller.portalId())))
+                .flatMap(portal -> {
+                    Map<String, Object> credit = new LinkedHashMap<>();
+                    credit.put("notificationId", orDefault(request.notificationId(), "SBX" + token()));
+                    credit.put("direction", "CREDIT");
+                    credit.put("amount", request.amount());
+                    credit.put("currency", orDefault(request.currency(), "EUR"));
+                    credit.put("creditorIban", portal.collectionIban().value());
+                    credit.put("bankReference", orDefault(request.bankReference(), "SBXREF" + token()));
+                    credit.put(
+                            "receivedDatetime",
+                            clock.instant().atOffset(ZoneOffset.UTC).toString());
+                    credit.put(
+                            "bookingDate",
+                            (request.bookingDate() == null ? LocalDate.now(clock) : request.bookingDate()).toString());
+                    putIfPresent(credit, "description", request.description());
+                    putIfPresent(credit, "structuredReference", request.structuredReference());
+                    putIfPresent(credit, "payerName", request.payerName());
+                    putIfPresent(credit, "payerIban", request.payerIban());
+                    putIfPresent(credit, "returnOfInstructionId", request.returnOfInstructionId());
+                    return publish(Topics.BANK_NOTIFICATIONS, (String) credit.get("notificationId"), credit);
+                });
+    }
+
+    private Mono<ResponseEntity<PublishedResponse>> publish(String topic, String key, Map<String, Object> message) {
+        byte[] value = json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
+        return sender.send(Mono.just(SenderRecord.create(new ProducerRecord<>(topic, key, value), key)))
+                .next()
+                .flatMap(result -> result.exception() != null
+                        ? Mono.error(result.exception())
+                        : Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED)
+                                .body(new PublishedResponse(
+                                        topic,
+                                        result.recordMetadata().partition(),
+                                        result.recordMetadata().offset(),
+                                        message))));
+    }
+
+    private static String orDefault(String value, String fallback) {
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    private static void putIfPresent(Map<String, Object> message, String field, String value) {
+        if (value != null) {
+            message.put(field, value);
+        }
+    }
+
+    private static String token() {
+        return Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36)
+                .toUpperCase();
+    }
+}

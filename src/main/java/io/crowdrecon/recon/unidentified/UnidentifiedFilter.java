@@ -1,0 +1,47 @@
+package io.crowdrecon.recon.unidentified;
+
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+
+/** The filters of {@code GET /unidentified-transfers}; every one optional. {@code from}/{@code to} bound receivedDatetime. */
+public record UnidentifiedFilter(
+        UnidentifiedReason reason, UnidentifiedStatus status, String candidateOrderId, Instant from, Instant to) {
+
+    /** Parses the query parameters; errors with INVALID_PARAMETER naming the bad one. */
+    public static UnidentifiedFilter parse(
+            String reason, String status, String candidateOrderId, String from, String to) {
+        return new UnidentifiedFilter(
+                parseEnum("reason", reason, UnidentifiedReason.class),
+                parseEnum("status", status, UnidentifiedStatus.class),
+                candidateOrderId == null || candidateOrderId.isBlank() ? null : candidateOrderId,
+                parseInstant("from", from),
+                parseInstant("to", to));
+    }
+
+    private static <E extends Enum<E>> E parseEnum(String name, String value, Class<E> type) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return Enum.valueOf(type, value);
+        } catch (IllegalArgumentException e) {
+            throw new DomainException(
+                    ErrorCode.INVALID_PARAMETER,
+                    name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+    }
+
+    private static Instant parseInstant(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new DomainException(ErrorCode.INVALID_PARAMETER, name + " must be an ISO 8601 date-time with offset");
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.crowdrecon.recon.unidentified;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A credit the service could not match, kept in its own currency and amount until it is returned
+ * to the payer on the channel it came from.
+ *
+ * @param portalId the portal whose collection IBAN (or card order) it concerns; null when none does
+ * @param candidateOrderId the order the credit named, if it named a valid one
+ */
+public record UnidentifiedTransfer(
+        String unidentifiedTransferId,
+        String notificationId,
+        String portalId,
+        String channel,
+        BigDecimal amount,
+        String currency,
+        String description,
+        String payerName,
+        String payerIban,
+        String pspReference,
+        UnidentifiedReason reason,
+        String candidateOrderId,
+        UnidentifiedStatus status,
+        Instant receivedAt,
+        Instant returnedAt) {}

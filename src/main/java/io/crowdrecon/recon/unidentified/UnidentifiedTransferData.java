@@ -1,0 +1,43 @@
+package io.crowdrecon.recon.unidentified;
+
+import io.crowdrecon.recon.outbox.OutboundEvent;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/** The item of {@code GET /unidentified-transfers} and the data of {@code recon.unidentified-transfers} events. */
+public record UnidentifiedTransferData(
+        String unidentifiedTransferId,
+        BigDecimal amount,
+        String currency,
+        String description,
+        String payerName,
+        String payerIban,
+        UnidentifiedReason reason,
+        String candidateOrderId,
+        UnidentifiedStatus status,
+        Instant receivedDatetime,
+        Instant returnedDatetime) {
+
+    public static final String TOPIC = "recon.unidentified-transfers";
+    public static final String RECEIVED = "crowdrecon.unidentified-transfer.received.v1";
+
+    public static UnidentifiedTransferData of(UnidentifiedTransfer u) {
+        return new UnidentifiedTransferData(
+                u.unidentifiedTransferId(),
+                u.amount(),
+                u.currency(),
+                u.description(),
+                u.payerName(),
+                u.payerIban(),
+                u.reason(),
+                u.candidateOrderId(),
+                u.status(),
+                u.receivedAt(),
+                u.returnedAt());
+    }
+
+    public static OutboundEvent received(UnidentifiedTransfer u) {
+        return new OutboundEvent(
+                TOPIC, u.unidentifiedTransferId(), RECEIVED, u.portalId(), u.candidateOrderId(), null, of(u));
+    }
+}

@@ -1,0 +1,29 @@
+package io.crowdrecon.recon.unidentified;
+
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
+import java.time.Instant;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Every credit that matched no order, with the state of its return. */
+public interface UnidentifiedTransfers {
+
+    Mono<Void> addAll(List<UnidentifiedTransfer> transfers);
+
+    /** Moves the transfers to {@code status} (only from the statuses that allow it). */
+    Mono<Void> moveAll(List<String> transferIds, UnidentifiedStatus status, Instant at);
+
+    /**
+     * A page, newest first.
+     *
+     * @param portalId the portal whose transfers to list, or null for every portal (ops)
+     */
+    Mono<Page<UnidentifiedTransfer>> page(String portalId, UnidentifiedFilter filter, PageRequest page);
+
+    /** The transfers that named this order (returned to their payer), newest first. */
+    Flux<UnidentifiedTransfer> namingOrder(String orderId);
+
+    Mono<UnidentifiedTransfer> byId(String unidentifiedTransferId);
+}
