@@ -104,6 +104,11 @@ public class IngestConfiguration {
     }
 
     @Bean
+    MicrometerIngestMetrics ingestMetrics(io.micrometer.core.instrument.MeterRegistry registry, Clock clock) {
+        return new MicrometerIngestMetrics(registry, clock);
+    }
+
+    @Bean
     ConsumersHealthIndicator consumersHealthIndicator(InboundConsumers inboundConsumers) {
         return new ConsumersHealthIndicator(inboundConsumers);
     }

@@ -1,0 +1,82 @@
+package io.crowdrecon.recon.ingest.config;
+
+import io.crowdrecon.recon.ingest.bank.IngestMetrics;
+import io.crowdrecon.recon.matching.Bookings;
+import io.crowdrecon.recon.matching.Bookings.RecordedCreditRow;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The ingest in numbers: credits decided by outcome and reason, their amounts by currency, the
+ * delay from the bank's receipt to the decision, batch processing time, dead letters.
+ */
+public class MicrometerIngestMetrics implements IngestMetrics {
+
+    private final MeterRegistry registry;
+    private final Clock clock;
+    private final Timer batchDuration;
+    private final Timer decisionDelay;
+    private final Counter redeliveries;
+
+    public MicrometerIngestMetrics(MeterRegistry registry, Clock clock) {
+        this.registry = registry;
+        this.clock = clock;
+        this.batchDuration = Timer.builder("recon.ingest.batch.duration")
+                .description("Time to decide and commit one partition's batch of a poll")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.decisionDelay = Timer.builder("recon.credits.decision.delay")
+                .description("From the bank's receivedDatetime to the committed decision")
+                .publishPercentileHistogram()
+                .register(registry);
+        this.redeliveries = Counter.builder("recon.credits.redelivered")
+                .description("Credits received again after their decision (ignored)")
+                .register(registry);
+    }
+
+    @Override
+    public void decided(Bookings bookings) {
+        Instant now = clock.instant();
+        for (RecordedCreditRow row : bookings.credits()) {
+            String reason = row.reason() == null ? "none" : row.reason().name();
+            Counter.builder("recon.credits.decided")
+                    .description("Credits decided, by outcome and unidentified reason")
+                    .tag("outcome", row.outcome().name())
+                    .tag("reason", reason)
+                    .tag("channel", row.credit().channel().name())
+                    .register(registry)
+                    .increment();
+            DistributionSummary.builder("recon.credits.amount")
+                    .description("Amounts of decided credits, by outcome and currency")
+                    .baseUnit(row.credit().currency())
+                    .tag("outcome", row.outcome().name())
+                    .tag("currency", row.credit().currency())
+                    .register(registry)
+                    .record(row.credit().amount().doubleValue());
+            decisionDelay.record(
+                    Duration.between(row.credit().receivedAt(), now).abs());
+        }
+        redeliveries.increment(bookings.ignoredRedeliveries());
+    }
+
+    @Override
+    public void batchProcessed(int records, long nanos) {
+        batchDuration.record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    @Override
+    public void deadLettered(String topic, boolean mayBeCredit) {
+        Counter.builder("recon.ingest.dead.letters")
+                .description("Records sent to a DLQ")
+                .tag("topic", topic)
+                .tag("credit", Boolean.toString(mayBeCredit))
+                .register(registry)
+                .increment();
+    }
+}

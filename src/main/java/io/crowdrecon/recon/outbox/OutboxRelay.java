@@ -1,0 +1,88 @@
+package io.crowdrecon.recon.outbox;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
+
+/**
+ * Publishes the event log to Kafka, at least once, in seq order. One relay at a time holds the
+ * lease (the others wait as standbys), so per-key order holds across instances. A batch is
+ * published, acknowledged by the broker, and only then is the cursor advanced: a relay that dies
+ * in between makes its successor publish that batch again, with the same {@code ce_id}s.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+
+    /** Tuning: how many events per step, how long to idle when there is nothing to do, the lease. */
+    public record Settings(int batchSize, Duration idle, Duration standby, Duration lease) {
+        public static final Settings DEFAULT =
+                new Settings(500, Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(10));
+    }
+
+    private final RelayStore store;
+    private final EventPublisher publisher;
+    private final String owner;
+    private final Settings settings;
+    private final Consumer<List<StoredEvent>> onPublished;
+
+    public OutboxRelay(
+            RelayStore store,
+            EventPublisher publisher,
+            String owner,
+            Settings settings,
+            Consumer<List<StoredEvent>> onPublished) {
+        this.store = store;
+        this.publisher = publisher;
+        this.owner = owner;
+        this.settings = settings;
+        this.onPublished = onPublished;
+    }
+
+    /** The relay loop, forever; emits the number of events each step published. */
+    public Flux<Integer> run() {
+        return Mono.defer(this::step)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+                        .maxBackoff(Duration.ofSeconds(10))
+                        .doBeforeRetry(signal -> log.warn(
+                                "Outbox relay step failed (attempt {}): {}",
+                                signal.totalRetries() + 1,
+                                signal.failure().toString())))
+                .repeat();
+    }
+
+    /** Gives the lease up so that another instance takes over without waiting for it to expire. */
+    public Mono<Void> release() {
+        return store.release(owner);
+    }
+
+    /** One step: claim the lease, publish what follows the cursor, advance it. Emits the count published. */
+    Mono<Integer> step() {
+        return store.claim(owner, settings.lease())
+                .flatMap(lastSeq -> store.after(lastSeq, settings.batchSize()))
+                .flatMap(events -> events.isEmpty()
+                        ? Mono.delay(settings.idle()).thenReturn(0)
+                        : publisher
+                                .publish(events)
+                                .then(store.advance(
+                                        owner, events.get(events.size() - 1).seq()))
+                                .doOnNext(advanced -> {
+                                    if (advanced) {
+                                        onPublished.accept(events);
+                                    } else {
+                                        log.warn(
+                                                "Outbox relay {} lost its lease while publishing; another relay"
+                                                        + " republishes {} events",
+                                                owner,
+                                                events.size());
+                                    }
+                                })
+                                .thenReturn(events.size()))
+                .switchIfEmpty(Mono.delay(settings.standby()).thenReturn(0));
+    }
+}
