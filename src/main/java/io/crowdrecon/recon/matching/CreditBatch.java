@@ -269,7 +269,7 @@ public final class CreditBatch {
         String remittance = truncate("Return of " + (credit.isCard() ? credit.pspReference() : credit.bankReference())
                 + ": " + decision.reason());
         if (credit.isCard()) {
-            return new PaymentInstruction(
+            return PaymentInstruction.create(
                     ids.next(IdPrefix.PAYMENT_INSTRUCTION),
                     InstructionType.CARD_REFUND,
                     PaymentChannel.CARD,
@@ -290,7 +290,7 @@ public final class CreditBatch {
                     now);
         }
         Optional<Iban> payer = Iban.tryParse(credit.payerIban());
-        return new PaymentInstruction(
+        return PaymentInstruction.create(
                 ids.next(IdPrefix.PAYMENT_INSTRUCTION),
                 InstructionType.TRANSFER_RETURN,
                 PaymentChannel.BANK_TRANSFER,

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.campaign.Campaign;
 import io.crowdrecon.recon.campaign.Campaigns;
 import io.crowdrecon.recon.investor.Investors;
 import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
@@ -23,6 +24,8 @@ import reactor.core.publisher.Mono;
 public class OrderDesk {
 
     private final Orders orders;
+    private final OrderMoves moves;
+    private final OrderRefunds refunds;
     private final Campaigns campaigns;
     private final Investors investors;
     private final Portals portals;
@@ -34,6 +37,8 @@ public class OrderDesk {
 
     public OrderDesk(
             Orders orders,
+            OrderMoves moves,
+            OrderRefunds refunds,
             Campaigns campaigns,
             Investors investors,
             Portals portals,
@@ -43,6 +48,8 @@ public class OrderDesk {
             Clock clock,
             Duration paymentWindow) {
         this.orders = orders;
+        this.moves = moves;
+        this.refunds = refunds;
         this.campaigns = campaigns;
         this.investors = investors;
         this.portals = portals;
@@ -140,7 +147,10 @@ public class OrderDesk {
         return portalMove(portalId, orderId, OrderStatus.FAILED, OrderTrigger.PORTAL_FAILED);
     }
 
-    /** {@code PUT …/cancelled}: cancels a payable order. */
+    /**
+     * {@code PUT …/cancelled}: cancels a payable order; refunds an ACCOUNTED one in the same
+     * transaction (its moneyouts reversed, a refund of totalAmount to its payer).
+     */
     public Mono<PlacedOrder> cancel(String portalId, String orderId) {
         return portalMove(portalId, orderId, OrderStatus.CANCELLED, OrderTrigger.PORTAL_CANCELLED);
     }
@@ -153,36 +163,26 @@ public class OrderDesk {
                             if (order.status() == requested) {
                                 return Mono.just(order);
                             }
+                            if (requested == OrderStatus.CANCELLED && order.status() == OrderStatus.REFUNDED) {
+                                return repeatedCancellation(order);
+                            }
                             OrderStatus next = OrderTransitions.next(order.status(), trigger)
                                     .orElse(null);
                             if (next == null) {
                                 return Mono.error(
                                         DomainException.illegalTransition("Order", orderId, order.status(), requested));
                             }
-                            if (next == OrderStatus.REFUNDED) {
-                                return Mono.error(new DomainException(
-                                        ErrorCode.NOT_IMPLEMENTED,
-                                        "Cancelling a paid order (refund) is not available yet"));
-                            }
-                            return move(order, next, OrderReasons.PORTAL_REQUEST);
+                            Mono<List<OutboundEvent>> money = next == OrderStatus.REFUNDED
+                                    ? refunds.refundInFull(order, OrderReasons.CANCELLED_BY_PORTAL)
+                                    : Mono.just(List.of());
+                            String reason = next == OrderStatus.REFUNDED
+                                    ? OrderReasons.CANCELLED_BY_PORTAL
+                                    : OrderReasons.PORTAL_REQUEST;
+                            return money.flatMap(moneyEvents -> moves.move(order, next, reason)
+                                    .flatMap(moved -> events.append(concat(moneyEvents, moved.event()))
+                                            .thenReturn(moved.order())));
                         }))
                 .flatMap(this::withHistory);
-    }
-
-    /**
-     * Moves a locked order and writes its event. The caller holds the order's lock inside a
-     * transaction; a WAITING order gets a fresh payment window.
-     */
-    Mono<Order> move(Order order, OrderStatus next, String reason) {
-        Instant now = clock.instant();
-        Instant window = next == OrderStatus.WAITING ? now.plus(paymentWindow) : order.paymentWindowEndsAt();
-        StatusChange change = new StatusChange(next, order.status(), reason, now);
-        Order moved = order.moved(next, now, window);
-        return orders.move(order.orderId(), change, next == OrderStatus.WAITING ? window : null)
-                .flatMap(done -> done
-                        ? events.append(List.of(changed(moved, change).toEvent(order.portalId())))
-                                .thenReturn(moved)
-                        : Mono.error(new IllegalStateException("order " + order.orderId() + " moved under its lock")));
     }
 
     /** Each order of a page with its history. */
@@ -198,6 +198,25 @@ public class OrderDesk {
                         portals.byId(order.portalId()),
                         orders.history(order.orderId()).collectList())
                 .map(t -> new PlacedOrder(order, t.getT1(), t.getT2()));
+    }
+
+    /**
+     * A portal repeating the cancellation of an order it had paid and cancelled gets 200 and no
+     * change, like any PUT to the current status; refunded for another reason, it is a 409.
+     */
+    private Mono<Order> repeatedCancellation(Order order) {
+        return orders.history(order.orderId())
+                .last()
+                .flatMap(last -> OrderReasons.CANCELLED_BY_PORTAL.equals(last.reason())
+                        ? Mono.just(order)
+                        : Mono.error(DomainException.illegalTransition(
+                                "Order", order.orderId(), order.status(), OrderStatus.CANCELLED)));
+    }
+
+    private static List<OutboundEvent> concat(List<OutboundEvent> first, OutboundEvent last) {
+        List<OutboundEvent> all = new java.util.ArrayList<>(first);
+        all.add(last);
+        return all;
     }
 
     static OrderStatusChanged changed(Order order, StatusChange change) {

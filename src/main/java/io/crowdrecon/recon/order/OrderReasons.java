@@ -5,6 +5,7 @@ public final class OrderReasons {
 
     public static final String ORDER_CREATED = "ORDER_CREATED";
     public static final String PORTAL_REQUEST = "PORTAL_REQUEST";
+    public static final String CANCELLED_BY_PORTAL = "CANCELLED_BY_PORTAL";
     public static final String PAYMENT_MATCHED = "PAYMENT_MATCHED";
     public static final String AMOUNT_MISMATCH = "AMOUNT_MISMATCH";
     public static final String CAMPAIGN_CANCELLED = "CAMPAIGN_CANCELLED";

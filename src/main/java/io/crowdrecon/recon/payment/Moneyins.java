@@ -10,6 +10,15 @@ public interface Moneyins {
     /** Stores new moneyins; errors when an order would get a second live one. */
     Mono<Void> addAll(List<Moneyin> moneyins);
 
+    /** The moneyin booked for this credit, locked until the transaction ends; empty when none. */
+    Mono<Moneyin> lockByNotificationId(String notificationId);
+
+    /** The order's moneyin that is not RECALLED, locked until the transaction ends; empty when none. */
+    Mono<Moneyin> lockLiveOfOrder(String orderId);
+
+    /** Marks a RECEIVED moneyin RECALLED; emits whether this call did. */
+    Mono<Boolean> recall(String moneyinId, java.time.Instant at);
+
     /** Every moneyin of the order, newest first. */
     Flux<Moneyin> ofOrder(String orderId);
 }

@@ -9,6 +9,15 @@ public interface Moneyouts {
 
     Mono<Void> addAll(List<Moneyout> moneyouts);
 
+    /** The order's moneyouts, locked until the transaction ends, oldest first. */
+    Flux<Moneyout> lockOfOrder(String orderId);
+
+    /**
+     * Moves every listed moneyout from {@code from} to {@code to}; errors with
+     * IllegalStateException when one was not in {@code from} (the caller holds their locks).
+     */
+    Mono<Void> moveAll(List<String> moneyoutIds, MoneyoutStatus from, MoneyoutStatus to, java.time.Instant at);
+
     /** Every moneyout of the order, oldest first. */
     Flux<Moneyout> ofOrder(String orderId);
 }

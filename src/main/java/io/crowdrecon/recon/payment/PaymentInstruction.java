@@ -26,7 +26,54 @@ public record PaymentInstruction(
         String refundId,
         String cashoutId,
         String reissueOf,
-        Instant createdAt) {
+        Instant createdAt,
+        Instant executedAt,
+        String failureReason,
+        String reissuedAs) {
+
+    /** A new instruction, as created: not executed, not failed, not re-issued. */
+    public static PaymentInstruction create(
+            String instructionId,
+            InstructionType type,
+            PaymentChannel channel,
+            InstructionStatus status,
+            java.math.BigDecimal amount,
+            String currency,
+            String creditorIban,
+            String creditorName,
+            String pspReference,
+            String remittanceInformation,
+            String portalId,
+            String orderId,
+            String unidentifiedTransferId,
+            String campaignId,
+            String refundId,
+            String cashoutId,
+            String reissueOf,
+            Instant createdAt) {
+        return new PaymentInstruction(
+                instructionId,
+                type,
+                channel,
+                status,
+                amount,
+                currency,
+                creditorIban,
+                creditorName,
+                pspReference,
+                remittanceInformation,
+                portalId,
+                orderId,
+                unidentifiedTransferId,
+                campaignId,
+                refundId,
+                cashoutId,
+                reissueOf,
+                createdAt,
+                null,
+                null,
+                null);
+    }
 
     /** The Kafka key of its events: the order, unidentified transfer or campaign it belongs to. */
     public String eventKey() {

@@ -15,5 +15,18 @@ public interface PaymentInstructions {
 
     Mono<PaymentInstruction> byId(String instructionId);
 
+    /** The instruction, locked until the transaction ends; empty when unknown. */
+    Mono<PaymentInstruction> lock(String instructionId);
+
+    /** Moves the instruction if it is still in {@code from}; emits whether this call moved it. */
+    Mono<Boolean> move(
+            String instructionId, InstructionStatus from, InstructionStatus to, String failureReason, Instant at);
+
+    /** Gives an ON_HOLD instruction its destination (a bank transfer to that IBAN): it becomes CREATED. */
+    Mono<Boolean> setDestination(String instructionId, String creditorIban, Instant at);
+
+    /** Links a FAILED instruction to its re-issue; emits false when it was not FAILED or already re-issued. */
+    Mono<Boolean> markReissued(String instructionId, String reissuedAs, Instant at);
+
     Flux<PaymentInstruction> ofUnidentifiedTransfer(String unidentifiedTransferId);
 }

@@ -18,4 +18,7 @@ public interface ReviewItems {
     Mono<ReviewItem> resolve(String reviewItemId, String note, Instant at);
 
     Mono<ReviewItem> byId(String reviewItemId);
+
+    /** Resolves the OPEN items of this kind about this subject, with a note (the service fixed the cause). */
+    Mono<Void> resolveOpen(ReviewKind kind, String subjectId, String note, Instant at);
 }

@@ -10,6 +10,9 @@ import io.crowdrecon.recon.ingest.kafka.KafkaDeadLetters;
 import io.crowdrecon.recon.ingest.kafka.ReactorKafkaInboundSource;
 import io.crowdrecon.recon.ingest.persistence.R2dbcUndecidedCredits;
 import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
+import io.crowdrecon.recon.payment.ApplyBankDebit;
+import io.crowdrecon.recon.payment.BankDebit;
+import io.crowdrecon.recon.payment.InstructionStatus;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
@@ -31,7 +34,6 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Mono;
 import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverOptions;
 import reactor.kafka.sender.KafkaSender;
@@ -113,11 +115,18 @@ public class IngestConfiguration {
         return new ConsumersHealthIndicator(inboundConsumers);
     }
 
-    /** Until DEBITs are handled, a DEBIT is refused into the DLQ with that reason: never silently dropped. */
+    /** The bank's DEBITs, handed to the payment capability. */
     @Bean
-    @org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean(BankDebits.class)
-    BankDebits unsupportedDebits() {
-        return debit -> Mono.error(new UnsupportedOperationException("DEBIT notifications are not handled yet"));
+    BankDebits bankDebits(ApplyBankDebit applyBankDebit) {
+        return debit -> applyBankDebit.apply(new BankDebit(
+                debit.notificationId(),
+                debit.instructionId(),
+                debit.status() == null ? null : InstructionStatus.valueOf(debit.status()),
+                debit.returnOfNotificationId(),
+                debit.amount(),
+                debit.currency(),
+                debit.bookingDate(),
+                debit.reason()));
     }
 
     static ReactorKafkaInboundSource source(

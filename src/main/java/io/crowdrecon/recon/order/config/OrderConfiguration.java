@@ -3,6 +3,8 @@ package io.crowdrecon.recon.order.config;
 import io.crowdrecon.recon.campaign.Campaigns;
 import io.crowdrecon.recon.investor.Investors;
 import io.crowdrecon.recon.order.OrderDesk;
+import io.crowdrecon.recon.order.OrderMoves;
+import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.order.OrdersOfCampaigns;
 import io.crowdrecon.recon.order.persistence.R2dbcOrders;
 import io.crowdrecon.recon.outbox.EventLog;
@@ -30,8 +32,16 @@ class OrderConfiguration {
     }
 
     @Bean
+    OrderMoves orderMoves(
+            R2dbcOrders orders, Clock clock, @Value("${recon.payment-window:10d}") Duration paymentWindow) {
+        return new OrderMoves(orders, clock, paymentWindow);
+    }
+
+    @Bean
     OrderDesk orderDesk(
             R2dbcOrders orders,
+            OrderMoves moves,
+            OrderRefunds refunds,
             Campaigns campaigns,
             Investors investors,
             Portals portals,
@@ -40,6 +50,7 @@ class OrderConfiguration {
             IdGenerator ids,
             Clock clock,
             @Value("${recon.payment-window:10d}") Duration paymentWindow) {
-        return new OrderDesk(orders, campaigns, investors, portals, events, transactions, ids, clock, paymentWindow);
+        return new OrderDesk(
+                orders, moves, refunds, campaigns, investors, portals, events, transactions, ids, clock, paymentWindow);
     }
 }

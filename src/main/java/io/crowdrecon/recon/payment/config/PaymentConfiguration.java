@@ -1,8 +1,21 @@
 package io.crowdrecon.recon.payment.config;
 
+import io.crowdrecon.recon.order.OrderMoves;
+import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.payment.ApplyBankDebit;
+import io.crowdrecon.recon.payment.InstructionDesk;
+import io.crowdrecon.recon.payment.PaymentRefunds;
+import io.crowdrecon.recon.payment.persistence.R2dbcDebits;
 import io.crowdrecon.recon.payment.persistence.R2dbcMoneyins;
 import io.crowdrecon.recon.payment.persistence.R2dbcMoneyouts;
 import io.crowdrecon.recon.payment.persistence.R2dbcPaymentInstructions;
+import io.crowdrecon.recon.payment.persistence.R2dbcRefunds;
+import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -23,5 +36,69 @@ class PaymentConfiguration {
     @Bean
     R2dbcPaymentInstructions paymentInstructions(DatabaseClient database) {
         return new R2dbcPaymentInstructions(database);
+    }
+
+    @Bean
+    R2dbcRefunds refunds(DatabaseClient database) {
+        return new R2dbcRefunds(database);
+    }
+
+    @Bean
+    PaymentRefunds orderRefunds(
+            R2dbcMoneyins moneyins,
+            R2dbcMoneyouts moneyouts,
+            R2dbcRefunds refunds,
+            R2dbcPaymentInstructions instructions,
+            ReviewItems reviewItems,
+            IdGenerator ids,
+            Clock clock) {
+        return new PaymentRefunds(moneyins, moneyouts, refunds, instructions, reviewItems, ids, clock);
+    }
+
+    @Bean
+    R2dbcDebits debits(DatabaseClient database) {
+        return new R2dbcDebits(database);
+    }
+
+    @Bean
+    ApplyBankDebit applyBankDebit(
+            R2dbcDebits debits,
+            R2dbcPaymentInstructions instructions,
+            UnidentifiedTransfers unidentified,
+            R2dbcMoneyins moneyins,
+            R2dbcMoneyouts moneyouts,
+            Orders orders,
+            OrderMoves moves,
+            ReviewItems reviewItems,
+            EventLog events,
+            Transactions transactions,
+            IdGenerator ids,
+            Clock clock) {
+        return new ApplyBankDebit(
+                debits,
+                instructions,
+                unidentified,
+                moneyins,
+                moneyouts,
+                orders,
+                moves,
+                reviewItems,
+                events,
+                transactions,
+                ids,
+                clock);
+    }
+
+    @Bean
+    InstructionDesk instructionDesk(
+            R2dbcPaymentInstructions instructions,
+            UnidentifiedTransfers unidentified,
+            R2dbcRefunds refunds,
+            ReviewItems reviewItems,
+            EventLog events,
+            Transactions transactions,
+            IdGenerator ids,
+            Clock clock) {
+        return new InstructionDesk(instructions, unidentified, refunds, reviewItems, events, transactions, ids, clock);
     }
 }

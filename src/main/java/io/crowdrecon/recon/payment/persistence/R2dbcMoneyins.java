@@ -44,6 +44,35 @@ public class R2dbcMoneyins implements Moneyins {
     }
 
     @Override
+    public Mono<Moneyin> lockByNotificationId(String notificationId) {
+        return database.sql("SELECT * FROM moneyin WHERE notification_id = :id FOR UPDATE")
+                .bind("id", notificationId)
+                .map(R2dbcMoneyins::moneyin)
+                .one();
+    }
+
+    @Override
+    public Mono<Moneyin> lockLiveOfOrder(String orderId) {
+        return database.sql("SELECT * FROM moneyin WHERE order_id = :id AND status <> 'RECALLED' FOR UPDATE")
+                .bind("id", orderId)
+                .map(R2dbcMoneyins::moneyin)
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> recall(String moneyinId, java.time.Instant at) {
+        return database.sql(
+                        """
+                        UPDATE moneyin SET status = 'RECALLED', recalled_at = :at
+                         WHERE moneyin_id = :id AND status = 'RECEIVED'""")
+                .bind("at", Sql.timestamp(at))
+                .bind("id", moneyinId)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    @Override
     public Flux<Moneyin> ofOrder(String orderId) {
         return database.sql("SELECT * FROM moneyin WHERE order_id = :id ORDER BY created_at DESC, moneyin_id DESC")
                 .bind("id", orderId)

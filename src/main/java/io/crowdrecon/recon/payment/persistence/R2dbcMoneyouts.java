@@ -44,6 +44,37 @@ public class R2dbcMoneyouts implements Moneyouts {
     }
 
     @Override
+    public Flux<Moneyout> lockOfOrder(String orderId) {
+        return database.sql("SELECT * FROM moneyout WHERE order_id = :id ORDER BY created_at, moneyout_id FOR UPDATE")
+                .bind("id", orderId)
+                .map(R2dbcMoneyouts::moneyout)
+                .all();
+    }
+
+    @Override
+    public Mono<Void> moveAll(List<String> moneyoutIds, MoneyoutStatus from, MoneyoutStatus to, java.time.Instant at) {
+        if (moneyoutIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql(
+                        """
+                        UPDATE moneyout
+                           SET status = :to, updated_at = :at,
+                               executed_at = CASE WHEN :to = 'EXECUTED' THEN :at ELSE executed_at END
+                         WHERE moneyout_id = ANY(:ids::text[]) AND status = :from""")
+                .bind("to", to.name())
+                .bind("at", Sql.timestamp(at))
+                .bind("ids", moneyoutIds.toArray(String[]::new))
+                .bind("from", from.name())
+                .fetch()
+                .rowsUpdated()
+                .flatMap(rows -> rows == moneyoutIds.size()
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("expected to move " + moneyoutIds.size()
+                                + " moneyouts from " + from + ", moved " + rows)));
+    }
+
+    @Override
     public Flux<Moneyout> ofOrder(String orderId) {
         return database.sql("SELECT * FROM moneyout WHERE order_id = :id ORDER BY created_at, moneyout_id")
                 .bind("id", orderId)

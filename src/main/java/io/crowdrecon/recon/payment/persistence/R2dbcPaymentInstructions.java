@@ -66,6 +66,63 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     }
 
     @Override
+    public Mono<PaymentInstruction> lock(String instructionId) {
+        return database.sql("SELECT * FROM payment_instruction WHERE instruction_id = :id FOR UPDATE")
+                .bind("id", instructionId)
+                .map(R2dbcPaymentInstructions::instruction)
+                .one();
+    }
+
+    @Override
+    public Mono<Boolean> move(
+            String instructionId, InstructionStatus from, InstructionStatus to, String failureReason, Instant at) {
+        return database.sql(
+                        """
+                        UPDATE payment_instruction
+                           SET status = :to, updated_at = :at,
+                               executed_at = CASE WHEN :to = 'EXECUTED' THEN :at ELSE executed_at END,
+                               failure_reason = coalesce(:reason, failure_reason)
+                         WHERE instruction_id = :id AND status = :from""")
+                .bind("to", to.name())
+                .bind("at", Sql.timestamp(at))
+                .bind("reason", Sql.nullable(failureReason, String.class))
+                .bind("id", instructionId)
+                .bind("from", from.name())
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    @Override
+    public Mono<Boolean> setDestination(String instructionId, String creditorIban, Instant at) {
+        return database.sql(
+                        """
+                        UPDATE payment_instruction
+                           SET status = 'CREATED', creditor_iban = :iban, channel = 'BANK_TRANSFER', updated_at = :at
+                         WHERE instruction_id = :id AND status = 'ON_HOLD'""")
+                .bind("iban", creditorIban)
+                .bind("at", Sql.timestamp(at))
+                .bind("id", instructionId)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    @Override
+    public Mono<Boolean> markReissued(String instructionId, String reissuedAs, Instant at) {
+        return database.sql(
+                        """
+                        UPDATE payment_instruction SET reissued_as = :as, updated_at = :at
+                         WHERE instruction_id = :id AND status = 'FAILED' AND reissued_as IS NULL""")
+                .bind("as", reissuedAs)
+                .bind("at", Sql.timestamp(at))
+                .bind("id", instructionId)
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    @Override
     public Mono<PaymentInstruction> byId(String instructionId) {
         return database.sql("SELECT * FROM payment_instruction WHERE instruction_id = :id")
                 .bind("id", instructionId)
@@ -103,6 +160,9 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 row.get("refund_id", String.class),
                 row.get("cashout_id", String.class),
                 row.get("reissue_of", String.class),
-                Sql.instant(row.get("created_at", OffsetDateTime.class)));
+                Sql.instant(row.get("created_at", OffsetDateTime.class)),
+                Sql.instant(row.get("executed_at", OffsetDateTime.class)),
+                row.get("failure_reason", String.class),
+                row.get("reissued_as", String.class));
     }
 }

@@ -7,6 +7,8 @@ import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.MoneyoutData;
 import io.crowdrecon.recon.payment.Moneyouts;
 import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.RefundData;
+import io.crowdrecon.recon.payment.Refunds;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Page;
@@ -30,13 +32,19 @@ public class OrderPaymentController {
     private final Moneyins moneyins;
     private final Moneyouts moneyouts;
     private final UnidentifiedTransfers unidentified;
+    private final Refunds refunds;
 
     public OrderPaymentController(
-            Orders orders, Moneyins moneyins, Moneyouts moneyouts, UnidentifiedTransfers unidentified) {
+            Orders orders,
+            Moneyins moneyins,
+            Moneyouts moneyouts,
+            UnidentifiedTransfers unidentified,
+            Refunds refunds) {
         this.orders = orders;
         this.moneyins = moneyins;
         this.moneyouts = moneyouts;
         this.unidentified = unidentified;
+        this.refunds = refunds;
     }
 
     public record MoneyinResponse(
@@ -71,7 +79,7 @@ public class OrderPaymentController {
     public record PaymentResponse(
             MoneyinResponse moneyin,
             List<MoneyoutData> moneyouts,
-            Object refund,
+            RefundData refund,
             List<UnidentifiedTransferData> returnedTransfers) {}
 
     @GetMapping
@@ -83,11 +91,12 @@ public class OrderPaymentController {
                         unidentified
                                 .namingOrder(orderId)
                                 .map(UnidentifiedTransferData::of)
-                                .collectList()))
+                                .collectList(),
+                        refunds.ofOrder(orderId).collectList()))
                 .map(t -> new PaymentResponse(
                         current(t.getT1()) == null ? null : MoneyinResponse.of(current(t.getT1())),
                         t.getT2(),
-                        null,
+                        t.getT4().isEmpty() ? null : t.getT4().get(0),
                         t.getT3()));
     }
 
@@ -98,9 +107,12 @@ public class OrderPaymentController {
                 .map(items -> new Page<>(items, 0, Math.max(items.size(), 1), items.size()));
     }
 
+    /** The order's latest refund; 404 when it was never refunded. */
     @GetMapping("/refund")
-    Mono<Object> refund(Caller caller, @PathVariable String orderId) {
-        return ownOrder(caller, orderId).then(Mono.error(() -> DomainException.notFound("Refund of order", orderId)));
+    Mono<RefundData> refund(Caller caller, @PathVariable String orderId) {
+        return ownOrder(caller, orderId)
+                .then(refunds.ofOrder(orderId).next())
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Refund of order", orderId)));
     }
 
     private Mono<Void> ownOrder(Caller caller, String orderId) {

@@ -90,6 +90,19 @@ public class R2dbcReviewItems implements ReviewItems {
     }
 
     @Override
+    public Mono<Void> resolveOpen(ReviewKind kind, String subjectId, String note, Instant at) {
+        return database.sql(
+                        """
+                        UPDATE review_item SET status = 'RESOLVED', note = :note, resolved_at = :at
+                         WHERE kind = :kind AND subject_id = :subject AND status = 'OPEN'""")
+                .bind("note", note)
+                .bind("at", Sql.timestamp(at))
+                .bind("kind", kind.name())
+                .bind("subject", subjectId)
+                .then();
+    }
+
+    @Override
     public Mono<ReviewItem> byId(String reviewItemId) {
         return database.sql("SELECT * FROM review_item WHERE review_item_id = :id")
                 .bind("id", reviewItemId)

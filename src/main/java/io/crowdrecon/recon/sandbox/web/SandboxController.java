@@ -1,9 +1,13 @@
 package io.crowdrecon.recon.sandbox.web;
 
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.PaymentInstructions;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.sandbox.SimulatedBankMessages;
 import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Validation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -17,6 +21,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
@@ -35,13 +40,19 @@ public class SandboxController {
 
     private final KafkaSender<String, byte[]> sender;
     private final Portals portals;
+    private final PaymentInstructions instructions;
     private final ObjectMapper json;
     private final Clock clock;
 
     public SandboxController(
-            KafkaSender<String, byte[]> inboundSideSender, Portals portals, ObjectMapper json, Clock clock) {
+            KafkaSender<String, byte[]> inboundSideSender,
+            Portals portals,
+            PaymentInstructions instructions,
+            ObjectMapper json,
+            Clock clock) {
         this.sender = inboundSideSender;
         this.portals = portals;
+        this.instructions = instructions;
         this.json = json;
         this.clock = clock;
     }
@@ -90,6 +101,42 @@ public class SandboxController {
                     putIfPresent(credit, "payerIban", request.payerIban());
                     putIfPresent(credit, "returnOfInstructionId", request.returnOfInstructionId());
                     return publish(Topics.BANK_NOTIFICATIONS, (String) credit.get("notificationId"), credit);
+                });
+    }
+
+    /** The bank's answer to one of the caller's instructions: EXECUTED unless the body says FAILED. */
+    public record ExecutionRequest(String status, String reason) {}
+
+    @PostMapping("/api/v1/sandbox/executions/{instructionId}")
+    Mono<ResponseEntity<PublishedResponse>> execution(
+            Caller caller,
+            @PathVariable String instructionId,
+            @RequestBody(required = false) ExecutionRequest request) {
+        String status = request == null || request.status() == null ? "EXECUTED" : request.status();
+        return Mono.fromRunnable(() -> {
+                    if (!status.equals("EXECUTED") && !status.equals("FAILED")) {
+                        Validation.start()
+                                .add("status", "must be EXECUTED or FAILED")
+                                .throwIfInvalid();
+                    }
+                })
+                .then(instructions.byId(instructionId))
+                .filter(instruction -> caller.portalId().equals(instruction.portalId()))
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)))
+                .flatMap(instruction -> {
+                    if (instruction.channel() != PaymentChannel.BANK_TRANSFER) {
+                        return Mono.error(new DomainException(
+                                ErrorCode.VALIDATION_FAILED,
+                                "Instruction " + instructionId + " is a card refund: the card gateway confirms it"
+                                        + " (POST /api/v1/sandbox/card-notifications)"));
+                    }
+                    Map<String, Object> debit = SimulatedBankMessages.debit(
+                            "SBXD" + token(),
+                            instruction,
+                            status,
+                            request == null ? null : request.reason(),
+                            LocalDate.now(clock));
+                    return publish(Topics.BANK_NOTIFICATIONS, (String) debit.get("notificationId"), debit);
                 });
     }
 

@@ -1,0 +1,28 @@
+package io.crowdrecon.recon.payment;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** The DEBIT notifications received, each with what it caused; and the credits a recall points at. */
+public interface Debits {
+
+    /** What a recorded debit caused. */
+    enum Outcome {
+        APPLIED,
+        ALREADY_APPLIED,
+        RECALLED,
+        RECALL_AFTER_PAYOUT,
+        UNEXPECTED
+    }
+
+    /** A recorded credit, as far as a recall needs it. */
+    record CreditSummary(String notificationId, BigDecimal amount, String currency, String outcome, String orderId) {}
+
+    Mono<Boolean> isRecorded(String notificationId);
+
+    /** Records the debit; a concurrent copy of it fails the transaction (and is then seen as recorded). */
+    Mono<Void> record(BankDebit debit, Outcome outcome, Instant at);
+
+    Mono<CreditSummary> credit(String notificationId);
+}

@@ -1,0 +1,16 @@
+package io.crowdrecon.recon.payment;
+
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Every refund of every order. */
+public interface Refunds {
+
+    Mono<Void> add(Refund refund);
+
+    /** The order's refunds with the status of their current instruction, newest first. */
+    Flux<RefundData> ofOrder(String orderId);
+
+    /** Points the refund whose current instruction is {@code oldInstructionId} at its re-issue. */
+    Mono<Void> replaceInstruction(String oldInstructionId, String newInstructionId);
+}

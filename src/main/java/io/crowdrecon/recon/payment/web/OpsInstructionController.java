@@ -1,0 +1,102 @@
+package io.crowdrecon.recon.payment.web;
+
+import io.crowdrecon.recon.payment.InstructionDesk;
+import io.crowdrecon.recon.payment.InstructionStatus;
+import io.crowdrecon.recon.payment.InstructionType;
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.PaymentInstruction;
+import io.crowdrecon.recon.payment.PaymentInstructions;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
+import java.math.BigDecimal;
+import java.time.Instant;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** Operators and payment instructions: look one up, re-issue a failed one, give a held return its IBAN. */
+@RestController
+public class OpsInstructionController {
+
+    private final PaymentInstructions instructions;
+    private final InstructionDesk desk;
+
+    public OpsInstructionController(PaymentInstructions instructions, InstructionDesk desk) {
+        this.instructions = instructions;
+        this.desk = desk;
+    }
+
+    public record InstructionResponse(
+            String instructionId,
+            InstructionType type,
+            PaymentChannel channel,
+            InstructionStatus status,
+            BigDecimal amount,
+            String currency,
+            String creditorIban,
+            String creditorName,
+            String pspReference,
+            String remittanceInformation,
+            String orderId,
+            String unidentifiedTransferId,
+            String campaignId,
+            String portalId,
+            String reissueOf,
+            String reissuedAs,
+            String failureReason,
+            Instant createdDatetime,
+            Instant executedDatetime) {
+
+        static InstructionResponse of(PaymentInstruction i) {
+            return new InstructionResponse(
+                    i.instructionId(),
+                    i.type(),
+                    i.channel(),
+                    i.status(),
+                    i.amount(),
+                    i.currency(),
+                    i.creditorIban(),
+                    i.creditorName(),
+                    i.pspReference(),
+                    i.remittanceInformation(),
+                    i.orderId(),
+                    i.unidentifiedTransferId(),
+                    i.campaignId(),
+                    i.portalId(),
+                    i.reissueOf(),
+                    i.reissuedAs(),
+                    i.failureReason(),
+                    i.createdAt(),
+                    i.executedAt());
+        }
+    }
+
+    /** Optional body of a re-issue: another destination IBAN. */
+    public record ReissueRequest(String iban) {}
+
+    public record ReturnIbanRequest(String iban) {}
+
+    @GetMapping("/api/v1/ops/instructions/{instructionId}")
+    Mono<InstructionResponse> instruction(@PathVariable String instructionId) {
+        return instructions
+                .byId(instructionId)
+                .map(InstructionResponse::of)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)));
+    }
+
+    @PutMapping("/api/v1/ops/instructions/{instructionId}/reissued")
+    Mono<InstructionResponse> reissue(
+            @PathVariable String instructionId, @RequestBody(required = false) ReissueRequest request) {
+        return desk.reissue(instructionId, request == null ? null : request.iban())
+                .map(InstructionResponse::of);
+    }
+
+    @PutMapping("/api/v1/ops/unidentified-transfers/{unidentifiedTransferId}/return-iban")
+    Mono<UnidentifiedTransferData> returnIban(
+            @PathVariable String unidentifiedTransferId, @RequestBody ReturnIbanRequest request) {
+        return desk.giveReturnIban(unidentifiedTransferId, request.iban()).map(UnidentifiedTransferData::of);
+    }
+}

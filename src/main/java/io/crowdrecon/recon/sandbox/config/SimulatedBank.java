@@ -1,0 +1,103 @@
+package io.crowdrecon.recon.sandbox.config;
+
+import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.sandbox.SimulatedBankMessages;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.kafka.receiver.KafkaReceiver;
+import reactor.kafka.receiver.ReceiverRecord;
+import reactor.kafka.sender.KafkaSender;
+import reactor.kafka.sender.SenderRecord;
+import reactor.util.retry.Retry;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * The bank of the embedded default: it reads the payment instructions the service publishes, as a
+ * real bank adapter would, and after a delay confirms each bank transfer with a DEBIT EXECUTED on
+ * {@code recon.bank-notifications}. Off with {@code RECON_SANDBOX_AUTO_CONFIRM=false}.
+ */
+public class SimulatedBank implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(SimulatedBank.class);
+
+    private final KafkaReceiver<String, byte[]> instructions;
+    private final KafkaSender<String, byte[]> sender;
+    private final ObjectMapper json;
+    private final Duration delay;
+    private final Clock clock;
+    private Disposable running;
+
+    public SimulatedBank(
+            KafkaReceiver<String, byte[]> instructions,
+            KafkaSender<String, byte[]> sender,
+            ObjectMapper json,
+            Duration delay,
+            Clock clock) {
+        this.instructions = instructions;
+        this.sender = sender;
+        this.json = json;
+        this.delay = delay;
+        this.clock = clock;
+    }
+
+    Flux<Void> run() {
+        return instructions.receive().concatMap(record -> Mono.delay(delay)
+                .then(confirm(record))
+                .doOnSuccess(done -> record.receiverOffset().acknowledge()));
+    }
+
+    private Mono<Void> confirm(ReceiverRecord<String, byte[]> record) {
+        JsonNode instruction = json.readTree(record.value());
+        if (!"BANK_TRANSFER".equals(instruction.path("channel").asString())) {
+            return Mono.empty();
+        }
+        String instructionId = instruction.path("instructionId").asString();
+        // A deterministic id: confirming the same instruction twice is a redelivery for the service.
+        Map<String, Object> debit = SimulatedBankMessages.debit(
+                "SIMBANK-" + instructionId,
+                instructionId,
+                instruction.path("amount").decimalValue(),
+                instruction.path("currency").asString(),
+                "EXECUTED",
+                null,
+                LocalDate.now(clock));
+        byte[] value = json.writeValueAsString(debit).getBytes(StandardCharsets.UTF_8);
+        String key = (String) debit.get("notificationId");
+        return sender.send(Mono.just(
+                        SenderRecord.create(new ProducerRecord<>(Topics.BANK_NOTIFICATIONS, key, value), key)))
+                .then()
+                .doOnSuccess(done -> log.debug("Simulated bank executed {}", instructionId));
+    }
+
+    @Override
+    public synchronized void start() {
+        running = Flux.defer(this::run)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
+                .subscribe();
+        log.info("Simulated bank confirms every bank-transfer instruction after {}", delay);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (running != null) {
+            running.dispose();
+            running = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return running != null;
+    }
+}
