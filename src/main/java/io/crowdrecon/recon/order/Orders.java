@@ -22,6 +22,12 @@ public interface Orders {
     /** The orders among {@code orderIds} that exist, locked in id order until the transaction ends. */
     Flux<Order> lockAll(java.util.Collection<String> orderIds);
 
+    /**
+     * Up to {@code limit} payable orders whose payment window ended before {@code now}, locked;
+     * orders another transaction holds are skipped (several instances share the work).
+     */
+    Flux<Order> lockOverdue(Instant now, int limit);
+
     /** The order whichever portal owns it, locked until the transaction ends; empty when unknown. */
     Mono<Order> lockById(String orderId);
 

@@ -18,6 +18,15 @@ public interface Moneyouts {
      */
     Mono<Void> moveAll(List<String> moneyoutIds, MoneyoutStatus from, MoneyoutStatus to, java.time.Instant at);
 
-    /** Every moneyout of the order, oldest first. */
+    /** Marks moneyouts replaced by their split parts: they leave every list and total. */
+    Mono<Void> markReplaced(List<String> moneyoutIds, java.time.Instant at);
+
+    /** Links executed COMPANY moneyouts to the cashout that pays them out. */
+    Mono<Void> assignCashout(List<String> moneyoutIds, String cashoutId);
+
+    /** The campaign's standing COMPANY moneyouts summed by status. */
+    Mono<java.util.Map<MoneyoutStatus, java.math.BigDecimal>> companyTotalsOfCampaign(String campaignId);
+
+    /** Every moneyout of the order still standing (not replaced by a split), oldest first. */
     Flux<Moneyout> ofOrder(String orderId);
 }

@@ -85,6 +85,28 @@ public class PaymentRefunds implements OrderRefunds {
                         m.createdAt(),
                         m.executedAt()))
                 .toList();
+        List<OutboundEvent> events = new ArrayList<>();
+        reversed.forEach(m -> events.add(MoneyoutData.statusChanged(m)));
+        return moneyouts
+                .moveAll(
+                        reversed.stream().map(Moneyout::moneyoutId).toList(),
+                        MoneyoutStatus.AVAILABLE,
+                        MoneyoutStatus.REVERSED,
+                        now)
+                .then(instructRefund(order, moneyin, amount, reason))
+                .map(refundEvents -> {
+                    events.addAll(refundEvents);
+                    return events;
+                });
+    }
+
+    /**
+     * A refund of {@code amount} to the payer of {@code moneyin}: the refund record and its
+     * instruction (ON_HOLD with a RETURN_IMPOSSIBLE review item when the payer has no valid IBAN).
+     * Emits the events to append.
+     */
+    public Mono<List<OutboundEvent>> instructRefund(Order order, Moneyin moneyin, BigDecimal amount, String reason) {
+        Instant now = clock.instant();
         String refundId = ids.next(IdPrefix.REFUND);
         PaymentInstruction instruction = instructionFor(order, moneyin, amount, refundId, now);
         Refund refund = new Refund(
@@ -102,7 +124,6 @@ public class PaymentRefunds implements OrderRefunds {
                 reason,
                 now);
         List<OutboundEvent> events = new ArrayList<>();
-        reversed.forEach(m -> events.add(MoneyoutData.statusChanged(m)));
         Mono<Void> onHold = Mono.empty();
         if (instruction.status() == InstructionStatus.ON_HOLD) {
             onHold = reviewItems.addAll(List.of(ReviewItem.open(
@@ -118,13 +139,8 @@ public class PaymentRefunds implements OrderRefunds {
         } else {
             events.add(PaymentInstructionData.requested(instruction));
         }
-        return moneyouts
-                .moveAll(
-                        reversed.stream().map(Moneyout::moneyoutId).toList(),
-                        MoneyoutStatus.AVAILABLE,
-                        MoneyoutStatus.REVERSED,
-                        now)
-                .then(instructions.addAll(List.of(instruction)))
+        return instructions
+                .addAll(List.of(instruction))
                 .then(refunds.add(refund))
                 .then(onHold)
                 .thenReturn(events);

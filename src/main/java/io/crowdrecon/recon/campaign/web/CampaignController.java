@@ -5,8 +5,6 @@ import io.crowdrecon.recon.campaign.CampaignDesk;
 import io.crowdrecon.recon.campaign.CampaignTerms;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
-import io.crowdrecon.recon.shared.DomainException;
-import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Validation;
@@ -146,12 +144,5 @@ public class CampaignController {
     @PutMapping("/{campaignId}/cancelled")
     Mono<CampaignResponse> cancel(Caller caller, @PathVariable String campaignId) {
         return desk.cancel(caller.portalId(), campaignId).map(CampaignResponse::of);
-    }
-
-    @PutMapping({"/{campaignId}/finalized-success", "/{campaignId}/finalized-failure"})
-    Mono<CampaignResponse> finalize(Caller caller, @PathVariable String campaignId) {
-        return desk.get(caller.portalId(), campaignId)
-                .flatMap(campaign -> Mono.error(
-                        new DomainException(ErrorCode.NOT_IMPLEMENTED, "Campaign finalization is not available yet")));
     }
 }

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.ops.config;
 
 import io.crowdrecon.recon.ops.persistence.R2dbcAuditor;
+import io.crowdrecon.recon.ops.persistence.R2dbcPortalStats;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
@@ -13,6 +14,11 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 @Configuration(proxyBeanMethods = false)
 class OpsConfiguration {
+
+    @Bean
+    R2dbcPortalStats portalStats(DatabaseClient database) {
+        return new R2dbcPortalStats(database);
+    }
 
     @Bean
     R2dbcAuditor auditor(DatabaseClient database, ConnectionFactory connectionFactory, Clock clock) {

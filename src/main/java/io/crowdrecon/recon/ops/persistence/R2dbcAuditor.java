@@ -93,8 +93,7 @@ public class R2dbcAuditor implements Auditor {
             """
             SELECT 'MONEYIN_MONEYOUTS', m.moneyin_id, m.amount, coalesce(sum(o.amount), 0)
               FROM moneyin m
-              LEFT JOIN moneyout o ON o.moneyin_id = m.moneyin_id
-                    AND NOT EXISTS (SELECT 1 FROM moneyout child WHERE child.split_of = o.moneyout_id)
+              LEFT JOIN moneyout o ON o.moneyin_id = m.moneyin_id AND o.replaced_at IS NULL
              GROUP BY m.moneyin_id, m.amount
             HAVING m.amount <> coalesce(sum(o.amount), 0)""",
             // each unidentified transfer has exactly one return chain, every link of the same amount
@@ -114,7 +113,48 @@ public class R2dbcAuditor implements Auditor {
               LEFT JOIN moneyin m ON m.order_id = o.order_id AND m.status <> 'RECALLED'
              WHERE o.status IN ('ACCOUNTED', 'CREATED', 'WAITING', 'INCORRECT_AMOUNT')
              GROUP BY o.order_id, o.status
-            HAVING count(m.moneyin_id) <> CASE WHEN o.status = 'ACCOUNTED' THEN 1 ELSE 0 END""");
+            HAVING count(m.moneyin_id) <> CASE WHEN o.status = 'ACCOUNTED' THEN 1 ELSE 0 END""",
+            // per campaign: Σ executed COMPANY = cashout amount + success fee
+            """
+            SELECT 'CAMPAIGN_CASHOUT', k.campaign_id, coalesce(c.amount + c.success_fee, 0), k.executed
+              FROM (SELECT campaign_id, sum(amount) FILTER (WHERE type = 'COMPANY' AND status = 'EXECUTED') AS executed
+                      FROM moneyout WHERE replaced_at IS NULL GROUP BY campaign_id) k
+              LEFT JOIN cashout c ON c.campaign_id = k.campaign_id
+             WHERE coalesce(k.executed, 0) <> coalesce(c.amount + c.success_fee, 0)
+            UNION ALL
+            SELECT 'CAMPAIGN_CASHOUT', c.campaign_id, c.amount + c.success_fee, 0
+              FROM cashout c
+             WHERE c.amount + c.success_fee <> 0
+               AND NOT EXISTS (SELECT 1 FROM moneyout m WHERE m.campaign_id = c.campaign_id AND m.type = 'COMPANY'
+                                  AND m.status = 'EXECUTED' AND m.replaced_at IS NULL)""",
+            // per campaign: Σ executed FEE + success fee = fee payout, and the instructions carry those amounts
+            """
+            SELECT 'CAMPAIGN_FEE_PAYOUT', c.campaign_id, c.fee_payout_amount,
+                   c.success_fee + coalesce((SELECT sum(m.amount) FROM moneyout m
+                                              WHERE m.campaign_id = c.campaign_id AND m.type = 'FEE'
+                                                AND m.status = 'EXECUTED' AND m.replaced_at IS NULL), 0)
+              FROM cashout c
+             WHERE c.fee_payout_amount <> c.success_fee + coalesce((SELECT sum(m.amount) FROM moneyout m
+                                              WHERE m.campaign_id = c.campaign_id AND m.type = 'FEE'
+                                                AND m.status = 'EXECUTED' AND m.replaced_at IS NULL), 0)
+            UNION ALL
+            SELECT 'CAMPAIGN_PAYOUT_INSTRUCTIONS', c.campaign_id, c.amount + c.fee_payout_amount,
+                   coalesce((SELECT sum(i.amount) FROM payment_instruction i
+                              WHERE i.cashout_id = c.cashout_id AND i.reissued_as IS NULL), 0)
+              FROM cashout c
+             WHERE c.amount + c.fee_payout_amount <> coalesce((SELECT sum(i.amount) FROM payment_instruction i
+                              WHERE i.cashout_id = c.cashout_id AND i.reissued_as IS NULL), 0)""",
+            // per campaign: Σ REVERSED = Σ refunds + Σ recalled moneyins (+ Σ reversed chargebacks)
+            """
+            SELECT 'CAMPAIGN_REVERSED', k.campaign_id, k.refunded + k.recalled, k.reversed
+              FROM (SELECT c.campaign_id,
+                           coalesce((SELECT sum(amount) FROM moneyout m WHERE m.campaign_id = c.campaign_id
+                                       AND m.status = 'REVERSED' AND m.replaced_at IS NULL), 0) AS reversed,
+                           coalesce((SELECT sum(amount) FROM refund r WHERE r.campaign_id = c.campaign_id), 0) AS refunded,
+                           coalesce((SELECT sum(amount) FROM moneyin i WHERE i.campaign_id = c.campaign_id
+                                       AND i.status = 'RECALLED'), 0) AS recalled
+                      FROM campaign c) k
+             WHERE k.reversed <> k.refunded + k.recalled""");
 
     private final DatabaseClient database;
     private final TransactionalOperator snapshot;

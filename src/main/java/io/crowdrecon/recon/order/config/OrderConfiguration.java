@@ -3,6 +3,7 @@ package io.crowdrecon.recon.order.config;
 import io.crowdrecon.recon.campaign.Campaigns;
 import io.crowdrecon.recon.investor.Investors;
 import io.crowdrecon.recon.order.OrderDesk;
+import io.crowdrecon.recon.order.OrderExpiry;
 import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.order.OrdersOfCampaigns;
@@ -35,6 +36,18 @@ class OrderConfiguration {
     OrderMoves orderMoves(
             R2dbcOrders orders, Clock clock, @Value("${recon.payment-window:10d}") Duration paymentWindow) {
         return new OrderMoves(orders, clock, paymentWindow);
+    }
+
+    @Bean
+    OrderExpiry orderExpiry(
+            R2dbcOrders orders, OrderMoves moves, EventLog events, Transactions transactions, Clock clock) {
+        return new OrderExpiry(orders, moves, events, transactions, clock);
+    }
+
+    @Bean
+    OrderExpiryLifecycle orderExpiryLifecycle(
+            OrderExpiry expiry, @Value("${recon.expiry-period:60s}") Duration period) {
+        return new OrderExpiryLifecycle(expiry, period);
     }
 
     @Bean

@@ -117,6 +117,20 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
+    public Flux<Order> lockOverdue(Instant now, int limit) {
+        return database.sql(
+                        "SELECT " + COLUMNS
+                                + """
+                         FROM purchase_order
+                        WHERE status IN ('CREATED', 'WAITING', 'INCORRECT_AMOUNT') AND payment_window_ends_at < :now
+                        ORDER BY order_id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .bind("now", Sql.timestamp(now))
+                .bind("limit", limit)
+                .map(R2dbcOrders::order)
+                .all();
+    }
+
+    @Override
     public Mono<Order> lockById(String orderId) {
         return database.sql("SELECT " + COLUMNS + " FROM purchase_order WHERE order_id = :id FOR UPDATE")
                 .bind("id", orderId)

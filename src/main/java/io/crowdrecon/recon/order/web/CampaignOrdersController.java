@@ -1,6 +1,5 @@
 package io.crowdrecon.recon.order.web;
 
-import io.crowdrecon.recon.campaign.Campaign;
 import io.crowdrecon.recon.campaign.Campaigns;
 import io.crowdrecon.recon.investor.Investor;
 import io.crowdrecon.recon.investor.Investors;
@@ -13,7 +12,6 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import java.math.BigDecimal;
-import java.util.List;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -87,35 +85,5 @@ public class CampaignOrdersController {
                                 ids.page(),
                                 ids.size(),
                                 ids.total())));
-    }
-
-    /** Company amounts (orderAmount) by where the money stands. */
-    @GetMapping("/amount")
-    Mono<CampaignAmountResponse> amount(Caller caller, @PathVariable String campaignId) {
-        return campaigns
-                .ofPortal(caller.portalId(), campaignId)
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
-                .zipWhen(campaign -> orders.totalsByStatus(campaignId))
-                .map(t -> amounts(t.getT1(), t.getT2()));
-    }
-
-    private static CampaignAmountResponse amounts(Campaign campaign, List<Orders.StatusTotal> totals) {
-        BigDecimal collected = sum(totals, COLLECTED);
-        return new CampaignAmountResponse(
-                campaign.currency(),
-                collected,
-                sum(totals, Set.of(OrderStatus.WAITING)),
-                sum(totals, Set.of(OrderStatus.REFUNDED)),
-                BigDecimal.ZERO,
-                campaign.targetAmountMin(),
-                campaign.targetAmountMax(),
-                collected.compareTo(campaign.targetAmountMin()) >= 0);
-    }
-
-    private static BigDecimal sum(List<Orders.StatusTotal> totals, Set<OrderStatus> statuses) {
-        return totals.stream()
-                .filter(t -> statuses.contains(t.status()))
-                .map(Orders.StatusTotal::orderAmount)
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

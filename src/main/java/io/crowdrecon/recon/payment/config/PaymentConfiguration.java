@@ -6,6 +6,7 @@ import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.ApplyBankDebit;
 import io.crowdrecon.recon.payment.InstructionDesk;
 import io.crowdrecon.recon.payment.PaymentRefunds;
+import io.crowdrecon.recon.payment.Settlement;
 import io.crowdrecon.recon.payment.persistence.R2dbcDebits;
 import io.crowdrecon.recon.payment.persistence.R2dbcMoneyins;
 import io.crowdrecon.recon.payment.persistence.R2dbcMoneyouts;
@@ -53,6 +54,19 @@ class PaymentConfiguration {
             IdGenerator ids,
             Clock clock) {
         return new PaymentRefunds(moneyins, moneyouts, refunds, instructions, reviewItems, ids, clock);
+    }
+
+    @Bean
+    Settlement settlement(
+            R2dbcMoneyins moneyins,
+            R2dbcMoneyouts moneyouts,
+            R2dbcRefunds refunds,
+            R2dbcPaymentInstructions instructions,
+            PaymentRefunds paymentRefunds,
+            ReviewItems reviewItems,
+            IdGenerator ids,
+            Clock clock) {
+        return new Settlement(moneyins, moneyouts, refunds, instructions, paymentRefunds, reviewItems, ids, clock);
     }
 
     @Bean

@@ -45,7 +45,8 @@ public class R2dbcMoneyouts implements Moneyouts {
 
     @Override
     public Flux<Moneyout> lockOfOrder(String orderId) {
-        return database.sql("SELECT * FROM moneyout WHERE order_id = :id ORDER BY created_at, moneyout_id FOR UPDATE")
+        return database.sql(
+                        "SELECT * FROM moneyout WHERE order_id = :id AND replaced_at IS NULL ORDER BY created_at, moneyout_id FOR UPDATE")
                 .bind("id", orderId)
                 .map(R2dbcMoneyouts::moneyout)
                 .all();
@@ -75,8 +76,45 @@ public class R2dbcMoneyouts implements Moneyouts {
     }
 
     @Override
+    public Mono<java.util.Map<MoneyoutStatus, BigDecimal>> companyTotalsOfCampaign(String campaignId) {
+        return database.sql(
+                        """
+                        SELECT status, sum(amount) AS total FROM moneyout
+                         WHERE campaign_id = :id AND type = 'COMPANY' AND replaced_at IS NULL GROUP BY status""")
+                .bind("id", campaignId)
+                .map(row -> java.util.Map.entry(
+                        MoneyoutStatus.valueOf(row.get("status", String.class)), row.get("total", BigDecimal.class)))
+                .all()
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+    }
+
+    @Override
+    public Mono<Void> markReplaced(List<String> moneyoutIds, java.time.Instant at) {
+        if (moneyoutIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql(
+                        "UPDATE moneyout SET replaced_at = :at, updated_at = :at WHERE moneyout_id = ANY(:ids::text[])")
+                .bind("at", Sql.timestamp(at))
+                .bind("ids", moneyoutIds.toArray(String[]::new))
+                .then();
+    }
+
+    @Override
+    public Mono<Void> assignCashout(List<String> moneyoutIds, String cashoutId) {
+        if (moneyoutIds.isEmpty()) {
+            return Mono.empty();
+        }
+        return database.sql("UPDATE moneyout SET cashout_id = :cashout WHERE moneyout_id = ANY(:ids::text[])")
+                .bind("cashout", cashoutId)
+                .bind("ids", moneyoutIds.toArray(String[]::new))
+                .then();
+    }
+
+    @Override
     public Flux<Moneyout> ofOrder(String orderId) {
-        return database.sql("SELECT * FROM moneyout WHERE order_id = :id ORDER BY created_at, moneyout_id")
+        return database.sql(
+                        "SELECT * FROM moneyout WHERE order_id = :id AND replaced_at IS NULL ORDER BY created_at, moneyout_id")
                 .bind("id", orderId)
                 .map(R2dbcMoneyouts::moneyout)
                 .all();

@@ -1,0 +1,27 @@
+package io.crowdrecon.recon.finalization;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * What a successful campaign pays out: {@code amount} = executed company amount − success fee to
+ * the company's IBAN, and executed fee amount + success fee to the portal's fee account.
+ *
+ * @param instructionId the CASHOUT instruction, or null when the amount is 0
+ * @param feePayoutInstructionId the FEE_PAYOUT instruction, or null when it would be 0
+ */
+public record Cashout(
+        String cashoutId,
+        String campaignId,
+        String portalId,
+        String companyId,
+        BigDecimal executedCompanyAmount,
+        BigDecimal executedFeeAmount,
+        BigDecimal successFee,
+        BigDecimal amount,
+        BigDecimal feePayoutAmount,
+        String currency,
+        String iban,
+        String instructionId,
+        String feePayoutInstructionId,
+        Instant createdAt) {}

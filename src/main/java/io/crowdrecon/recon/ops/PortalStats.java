@@ -1,0 +1,14 @@
+package io.crowdrecon.recon.ops;
+
+import java.math.BigDecimal;
+
+/** {@code GET /stats}: a portal's settled money (sums of orderAmount, by the orders' current status). */
+public record PortalStats(
+        String currency,
+        BigDecimal sumAccounted,
+        long countAccounted,
+        BigDecimal sumSplitted,
+        long countSplitted,
+        long countInvestorsWithAccountedOrSplitted,
+        long countCampaignsFinalizedSuccess,
+        long countCampaignsFinalizedFail) {}

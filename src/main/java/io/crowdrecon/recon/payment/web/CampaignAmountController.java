@@ -1,0 +1,77 @@
+package io.crowdrecon.recon.payment.web;
+
+import io.crowdrecon.recon.campaign.Campaign;
+import io.crowdrecon.recon.campaign.Campaigns;
+import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.payment.MoneyoutStatus;
+import io.crowdrecon.recon.payment.Moneyouts;
+import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.shared.DomainException;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code GET /campaigns/{id}/amount}: company amounts by where the money stands. Collected is what
+ * was received for the company and not given back (AVAILABLE, HELD or EXECUTED company moneyouts);
+ * refunded what went back (REVERSED); executed what the cashout pays; waiting the orderAmount of
+ * WAITING orders.
+ */
+@RestController
+public class CampaignAmountController {
+
+    private final Campaigns campaigns;
+    private final Orders orders;
+    private final Moneyouts moneyouts;
+
+    public CampaignAmountController(Campaigns campaigns, Orders orders, Moneyouts moneyouts) {
+        this.campaigns = campaigns;
+        this.orders = orders;
+        this.moneyouts = moneyouts;
+    }
+
+    public record CampaignAmountResponse(
+            String currency,
+            BigDecimal collectedAmount,
+            BigDecimal waitingAmount,
+            BigDecimal refundedAmount,
+            BigDecimal executedAmount,
+            BigDecimal targetAmountMin,
+            BigDecimal targetAmountMax,
+            boolean targetAmountMinReached) {}
+
+    @GetMapping("/api/v1/campaigns/{campaignId}/amount")
+    Mono<CampaignAmountResponse> amount(Caller caller, @PathVariable String campaignId) {
+        return campaigns
+                .ofPortal(caller.portalId(), campaignId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
+                .flatMap(campaign -> Mono.zip(
+                                orders.totalsByStatus(campaignId), moneyouts.companyTotalsOfCampaign(campaignId))
+                        .map(t -> amounts(campaign, t.getT1(), t.getT2())));
+    }
+
+    private static CampaignAmountResponse amounts(
+            Campaign campaign, List<Orders.StatusTotal> byOrderStatus, Map<MoneyoutStatus, BigDecimal> company) {
+        BigDecimal executed = company.getOrDefault(MoneyoutStatus.EXECUTED, BigDecimal.ZERO);
+        BigDecimal collected = executed.add(company.getOrDefault(MoneyoutStatus.AVAILABLE, BigDecimal.ZERO))
+                .add(company.getOrDefault(MoneyoutStatus.HELD, BigDecimal.ZERO));
+        BigDecimal waiting = byOrderStatus.stream()
+                .filter(t -> t.status() == OrderStatus.WAITING)
+                .map(Orders.StatusTotal::orderAmount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return new CampaignAmountResponse(
+                campaign.currency(),
+                collected,
+                waiting,
+                company.getOrDefault(MoneyoutStatus.REVERSED, BigDecimal.ZERO),
+                executed,
+                campaign.targetAmountMin(),
+                campaign.targetAmountMax(),
+                collected.compareTo(campaign.targetAmountMin()) >= 0);
+    }
+}
