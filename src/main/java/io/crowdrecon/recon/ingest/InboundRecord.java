@@ -5,7 +5,17 @@ package io.crowdrecon.recon.ingest;
  * acknowledge it. Acknowledging marks it processed: its offset is committed after this call, never
  * before, so call it only once the database has committed what the record caused.
  */
-public record InboundRecord(String topic, int partition, long offset, String key, byte[] value, Runnable acknowledge) {
+public record InboundRecord(
+        String topic,
+        int partition,
+        long offset,
+        String key,
+        byte[] value,
+        String sourcePortalId,
+        Runnable acknowledge) {
+
+    /** The Kafka header naming the portal whose signed webhook a record came through. */
+    public static final String SOURCE_PORTAL_HEADER = "x-recon-portal-id";
 
     public String coordinates() {
         return topic + "/" + partition + "@" + offset;

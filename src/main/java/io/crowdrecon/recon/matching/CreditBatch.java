@@ -80,8 +80,9 @@ public final class CreditBatch {
     }
 
     private void add(IncomingCredit credit) {
+        // A card payment is credited to the portal whose webhook reported it, if any.
         Optional<String> creditedPortal = credit.isCard()
-                ? Optional.empty()
+                ? Optional.ofNullable(credit.sourcePortalId())
                 : Optional.ofNullable(facts.portalIdByCollectionIban().get(credit.creditorIban()));
         MatchingFacts matchingFacts = new MatchingFacts(
                 Optional.ofNullable(recordedById.get(credit.notificationId())),
@@ -213,8 +214,11 @@ public final class CreditBatch {
     private void bookUnidentified(IncomingCredit credit, String creditedPortalId, Unidentified decision) {
         OrderId candidate = decision.candidateOrderId();
         Order named = candidate == null ? null : orders.get(candidate.value());
-        // A card payment belongs to the portal of the order it names; a transfer to the credited portal.
-        String portalId = credit.isCard() ? (named == null ? null : named.portalId()) : creditedPortalId;
+        // A transfer belongs to the credited portal; a card payment to the portal whose webhook
+        // reported it, else to the portal of the order it names.
+        String portalId = credit.isCard() && creditedPortalId == null
+                ? (named == null ? null : named.portalId())
+                : creditedPortalId;
         String transferId = ids.next(IdPrefix.UNIDENTIFIED_TRANSFER);
         PaymentInstruction instruction = returnOf(credit, portalId, transferId, decision);
         boolean onHold = instruction.status() == InstructionStatus.ON_HOLD;

@@ -24,6 +24,7 @@ import java.util.Objects;
  * @param returnOfInstructionId on a bank transfer, the id of our own outgoing instruction it returns, if the bank says
  *     so
  * @param bookingDate the bank's booking date
+ * @param sourcePortalId for a card capture reported by a portal's signed webhook, that portal; null otherwise
  * @param receivedAt when the bank or gateway received the money ({@code receivedDatetime} / {@code eventDatetime});
  *     never null
  */
@@ -42,7 +43,8 @@ public record IncomingCredit(
         String cardOrderId,
         String returnOfInstructionId,
         LocalDate bookingDate,
-        Instant receivedAt) {
+        Instant receivedAt,
+        String sourcePortalId) {
 
     public IncomingCredit {
         Objects.requireNonNull(notificationId, "notificationId");

@@ -59,27 +59,30 @@ public class InstructionDesk {
      * ILLEGAL_TRANSITION (not FAILED or ON_HOLD, or already re-issued).
      */
     public Mono<PaymentInstruction> reissue(String instructionId, String iban) {
-        return Mono.fromCallable(() -> optionalIban(iban))
-                .flatMap(destination -> transactions.inTransaction(() -> instructions
-                        .lock(instructionId)
-                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)))
-                        .flatMap(instruction -> switch (instruction.status()) {
-                            case FAILED -> reissueFailed(instruction, destination);
-                            case ON_HOLD -> {
-                                if (destination == null) {
-                                    Validation.start()
-                                            .add("iban", "is required to release an ON_HOLD instruction")
-                                            .throwIfInvalid();
-                                }
-                                yield release(instruction, destination);
+        // defer, not fromCallable: no IBAN (null) is a valid request, not an empty answer.
+        return Mono.defer(() -> {
+            Iban destination = optionalIban(iban);
+            return transactions.inTransaction(() -> instructions
+                    .lock(instructionId)
+                    .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)))
+                    .flatMap(instruction -> switch (instruction.status()) {
+                        case FAILED -> reissueFailed(instruction, destination);
+                        case ON_HOLD -> {
+                            if (destination == null) {
+                                Validation.start()
+                                        .add("iban", "is required to release an ON_HOLD instruction")
+                                        .throwIfInvalid();
                             }
-                            default ->
-                                Mono.error(new DomainException(
-                                        ErrorCode.ILLEGAL_TRANSITION,
-                                        "Instruction "
-                                                + instructionId + " is " + instruction.status()
-                                                + "; only a FAILED or ON_HOLD instruction can be re-issued"));
-                        })));
+                            yield release(instruction, destination);
+                        }
+                        default ->
+                            Mono.error(new DomainException(
+                                    ErrorCode.ILLEGAL_TRANSITION,
+                                    "Instruction "
+                                            + instructionId + " is " + instruction.status()
+                                            + "; only a FAILED or ON_HOLD instruction can be re-issued"));
+                    }));
+        });
     }
 
     /**

@@ -9,6 +9,24 @@ public interface Moneyouts {
 
     Mono<Void> addAll(List<Moneyout> moneyouts);
 
+    /** The same moneyout in another status (for the events announcing a move). */
+    static Moneyout withStatus(Moneyout m, MoneyoutStatus status) {
+        return new Moneyout(
+                m.moneyoutId(),
+                m.orderId(),
+                m.moneyinId(),
+                m.portalId(),
+                m.campaignId(),
+                m.companyId(),
+                m.type(),
+                status,
+                m.amount(),
+                m.currency(),
+                m.splitOf(),
+                m.createdAt(),
+                m.executedAt());
+    }
+
     /** The order's moneyouts, locked until the transaction ends, oldest first. */
     Flux<Moneyout> lockOfOrder(String orderId);
 

@@ -1,16 +1,18 @@
 package io.crowdrecon.recon.ingest.config;
 
 import io.crowdrecon.recon.ingest.DeadLetters;
+import io.crowdrecon.recon.ingest.InboundPipeline;
 import io.crowdrecon.recon.ingest.UndecidedCredits;
 import io.crowdrecon.recon.ingest.bank.BankDebits;
-import io.crowdrecon.recon.ingest.bank.BankNotificationIngest;
 import io.crowdrecon.recon.ingest.bank.BankNotificationParser;
-import io.crowdrecon.recon.ingest.bank.IngestMetrics;
+import io.crowdrecon.recon.ingest.bank.BankNotifications;
+import io.crowdrecon.recon.ingest.card.CardNotifications;
 import io.crowdrecon.recon.ingest.kafka.KafkaDeadLetters;
 import io.crowdrecon.recon.ingest.kafka.ReactorKafkaInboundSource;
 import io.crowdrecon.recon.ingest.persistence.R2dbcUndecidedCredits;
 import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
 import io.crowdrecon.recon.payment.ApplyBankDebit;
+import io.crowdrecon.recon.payment.ApplyCardEvent;
 import io.crowdrecon.recon.payment.BankDebit;
 import io.crowdrecon.recon.payment.InstructionStatus;
 import io.crowdrecon.recon.platform.kafka.Topics;
@@ -81,28 +83,41 @@ public class IngestConfiguration {
     }
 
     @Bean
-    BankNotificationIngest bankNotificationIngest(
-            ReactorKafkaInboundSource bankNotificationSource,
-            BankNotificationParser parser,
-            ReconcileIncomingCredits reconcile,
-            BankDebits debits,
-            DeadLetters deadLetters,
-            UndecidedCredits undecided,
-            org.springframework.beans.factory.ObjectProvider<IngestMetrics> metrics) {
-        return new BankNotificationIngest(
-                bankNotificationSource,
-                parser,
-                reconcile,
-                debits,
-                deadLetters,
-                undecided,
-                metrics.getIfAvailable(() -> IngestMetrics.NONE));
+    ReactorKafkaInboundSource cardNotificationSource(
+            KafkaProperties kafka,
+            @Value("${recon.kafka.group-instance-id:}") String groupInstanceId,
+            @Value("${recon.kafka.max-poll-records:500}") int maxPollRecords) {
+        return source(kafka, Topics.CARD_NOTIFICATIONS, "card", groupInstanceId, maxPollRecords);
     }
 
     @Bean
-    InboundConsumers inboundConsumers(BankNotificationIngest bank, ReactorKafkaInboundSource bankNotificationSource) {
+    CardNotifications cardNotifications(ObjectMapper json, ApplyCardEvent applyCardEvent) {
+        return new CardNotifications(json, applyCardEvent);
+    }
+
+    @Bean
+    InboundConsumers inboundConsumers(
+            ReactorKafkaInboundSource bankNotificationSource,
+            ReactorKafkaInboundSource cardNotificationSource,
+            BankNotificationParser bankParser,
+            BankDebits debits,
+            CardNotifications cardNotifications,
+            ReconcileIncomingCredits reconcile,
+            DeadLetters deadLetters,
+            UndecidedCredits undecided,
+            MicrometerIngestMetrics metrics) {
+        InboundPipeline bank = new InboundPipeline(
+                bankNotificationSource,
+                new BankNotifications(bankParser, debits),
+                reconcile,
+                deadLetters,
+                undecided,
+                metrics);
+        InboundPipeline card = new InboundPipeline(
+                cardNotificationSource, cardNotifications, reconcile, deadLetters, undecided, metrics);
         return new InboundConsumers(List.of(
-                new InboundConsumers.Consumer("bank-notifications", bank::run, bankNotificationSource::isAssigned)));
+                new InboundConsumers.Consumer("bank-notifications", bank::run, bankNotificationSource::isAssigned),
+                new InboundConsumers.Consumer("card-notifications", card::run, cardNotificationSource::isAssigned)));
     }
 
     @Bean

@@ -1,6 +1,6 @@
 package io.crowdrecon.recon.ingest.config;
 
-import io.crowdrecon.recon.ingest.bank.IngestMetrics;
+import io.crowdrecon.recon.ingest.IngestMetrics;
 import io.crowdrecon.recon.matching.Bookings;
 import io.crowdrecon.recon.matching.Bookings.RecordedCreditRow;
 import io.micrometer.core.instrument.Counter;

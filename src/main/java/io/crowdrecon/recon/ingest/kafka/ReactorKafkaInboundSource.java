@@ -37,12 +37,14 @@ public class ReactorKafkaInboundSource implements InboundSource {
     }
 
     private static InboundRecord inbound(ReceiverRecord<String, byte[]> record) {
+        var portal = record.headers().lastHeader(InboundRecord.SOURCE_PORTAL_HEADER);
         return new InboundRecord(
                 record.topic(),
                 record.partition(),
                 record.offset(),
                 record.key(),
                 record.value(),
+                portal == null ? null : new String(portal.value(), java.nio.charset.StandardCharsets.UTF_8),
                 record.receiverOffset()::acknowledge);
     }
 }

@@ -146,15 +146,17 @@ public class R2dbcAuditor implements Auditor {
                               WHERE i.cashout_id = c.cashout_id AND i.reissued_as IS NULL), 0)""",
             // per campaign: Σ REVERSED = Σ refunds + Σ recalled moneyins (+ Σ reversed chargebacks)
             """
-            SELECT 'CAMPAIGN_REVERSED', k.campaign_id, k.refunded + k.recalled, k.reversed
+            SELECT 'CAMPAIGN_REVERSED', k.campaign_id, k.refunded + k.recalled + k.chargebacks, k.reversed
               FROM (SELECT c.campaign_id,
                            coalesce((SELECT sum(amount) FROM moneyout m WHERE m.campaign_id = c.campaign_id
                                        AND m.status = 'REVERSED' AND m.replaced_at IS NULL), 0) AS reversed,
                            coalesce((SELECT sum(amount) FROM refund r WHERE r.campaign_id = c.campaign_id), 0) AS refunded,
                            coalesce((SELECT sum(amount) FROM moneyin i WHERE i.campaign_id = c.campaign_id
-                                       AND i.status = 'RECALLED'), 0) AS recalled
+                                       AND i.status = 'RECALLED'), 0) AS recalled,
+                           coalesce((SELECT sum(amount) FROM chargeback_reversal b
+                                      WHERE b.campaign_id = c.campaign_id), 0) AS chargebacks
                       FROM campaign c) k
-             WHERE k.reversed <> k.refunded + k.recalled""");
+             WHERE k.reversed <> k.refunded + k.recalled + k.chargebacks""");
 
     private final DatabaseClient database;
     private final TransactionalOperator snapshot;

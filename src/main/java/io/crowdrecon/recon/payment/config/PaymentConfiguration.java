@@ -4,9 +4,12 @@ import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.ApplyBankDebit;
+import io.crowdrecon.recon.payment.ApplyCardEvent;
+import io.crowdrecon.recon.payment.ChargebackResolution;
 import io.crowdrecon.recon.payment.InstructionDesk;
 import io.crowdrecon.recon.payment.PaymentRefunds;
 import io.crowdrecon.recon.payment.Settlement;
+import io.crowdrecon.recon.payment.persistence.R2dbcCardEvents;
 import io.crowdrecon.recon.payment.persistence.R2dbcDebits;
 import io.crowdrecon.recon.payment.persistence.R2dbcMoneyins;
 import io.crowdrecon.recon.payment.persistence.R2dbcMoneyouts;
@@ -67,6 +70,40 @@ class PaymentConfiguration {
             IdGenerator ids,
             Clock clock) {
         return new Settlement(moneyins, moneyouts, refunds, instructions, paymentRefunds, reviewItems, ids, clock);
+    }
+
+    @Bean
+    R2dbcCardEvents cardEvents(DatabaseClient database) {
+        return new R2dbcCardEvents(database);
+    }
+
+    @Bean
+    ApplyCardEvent applyCardEvent(
+            R2dbcCardEvents cardEvents,
+            ApplyBankDebit answers,
+            Orders orders,
+            OrderMoves moves,
+            R2dbcMoneyouts moneyouts,
+            ReviewItems reviewItems,
+            EventLog events,
+            Transactions transactions,
+            IdGenerator ids,
+            Clock clock) {
+        return new ApplyCardEvent(
+                cardEvents, answers, orders, moves, moneyouts, reviewItems, events, transactions, ids, clock);
+    }
+
+    @Bean
+    ChargebackResolution chargebackResolution(
+            Orders orders,
+            OrderMoves moves,
+            R2dbcMoneyouts moneyouts,
+            R2dbcCardEvents cardEvents,
+            ReviewItems reviewItems,
+            EventLog events,
+            Transactions transactions,
+            Clock clock) {
+        return new ChargebackResolution(orders, moves, moneyouts, cardEvents, reviewItems, events, transactions, clock);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.review.web;
 
+import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
@@ -24,10 +25,12 @@ import reactor.core.publisher.Mono;
 public class ReviewItemController {
 
     private final ReviewItems items;
+    private final ReviewActions actions;
     private final Clock clock;
 
-    public ReviewItemController(ReviewItems items, Clock clock) {
+    public ReviewItemController(ReviewItems items, ReviewActions actions, Clock clock) {
         this.items = items;
+        this.actions = actions;
         this.clock = clock;
     }
 
@@ -58,7 +61,8 @@ public class ReviewItemController {
         }
     }
 
-    public record ResolveRequest(String note) {}
+    /** {@code action} only for items that take one: RELEASE or REVERSE for a CHARGEBACK. */
+    public record ResolveRequest(String note, String action) {}
 
     @GetMapping("/api/v1/ops/review-items")
     Mono<Page<ReviewItemResponse>> list(
@@ -86,10 +90,31 @@ public class ReviewItemController {
                 })
                 .flatMap(note -> items.byId(reviewItemId)
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Review item", reviewItemId)))
-                        .flatMap(item -> item.status() == ReviewStatus.RESOLVED
-                                ? Mono.just(item)
-                                : items.resolve(reviewItemId, note, clock.instant())))
+                        .flatMap(item -> resolve(item, note, request.action())))
                 .map(ReviewItemResponse::of);
+    }
+
+    private Mono<ReviewItem> resolve(ReviewItem item, String note, String action) {
+        if (item.status() == ReviewStatus.RESOLVED) {
+            return Mono.just(item);
+        }
+        if (actions.takesAction(item.kind())) {
+            if (action == null) {
+                return Mono.error(new DomainException(
+                        ErrorCode.VALIDATION_FAILED,
+                        "A " + item.kind() + " is resolved with an action",
+                        java.util.List.of(new io.crowdrecon.recon.shared.FieldError(
+                                "action", "is required: RELEASE or REVERSE"))));
+            }
+            return actions.resolveWith(item, action, note);
+        }
+        if (action != null) {
+            return Mono.error(new DomainException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "A " + item.kind() + " takes no action",
+                    java.util.List.of(new io.crowdrecon.recon.shared.FieldError("action", "must be absent"))));
+        }
+        return items.resolve(item.reviewItemId(), note, clock.instant());
     }
 
     private static <E extends Enum<E>> E parse(String name, String value, Class<E> type) {

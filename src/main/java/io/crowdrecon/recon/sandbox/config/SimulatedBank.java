@@ -59,8 +59,8 @@ public class SimulatedBank implements SmartLifecycle {
 
     private Mono<Void> confirm(ReceiverRecord<String, byte[]> record) {
         JsonNode instruction = json.readTree(record.value());
-        if (!"BANK_TRANSFER".equals(instruction.path("channel").asString())) {
-            return Mono.empty();
+        if ("CARD".equals(instruction.path("channel").asString())) {
+            return confirmCardRefund(instruction);
         }
         String instructionId = instruction.path("instructionId").asString();
         // A deterministic id: confirming the same instruction twice is a redelivery for the service.
@@ -78,6 +78,28 @@ public class SimulatedBank implements SmartLifecycle {
                         SenderRecord.create(new ProducerRecord<>(Topics.BANK_NOTIFICATIONS, key, value), key)))
                 .then()
                 .doOnSuccess(done -> log.debug("Simulated bank executed {}", instructionId));
+    }
+
+    /** The card gateway's side: a successful REFUND notification naming the instruction. */
+    private Mono<Void> confirmCardRefund(JsonNode instruction) {
+        String instructionId = instruction.path("instructionId").asString();
+        String orderId = instruction.path("orderId").isString()
+                ? instruction.path("orderId").asString()
+                : instruction.path("unidentifiedTransferId").asString();
+        Map<String, Object> refund = new java.util.LinkedHashMap<>();
+        refund.put("notificationId", "SIMGW-" + instructionId);
+        refund.put("eventCode", "REFUND");
+        refund.put("success", true);
+        refund.put("orderId", orderId);
+        refund.put("amount", instruction.path("amount").decimalValue());
+        refund.put("currency", instruction.path("currency").asString());
+        refund.put("pspReference", instruction.path("pspReference").asString());
+        refund.put("eventDatetime", clock.instant().toString());
+        refund.put("instructionId", instructionId);
+        byte[] value = json.writeValueAsString(refund).getBytes(StandardCharsets.UTF_8);
+        return sender.send(Mono.just(
+                        SenderRecord.create(new ProducerRecord<>(Topics.CARD_NOTIFICATIONS, orderId, value), orderId)))
+                .then();
     }
 
     @Override

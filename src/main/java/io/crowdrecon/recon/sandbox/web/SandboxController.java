@@ -104,6 +104,45 @@ public class SandboxController {
                 });
     }
 
+    /** A card gateway notification; {@code eventCode} and {@code orderId} required, the rest defaulted. */
+    public record CardNotificationRequest(
+            String eventCode,
+            Boolean success,
+            String orderId,
+            BigDecimal amount,
+            String currency,
+            String pspReference,
+            String reason,
+            String instructionId,
+            String notificationId) {}
+
+    @PostMapping("/api/v1/sandbox/card-notifications")
+    Mono<ResponseEntity<PublishedResponse>> cardNotification(
+            Caller caller, @RequestBody CardNotificationRequest request) {
+        return Mono.fromCallable(() -> {
+                    Validation v = Validation.start();
+                    v.required("eventCode", request.eventCode());
+                    v.required("orderId", request.orderId());
+                    v.required("amount", request.amount());
+                    v.throwIfInvalid();
+                    Map<String, Object> notification = new LinkedHashMap<>();
+                    notification.put("notificationId", orDefault(request.notificationId(), "SBXC" + token()));
+                    notification.put("eventCode", request.eventCode());
+                    notification.put("success", request.success() == null || request.success());
+                    notification.put("orderId", request.orderId());
+                    notification.put("amount", request.amount());
+                    notification.put("currency", orDefault(request.currency(), "EUR"));
+                    notification.put("pspReference", orDefault(request.pspReference(), "PSP" + token()));
+                    notification.put(
+                            "eventDatetime",
+                            clock.instant().atOffset(ZoneOffset.UTC).toString());
+                    putIfPresent(notification, "reason", request.reason());
+                    putIfPresent(notification, "instructionId", request.instructionId());
+                    return notification;
+                })
+                .flatMap(notification -> publish(Topics.CARD_NOTIFICATIONS, request.orderId(), notification));
+    }
+
     /** The bank's answer to one of the caller's instructions: EXECUTED unless the body says FAILED. */
     public record ExecutionRequest(String status, String reason) {}
 

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.ingest.bank;
+package io.crowdrecon.recon.ingest;
 
 import io.crowdrecon.recon.matching.Bookings;
 

@@ -1,0 +1,136 @@
+package io.crowdrecon.recon.ingest;
+
+import io.crowdrecon.recon.shared.Amounts;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.Locale;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * Typed, checked access to the fields of one inbound JSON notification: a tolerant reader (unknown
+ * fields are never looked at) that is strict about the fields it uses, failing with a reason that
+ * names the field.
+ */
+public final class JsonFields {
+
+    static final int MAX_TEXT = 255;
+
+    /** A validation failure naming the field. */
+    public static final class Invalid extends RuntimeException {
+        public Invalid(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final JsonNode root;
+
+    public JsonFields(JsonNode root) {
+        this.root = root;
+    }
+
+    public boolean has(String name) {
+        JsonNode node = root.get(name);
+        return node != null && !node.isNull();
+    }
+
+    public String textOrNull(String name) {
+        JsonNode node = root.get(name);
+        return node != null && node.isString() ? node.asString() : null;
+    }
+
+    public BigDecimal decimalOrNull(String name) {
+        JsonNode node = root.get(name);
+        return node != null && node.isNumber() ? node.decimalValue() : null;
+    }
+
+    /** A required JSON boolean. */
+    public boolean bool(String name) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            throw new Invalid(name + ": required");
+        }
+        if (!node.isBoolean()) {
+            throw new Invalid(name + ": must be true or false");
+        }
+        return node.asBoolean();
+    }
+
+    public String requiredText(String name) {
+        String value = optionalText(name, MAX_TEXT);
+        if (value == null) {
+            throw new Invalid(name + ": required");
+        }
+        return value;
+    }
+
+    public String optionalText(String name, int maxLength) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            return null;
+        }
+        if (!node.isString()) {
+            throw new Invalid(name + ": must be a string");
+        }
+        String value = node.asString();
+        if (value.isBlank()) {
+            return null;
+        }
+        if (value.length() > maxLength) {
+            throw new Invalid(name + ": longer than " + maxLength + " characters");
+        }
+        return value;
+    }
+
+    public String currency(String name) {
+        String code = requiredText(name).toUpperCase(Locale.ROOT);
+        if (!Amounts.isKnownCurrency(code)) {
+            throw new Invalid(name + ": not an ISO 4217 currency code");
+        }
+        return code;
+    }
+
+    /** A JSON number &gt; 0, at most 999,999,999.99, with no more decimals than the currency has. */
+    public BigDecimal amount(String name, String currency) {
+        JsonNode node = root.get(name);
+        if (node == null || node.isNull()) {
+            throw new Invalid(name + ": required");
+        }
+        if (!node.isNumber()) {
+            throw new Invalid(name + ": must be a JSON number");
+        }
+        BigDecimal amount = node.decimalValue();
+        int digits = Amounts.minorDigits(currency);
+        if (!Amounts.isPositiveWithAtMost(amount, digits)) {
+            throw new Invalid(name + ": must be greater than 0, at most " + Amounts.MAX.toPlainString()
+                    + ", with at most " + digits + " decimals for " + currency);
+        }
+        return amount;
+    }
+
+    public Instant dateTime(String name, boolean required) {
+        String value = required ? requiredText(name) : optionalText(name, 64);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw new Invalid(name + ": must be an ISO 8601 date-time with offset");
+        }
+    }
+
+    public LocalDate date(String name) {
+        String value = optionalText(name, 32);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new Invalid(name + ": must be an ISO date (yyyy-mm-dd)");
+        }
+    }
+}

@@ -1,0 +1,138 @@
+package io.crowdrecon.recon.ingest.card;
+
+import io.crowdrecon.recon.ingest.Inbound;
+import io.crowdrecon.recon.ingest.InboundRecord;
+import io.crowdrecon.recon.ingest.JsonFields;
+import io.crowdrecon.recon.matching.CreditChannel;
+import io.crowdrecon.recon.matching.IncomingCredit;
+import io.crowdrecon.recon.payment.ApplyCardEvent;
+import io.crowdrecon.recon.payment.CardEvent;
+import java.util.Locale;
+import java.util.function.Function;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Reads {@code recon.card-notifications} (SPEC.md section 6) as a tolerant reader: a successful
+ * CAPTURE is a credit for the matcher (its reference is its {@code orderId}); every other event is
+ * applied by the payment capability; an invalid record goes to the DLQ (tracked as money when it
+ * may be a capture).
+ */
+public class CardNotifications implements Function<InboundRecord, Inbound> {
+
+    private final ObjectMapper json;
+    private final ApplyCardEvent cardEvents;
+
+    public CardNotifications(ObjectMapper json, ApplyCardEvent cardEvents) {
+        this.json = json;
+        this.cardEvents = cardEvents;
+    }
+
+    @Override
+    public Inbound apply(InboundRecord record) {
+        Parsed parsed = parse(record.value(), record.sourcePortalId());
+        if (parsed.rejection() != null) {
+            return new Inbound.Rejected(
+                    record,
+                    parsed.rejection(),
+                    parsed.mayBeCredit(),
+                    parsed.notificationId(),
+                    parsed.amount(),
+                    parsed.currency());
+        }
+        CardEvent event = parsed.event();
+        if (event.code() == CardEvent.Code.CAPTURE && event.success()) {
+            return new Inbound.Credit(
+                    record,
+                    new IncomingCredit(
+                            event.notificationId(),
+                            CreditChannel.CARD,
+                            event.amount(),
+                            event.currency(),
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            event.pspReference(),
+                            event.orderId(),
+                            null,
+                            null,
+                            event.eventAt(),
+                            event.sourcePortalId()));
+        }
+        return new Inbound.Action(
+                record, "card " + event.code() + " " + event.notificationId(), () -> cardEvents.apply(event));
+    }
+
+    /** A parsed notification, or why it is not one. */
+    public record Parsed(
+            CardEvent event,
+            String rejection,
+            boolean mayBeCredit,
+            String notificationId,
+            java.math.BigDecimal amount,
+            String currency) {}
+
+    /** Parses and validates one card notification; also used by the webhook to refuse bad bodies. */
+    public Parsed parse(byte[] value, String sourcePortalId) {
+        JsonNode root;
+        try {
+            root = value == null || value.length == 0 ? null : json.readTree(value);
+        } catch (JacksonException e) {
+            return new Parsed(null, "not JSON", true, null, null, null);
+        }
+        if (root == null || !root.isObject()) {
+            return new Parsed(null, "not a JSON object", true, null, null, null);
+        }
+        JsonFields f = new JsonFields(root);
+        try {
+            String notificationId = f.requiredText("notificationId");
+            CardEvent.Code code = code(f.requiredText("eventCode"));
+            boolean success = f.bool("success");
+            String orderId = f.requiredText("orderId");
+            String currency = f.currency("currency");
+            var amount = f.amount("amount", currency);
+            String pspReference = f.requiredText("pspReference");
+            var eventAt = f.dateTime("eventDatetime", true);
+            return new Parsed(
+                    new CardEvent(
+                            notificationId,
+                            code,
+                            success,
+                            orderId,
+                            amount,
+                            currency,
+                            pspReference,
+                            eventAt,
+                            f.optionalText("reason", 255),
+                            f.optionalText("instructionId", 255),
+                            sourcePortalId),
+                    null,
+                    false,
+                    notificationId,
+                    amount,
+                    currency);
+        } catch (JsonFields.Invalid e) {
+            String eventCode = f.textOrNull("eventCode");
+            boolean mayBeCredit = eventCode == null || "CAPTURE".equals(eventCode.toUpperCase(Locale.ROOT));
+            return new Parsed(
+                    null,
+                    e.getMessage(),
+                    mayBeCredit,
+                    f.textOrNull("notificationId"),
+                    f.decimalOrNull("amount"),
+                    f.textOrNull("currency"));
+        }
+    }
+
+    private static CardEvent.Code code(String value) {
+        try {
+            return CardEvent.Code.valueOf(value);
+        } catch (IllegalArgumentException e) {
+            throw new JsonFields.Invalid("eventCode: must be AUTHORISATION, CAPTURE, REFUND or CHARGEBACK");
+        }
+    }
+}
