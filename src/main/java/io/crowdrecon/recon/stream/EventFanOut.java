@@ -1,0 +1,101 @@
+package io.crowdrecon.recon.stream;
+
+import io.crowdrecon.recon.outbox.StoredEvent;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.util.retry.Retry;
+
+/**
+ * Brings committed events to this instance's stream subscribers. One poller per instance reads
+ * the shared event log after the last seq it saw (the log's seq is in commit order, so nothing is
+ * skipped) and hands each event to the subscribers of its portal, and to the ops subscribers.
+ * A change made on another instance reaches this one's clients within one poll interval.
+ *
+ * <p>Subscribers never slow the poller: each gets events only as fast as it takes them, with a
+ * bounded buffer; a client that falls further behind is dropped and resumes with Last-Event-ID.
+ */
+public class EventFanOut {
+
+    private static final Logger log = LoggerFactory.getLogger(EventFanOut.class);
+    static final String OPS = "/ops";
+
+    private final EventHistory history;
+    private final Duration interval;
+    private final int batch;
+    private final Map<String, Sinks.Many<StoredEvent>> byAudience = new ConcurrentHashMap<>();
+    private final AtomicLong position = new AtomicLong(-1);
+
+    public EventFanOut(EventHistory history, Duration interval, int batch) {
+        this.history = history;
+        this.interval = interval;
+        this.batch = batch;
+    }
+
+    /** The poll loop, forever (started once per instance). */
+    public Flux<Integer> run() {
+        return history.lastSeq()
+                .doOnNext(last -> position.compareAndSet(-1, last))
+                .thenMany(Mono.defer(this::pollOnce)
+                        .flatMap(n -> n < batch ? Mono.delay(interval).thenReturn(n) : Mono.just(n))
+                        .repeat())
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
+                        .maxBackoff(Duration.ofSeconds(5))
+                        .doBeforeRetry(s -> log.warn(
+                                "Event stream poll failed: {}", s.failure().toString())));
+    }
+
+    private Mono<Integer> pollOnce() {
+        long from = position.get();
+        return history.after(from, batch).map(events -> {
+            for (StoredEvent event : events) {
+                publish(event);
+                position.set(event.seq());
+            }
+            return events.size();
+        });
+    }
+
+    private void publish(StoredEvent event) {
+        if (event.portalId() != null) {
+            emit(event.portalId(), event);
+        }
+        emit(OPS, event);
+    }
+
+    private void emit(String audience, StoredEvent event) {
+        Sinks.Many<StoredEvent> sink = byAudience.get(audience);
+        if (sink != null) {
+            // Only this poller emits; "no subscriber" is the one failure, and it is fine.
+            sink.tryEmitNext(event);
+        }
+    }
+
+    /** The live events of a portal ({@code null}: every portal's, for ops), from now on. */
+    public Flux<StoredEvent> live(String portalId) {
+        String audience = portalId == null ? OPS : portalId;
+        return byAudience
+                .computeIfAbsent(audience, a -> Sinks.many().multicast().directBestEffort())
+                .asFlux();
+    }
+
+    /** The last seq handed to subscribers; -1 before the first poll. */
+    public long position() {
+        return position.get();
+    }
+
+    /** Events with seq greater than {@code seq} from the log, in order, until caught up with it. */
+    public Flux<StoredEvent> replay(long seq) {
+        return history.after(seq, batch)
+                .expand(events -> events.size() < batch
+                        ? Mono.empty()
+                        : history.after(events.get(events.size() - 1).seq(), batch))
+                .concatMapIterable(events -> events);
+    }
+}
