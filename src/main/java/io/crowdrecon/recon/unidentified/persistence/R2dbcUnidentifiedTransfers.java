@@ -69,7 +69,7 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
                         """
                         UPDATE unidentified_transfer
                            SET status = :status,
-                               returned_at = CASE WHEN :status = 'RETURNED' THEN :at ELSE returned_at END
+                               returned_at = CASE WHEN :status = 'RETURNED' THEN :at END
                          WHERE unidentified_transfer_id = ANY(:ids::text[])""")
                 .bind("status", status.name())
                 .bind("at", Sql.timestamp(at))

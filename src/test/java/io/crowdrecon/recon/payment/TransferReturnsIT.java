@@ -1,0 +1,250 @@
+package io.crowdrecon.recon.payment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crowdrecon.recon.testing.ApiClient;
+import io.crowdrecon.recon.testing.Credits;
+import io.crowdrecon.recon.testing.Credits.Credit;
+import io.crowdrecon.recon.testing.DebitMessages;
+import io.crowdrecon.recon.testing.Ibans;
+import io.crowdrecon.recon.testing.PaymentFlows;
+import io.crowdrecon.recon.testing.ReconIntegrationTest;
+import io.crowdrecon.recon.testing.TestKafka;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.reactive.server.WebTestClient;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * SPEC.md sections 4, 5 and 6: the return of an unidentified transfer as the bank answers it (executed, failed,
+ * re-issued by ops) or sends it back to us as a CREDIT naming our instruction.
+ */
+@ReconIntegrationTest
+class TransferReturnsIT {
+
+    private static TestKafka kafka;
+
+    @Autowired
+    WebTestClient web;
+
+    PaymentFlows flows;
+    String payerIban;
+
+    @BeforeAll
+    static void connectTheBankFeed() {
+        kafka = new TestKafka();
+    }
+
+    @AfterAll
+    static void disconnectTheBankFeed() {
+        kafka.close();
+    }
+
+    @BeforeEach
+    void setUp() {
+        flows = new PaymentFlows(new ApiClient(web), kafka);
+        payerIban = Ibans.randomGerman();
+    }
+
+    @AfterEach
+    void theBooksBalance() {
+        flows.ops().assertNoBreach();
+    }
+
+    @Test
+    void theBanksExecutionOfAReturnMarksTheTransferReturned() {
+        long since = System.currentTimeMillis();
+        JsonNode transfer = flows.unidentifiedTransfer("250.00", payerIban);
+        String transferId = transfer.get("unidentifiedTransferId").asString();
+        assertThat(transfer.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(transfer.get("returnedDatetime").isNull()).isTrue();
+        String instructionId = flows.returnInstructionOf(since, transferId);
+        JsonNode instruction = flows.instruction(instructionId);
+        assertThat(instruction.get("type").asString()).isEqualTo("TRANSFER_RETURN");
+        assertThat(instruction.get("creditorIban").asString()).isEqualTo(payerIban);
+        assertThat(instruction.get("amount").decimalValue()).isEqualByComparingTo("250");
+
+        flows.publish(DebitMessages.answer(instructionId, "EXECUTED", "250"));
+
+        JsonNode returned = flows.awaitTransferStatus(transferId, "RETURNED");
+        assertThat(returned.get("returnedDatetime").isNull()).isFalse();
+        JsonNode executed = flows.instruction(instructionId);
+        assertThat(executed.get("status").asString()).isEqualTo("EXECUTED");
+        assertThat(executed.get("executedDatetime").isNull()).isFalse();
+        assertThat(flows.ops().reviewItemsAbout("INSTRUCTION_FAILED", instructionId))
+                .isEmpty();
+    }
+
+    @Test
+    void aReturnTheBankFailedIsReissuedByOpsToAnotherIbanAsANewLinkedInstruction() {
+        long since = System.currentTimeMillis();
+        String transferId = flows.unidentifiedTransfer("250.00", payerIban)
+                .get("unidentifiedTransferId")
+                .asString();
+        String failedId = flows.returnInstructionOf(since, transferId);
+
+        flows.publish(DebitMessages.answer(failedId, "FAILED", "250").reason("ACCOUNT_CLOSED"));
+
+        JsonNode returnFailed = flows.awaitTransferStatus(transferId, "RETURN_FAILED");
+        assertThat(returnFailed.get("returnedDatetime").isNull()).isTrue();
+        JsonNode failed = flows.instruction(failedId);
+        assertThat(failed.get("status").asString()).isEqualTo("FAILED");
+        assertThat(failed.get("failureReason").asString()).isEqualTo("ACCOUNT_CLOSED");
+        assertThat(flows.awaitReview("INSTRUCTION_FAILED", failedId)
+                        .get("status")
+                        .asString())
+                .isEqualTo("OPEN");
+
+        String newIban = Ibans.randomGerman();
+        long beforeReissuing = System.currentTimeMillis();
+        JsonNode reissued =
+                ApiClient.body(flows.reissue(failedId, newIban).expectStatus().isOk());
+
+        String reissuedId = reissued.get("instructionId").asString();
+        assertThat(reissuedId).startsWith("PI").isNotEqualTo(failedId);
+        assertThat(reissued.get("reissueOf").asString()).isEqualTo(failedId);
+        assertThat(reissued.get("status").asString()).isEqualTo("CREATED");
+        assertThat(reissued.get("type").asString()).isEqualTo("TRANSFER_RETURN");
+        assertThat(reissued.get("creditorIban").asString()).isEqualTo(newIban);
+        assertThat(reissued.get("amount").decimalValue()).isEqualByComparingTo("250");
+        assertThat(reissued.get("unidentifiedTransferId").asString()).isEqualTo(transferId);
+        JsonNode old = flows.instruction(failedId);
+        assertThat(old.get("status").asString()).isEqualTo("FAILED");
+        assertThat(old.get("reissuedAs").asString()).isEqualTo(reissuedId);
+        assertThat(flows.transfer(transferId).get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(flows.ops().reviewItemsAbout("INSTRUCTION_FAILED", failedId))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("status").asString()).isEqualTo("RESOLVED"));
+        JsonNode requested = flows.awaitRequestedInstruction(beforeReissuing, transferId, reissuedId);
+        assertThat(requested.get("creditorIban").asString()).isEqualTo(newIban);
+        assertThat(requested.get("type").asString()).isEqualTo("TRANSFER_RETURN");
+
+        flows.reissue(failedId, Ibans.randomGerman())
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("ILLEGAL_TRANSITION");
+        flows.reissue(reissuedId, null)
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(flows.instruction(failedId).get("reissuedAs").asString()).isEqualTo(reissuedId);
+
+        flows.publish(DebitMessages.answer(reissuedId, "EXECUTED", "250"));
+
+        assertThat(flows.awaitTransferStatus(transferId, "RETURNED")
+                        .get("returnedDatetime")
+                        .isNull())
+                .isFalse();
+    }
+
+    @Test
+    void aFailedReturnReissuedWithoutAnIbanGoesToTheSameAccountAgain() {
+        long since = System.currentTimeMillis();
+        String transferId = flows.unidentifiedTransfer("12.34", payerIban)
+                .get("unidentifiedTransferId")
+                .asString();
+        String failedId = flows.returnInstructionOf(since, transferId);
+        flows.publish(DebitMessages.answer(failedId, "FAILED", "12.34"));
+        flows.awaitTransferStatus(transferId, "RETURN_FAILED");
+        assertThat(flows.instruction(failedId).get("failureReason").isNull()).isFalse();
+
+        JsonNode reissued =
+                ApiClient.body(flows.reissue(failedId, null).expectStatus().isOk());
+
+        assertThat(reissued.get("status").asString()).isEqualTo("CREATED");
+        assertThat(reissued.get("creditorIban").asString()).isEqualTo(payerIban);
+        assertThat(reissued.get("reissueOf").asString()).isEqualTo(failedId);
+        assertThat(reissued.get("amount").decimalValue()).isEqualByComparingTo("12.34");
+        assertThat(flows.transfer(transferId).get("status").asString()).isEqualTo("RETURN_REQUESTED");
+    }
+
+    @Test
+    void aReturnHeldForWantOfAPayerIbanIsRequestedOnceOpsGiveOne() {
+        String description = "No reference and no IBAN " + UUID.randomUUID();
+        flows.publish(
+                Credits.to(flows.portal().collectionIban()).amount("75.50").description(description));
+        JsonNode held = flows.awaitUnidentifiedDescribedAs(description);
+        String transferId = held.get("unidentifiedTransferId").asString();
+        assertThat(held.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(flows.awaitReview("RETURN_IMPOSSIBLE", transferId)
+                        .get("status")
+                        .asString())
+                .isEqualTo("OPEN");
+        long beforeReleasing = System.currentTimeMillis();
+
+        JsonNode released = ApiClient.body(new ApiClient(web)
+                .put(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/unidentified-transfers/" + transferId + "/return-iban",
+                        Map.of("iban", payerIban))
+                .expectStatus()
+                .isOk());
+
+        assertThat(released.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        JsonNode requested = flows.awaitRequestedInstruction(beforeReleasing, transferId, null);
+        assertThat(requested.get("type").asString()).isEqualTo("TRANSFER_RETURN");
+        assertThat(requested.get("creditorIban").asString()).isEqualTo(payerIban);
+        assertThat(requested.get("amount").decimalValue()).isEqualByComparingTo("75.50");
+        assertThat(flows.ops().reviewItemsAbout("RETURN_IMPOSSIBLE", transferId))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("status").asString()).isEqualTo("RESOLVED"));
+
+        flows.publish(DebitMessages.answer(requested.get("instructionId").asString(), "EXECUTED", "75.5"));
+
+        flows.awaitTransferStatus(transferId, "RETURNED");
+    }
+
+    @Test
+    void ourReturnComingBackFromTheBankIsNeitherMatchedNorReturnedAndFailsTheReturn() {
+        String payableOrder = flows.newOrder(payerIban);
+        long since = System.currentTimeMillis();
+        String transferId = flows.unidentifiedTransfer("1100.00", payerIban)
+                .get("unidentifiedTransferId")
+                .asString();
+        String instructionId = flows.returnInstructionOf(since, transferId);
+        flows.publish(DebitMessages.answer(instructionId, "EXECUTED", "1100"));
+        flows.awaitTransferStatus(transferId, "RETURNED");
+        long returnedInstructions = flows.ops().count("returnedInstructions", "EUR");
+        long unidentified = flows.ops().count("unidentified", "EUR");
+        String description = "Subscription " + payableOrder + " " + UUID.randomUUID();
+        // The bounce names a payable order of its amount: only returnOfInstructionId keeps it from paying it.
+        Credit bounce = Credits.to(flows.portal().collectionIban())
+                .amount("1100.00")
+                .description(description)
+                .payerIban(payerIban)
+                .with("returnOfInstructionId", instructionId);
+
+        flows.publish(bounce);
+
+        JsonNode instruction = flows.awaitInstructionStatus(instructionId, "FAILED");
+        assertThat(instruction.get("failureReason").asString()).isEqualTo("RETURNED_BY_BANK");
+        JsonNode review = flows.awaitReview("INSTRUCTION_FAILED", instructionId);
+        assertThat(review.get("status").asString()).isEqualTo("OPEN");
+        assertThat(flows.transfer(transferId).get("status").asString()).isEqualTo("RETURN_FAILED");
+        assertThat(flows.unidentifiedDescribedAs(description)).isEmpty();
+        assertThat(flows.unidentified("candidateOrderId=" + payableOrder)).isEmpty();
+        assertThat(flows.order(payableOrder).get("status").asString()).isEqualTo("CREATED");
+        assertThat(flows.ops().count("returnedInstructions", "EUR")).isEqualTo(returnedInstructions + 1);
+        assertThat(flows.ops().count("unidentified", "EUR")).isEqualTo(unidentified);
+
+        JsonNode reissued = ApiClient.body(flows.reissue(instructionId, Ibans.randomGerman())
+                .expectStatus()
+                .isOk());
+
+        assertThat(reissued.get("reissueOf").asString()).isEqualTo(instructionId);
+        assertThat(flows.transfer(transferId).get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(flows.ops().reviewItemsAbout("INSTRUCTION_FAILED", instructionId))
+                .singleElement()
+                .satisfies(item -> assertThat(item.get("status").asString()).isEqualTo("RESOLVED"));
+    }
+}
