@@ -59,9 +59,8 @@ public class OrderEventStream {
     /** The events of {@code portalId} ({@code null}: all, for ops) after {@code start} that pass {@code filter}. */
     public Flux<StoredEvent> events(String portalId, Start start, Predicate<StoredEvent> wanted) {
         // A portal sees its own events only, whether they come from the log or live.
-        Predicate<StoredEvent> filter = portalId == null
-                ? wanted
-                : wanted.and(event -> portalId.equals(event.portalId()));
+        Predicate<StoredEvent> filter =
+                portalId == null ? wanted : wanted.and(event -> portalId.equals(event.portalId()));
         return Flux.defer(() -> {
             Sinks.Many<StoredEvent> buffer = Sinks.many()
                     .unicast()

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.stream.OrderEventStream;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.codec.ServerSentEvent;
@@ -26,12 +27,13 @@ import reactor.core.publisher.Mono;
 public class EventStreamController {
 
     static final String ORDER_EVENTS = "recon.order-events";
-    static final Duration HEARTBEAT = Duration.ofSeconds(15);
 
     private final OrderEventStream stream;
+    private final Duration heartbeat;
 
-    public EventStreamController(OrderEventStream stream) {
+    public EventStreamController(OrderEventStream stream, @Value("${recon.stream.heartbeat:15s}") Duration heartbeat) {
         this.stream = stream;
+        this.heartbeat = heartbeat;
     }
 
     @GetMapping(value = "/api/v1/orders/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -67,7 +69,7 @@ public class EventStreamController {
                 .map(start -> {
                     Flux<ServerSentEvent<String>> events =
                             stream.events(portalId, start, filter).map(EventStreamController::sse);
-                    Flux<ServerSentEvent<String>> heartbeats = Flux.interval(HEARTBEAT, HEARTBEAT)
+                    Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat, heartbeat)
                             .map(tick -> ServerSentEvent.<String>builder()
                                     .comment(" heartbeat")
                                     .build());
