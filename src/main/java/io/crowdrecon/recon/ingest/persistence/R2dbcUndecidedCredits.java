@@ -35,7 +35,12 @@ public class R2dbcUndecidedCredits implements UndecidedCredits {
 
     @Override
     public Mono<Void> track(
-            InboundRecord record, String reason, String notificationId, BigDecimal amount, String currency) {
+            InboundRecord record, String rawReason, String rawNotificationId, BigDecimal amount, String rawCurrency) {
+        // What a bad record carries may be what made the database refuse it (a NUL character): kept storable here,
+        // else tracking it would fail as well, and the record would come back again and again, stalling the partition.
+        String reason = storable(rawReason);
+        String notificationId = storable(rawNotificationId);
+        String currency = storable(rawCurrency);
         Instant now = clock.instant();
         String reviewItemId = ids.next(IdPrefix.REVIEW_ITEM);
         String detail =
@@ -63,5 +68,10 @@ public class R2dbcUndecidedCredits implements UndecidedCredits {
                 .fetch()
                 .rowsUpdated()
                 .flatMap(inserted -> inserted == 1 ? reviewItems.addAll(List.of(item)) : Mono.empty()));
+    }
+
+    /** {@code text} with each NUL character, which PostgreSQL cannot store in text, replaced by U+FFFD. */
+    private static String storable(String text) {
+        return text == null ? null : text.replace('\0', '\uFFFD');
     }
 }

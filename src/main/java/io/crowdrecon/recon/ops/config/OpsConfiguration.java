@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.ops.config;
 
+import io.crowdrecon.recon.ops.kafka.AdminKafkaLag;
 import io.crowdrecon.recon.ops.persistence.R2dbcAuditor;
+import io.crowdrecon.recon.ops.persistence.R2dbcOpsStats;
 import io.crowdrecon.recon.ops.persistence.R2dbcPortalStats;
 import io.r2dbc.spi.ConnectionFactory;
 import java.time.Clock;
@@ -14,6 +16,16 @@ import org.springframework.transaction.support.DefaultTransactionDefinition;
 
 @Configuration(proxyBeanMethods = false)
 class OpsConfiguration {
+
+    @Bean
+    AdminKafkaLag kafkaLag(org.apache.kafka.clients.admin.AdminClient healthAdminClient) {
+        return new AdminKafkaLag(healthAdminClient, "crowdrecon");
+    }
+
+    @Bean
+    R2dbcOpsStats opsStats(DatabaseClient database, AdminKafkaLag kafkaLag, Clock clock) {
+        return new R2dbcOpsStats(database, kafkaLag, clock);
+    }
 
     @Bean
     R2dbcPortalStats portalStats(DatabaseClient database) {

@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.ops.web;
 
+import io.crowdrecon.recon.ops.OpsStats;
 import io.crowdrecon.recon.ops.PortalStats;
+import io.crowdrecon.recon.ops.persistence.R2dbcOpsStats;
 import io.crowdrecon.recon.ops.persistence.R2dbcPortalStats;
 import io.crowdrecon.recon.platform.web.Caller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,9 +14,17 @@ import reactor.core.publisher.Mono;
 public class StatsController {
 
     private final R2dbcPortalStats stats;
+    private final R2dbcOpsStats opsStats;
 
-    public StatsController(R2dbcPortalStats stats) {
+    public StatsController(R2dbcPortalStats stats, R2dbcOpsStats opsStats) {
         this.stats = stats;
+        this.opsStats = opsStats;
+    }
+
+    /** {@code GET /ops/stats}: credits, amounts, unidentified by reason, pending money, DLQs, lag, review queue. */
+    @GetMapping("/api/v1/ops/stats")
+    Mono<OpsStats> opsStats() {
+        return opsStats.stats();
     }
 
     @GetMapping("/api/v1/stats")

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
 import org.springframework.web.server.WebFilterChain;
@@ -26,14 +27,19 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
     private static final List<String> SIGNED_NOT_BEARER = List.of("/api/v1/webhooks/card");
     private static final int CACHE_LIMIT = 10_000;
 
+    public static final String DASHBOARD_HEADER = "X-Recon-Dashboard";
+
     private final byte[] opsKeyHash;
     private final CallerResolver portals;
+    private final OpsSessions sessions;
     private final ObjectMapper json;
     private final Map<KeyHash, String> portalByKeyHash = new ConcurrentHashMap<>();
 
-    public ApiKeyAuthenticationFilter(byte[] opsKeyHash, CallerResolver portals, ObjectMapper json) {
+    public ApiKeyAuthenticationFilter(
+            byte[] opsKeyHash, CallerResolver portals, OpsSessions sessions, ObjectMapper json) {
         this.opsKeyHash = opsKeyHash.clone();
         this.portals = portals;
+        this.sessions = sessions;
         this.json = json;
     }
 
@@ -48,12 +54,18 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
         if (!(path.startsWith(API_PREFIX) || path.equals("/api/v1")) || SIGNED_NOT_BEARER.contains(path)) {
             return chain.filter(exchange);
         }
-        String key = bearerKey(exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION));
+        String authorization = exchange.getRequest().getHeaders().getFirst(HttpHeaders.AUTHORIZATION);
+        boolean opsPathRequested = path.startsWith(OPS_PREFIX) || path.equals("/api/v1/ops");
+        var session = exchange.getRequest().getCookies().getFirst(OpsSessions.COOKIE);
+        if (authorization == null && session != null && opsPathRequested) {
+            return dashboardSession(exchange, chain, session.getValue());
+        }
+        String key = bearerKey(authorization);
         if (key == null) {
             return deny(exchange, ErrorCode.UNAUTHORIZED, "Authorization: Bearer <API key> is required");
         }
         byte[] hash = ApiKeys.sha256(key);
-        boolean opsPath = path.startsWith(OPS_PREFIX) || path.equals("/api/v1/ops");
+        boolean opsPath = opsPathRequested;
         return identify(hash)
                 .flatMap(caller -> {
                     if (caller.isOps() != opsPath) {
@@ -68,6 +80,30 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
                     return chain.filter(exchange);
                 })
                 .switchIfEmpty(Mono.defer(() -> deny(exchange, ErrorCode.UNAUTHORIZED, "Unknown API key")));
+    }
+
+    /**
+     * The dashboard authenticates with its session cookie (HttpOnly, SameSite=Strict); a request
+     * that changes something must also carry {@code X-Recon-Dashboard}, which no cross-site form
+     * can send.
+     */
+    private Mono<Void> dashboardSession(ServerWebExchange exchange, WebFilterChain chain, String token) {
+        HttpMethod method = exchange.getRequest().getMethod();
+        boolean safe = method == HttpMethod.GET || method == HttpMethod.HEAD;
+        if (!safe && exchange.getRequest().getHeaders().getFirst(DASHBOARD_HEADER) == null) {
+            return deny(
+                    exchange,
+                    ErrorCode.FORBIDDEN,
+                    "A dashboard request that changes something needs " + DASHBOARD_HEADER);
+        }
+        byte[] hash = ApiKeys.sha256(token);
+        return sessions.isValid(hash).flatMap(valid -> {
+            if (!valid) {
+                return deny(exchange, ErrorCode.UNAUTHORIZED, "The dashboard session expired; sign in again");
+            }
+            exchange.getAttributes().put(CallerArgumentResolver.ATTRIBUTE, Caller.ops(hash));
+            return chain.filter(exchange);
+        });
     }
 
     private Mono<Caller> identify(byte[] hash) {

@@ -26,8 +26,14 @@ public class WebConfiguration implements WebFluxConfigurer {
     }
 
     @Bean
-    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(OpsApiKey opsKey, CallerResolver portals, ObjectMapper json) {
-        return new ApiKeyAuthenticationFilter(opsKey.hash(), portals, json);
+    OpsSessions opsSessions(DatabaseClient database, SecureRandom random, Clock clock) {
+        return new OpsSessions(database, random, clock);
+    }
+
+    @Bean
+    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(
+            OpsApiKey opsKey, CallerResolver portals, OpsSessions sessions, ObjectMapper json) {
+        return new ApiKeyAuthenticationFilter(opsKey.hash(), portals, sessions, json);
     }
 
     @Bean

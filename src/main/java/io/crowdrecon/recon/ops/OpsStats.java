@@ -1,0 +1,44 @@
+package io.crowdrecon.recon.ops;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.Map;
+
+/**
+ * {@code GET /ops/stats}: what an operator watches. Counts are since the start of the books;
+ * amounts per currency. Broker-side figures are null when the broker does not answer.
+ */
+public record OpsStats(
+        Instant checkedAt,
+        Credits credits,
+        Map<String, Map<String, BigDecimal>> amounts,
+        Map<String, Long> unidentifiedByReason,
+        Pending returnsPending,
+        Pending refundsPending,
+        Map<String, Long> instructionsByStatus,
+        Map<String, Long> deadLetters,
+        Outbox outbox,
+        Map<String, Long> consumerLag,
+        ReviewQueue openReviewItems,
+        Map<String, Long> ordersByStatus,
+        long portals) {
+
+    /**
+     * @param received decided + not decided + still in the consumer's lag
+     * @param notDecided credits sent to the DLQ (each with an open or resolved DLQ_CREDIT item)
+     */
+    public record Credits(
+            Long received,
+            long decided,
+            long matched,
+            long unidentified,
+            long duplicates,
+            long returnedInstructions,
+            long notDecided) {}
+
+    public record Pending(long count, Map<String, BigDecimal> amounts) {}
+
+    public record Outbox(long backlog, double lagSeconds) {}
+
+    public record ReviewQueue(long total, Map<String, Long> byKind) {}
+}

@@ -1,0 +1,64 @@
+package io.crowdrecon.recon.platform.web;
+
+import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.ApiKeys;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
+
+/** Dashboard sessions: random 256-bit tokens, stored as SHA-256, valid for 8 hours. */
+public class OpsSessions {
+
+    public static final String COOKIE = "recon_ops_session";
+    public static final Duration LIFETIME = Duration.ofHours(8);
+
+    private final DatabaseClient database;
+    private final SecureRandom random;
+    private final Clock clock;
+
+    public OpsSessions(DatabaseClient database, SecureRandom random, Clock clock) {
+        this.database = database;
+        this.random = random;
+        this.clock = clock;
+    }
+
+    /** Opens a session; emits its token (to put in the cookie, nowhere else). */
+    public Mono<String> open() {
+        byte[] bytes = new byte[32];
+        random.nextBytes(bytes);
+        String token = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        Instant now = clock.instant();
+        return database.sql("DELETE FROM ops_session WHERE expires_at < :now")
+                .bind("now", Sql.timestamp(now))
+                .then()
+                .then(database.sql(
+                                """
+                                INSERT INTO ops_session (token_hash, created_at, expires_at)
+                                VALUES (:hash, :now, :expires)""")
+                        .bind("hash", ApiKeys.sha256(token))
+                        .bind("now", Sql.timestamp(now))
+                        .bind("expires", Sql.timestamp(now.plus(LIFETIME)))
+                        .then())
+                .thenReturn(token);
+    }
+
+    /** Whether the token is a live session. */
+    public Mono<Boolean> isValid(byte[] tokenHash) {
+        return database.sql("SELECT 1 FROM ops_session WHERE token_hash = :hash AND expires_at > :now")
+                .bind("hash", tokenHash)
+                .bind("now", Sql.timestamp(clock.instant()))
+                .map(row -> true)
+                .one()
+                .defaultIfEmpty(false);
+    }
+
+    public Mono<Void> close(String token) {
+        return database.sql("DELETE FROM ops_session WHERE token_hash = :hash")
+                .bind("hash", ApiKeys.sha256(token))
+                .then();
+    }
+}
