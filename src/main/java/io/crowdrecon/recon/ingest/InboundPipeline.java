@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,6 +44,8 @@ public class InboundPipeline {
     private final DeadLetters deadLetters;
     private final UndecidedCredits undecided;
     private final IngestMetrics metrics;
+    private final AtomicBoolean stopping = new AtomicBoolean();
+    private final AtomicInteger inFlight = new AtomicInteger();
 
     public InboundPipeline(
             InboundSource source,
@@ -58,9 +62,25 @@ public class InboundPipeline {
         this.metrics = metrics;
     }
 
-    /** The consumption loop: one poll at a time; completes only if the source does. */
+    /** The consumption loop: one poll at a time; completes when drained, or if the source does. */
     public Flux<Integer> run() {
-        return source.batches().concatMap(this::process);
+        stopping.set(false);
+        return source.batches().takeWhile(poll -> !stopping.get()).concatMap(poll -> process(poll)
+                .doOnSubscribe(s -> inFlight.incrementAndGet())
+                .doFinally(signal -> inFlight.decrementAndGet()));
+    }
+
+    /**
+     * Stops taking polls and completes once the poll in hand has been processed and acknowledged
+     * (at shutdown: SIGTERM drains, it does not cut a batch in half), or after {@code timeout}.
+     */
+    public Mono<Void> drain(Duration timeout) {
+        stopping.set(true);
+        return Mono.fromCallable(inFlight::get)
+                .filter(n -> n == 0)
+                .repeatWhenEmpty(repeats -> repeats.delayElements(Duration.ofMillis(50)))
+                .timeout(timeout, Mono.empty())
+                .then();
     }
 
     /** Processes one poll; emits how many records it acknowledged. */

@@ -136,8 +136,12 @@ public final class CreditBatch {
                 credit, portalId, Outcome.INSTRUCTION_RETURNED, null, instruction.orderId(), null));
         if ("FAILED".equals(instruction.status())) {
             // Already failed (and perhaps re-issued): the money is back, but nothing else changes.
-            review(ReviewKind.INSTRUCTION_FAILED, instruction.portalId(), instruction.orderId(),
-                    instruction.instructionId(), "Instruction " + instruction.instructionId() + ", already FAILED,"
+            review(
+                    ReviewKind.INSTRUCTION_FAILED,
+                    instruction.portalId(),
+                    instruction.orderId(),
+                    instruction.instructionId(),
+                    "Instruction " + instruction.instructionId() + ", already FAILED,"
                             + " came back again as credit " + credit.notificationId() + " ("
                             + credit.amount().toPlainString() + " " + credit.currency() + "); check it was not paid"
                             + " twice");

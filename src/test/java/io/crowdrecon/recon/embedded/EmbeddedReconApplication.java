@@ -17,7 +17,9 @@ import org.springframework.core.env.StandardEnvironment;
  *
  * <p>Environment: {@code RECON_WORK_DIR} (default {@code ~/.crowdrecon}),
  * {@code RECON_EMBEDDED_POSTGRES_PORT} (15432), {@code RECON_EMBEDDED_KAFKA_PORT} (9092),
- * {@code RECON_EMBEDDED_KAFKA_CONTROLLER_PORT} (9093).
+ * {@code RECON_EMBEDDED_KAFKA_CONTROLLER_PORT} (9093). With {@code RECON_EMBEDDED=false} it starts no
+ * server: a second instance, pointed at the first one's PostgreSQL and Kafka by the standard
+ * {@code SPRING_*} variables (see the README).
  */
 public final class EmbeddedReconApplication {
 
@@ -25,6 +27,13 @@ public final class EmbeddedReconApplication {
 
     public static void main(String[] args) {
         quietServerLogs();
+        if ("false".equalsIgnoreCase(System.getenv("RECON_EMBEDDED"))) {
+            // Another instance of the embedded default: the first one's servers, given by SPRING_* variables.
+            SpringApplication second = new SpringApplication(ReconApplication.class);
+            second.setAdditionalProfiles("embedded");
+            second.run(args);
+            return;
+        }
         Path workDirectory = Path.of(env("RECON_WORK_DIR", System.getProperty("user.home") + "/.crowdrecon"));
         EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(
                 workDirectory,

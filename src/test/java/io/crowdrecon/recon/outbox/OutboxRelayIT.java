@@ -49,6 +49,9 @@ class OutboxRelayIT {
     OutboxRelayLifecycle relayLifecycle;
 
     @Autowired
+    io.crowdrecon.recon.platform.resilience.InfrastructureBreakers breakers;
+
+    @Autowired
     @Qualifier("outboxSender")
     KafkaSender<String, byte[]> sender;
 
@@ -117,7 +120,7 @@ class OutboxRelayIT {
                     .get("orderId")
                     .asString());
         }
-        KafkaEventPublisher real = new KafkaEventPublisher(sender);
+        KafkaEventPublisher real = new KafkaEventPublisher(sender, breakers);
         R2dbcRelayStore store = new R2dbcRelayStore(database);
         OutboxRelay.Settings settings =
                 new OutboxRelay.Settings(1000, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(1));

@@ -62,7 +62,7 @@ public class FinalizationController {
     Mono<CashoutData> cashout(Caller caller, @PathVariable String campaignId, @PathVariable String cashoutId) {
         return campaigns
                 .ofPortal(caller.portalId(), campaignId)
-                .then(cashouts.ofCampaign(campaignId))
+                .flatMap(campaign -> cashouts.ofCampaign(campaign.campaignId()))
                 .filter(cashout -> cashout.cashoutId().equals(cashoutId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Cashout", cashoutId)));
     }

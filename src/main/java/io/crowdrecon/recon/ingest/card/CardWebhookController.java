@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.ingest.card;
 
 import io.crowdrecon.recon.ingest.InboundRecord;
+import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
@@ -21,8 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.kafka.sender.KafkaSender;
-import reactor.kafka.sender.SenderRecord;
 
 /**
  * {@code POST /api/v1/webhooks/card}: a portal's card gateway pushing notifications. The body must
@@ -37,13 +36,12 @@ public class CardWebhookController {
 
     private final Portals portals;
     private final CardNotifications notifications;
-    private final KafkaSender<String, byte[]> sender;
+    private final RecordPublisher publisher;
 
-    public CardWebhookController(
-            Portals portals, CardNotifications notifications, KafkaSender<String, byte[]> inboundSideSender) {
+    public CardWebhookController(Portals portals, CardNotifications notifications, RecordPublisher publisher) {
         this.portals = portals;
         this.notifications = notifications;
-        this.sender = inboundSideSender;
+        this.publisher = publisher;
     }
 
     public record AcceptedResponse(String notificationId, String status) {}
@@ -76,9 +74,7 @@ public class CardWebhookController {
         headers.add(InboundRecord.SOURCE_PORTAL_HEADER, portalId.getBytes(StandardCharsets.UTF_8));
         ProducerRecord<String, byte[]> record =
                 new ProducerRecord<>(Topics.CARD_NOTIFICATIONS, null, orderId, body, headers);
-        return sender.send(Mono.just(SenderRecord.create(record, orderId)))
-                .next()
-                .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.error(result.exception()));
+        return publisher.publish(record).then();
     }
 
     /** Constant-time check of {@code sha256=<hex>} against the HMAC of the raw body. */

@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
 /**
@@ -20,8 +21,8 @@ public class InboundConsumers implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(InboundConsumers.class);
 
-    /** One consumer: its loop, and whether it has joined its group. */
-    public record Consumer(String name, Supplier<Flux<?>> loop, BooleanSupplier assigned) {}
+    /** One consumer: its loop, how to drain it, and whether it has joined its group. */
+    public record Consumer(String name, Supplier<Flux<?>> loop, Supplier<Mono<Void>> drain, BooleanSupplier assigned) {}
 
     private final List<Consumer> consumers;
     private final List<Disposable> running = new ArrayList<>();
@@ -42,6 +43,22 @@ public class InboundConsumers implements SmartLifecycle {
                     .subscribe());
             log.info("Consumer {} started", consumer.name());
         }
+    }
+
+    /** Lets every consumer finish the batch in hand (acknowledged), then stops them. */
+    @Override
+    public synchronized void stop(Runnable callback) {
+        List<Disposable> stopping = new ArrayList<>(running);
+        running.clear();
+        Flux.fromIterable(consumers)
+                .flatMap(consumer -> consumer.drain().get())
+                .then()
+                .doFinally(signal -> {
+                    stopping.forEach(Disposable::dispose);
+                    log.info("Consumers stopped");
+                    callback.run();
+                })
+                .subscribe();
     }
 
     @Override

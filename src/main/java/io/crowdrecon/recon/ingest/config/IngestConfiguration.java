@@ -15,7 +15,9 @@ import io.crowdrecon.recon.payment.ApplyBankDebit;
 import io.crowdrecon.recon.payment.ApplyCardEvent;
 import io.crowdrecon.recon.payment.BankDebit;
 import io.crowdrecon.recon.payment.InstructionStatus;
+import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.platform.resilience.InfrastructureBreakers;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
@@ -46,6 +48,9 @@ import tools.jackson.databind.ObjectMapper;
 @Configuration(proxyBeanMethods = false)
 public class IngestConfiguration {
 
+    /** How long a shutdown waits for the batches in hand. */
+    static final Duration DRAIN = Duration.ofSeconds(20);
+
     /** A producer for dead letters and the sandbox: idempotent, acks=all. */
     @Bean(destroyMethod = "close")
     KafkaSender<String, byte[]> inboundSideSender(KafkaProperties kafka) {
@@ -59,8 +64,13 @@ public class IngestConfiguration {
     }
 
     @Bean
-    DeadLetters deadLetters(KafkaSender<String, byte[]> inboundSideSender) {
-        return new KafkaDeadLetters(inboundSideSender);
+    RecordPublisher recordPublisher(KafkaSender<String, byte[]> inboundSideSender, InfrastructureBreakers breakers) {
+        return new RecordPublisher(inboundSideSender, breakers);
+    }
+
+    @Bean
+    DeadLetters deadLetters(RecordPublisher recordPublisher) {
+        return new KafkaDeadLetters(recordPublisher);
     }
 
     @Bean
@@ -116,8 +126,10 @@ public class IngestConfiguration {
         InboundPipeline card = new InboundPipeline(
                 cardNotificationSource, cardNotifications, reconcile, deadLetters, undecided, metrics);
         return new InboundConsumers(List.of(
-                new InboundConsumers.Consumer("bank-notifications", bank::run, bankNotificationSource::isAssigned),
-                new InboundConsumers.Consumer("card-notifications", card::run, cardNotificationSource::isAssigned)));
+                new InboundConsumers.Consumer(
+                        "bank-notifications", bank::run, () -> bank.drain(DRAIN), bankNotificationSource::isAssigned),
+                new InboundConsumers.Consumer(
+                        "card-notifications", card::run, () -> card.drain(DRAIN), cardNotificationSource::isAssigned)));
     }
 
     @Bean

@@ -2,24 +2,23 @@ package io.crowdrecon.recon.ingest.kafka;
 
 import io.crowdrecon.recon.ingest.DeadLetters;
 import io.crowdrecon.recon.ingest.InboundRecord;
+import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import reactor.core.publisher.Mono;
-import reactor.kafka.sender.KafkaSender;
-import reactor.kafka.sender.SenderRecord;
 
 /** Dead letters on {@code <topic>.dlq}: the original key and value (cut at 64 KiB) with where and why. */
 public class KafkaDeadLetters implements DeadLetters {
 
     static final int MAX_VALUE_BYTES = 64 * 1024;
 
-    private final KafkaSender<String, byte[]> sender;
+    private final RecordPublisher publisher;
 
-    public KafkaDeadLetters(KafkaSender<String, byte[]> sender) {
-        this.sender = sender;
+    public KafkaDeadLetters(RecordPublisher publisher) {
+        this.publisher = publisher;
     }
 
     @Override
@@ -35,8 +34,6 @@ public class KafkaDeadLetters implements DeadLetters {
         headers.add("x-dlq-original-offset", String.valueOf(record.offset()).getBytes(StandardCharsets.UTF_8));
         ProducerRecord<String, byte[]> dead =
                 new ProducerRecord<>(Topics.dlq(record.topic()), null, record.key(), value, headers);
-        return sender.send(Mono.just(SenderRecord.create(dead, record.coordinates())))
-                .next()
-                .flatMap(result -> result.exception() == null ? Mono.<Void>empty() : Mono.error(result.exception()));
+        return publisher.publish(dead).then();
     }
 }

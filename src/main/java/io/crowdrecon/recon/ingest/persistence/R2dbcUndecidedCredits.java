@@ -18,6 +18,9 @@ import reactor.core.publisher.Mono;
 
 public class R2dbcUndecidedCredits implements UndecidedCredits {
 
+    private static final BigDecimal MAX_TRACKED_AMOUNT = BigDecimal.TEN.pow(15);
+    private static final int MAX_TRACKED_DECIMALS = 15;
+
     private final DatabaseClient database;
     private final ReviewItems reviewItems;
     private final Transactions transactions;
@@ -35,12 +38,18 @@ public class R2dbcUndecidedCredits implements UndecidedCredits {
 
     @Override
     public Mono<Void> track(
-            InboundRecord record, String rawReason, String rawNotificationId, BigDecimal amount, String rawCurrency) {
-        // What a bad record carries may be what made the database refuse it (a NUL character): kept storable here,
-        // else tracking it would fail as well, and the record would come back again and again, stalling the partition.
+            InboundRecord record,
+            String rawReason,
+            String rawNotificationId,
+            BigDecimal rawAmount,
+            String rawCurrency) {
+        // What a bad record carries may be what made the database refuse it (a NUL character, an amount of 1E+200000):
+        // kept storable here, else tracking it would fail as well, and the record would come back again and again,
+        // stalling the partition. The DLQ keeps the record as it came.
         String reason = storable(rawReason);
         String notificationId = storable(rawNotificationId);
         String currency = storable(rawCurrency);
+        BigDecimal amount = storable(rawAmount);
         Instant now = clock.instant();
         String reviewItemId = ids.next(IdPrefix.REVIEW_ITEM);
         String detail =
@@ -68,6 +77,15 @@ public class R2dbcUndecidedCredits implements UndecidedCredits {
                 .fetch()
                 .rowsUpdated()
                 .flatMap(inserted -> inserted == 1 ? reviewItems.addAll(List.of(item)) : Mono.empty()));
+    }
+
+    /** {@code amount} if it can be money at all (under 10^15, at most 15 decimals), else null. */
+    private static BigDecimal storable(BigDecimal amount) {
+        if (amount == null) {
+            return null;
+        }
+        BigDecimal plain = amount.stripTrailingZeros();
+        return plain.abs().compareTo(MAX_TRACKED_AMOUNT) < 0 && plain.scale() <= MAX_TRACKED_DECIMALS ? amount : null;
     }
 
     /** {@code text} with each NUL character, which PostgreSQL cannot store in text, replaced by U+FFFD. */

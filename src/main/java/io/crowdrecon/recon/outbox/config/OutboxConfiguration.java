@@ -43,10 +43,11 @@ public class OutboxConfiguration {
             KafkaSender<String, byte[]> outboxSender,
             @Value("${recon.outbox.batch-size:500}") int batchSize,
             @Value("${recon.outbox.idle:25ms}") Duration idle,
-            OutboxMetrics metrics) {
+            OutboxMetrics metrics,
+            io.crowdrecon.recon.platform.resilience.InfrastructureBreakers breakers) {
         return new OutboxRelay(
                 new R2dbcRelayStore(database),
-                new KafkaEventPublisher(outboxSender),
+                new KafkaEventPublisher(outboxSender, breakers),
                 relayName(),
                 new OutboxRelay.Settings(batchSize, idle, Duration.ofSeconds(1), Duration.ofSeconds(10)),
                 metrics::published);

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.outbox.kafka;
 
 import io.crowdrecon.recon.outbox.EventPublisher;
 import io.crowdrecon.recon.outbox.StoredEvent;
+import io.crowdrecon.recon.platform.resilience.InfrastructureBreakers;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -21,16 +22,19 @@ import reactor.kafka.sender.SenderRecord;
 public class KafkaEventPublisher implements EventPublisher {
 
     private final KafkaSender<String, byte[]> sender;
+    private final InfrastructureBreakers breakers;
 
-    public KafkaEventPublisher(KafkaSender<String, byte[]> sender) {
+    public KafkaEventPublisher(KafkaSender<String, byte[]> sender, InfrastructureBreakers breakers) {
         this.sender = sender;
+        this.breakers = breakers;
     }
 
     @Override
     public Mono<Void> publish(List<StoredEvent> events) {
-        return sender.send(Flux.fromIterable(events).map(event -> SenderRecord.create(record(event), event.seq())))
-                .concatMap(result -> result.exception() == null ? Mono.empty() : Mono.error(result.exception()))
-                .then();
+        return breakers.onBroker(
+                sender.send(Flux.fromIterable(events).map(event -> SenderRecord.create(record(event), event.seq())))
+                        .concatMap(result -> result.exception() == null ? Mono.empty() : Mono.error(result.exception()))
+                        .then());
     }
 
     static ProducerRecord<String, byte[]> record(StoredEvent event) {

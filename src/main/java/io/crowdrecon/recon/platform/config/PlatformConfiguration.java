@@ -3,6 +3,7 @@ package io.crowdrecon.recon.platform.config;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.persistence.R2dbcEventLog;
 import io.crowdrecon.recon.platform.persistence.ReactiveTransactions;
+import io.crowdrecon.recon.platform.resilience.InfrastructureBreakers;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
 import io.r2dbc.spi.ConnectionFactory;
@@ -57,8 +58,8 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    Transactions transactions(TransactionalOperator operator) {
-        return new ReactiveTransactions(operator);
+    Transactions transactions(TransactionalOperator operator, InfrastructureBreakers breakers) {
+        return new ReactiveTransactions(operator, breakers);
     }
 
     @Bean

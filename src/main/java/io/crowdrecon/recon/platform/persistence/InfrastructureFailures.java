@@ -25,6 +25,7 @@ public final class InfrastructureFailures {
                     || t instanceof DataAccessResourceFailureException
                     || t instanceof TransientDataAccessException
                     || t instanceof ConcurrentChangeException
+                    || t instanceof io.github.resilience4j.circuitbreaker.CallNotPermittedException
                     || t instanceof TimeoutException
                     || t instanceof IOException
                     || t.getClass().getName().startsWith("io.netty.channel")

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.platform.persistence;
 
+import io.crowdrecon.recon.platform.resilience.InfrastructureBreakers;
 import io.crowdrecon.recon.shared.ConcurrentChangeException;
 import io.crowdrecon.recon.shared.Transactions;
 import io.r2dbc.spi.R2dbcException;
@@ -12,22 +13,24 @@ import reactor.core.publisher.Mono;
 public class ReactiveTransactions implements Transactions {
 
     private final TransactionalOperator operator;
+    private final InfrastructureBreakers breakers;
 
-    public ReactiveTransactions(TransactionalOperator operator) {
+    public ReactiveTransactions(TransactionalOperator operator, InfrastructureBreakers breakers) {
         this.operator = operator;
+        this.breakers = breakers;
     }
 
     @Override
     public <T> Mono<T> inTransaction(Supplier<Mono<T>> work) {
-        return Mono.defer(work)
-                .as(operator::transactional)
+        Mono<T> transactional = operator.transactional(Mono.defer(work));
+        return breakers.onDatabase(transactional)
                 .onErrorMap(ReactiveTransactions::isRace, ConcurrentChangeException::new);
     }
 
     @Override
     public <T> Flux<T> manyInTransaction(Supplier<Flux<T>> work) {
-        return Flux.defer(work)
-                .as(operator::transactional)
+        Flux<T> transactional = operator.transactional(Flux.defer(work));
+        return breakers.onDatabaseMany(transactional)
                 .onErrorMap(ReactiveTransactions::isRace, ConcurrentChangeException::new);
     }
 

@@ -147,7 +147,8 @@ public class ApiErrorHandler implements WebExceptionHandler {
     }
 
     private static boolean isInfrastructureDown(Throwable error) {
-        return findCause(error, DataAccessResourceFailureException.class) != null
+        return findCause(error, io.github.resilience4j.circuitbreaker.CallNotPermittedException.class) != null
+                || findCause(error, DataAccessResourceFailureException.class) != null
                 || findCause(error, TransientDataAccessException.class) != null
                 || findCause(error, R2dbcTransientResourceException.class) != null
                 || findCause(error, R2dbcNonTransientResourceException.class) != null

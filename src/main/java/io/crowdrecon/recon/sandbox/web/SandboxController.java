@@ -2,6 +2,7 @@ package io.crowdrecon.recon.sandbox.web;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.PaymentInstructions;
+import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.portal.Portals;
@@ -26,8 +27,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
-import reactor.kafka.sender.KafkaSender;
-import reactor.kafka.sender.SenderRecord;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -38,19 +37,19 @@ import tools.jackson.databind.ObjectMapper;
 @ConditionalOnBooleanProperty("recon.sandbox.enabled")
 public class SandboxController {
 
-    private final KafkaSender<String, byte[]> sender;
+    private final RecordPublisher publisher;
     private final Portals portals;
     private final PaymentInstructions instructions;
     private final ObjectMapper json;
     private final Clock clock;
 
     public SandboxController(
-            KafkaSender<String, byte[]> inboundSideSender,
+            RecordPublisher publisher,
             Portals portals,
             PaymentInstructions instructions,
             ObjectMapper json,
             Clock clock) {
-        this.sender = inboundSideSender;
+        this.publisher = publisher;
         this.portals = portals;
         this.instructions = instructions;
         this.json = json;
@@ -181,16 +180,9 @@ public class SandboxController {
 
     private Mono<ResponseEntity<PublishedResponse>> publish(String topic, String key, Map<String, Object> message) {
         byte[] value = json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
-        return sender.send(Mono.just(SenderRecord.create(new ProducerRecord<>(topic, key, value), key)))
-                .next()
-                .flatMap(result -> result.exception() != null
-                        ? Mono.error(result.exception())
-                        : Mono.just(ResponseEntity.status(HttpStatus.ACCEPTED)
-                                .body(new PublishedResponse(
-                                        topic,
-                                        result.recordMetadata().partition(),
-                                        result.recordMetadata().offset(),
-                                        message))));
+        return publisher.publish(new ProducerRecord<>(topic, key, value)).map(metadata -> ResponseEntity.status(
+                        HttpStatus.ACCEPTED)
+                .body(new PublishedResponse(topic, metadata.partition(), metadata.offset(), message)));
     }
 
     private static String orDefault(String value, String fallback) {
