@@ -606,7 +606,8 @@ class CreditMatcherTests {
                     cardOrderId,
                     returnOfInstructionId,
                     bookingDate,
-                    receivedAt);
+                    receivedAt,
+                    null);
         }
     }
 
