@@ -384,13 +384,14 @@
   async function loadLatest(generation) {
     const page = await api('/api/v1/ops/unidentified-transfers?size=10');
     if (generation !== state.generation) return;
-    const rows = page.items.map(transferRow);
+    const headings = [...document.querySelectorAll('#latest thead th')].map((th) => th.textContent);
+    const rows = page.items.map((transfer) => transferRow(transfer, headings));
     $('#latest tbody').replaceChildren(...rows);
     $('#latest-empty').hidden = rows.length > 0;
     $('#latest-total').textContent = page.total ? `${integer.format(page.total)} in all` : '';
   }
 
-  function transferRow(transfer) {
+  function transferRow(transfer, headings) {
     const tr = document.createElement('tr');
     tr.dataset.transferId = transfer.unidentifiedTransferId;
     tr.append(
@@ -401,6 +402,8 @@
       cell([transfer.payerName, transfer.payerIban].filter(Boolean).join(' · ') || '—'),
       cell(label(transfer.status), 'nowrap'),
     );
+    // Column names for the stacked layout of narrow screens.
+    [...tr.cells].forEach((td, i) => { td.dataset.label = headings[i] || ''; });
     return tr;
   }
 
