@@ -6,9 +6,7 @@ import io.crowdrecon.recon.platform.persistence.InfrastructureFailures;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -37,6 +35,10 @@ public class InboundPipeline {
     private static final Logger log = LoggerFactory.getLogger(InboundPipeline.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(200);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(10);
+    /** How long a partition waits for more records before processing a partial batch. */
+    private static final Duration LINGER = Duration.ofMillis(10);
+    /** More than any consumer is ever assigned of one topic, so that no partition waits for a slot. */
+    private static final int MAX_PARTITIONS = 256;
 
     private final InboundSource source;
     private final Function<InboundRecord, Inbound> classify;
@@ -44,6 +46,7 @@ public class InboundPipeline {
     private final DeadLetters deadLetters;
     private final UndecidedCredits undecided;
     private final IngestMetrics metrics;
+    private final int maxBatch;
     private final AtomicBoolean stopping = new AtomicBoolean();
     private final AtomicInteger inFlight = new AtomicInteger();
 
@@ -53,7 +56,9 @@ public class InboundPipeline {
             ReconcileIncomingCredits reconcile,
             DeadLetters deadLetters,
             UndecidedCredits undecided,
-            IngestMetrics metrics) {
+            IngestMetrics metrics,
+            int maxBatch) {
+        this.maxBatch = maxBatch;
         this.source = source;
         this.classify = classify;
         this.reconcile = reconcile;
@@ -65,9 +70,18 @@ public class InboundPipeline {
     /** The consumption loop: one poll at a time; completes when drained, or if the source does. */
     public Flux<Integer> run() {
         stopping.set(false);
-        return source.batches().takeWhile(poll -> !stopping.get()).concatMap(poll -> process(poll)
-                .doOnSubscribe(s -> inFlight.incrementAndGet())
-                .doFinally(signal -> inFlight.decrementAndGet()));
+        // Each partition batches its own records (up to maxBatch, or what arrived within a few
+        // milliseconds) and processes one batch at a time; the partitions run concurrently.
+        return source.records()
+                .takeWhile(record -> !stopping.get())
+                .groupBy(InboundRecord::partition)
+                .flatMap(
+                        partition -> partition
+                                .bufferTimeout(maxBatch, LINGER, true)
+                                .concatMap(batch -> processPartition(batch)
+                                        .doOnSubscribe(s -> inFlight.incrementAndGet())
+                                        .doFinally(signal -> inFlight.decrementAndGet())),
+                        MAX_PARTITIONS);
     }
 
     /**
@@ -81,19 +95,6 @@ public class InboundPipeline {
                 .repeatWhenEmpty(repeats -> repeats.delayElements(Duration.ofMillis(50)))
                 .timeout(timeout, Mono.empty())
                 .then();
-    }
-
-    /** Processes one poll; emits how many records it acknowledged. */
-    Mono<Integer> process(List<InboundRecord> poll) {
-        Map<Integer, List<InboundRecord>> byPartition = new LinkedHashMap<>();
-        for (InboundRecord record : poll) {
-            byPartition
-                    .computeIfAbsent(record.partition(), p -> new ArrayList<>())
-                    .add(record);
-        }
-        return Flux.fromIterable(byPartition.values())
-                .flatMap(this::processPartition, Math.max(1, byPartition.size()))
-                .reduce(0, Integer::sum);
     }
 
     private Mono<Integer> processPartition(List<InboundRecord> records) {

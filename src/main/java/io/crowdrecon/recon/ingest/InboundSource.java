@@ -1,15 +1,13 @@
 package io.crowdrecon.recon.ingest;
 
-import java.util.List;
 import reactor.core.publisher.Flux;
 
 /**
- * An inbound topic as batches of records, each batch one poll of the broker. The next batch is
- * fetched only when the previous one has been requested: a slow database slows polling, it never
- * piles records up in memory.
+ * An inbound topic as a stream of records, each partition's in order. Records are fetched only as
+ * fast as they are requested: a slow database slows polling, it never piles records up in memory.
  */
 public interface InboundSource {
 
-    /** The batches, forever; subscribe once. */
-    Flux<List<InboundRecord>> batches();
+    /** The records, forever; subscribe once. */
+    Flux<InboundRecord> records();
 }

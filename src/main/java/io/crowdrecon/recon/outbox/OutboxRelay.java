@@ -2,6 +2,7 @@ package io.crowdrecon.recon.outbox;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -12,8 +13,8 @@ import reactor.util.retry.Retry;
 /**
  * Publishes the event log to Kafka, at least once, in seq order. One relay at a time holds the
  * lease (the others wait as standbys), so per-key order holds across instances. A batch is
- * published, acknowledged by the broker, and only then is the cursor advanced: a relay that dies
- * in between makes its successor publish that batch again, with the same {@code ce_id}s.
+ * published and acknowledged by the broker before the cursor passes it (at the next claim): a relay
+ * that dies in between makes its successor publish that batch again, with the same {@code ce_id}s.
  */
 public class OutboxRelay {
 
@@ -22,7 +23,7 @@ public class OutboxRelay {
     /** Tuning: how many events per step, how long to idle when there is nothing to do, the lease. */
     public record Settings(int batchSize, Duration idle, Duration standby, Duration lease) {
         public static final Settings DEFAULT =
-                new Settings(500, Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(10));
+                new Settings(2000, Duration.ofMillis(25), Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
     private final RelayStore store;
@@ -30,6 +31,8 @@ public class OutboxRelay {
     private final String owner;
     private final Settings settings;
     private final Consumer<List<StoredEvent>> onPublished;
+    /** The last seq this relay published and the broker acknowledged (0: none yet). */
+    private final AtomicLong published = new AtomicLong();
 
     public OutboxRelay(
             RelayStore store,
@@ -56,33 +59,29 @@ public class OutboxRelay {
                 .repeat();
     }
 
-    /** Gives the lease up so that another instance takes over without waiting for it to expire. */
+    /** Records what was published and gives the lease up, so that another instance takes over at once. */
     public Mono<Void> release() {
-        return store.release(owner);
+        return store.release(owner, published.get());
     }
 
-    /** One step: claim the lease, publish what follows the cursor, advance it. Emits the count published. */
+    /** One step: claim (advancing past the last batch), publish what follows. Emits the count published. */
     Mono<Integer> step() {
-        return store.claim(owner, settings.lease())
-                .flatMap(lastSeq -> store.after(lastSeq, settings.batchSize()))
-                .flatMap(events -> events.isEmpty()
-                        ? Mono.delay(settings.idle()).thenReturn(0)
-                        : publisher
-                                .publish(events)
-                                .then(store.advance(
-                                        owner, events.get(events.size() - 1).seq()))
-                                .doOnNext(advanced -> {
-                                    if (advanced) {
-                                        onPublished.accept(events);
-                                    } else {
-                                        log.warn(
-                                                "Outbox relay {} lost its lease while publishing; another relay"
-                                                        + " republishes {} events",
-                                                owner,
-                                                events.size());
-                                    }
-                                })
-                                .thenReturn(events.size()))
-                .switchIfEmpty(Mono.delay(settings.standby()).thenReturn(0));
+        return store.claim(owner, settings.lease(), published.get(), settings.batchSize())
+                .flatMap(claim -> {
+                    List<StoredEvent> events = claim.events();
+                    if (events.isEmpty()) {
+                        return Mono.delay(settings.idle()).thenReturn(0);
+                    }
+                    return publisher.publish(events).then(Mono.fromCallable(() -> {
+                        published.set(events.get(events.size() - 1).seq());
+                        onPublished.accept(events);
+                        return events.size();
+                    }));
+                })
+                .switchIfEmpty(Mono.defer(() -> {
+                    // Not the publisher: whoever is resumes from the shared cursor.
+                    published.set(0);
+                    return Mono.delay(settings.standby()).thenReturn(0);
+                }));
     }
 }

@@ -7,18 +7,16 @@ import reactor.core.publisher.Mono;
 /** The relay's view of the event log: a lease that makes one relay the publisher, and its cursor. */
 public interface RelayStore {
 
+    /** What a relay holding the lease may publish next. */
+    record Claim(long cursor, List<StoredEvent> events) {}
+
     /**
-     * Takes or renews the lease for {@code owner}; emits the last published seq when this owner
-     * holds the lease, empty when another relay does.
+     * In one round trip: takes or renews the lease for {@code owner}; if this owner already held
+     * it, moves the cursor to {@code published} (what it published last step); and reads up to
+     * {@code limit} events after the cursor. Emits empty when another relay holds the lease.
      */
-    Mono<Long> claim(String owner, Duration lease);
+    Mono<Claim> claim(String owner, Duration lease, long published, int limit);
 
-    /** Up to {@code limit} events after {@code seq}, in seq order. */
-    Mono<List<StoredEvent>> after(long seq, int limit);
-
-    /** Moves the cursor to {@code seq} if {@code owner} still holds the lease; emits whether it did. */
-    Mono<Boolean> advance(String owner, long seq);
-
-    /** Gives the lease up (at shutdown), so that another relay takes over at once. */
-    Mono<Void> release(String owner);
+    /** Moves the cursor to {@code seq} (if this owner holds the lease) and gives the lease up. */
+    Mono<Void> release(String owner, long published);
 }

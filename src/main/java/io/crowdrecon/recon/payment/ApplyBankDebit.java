@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import reactor.core.publisher.Mono;
 
 /**
@@ -81,10 +82,27 @@ public class ApplyBankDebit {
 
     /** Completes once applied and committed; a redelivered debit is a no-op. */
     public Mono<Void> apply(BankDebit debit) {
+        return apply(debit, instruction -> true);
+    }
+
+    /**
+     * The card gateway's answer (a REFUND notification) to one of our instructions, applied like a
+     * DEBIT, except that it answers only CARD instructions and, when a portal's webhook reported it
+     * ({@code sourcePortalId} not null), only that portal's: any other changes nothing and opens
+     * {@code UNEXPECTED_DEBIT}. Completes once applied and committed; a redelivery is a no-op.
+     */
+    public Mono<Void> applyCardAnswer(BankDebit debit, String sourcePortalId) {
+        return apply(
+                debit,
+                instruction -> instruction.channel() == PaymentChannel.CARD
+                        && (sourcePortalId == null || sourcePortalId.equals(instruction.portalId())));
+    }
+
+    private Mono<Void> apply(BankDebit debit, Predicate<PaymentInstruction> answerable) {
         return transactions.inTransaction(() -> debits.isRecorded(debit.notificationId())
                 .flatMap(recorded -> recorded
                         ? Mono.empty()
-                        : (debit.isRecall() ? recall(debit) : answer(debit))
+                        : (debit.isRecall() ? recall(debit) : answer(debit, answerable))
                                 .flatMap(effect -> debits.record(debit, effect.outcome(), clock.instant())
                                         .then(reviewItems.addAll(effect.reviews()))
                                         .then(events.append(effect.events())))));
@@ -96,10 +114,16 @@ public class ApplyBankDebit {
         }
     }
 
-    private Mono<Effect> answer(BankDebit debit) {
+    private Mono<Effect> answer(BankDebit debit, Predicate<PaymentInstruction> answerable) {
         return instructions
                 .lock(debit.instructionId())
-                .flatMap(instruction -> answer(debit, instruction))
+                .flatMap(instruction -> answerable.test(instruction)
+                        ? answer(debit, instruction)
+                        : Mono.just(unexpected(
+                                debit,
+                                null,
+                                null,
+                                "names instruction " + debit.instructionId() + ", which it may not answer")))
                 .switchIfEmpty(Mono.fromSupplier(() -> unexpected(
                         debit, null, null, "names instruction " + debit.instructionId() + ", which is not ours")));
     }

@@ -171,22 +171,27 @@ public class ApplyCardEvent {
         });
     }
 
-    /** A REFUND notification answers one of our card instructions, exactly like a bank DEBIT does. */
+    /**
+     * A REFUND notification answers one of our card instructions (of the reporting portal, when its
+     * webhook reported it), exactly like a bank DEBIT does.
+     */
     private Mono<Void> refundAnswer(CardEvent event) {
         Mono<String> instruction = event.instructionId() != null
                 ? Mono.just(event.instructionId())
                 : cardEvents
                         .openCardInstruction(event.pspReference(), event.amount())
                         .defaultIfEmpty("UNKNOWN");
-        return instruction.flatMap(instructionId -> answers.apply(new BankDebit(
-                "card:" + event.notificationId(),
-                instructionId,
-                event.success() ? InstructionStatus.EXECUTED : InstructionStatus.FAILED,
-                null,
-                event.amount(),
-                event.currency(),
-                null,
-                event.reason())));
+        return instruction.flatMap(instructionId -> answers.applyCardAnswer(
+                new BankDebit(
+                        "card:" + event.notificationId(),
+                        instructionId,
+                        event.success() ? InstructionStatus.EXECUTED : InstructionStatus.FAILED,
+                        null,
+                        event.amount(),
+                        event.currency(),
+                        null,
+                        event.reason()),
+                event.sourcePortalId()));
     }
 
     private ReviewItem review(ReviewKind kind, String portalId, String orderId, String subjectId, String detail) {

@@ -1,31 +1,40 @@
 package io.crowdrecon.recon.shared;
 
+import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
  * Prefixed, opaque identifiers (SPEC.md section 2): the prefix then 16 characters from an
- * unambiguous alphabet (no 0/O, 1/I/L), about 80 bits of randomness.
+ * unambiguous alphabet (no 0/O, 1/I/L), about 80 bits of randomness. Ids are not secrets (access
+ * is decided by the API key, never by knowing an id), so a fast per-thread generator is enough;
+ * API keys and webhook secrets come from a SecureRandom elsewhere.
  */
 public final class IdGenerator {
 
     private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
     private static final int LENGTH = 16;
 
-    private final RandomGenerator random;
+    private final Supplier<RandomGenerator> random;
 
-    public IdGenerator(RandomGenerator random) {
+    public IdGenerator(Supplier<RandomGenerator> random) {
         this.random = random;
     }
 
+    /** Ids from the current thread's {@link java.util.concurrent.ThreadLocalRandom}. */
+    public static IdGenerator threadLocal() {
+        return new IdGenerator(java.util.concurrent.ThreadLocalRandom::current);
+    }
+
     public String next(IdPrefix prefix) {
+        RandomGenerator generator = random.get();
         char[] chars = new char[LENGTH];
         for (int i = 0; i < LENGTH; i++) {
-            chars[i] = ALPHABET[random.nextInt(ALPHABET.length)];
+            chars[i] = ALPHABET[generator.nextInt(ALPHABET.length)];
         }
         return prefix.prefix() + new String(chars);
     }
 
     public OrderId nextOrderId() {
-        return OrderId.generate(random);
+        return OrderId.generate(random.get());
     }
 }

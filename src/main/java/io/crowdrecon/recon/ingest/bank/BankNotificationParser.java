@@ -39,6 +39,9 @@ public final class BankNotificationParser {
             root = json.readTree(value);
         } catch (JacksonException e) {
             return new Rejected("not JSON: " + firstLine(e.getOriginalMessage()), true, null, null, null);
+        } catch (NumberFormatException e) {
+            // Jackson refuses a number beyond BigDecimal's limits (1E-2147483649) with this, not a JacksonException.
+            return new Rejected("not JSON: " + firstLine(e.getMessage()), true, null, null, null);
         }
         if (root == null || !root.isObject()) {
             return new Rejected("not a JSON object", true, null, null, null);

@@ -81,7 +81,8 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
         JsonNode root;
         try {
             root = value == null || value.length == 0 ? null : json.readTree(value);
-        } catch (JacksonException e) {
+        } catch (JacksonException | NumberFormatException e) {
+            // NumberFormatException: Jackson refuses a number beyond BigDecimal's limits (1E-2147483649) with it.
             return new Parsed(null, "not JSON", true, null, null, null);
         }
         if (root == null || !root.isObject()) {

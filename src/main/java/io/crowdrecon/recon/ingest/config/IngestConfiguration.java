@@ -88,7 +88,7 @@ public class IngestConfiguration {
     ReactorKafkaInboundSource bankNotificationSource(
             KafkaProperties kafka,
             @Value("${recon.kafka.group-instance-id:}") String groupInstanceId,
-            @Value("${recon.kafka.max-poll-records:500}") int maxPollRecords) {
+            @Value("${recon.kafka.max-poll-records:2000}") int maxPollRecords) {
         return source(kafka, Topics.BANK_NOTIFICATIONS, "bank", groupInstanceId, maxPollRecords);
     }
 
@@ -96,7 +96,7 @@ public class IngestConfiguration {
     ReactorKafkaInboundSource cardNotificationSource(
             KafkaProperties kafka,
             @Value("${recon.kafka.group-instance-id:}") String groupInstanceId,
-            @Value("${recon.kafka.max-poll-records:500}") int maxPollRecords) {
+            @Value("${recon.kafka.max-poll-records:2000}") int maxPollRecords) {
         return source(kafka, Topics.CARD_NOTIFICATIONS, "card", groupInstanceId, maxPollRecords);
     }
 
@@ -115,16 +115,18 @@ public class IngestConfiguration {
             ReconcileIncomingCredits reconcile,
             DeadLetters deadLetters,
             UndecidedCredits undecided,
-            MicrometerIngestMetrics metrics) {
+            MicrometerIngestMetrics metrics,
+            @Value("${recon.kafka.max-batch:500}") int maxBatch) {
         InboundPipeline bank = new InboundPipeline(
                 bankNotificationSource,
                 new BankNotifications(bankParser, debits),
                 reconcile,
                 deadLetters,
                 undecided,
-                metrics);
+                metrics,
+                maxBatch);
         InboundPipeline card = new InboundPipeline(
-                cardNotificationSource, cardNotifications, reconcile, deadLetters, undecided, metrics);
+                cardNotificationSource, cardNotifications, reconcile, deadLetters, undecided, metrics, maxBatch);
         return new InboundConsumers(List.of(
                 new InboundConsumers.Consumer(
                         "bank-notifications", bank::run, () -> bank.drain(DRAIN), bankNotificationSource::isAssigned),

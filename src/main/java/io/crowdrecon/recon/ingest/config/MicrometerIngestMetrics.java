@@ -10,6 +10,8 @@ import io.micrometer.core.instrument.Timer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -23,6 +25,9 @@ public class MicrometerIngestMetrics implements IngestMetrics {
     private final Timer batchDuration;
     private final Timer decisionDelay;
     private final Counter redeliveries;
+    // Meters are looked up once per tag combination, not registered again for every credit.
+    private final Map<String, Counter> decidedCounters = new ConcurrentHashMap<>();
+    private final Map<String, DistributionSummary> amountSummaries = new ConcurrentHashMap<>();
 
     public MicrometerIngestMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
@@ -45,19 +50,25 @@ public class MicrometerIngestMetrics implements IngestMetrics {
         Instant now = clock.instant();
         for (RecordedCreditRow row : bookings.credits()) {
             String reason = row.reason() == null ? "none" : row.reason().name();
-            Counter.builder("recon.credits.decided")
-                    .description("Credits decided, by outcome and unidentified reason")
-                    .tag("outcome", row.outcome().name())
-                    .tag("reason", reason)
-                    .tag("channel", row.credit().channel().name())
-                    .register(registry)
+            String outcome = row.outcome().name();
+            decidedCounters
+                    .computeIfAbsent(outcome + "|" + reason + "|" + row.credit().channel(), key -> Counter.builder(
+                                    "recon.credits.decided")
+                            .description("Credits decided, by outcome and unidentified reason")
+                            .tag("outcome", outcome)
+                            .tag("reason", reason)
+                            .tag("channel", row.credit().channel().name())
+                            .register(registry))
                     .increment();
-            DistributionSummary.builder("recon.credits.amount")
-                    .description("Amounts of decided credits, by outcome and currency")
-                    .baseUnit(row.credit().currency())
-                    .tag("outcome", row.outcome().name())
-                    .tag("currency", row.credit().currency())
-                    .register(registry)
+            String currency = row.credit().currency();
+            amountSummaries
+                    .computeIfAbsent(
+                            outcome + "|" + currency, key -> DistributionSummary.builder("recon.credits.amount")
+                                    .description("Amounts of decided credits, by outcome and currency")
+                                    .baseUnit(currency)
+                                    .tag("outcome", outcome)
+                                    .tag("currency", currency)
+                                    .register(registry))
                     .record(row.credit().amount().doubleValue());
             decisionDelay.record(
                     Duration.between(row.credit().receivedAt(), now).abs());

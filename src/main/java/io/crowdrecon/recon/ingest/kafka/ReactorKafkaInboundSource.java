@@ -2,16 +2,15 @@ package io.crowdrecon.recon.ingest.kafka;
 
 import io.crowdrecon.recon.ingest.InboundRecord;
 import io.crowdrecon.recon.ingest.InboundSource;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import reactor.core.publisher.Flux;
 import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverRecord;
 
 /**
- * An inbound topic through Reactor Kafka: one batch per poll, offsets committed (periodically)
- * only for records acknowledged after their database commit. While a batch is being processed the
- * consumer is paused, not stopped: it keeps its partitions.
+ * An inbound topic through Reactor Kafka: offsets committed (periodically) only for records
+ * acknowledged after their database commit. While the pipeline has no demand the consumer is
+ * paused, not stopped: it keeps its partitions.
  */
 public class ReactorKafkaInboundSource implements InboundSource {
 
@@ -24,11 +23,8 @@ public class ReactorKafkaInboundSource implements InboundSource {
     }
 
     @Override
-    public Flux<List<InboundRecord>> batches() {
-        return receiver.receiveBatch(1)
-                .concatMap(
-                        batch -> batch.map(ReactorKafkaInboundSource::inbound).collectList(), 1)
-                .filter(records -> !records.isEmpty());
+    public Flux<InboundRecord> records() {
+        return receiver.receive().map(ReactorKafkaInboundSource::inbound);
     }
 
     /** Whether the consumer has joined its group and been given its partitions (possibly none). */

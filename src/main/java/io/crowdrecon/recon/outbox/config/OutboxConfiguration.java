@@ -41,7 +41,7 @@ public class OutboxConfiguration {
     OutboxRelay outboxRelay(
             DatabaseClient database,
             KafkaSender<String, byte[]> outboxSender,
-            @Value("${recon.outbox.batch-size:500}") int batchSize,
+            @Value("${recon.outbox.batch-size:2000}") int batchSize,
             @Value("${recon.outbox.idle:25ms}") Duration idle,
             OutboxMetrics metrics,
             io.crowdrecon.recon.platform.resilience.InfrastructureBreakers breakers) {

@@ -17,11 +17,12 @@ public class R2dbcEventLog implements EventLog {
 
     private static final String INSERT =
             """
+            WITH s AS (UPDATE event_sequence SET last_seq = last_seq + :n WHERE id = 1 RETURNING last_seq)
             INSERT INTO event_log (seq, event_id, topic, event_key, event_type, source, portal_id, order_id,
                                    campaign_id, payload, created_at)
-            SELECT :first + t.ord - 1, t.event_id, t.topic, t.event_key, t.event_type, t.source, t.portal_id,
-                   t.order_id, t.campaign_id, t.payload, :now
-            FROM unnest(:eventIds::uuid[], :topics::text[], :keys::text[], :types::text[], :sources::text[],
+            SELECT s.last_seq - :n + t.ord, t.event_id, t.topic, t.event_key, t.event_type, t.source,
+                   t.portal_id, t.order_id, t.campaign_id, t.payload, :now
+            FROM s, unnest(:eventIds::uuid[], :topics::text[], :keys::text[], :types::text[], :sources::text[],
                         :portalIds::text[], :orderIds::text[], :campaignIds::text[], :payloads::text[])
                  WITH ORDINALITY AS t(event_id, topic, event_key, event_type, source, portal_id, order_id,
                                       campaign_id, payload, ord)
@@ -65,23 +66,20 @@ public class R2dbcEventLog implements EventLog {
             campaignIds[i] = event.campaignId();
             payloads[i] = json.writeValueAsString(event.data());
         }
-        return database.sql("UPDATE event_sequence SET last_seq = last_seq + :n WHERE id = 1 RETURNING last_seq")
+        // One statement: the sequence row stays locked only for this insert and the commit.
+        return database.sql(INSERT)
                 .bind("n", n)
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .flatMap(last -> database.sql(INSERT)
-                        .bind("first", last - n + 1)
-                        .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
-                        .bind("eventIds", eventIds)
-                        .bind("topics", topics)
-                        .bind("keys", keys)
-                        .bind("types", types)
-                        .bind("sources", sources)
-                        .bind("portalIds", portalIds)
-                        .bind("orderIds", orderIds)
-                        .bind("campaignIds", campaignIds)
-                        .bind("payloads", payloads)
-                        .then());
+                .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
+                .bind("eventIds", eventIds)
+                .bind("topics", topics)
+                .bind("keys", keys)
+                .bind("types", types)
+                .bind("sources", sources)
+                .bind("portalIds", portalIds)
+                .bind("orderIds", orderIds)
+                .bind("campaignIds", campaignIds)
+                .bind("payloads", payloads)
+                .then();
     }
 
     /** A version-4 UUID without SecureRandom, whose first use may read /dev/urandom on an event loop. */

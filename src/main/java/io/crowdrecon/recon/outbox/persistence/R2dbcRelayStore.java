@@ -5,12 +5,32 @@ import io.crowdrecon.recon.outbox.StoredEvent;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
 public class R2dbcRelayStore implements RelayStore {
+
+    // The database's clock decides who holds the lease, so that instances' clocks need not agree.
+    // In SET, "owner" is the row's value before the update: only a relay that already held the
+    // lease may move the cursor.
+    private static final String CLAIM =
+            """
+            WITH lease AS (
+                UPDATE relay_lease
+                   SET last_seq = CASE WHEN owner = :owner THEN greatest(last_seq, :published) ELSE last_seq END,
+                       owner = :owner,
+                       lease_until = clock_timestamp() + make_interval(secs => :seconds)
+                 WHERE id = 1 AND (owner = :owner OR owner IS NULL OR lease_until < clock_timestamp())
+                RETURNING last_seq)
+            SELECT lease.last_seq AS cursor, e.seq, e.event_id, e.topic, e.event_key, e.event_type, e.source,
+                   e.portal_id, e.order_id, e.campaign_id, e.payload, e.created_at
+              FROM lease
+              LEFT JOIN LATERAL (SELECT * FROM event_log WHERE seq > lease.last_seq ORDER BY seq LIMIT :limit) e
+                ON true
+             ORDER BY e.seq""";
 
     private final DatabaseClient database;
 
@@ -19,21 +39,30 @@ public class R2dbcRelayStore implements RelayStore {
     }
 
     @Override
-    public Mono<Long> claim(String owner, Duration lease) {
-        // The database's clock decides who holds the lease, so that instances' clocks need not agree.
-        return database.sql(
-                        """
-                        UPDATE relay_lease
-                           SET owner = :owner, lease_until = clock_timestamp() + make_interval(secs => :seconds)
-                         WHERE id = 1 AND (owner = :owner OR owner IS NULL OR lease_until < clock_timestamp())
-                        RETURNING last_seq""")
+    public Mono<Claim> claim(String owner, Duration lease, long published, int limit) {
+        return database.sql(CLAIM)
                 .bind("owner", owner)
+                .bind("published", published)
                 .bind("seconds", (double) lease.toMillis() / 1000)
-                .map(row -> row.get(0, Long.class))
-                .one();
+                .bind("limit", limit)
+                .map(row -> new Object[] {row.get("cursor", Long.class), event(row)})
+                .all()
+                .collectList()
+                .flatMap(rows -> {
+                    if (rows.isEmpty()) {
+                        return Mono.empty();
+                    }
+                    List<StoredEvent> events = new ArrayList<>();
+                    rows.forEach(row -> {
+                        if (row[1] != null) {
+                            events.add((StoredEvent) row[1]);
+                        }
+                    });
+                    return Mono.just(new Claim((Long) rows.get(0)[0], events));
+                });
     }
 
-    @Override
+    /** Events after {@code seq}, in order (for readers other than the relay: the streams). */
     public Mono<List<StoredEvent>> after(long seq, int limit) {
         return database.sql(
                         """
@@ -42,40 +71,39 @@ public class R2dbcRelayStore implements RelayStore {
                           FROM event_log WHERE seq > :seq ORDER BY seq LIMIT :limit""")
                 .bind("seq", seq)
                 .bind("limit", limit)
-                .map(row -> new StoredEvent(
-                        row.get("seq", Long.class),
-                        row.get("event_id", UUID.class).toString(),
-                        row.get("topic", String.class),
-                        row.get("event_key", String.class),
-                        row.get("event_type", String.class),
-                        row.get("source", String.class),
-                        row.get("portal_id", String.class),
-                        row.get("order_id", String.class),
-                        row.get("campaign_id", String.class),
-                        row.get("payload", String.class),
-                        Sql.instant(row.get("created_at", OffsetDateTime.class))))
+                .map(R2dbcRelayStore::event)
                 .all()
                 .collectList();
     }
 
     @Override
-    public Mono<Boolean> advance(String owner, long seq) {
+    public Mono<Void> release(String owner, long published) {
         return database.sql(
                         """
-                        UPDATE relay_lease SET last_seq = :seq
-                         WHERE id = 1 AND owner = :owner AND last_seq < :seq""")
-                .bind("seq", seq)
+                        UPDATE relay_lease SET last_seq = greatest(last_seq, :published), owner = NULL,
+                                               lease_until = '-infinity'
+                         WHERE id = 1 AND owner = :owner""")
                 .bind("owner", owner)
-                .fetch()
-                .rowsUpdated()
-                .map(rows -> rows == 1);
+                .bind("published", published)
+                .then();
     }
 
-    @Override
-    public Mono<Void> release(String owner) {
-        return database.sql(
-                        "UPDATE relay_lease SET owner = NULL, lease_until = '-infinity' WHERE id = 1 AND owner = :owner")
-                .bind("owner", owner)
-                .then();
+    private static StoredEvent event(io.r2dbc.spi.Readable row) {
+        Long seq = row.get("seq", Long.class);
+        if (seq == null) {
+            return null;
+        }
+        return new StoredEvent(
+                seq,
+                row.get("event_id", UUID.class).toString(),
+                row.get("topic", String.class),
+                row.get("event_key", String.class),
+                row.get("event_type", String.class),
+                row.get("source", String.class),
+                row.get("portal_id", String.class),
+                row.get("order_id", String.class),
+                row.get("campaign_id", String.class),
+                row.get("payload", String.class),
+                Sql.instant(row.get("created_at", OffsetDateTime.class)));
     }
 }

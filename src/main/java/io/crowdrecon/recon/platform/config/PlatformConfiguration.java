@@ -48,8 +48,8 @@ public class PlatformConfiguration {
     }
 
     @Bean
-    IdGenerator idGenerator(SecureRandom random) {
-        return new IdGenerator(random);
+    IdGenerator idGenerator() {
+        return IdGenerator.threadLocal();
     }
 
     @Bean
