@@ -15,7 +15,7 @@ public record InboundRecord(
         Runnable acknowledge) {
 
     /** The Kafka header naming the portal whose signed webhook a record came through. */
-    public static final String SOURCE_PORTAL_HEADER = "x-recon-portal-id";
+    public static final String SOURCE_PORTAL_HEADER = io.crowdrecon.recon.platform.kafka.Topics.SOURCE_PORTAL_HEADER;
 
     public String coordinates() {
         return topic + "/" + partition + "@" + offset;

@@ -16,6 +16,9 @@ public final class Topics {
     public static final List<String> OUTBOUND =
             List.of(ORDER_EVENTS, MONEYOUTS, PAYMENT_INSTRUCTIONS, UNIDENTIFIED_TRANSFERS);
 
+    /** The Kafka header naming the portal whose signed webhook (or sandbox) a card record came through. */
+    public static final String SOURCE_PORTAL_HEADER = "x-recon-portal-id";
+
     private Topics() {}
 
     /** The dead-letter topic of an inbound topic. */

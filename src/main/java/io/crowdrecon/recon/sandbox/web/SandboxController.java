@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.sandbox.web;
 
+import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.PaymentInstructions;
 import io.crowdrecon.recon.platform.kafka.RecordPublisher;
@@ -19,6 +20,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,6 +40,7 @@ import tools.jackson.databind.ObjectMapper;
 public class SandboxController {
 
     private final RecordPublisher publisher;
+    private final Orders orders;
     private final Portals portals;
     private final PaymentInstructions instructions;
     private final ObjectMapper json;
@@ -45,11 +48,13 @@ public class SandboxController {
 
     public SandboxController(
             RecordPublisher publisher,
+            Orders orders,
             Portals portals,
             PaymentInstructions instructions,
             ObjectMapper json,
             Clock clock) {
         this.publisher = publisher;
+        this.orders = orders;
         this.portals = portals;
         this.instructions = instructions;
         this.json = json;
@@ -139,7 +144,20 @@ public class SandboxController {
                     putIfPresent(notification, "instructionId", request.instructionId());
                     return notification;
                 })
-                .flatMap(notification -> publish(Topics.CARD_NOTIFICATIONS, request.orderId(), notification));
+                // Only the caller's own orders, and marked as the caller's, like its signed webhook would.
+                .flatMap(notification -> orders.ofPortal(caller.portalId(), request.orderId())
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", request.orderId())))
+                        .flatMap(order -> {
+                            RecordHeaders headers = new RecordHeaders();
+                            headers.add(
+                                    Topics.SOURCE_PORTAL_HEADER,
+                                    caller.portalId().getBytes(StandardCharsets.UTF_8));
+                            byte[] value = json.writeValueAsString(notification).getBytes(StandardCharsets.UTF_8);
+                            return publish(
+                                    new ProducerRecord<>(
+                                            Topics.CARD_NOTIFICATIONS, null, request.orderId(), value, headers),
+                                    notification);
+                        }));
     }
 
     /** The bank's answer to one of the caller's instructions: EXECUTED unless the body says FAILED. */
@@ -179,10 +197,16 @@ public class SandboxController {
     }
 
     private Mono<ResponseEntity<PublishedResponse>> publish(String topic, String key, Map<String, Object> message) {
-        byte[] value = json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
-        return publisher.publish(new ProducerRecord<>(topic, key, value)).map(metadata -> ResponseEntity.status(
-                        HttpStatus.ACCEPTED)
-                .body(new PublishedResponse(topic, metadata.partition(), metadata.offset(), message)));
+        return publish(
+                new ProducerRecord<>(
+                        topic, key, json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8)),
+                message);
+    }
+
+    private Mono<ResponseEntity<PublishedResponse>> publish(
+            ProducerRecord<String, byte[]> record, Map<String, Object> message) {
+        return publisher.publish(record).map(metadata -> ResponseEntity.status(HttpStatus.ACCEPTED)
+                .body(new PublishedResponse(record.topic(), metadata.partition(), metadata.offset(), message)));
     }
 
     private static String orDefault(String value, String fallback) {
