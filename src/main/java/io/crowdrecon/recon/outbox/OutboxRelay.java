@@ -34,6 +34,8 @@ public class OutboxRelay {
     /** The last seq this relay published and the broker acknowledged (0: none yet). */
     private final AtomicLong published = new AtomicLong();
 
+    private final java.util.concurrent.atomic.AtomicBoolean finishing = new java.util.concurrent.atomic.AtomicBoolean();
+
     public OutboxRelay(
             RelayStore store,
             EventPublisher publisher,
@@ -47,8 +49,9 @@ public class OutboxRelay {
         this.onPublished = onPublished;
     }
 
-    /** The relay loop, forever; emits the number of events each step published. */
+    /** The relay loop, until {@link #finish()}; emits the number of events each step published. */
     public Flux<Integer> run() {
+        finishing.set(false);
         return Mono.defer(this::step)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofMillis(200))
                         .maxBackoff(Duration.ofSeconds(10))
@@ -56,12 +59,18 @@ public class OutboxRelay {
                                 "Outbox relay step failed (attempt {}): {}",
                                 signal.totalRetries() + 1,
                                 signal.failure().toString())))
-                .repeat();
+                .repeat(() -> !finishing.get());
+    }
+
+    /** Asks the loop to complete after the step in hand, so that what it published is recorded. */
+    public void finish() {
+        finishing.set(true);
     }
 
     /** Records what was published and gives the lease up, so that another instance takes over at once. */
     public Mono<Void> release() {
-        return store.release(owner, published.get());
+        // Deferred: read how far it published only once the step in hand has finished.
+        return Mono.defer(() -> store.release(owner, published.get()));
     }
 
     /** One step: claim (advancing past the last batch), publish what follows. Emits the count published. */

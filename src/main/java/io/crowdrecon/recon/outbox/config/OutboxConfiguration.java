@@ -33,8 +33,12 @@ public class OutboxConfiguration {
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
         props.put(ProducerConfig.LINGER_MS_CONFIG, 5);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "crowdrecon-outbox");
-        return KafkaSender.create(
-                SenderOptions.<String, byte[]>create(props).maxInFlight(1024).stopOnError(false));
+        // Closing waits for buffered records at most this long (else, with the broker down, up to
+        // delivery.timeout.ms: 2 min); what it drops was never acknowledged, so the next relay sends it.
+        return KafkaSender.create(SenderOptions.<String, byte[]>create(props)
+                .maxInFlight(1024)
+                .stopOnError(false)
+                .closeTimeout(Duration.ofSeconds(5)));
     }
 
     @Bean
