@@ -60,7 +60,10 @@ public class IngestConfiguration {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "crowdrecon-inbound-side");
-        return KafkaSender.create(SenderOptions.<String, byte[]>create(props).stopOnError(false));
+        // Closing waits for buffered records at most this long (else, with the broker down, up to
+        // delivery.timeout.ms: 2 min); a dead letter it drops was never acknowledged: redelivered.
+        return KafkaSender.create(
+                SenderOptions.<String, byte[]>create(props).stopOnError(false).closeTimeout(Duration.ofSeconds(5)));
     }
 
     @Bean

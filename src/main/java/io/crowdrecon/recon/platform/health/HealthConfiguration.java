@@ -16,6 +16,10 @@ public class HealthConfiguration {
     AdminClient healthAdminClient(KafkaProperties kafka) {
         Map<String, Object> props = new HashMap<>(kafka.buildAdminProperties());
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, "crowdrecon-health");
+        // Its callers (health, ops lag) give up after 3-5 s; a call they left behind must not live on
+        // for the default minute: closing the client at shutdown waits for every pending call.
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
         return AdminClient.create(props);
     }
 

@@ -60,7 +60,7 @@ public class EdgeLimitsFilter implements WebFilter, Ordered {
         if (!path.startsWith("/api/v1/")) {
             return chain.filter(exchange);
         }
-        Caller caller = exchange.getAttribute(CallerArgumentResolver.class.getName());
+        Caller caller = exchange.getAttribute(CallerArgumentResolver.ATTRIBUTE);
         if (limitRate && caller != null) {
             RateLimiter limiter = limiters.rateLimiter(HexFormat.of().formatHex(caller.keyHash()));
             if (!limiter.acquirePermission()) {

@@ -9,7 +9,8 @@ import reactor.core.publisher.Mono;
 /** Hands the authenticated {@link Caller} to controller methods that declare a parameter of that type. */
 public class CallerArgumentResolver implements HandlerMethodArgumentResolver {
 
-    static final String ATTRIBUTE = Caller.class.getName();
+    /** The exchange attribute under which authentication leaves the {@link Caller}. */
+    public static final String ATTRIBUTE = Caller.class.getName();
 
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
