@@ -1,0 +1,225 @@
+package io.crowdrecon.recon.testing;
+
+import static org.awaitility.Awaitility.await;
+
+import io.crowdrecon.recon.embedded.DurablePostgres;
+import io.crowdrecon.recon.embedded.EmbeddedReconApplication;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.test.web.reactive.server.WebTestClient;
+
+/**
+ * The whole service as a separate JVM, exactly as {@code ./mvnw spring-boot:run} starts it (the embedded default,
+ * with its own durable PostgreSQL and Kafka broker in its work directory), on free ports: to kill it with SIGKILL or
+ * stop it with SIGTERM and start it again on the same data. Its output goes to {@code service.log} in the work
+ * directory.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Duration START = Duration.ofMinutes(3);
+
+    private final Path workDirectory;
+    private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> arguments;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private Process process;
+
+    private ServiceProcess(Path workDirectory, List<String> arguments) {
+        this.workDirectory = workDirectory;
+        this.arguments = arguments;
+        environment.put("RECON_WORK_DIR", workDirectory.toString());
+        environment.put("RECON_EMBEDDED_POSTGRES_PORT", String.valueOf(OwnServers.freePort()));
+        environment.put("RECON_EMBEDDED_KAFKA_PORT", String.valueOf(OwnServers.freePort()));
+        environment.put("RECON_EMBEDDED_KAFKA_CONTROLLER_PORT", String.valueOf(OwnServers.freePort()));
+        environment.put("SERVER_PORT", String.valueOf(OwnServers.freePort()));
+        environment.put("RECON_OPS_API_KEY", ApiClient.OPS_KEY);
+        environment.put("RECON_SANDBOX_AUTO_CONFIRM", "false");
+    }
+
+    /** A service on a new temporary work directory; {@code arguments} are Spring properties ({@code --a.b=c}). */
+    public static ServiceProcess create(String... arguments) {
+        try {
+            return new ServiceProcess(Files.createTempDirectory("crowdrecon-service-"), List.of(arguments));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Starts the JVM and waits until {@code /actuator/health} answers UP. */
+    public void startAndAwaitHealthy() {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx512m");
+        command.add("-XX:TieredStopAtLevel=1");
+        command.add("-cp");
+        command.add(System.getProperty("java.class.path"));
+        command.add(EmbeddedReconApplication.class.getName());
+        command.addAll(arguments);
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log().toFile()));
+        builder.environment().putAll(environment);
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        await().atMost(START).pollInterval(Duration.ofMillis(500)).until(this::healthy);
+    }
+
+    /** SIGKILL: no shutdown hook runs; its PostgreSQL server is left orphaned, its broker dies with it. */
+    public void kill() {
+        try {
+            process.destroyForcibly().waitFor();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** SIGTERM: the service shuts down gracefully, on its own. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    public int exitValue() {
+        return process.exitValue();
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + environment.get("SERVER_PORT");
+    }
+
+    public String bootstrapServers() {
+        return "localhost:" + environment.get("RECON_EMBEDDED_KAFKA_PORT");
+    }
+
+    /** Its PostgreSQL database over JDBC (user {@code postgres}, no password), while it runs. */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://localhost:" + environment.get("RECON_EMBEDDED_POSTGRES_PORT") + "/"
+                + DurablePostgres.DATABASE;
+    }
+
+    public ApiClient api() {
+        return new ApiClient(WebTestClient.bindToServer()
+                .baseUrl(baseUrl())
+                .responseTimeout(Duration.ofSeconds(30))
+                .build());
+    }
+
+    /** What the service has logged so far, over all its runs. */
+    public String logText() {
+        try {
+            return Files.readString(log(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private Path log() {
+        return workDirectory.resolve("service.log");
+    }
+
+    private boolean healthy() {
+        if (!process.isAlive()) {
+            throw new AssertionError("the service exited with " + process.exitValue() + "; log:\n" + logText());
+        }
+        try {
+            HttpResponse<String> health = http.send(
+                    HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return health.statusCode() == 200 && health.body().contains("\"UP\"");
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /**
+     * Stops the service if it runs (SIGTERM, then SIGKILL), stops a PostgreSQL server a killed run left behind, and
+     * deletes the work directory.
+     */
+    @Override
+    public void close() {
+        try {
+            if (isAlive()) {
+                process.destroy();
+                if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+            stopOrphanedPostgres();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            keepLog();
+            deleteRecursively(workDirectory);
+        }
+    }
+
+    /** The service's log, kept in the build directory for a look after the test. */
+    private void keepLog() {
+        try {
+            Path logs = Path.of(System.getProperty("build.dir", "target"), "service-logs");
+            Files.createDirectories(logs);
+            Files.copy(
+                    log(),
+                    logs.resolve(workDirectory.getFileName() + ".log"),
+                    java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            // Only a convenience.
+        }
+    }
+
+    private void stopOrphanedPostgres() throws InterruptedException {
+        Path pidFile = workDirectory.resolve("postgres").resolve("postmaster.pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        try {
+            String first =
+                    Files.readString(pidFile).lines().findFirst().orElse("").trim();
+            var postmaster = ProcessHandle.of(Long.parseLong(first));
+            if (postmaster.isPresent() && postmaster.get().isAlive()) {
+                postmaster.get().destroy();
+                postmaster.get().onExit().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } catch (IOException
+                | NumberFormatException
+                | java.util.concurrent.ExecutionException
+                | java.util.concurrent.TimeoutException e) {
+            // Best effort: the next start of a service on this directory would stop it too.
+        }
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            // A temporary directory; the OS cleans it up eventually.
+        }
+    }
+}
