@@ -1,0 +1,82 @@
+package io.crowdrecon.recon;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.reactivestreams.Publisher;
+
+/**
+ * The layout rules of STYLE.md, checked on the production classes: a capability's own package (its domain: types,
+ * ports, use cases) knows no framework or driver, those live in its {@code config}, {@code persistence}, {@code web}
+ * and {@code kafka} adapters; the matching core is plain Java; nothing blocks on a publisher; nothing talks JDBC (the
+ * migrations run through Flyway).
+ */
+class ArchitectureTests {
+
+    private static final JavaClasses PRODUCTION = new ClassFileImporter()
+            // Not ImportOption.Predefined.DO_NOT_INCLUDE_TESTS: it knows only target/test-classes, not -Dbuild.dir.
+            .withImportOption(location -> !location.contains("/test-classes/"))
+            .importPackages("io.crowdrecon.recon");
+
+    private static final Set<String> BLOCKING_METHODS =
+            Set.of("block", "blockOptional", "blockFirst", "blockLast", "toIterable", "toStream", "toFuture");
+
+    @Test
+    void aCapabilitysDomainPackageDependsOnNoFrameworkOrDriver() {
+        noClasses()
+                .that()
+                .resideInAPackage("io.crowdrecon.recon.*")
+                .and()
+                .resideOutsideOfPackage("io.crowdrecon.recon.platform..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework..", "io.r2dbc..", "org.apache.kafka..", "reactor.kafka..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theMatchingCoreIsPlainJavaOverDomainTypes() {
+        classes()
+                .that()
+                .haveSimpleName("CreditMatcher")
+                .or()
+                .haveSimpleName("ReferenceExtractor")
+                .or()
+                .haveSimpleName("CreditDecision")
+                .or()
+                .haveSimpleName("CreditBatch")
+                .should()
+                .onlyDependOnClassesThat()
+                .resideInAnyPackage("java..", "io.crowdrecon.recon.*")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void noProductionCodeBlocksOnAPublisher() {
+        noClasses()
+                .should()
+                .callMethodWhere(new DescribedPredicate<JavaMethodCall>("a blocking call on a Publisher") {
+                    @Override
+                    public boolean test(JavaMethodCall call) {
+                        return BLOCKING_METHODS.contains(call.getName())
+                                && call.getTargetOwner().isAssignableTo(Publisher.class);
+                    }
+                })
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void noProductionCodeTalksJdbc() {
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..")
+                .check(PRODUCTION);
+    }
+}
