@@ -37,6 +37,11 @@ public class WebConfiguration implements WebFluxConfigurer {
     }
 
     @Bean
+    ClasspathContentOffEventLoopFilter classpathContentOffEventLoopFilter() {
+        return new ClasspathContentOffEventLoopFilter();
+    }
+
+    @Bean
     RequestSizeLimitFilter requestSizeLimitFilter(ObjectMapper json) {
         return new RequestSizeLimitFilter(json);
     }
