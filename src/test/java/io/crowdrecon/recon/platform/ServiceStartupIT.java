@@ -57,6 +57,22 @@ class ServiceStartupIT {
     }
 
     @Test
+    void servesPrometheusMetricsWithoutAKeyIncludingTheOutboxGauges() {
+        String scrape = web.get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(scrape)
+                .containsPattern("(?m)^recon_outbox_backlog[ {]")
+                .containsPattern("(?m)^recon_outbox_relay_lag_seconds[ {]")
+                .containsPattern("(?m)^jvm_memory_used_bytes[ {]");
+    }
+
+    @Test
     void appliesTheFlywayMigrations() {
         Long applied = database.sql("SELECT count(*) FROM flyway_schema_history WHERE success")
                 .map(row -> row.get(0, Long.class))

@@ -5,9 +5,9 @@ import static org.awaitility.Awaitility.await;
 
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.HalfSentRequest;
-import io.crowdrecon.recon.testing.ReconIntegrationTest;
-import io.crowdrecon.recon.testing.SecondInstance;
+import io.crowdrecon.recon.testing.ServiceProcess;
 import io.crowdrecon.recon.testing.TestPortal;
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +15,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.reactive.ReactorClientHttpConnector;
@@ -27,27 +26,25 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The limits at the API's edge, on an instance with small ones ({@code recon.resilience.requests-per-second=5},
+ * The limits at the API's edge, on a service with small ones ({@code recon.resilience.requests-per-second=5},
  * {@code concurrent-writes=1}): the 6th request in a second with one key answers 429 {@code RATE_LIMITED} with
  * {@code Retry-After} while another key goes through; a write while the only write slot is taken answers 503
- * {@code SERVICE_UNAVAILABLE} with {@code Retry-After}. Portals are created through the shared instance, whose
- * limits are the defaults.
+ * {@code SERVICE_UNAVAILABLE} with {@code Retry-After}. The service runs as a JVM of its own, as in production: a
+ * second application context in the test JVM shares Reactor Netty's global event loops with the first one.
  */
-@ReconIntegrationTest
 class EdgeLimitsIT {
 
-    private static SecondInstance limited;
+    private static ServiceProcess limited;
     private static ConnectionProvider connections;
-
-    @Autowired
-    WebTestClient web;
+    private static ApiClient api;
 
     @BeforeAll
-    static void startAnInstanceWithSmallLimits() {
-        limited = SecondInstance.start(Map.of(
-                "recon.resilience.requests-per-second", 5,
-                "recon.resilience.concurrent-writes", 1));
+    static void startAServiceWithSmallLimits() {
+        limited = ServiceProcess.create(
+                "--recon.resilience.requests-per-second=5", "--recon.resilience.concurrent-writes=1");
+        limited.startAndAwaitHealthy();
         connections = ConnectionProvider.create("edge-limits-it", 16);
+        api = limited.api();
     }
 
     @AfterAll
@@ -62,14 +59,13 @@ class EdgeLimitsIT {
      */
     private static WebTestClient limitedClient() {
         return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(connections)))
-                .baseUrl("http://localhost:" + limited.port())
+                .baseUrl(limited.baseUrl())
                 .responseTimeout(Duration.ofSeconds(30))
                 .build();
     }
 
     @Test
     void answersTheSixthRequestInASecondWithOneKey429WithRetryAfterAndLetsAnotherKeyThrough() {
-        ApiClient api = new ApiClient(web);
         TestPortal first = api.newPortal();
         TestPortal second = api.newPortal();
         WebTestClient client = limitedClient();
@@ -115,14 +111,13 @@ class EdgeLimitsIT {
 
     @Test
     void answersAWriteWhileTheOnlyWriteSlotIsTaken503WithRetryAfter() {
-        ApiClient api = new ApiClient(web);
         TestPortal holder = api.newPortal();
         TestPortal other = api.newPortal();
         WebTestClient client = limitedClient();
         String investor = JsonMapper.builder().build().writeValueAsString(investor());
 
-        try (HalfSentRequest slow =
-                HalfSentRequest.post(limited.port(), "/api/v1/investors", holder.apiKey(), investor)) {
+        try (HalfSentRequest slow = HalfSentRequest.post(
+                URI.create(limited.baseUrl()).getPort(), "/api/v1/investors", holder.apiKey(), investor)) {
             // The slow write holds the slot once the server has read its headers; until then a write may pass.
             List<EntityExchangeResult<JsonNode>> refused = new ArrayList<>();
             await().atMost(Duration.ofSeconds(30))
