@@ -31,15 +31,19 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 public final class ServiceProcess implements AutoCloseable {
 
     private static final Duration START = Duration.ofMinutes(3);
+    /** The tests' JVM: small and quick to start. */
+    private static final List<String> TEST_JVM_OPTIONS = List.of("-Xmx512m", "-XX:TieredStopAtLevel=1");
 
     private final Path workDirectory;
     private final Map<String, String> environment = new LinkedHashMap<>();
+    private final List<String> jvmOptions;
     private final List<String> arguments;
     private final HttpClient http = HttpClient.newHttpClient();
     private Process process;
 
-    private ServiceProcess(Path workDirectory, List<String> arguments) {
+    private ServiceProcess(Path workDirectory, List<String> jvmOptions, List<String> arguments) {
         this.workDirectory = workDirectory;
+        this.jvmOptions = jvmOptions;
         this.arguments = arguments;
         environment.put("RECON_WORK_DIR", workDirectory.toString());
         environment.put("RECON_EMBEDDED_POSTGRES_PORT", String.valueOf(OwnServers.freePort()));
@@ -52,8 +56,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** A service on a new temporary work directory; {@code arguments} are Spring properties ({@code --a.b=c}). */
     public static ServiceProcess create(String... arguments) {
+        return withJvmOptions(TEST_JVM_OPTIONS, arguments);
+    }
+
+    /**
+     * Like {@link #create}, with these JVM options instead of the tests' ({@code -Xmx512m -XX:TieredStopAtLevel=1}),
+     * e.g. for a measurement.
+     */
+    public static ServiceProcess withJvmOptions(List<String> jvmOptions, String... arguments) {
         try {
-            return new ServiceProcess(Files.createTempDirectory("crowdrecon-service-"), List.of(arguments));
+            return new ServiceProcess(
+                    Files.createTempDirectory("crowdrecon-service-"), List.copyOf(jvmOptions), List.of(arguments));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -63,8 +76,7 @@ public final class ServiceProcess implements AutoCloseable {
     public void startAndAwaitHealthy() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx512m");
-        command.add("-XX:TieredStopAtLevel=1");
+        command.addAll(jvmOptions);
         command.add("-cp");
         command.add(System.getProperty("java.class.path"));
         command.add(EmbeddedReconApplication.class.getName());
@@ -102,6 +114,16 @@ public final class ServiceProcess implements AutoCloseable {
 
     public int exitValue() {
         return process.exitValue();
+    }
+
+    /** The running JVM's process id. */
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Its work directory (PostgreSQL data in {@code postgres/}, the Kafka log, {@code service.log}). */
+    public Path workDirectory() {
+        return workDirectory;
     }
 
     public String baseUrl() {
