@@ -66,7 +66,8 @@ import tools.jackson.databind.JsonNode;
  * used heap), and the live heap after a full GC ({@code jcmd GC.run}) before and after the clients connected.
  *
  * <p>Options: {@code --portals=P} (500), {@code --clients-per-portal=C} (20), {@code --rate=R} (1000),
- * {@code --duration=D} (60), {@code --warmup=W} (10), {@code --in-flight=F} (64), {@code --ops-clients=N} (1),
+ * {@code --duration=D} (60), {@code --warmup=W} (30: on 2 cores the JIT compilers
+ * still take a third of a core 40 s into the run), {@code --in-flight=F} (64), {@code --ops-clients=N} (1),
  * {@code --connect-concurrency=N} (200 connections being opened at once), {@code --client-threads=N} (2 event
  * loops for the SSE clients), {@code --xmx=1g} (the service's heap), {@code --jvm=OPTION} (another JVM option of the
  * service, repeatable), {@code --prop=name=value} (a service property, repeatable), {@code --jfr=FILE} (a JFR
@@ -120,7 +121,7 @@ public final class StreamLoadBenchmark {
                     integer(values, "clients-per-portal", 20),
                     integer(values, "rate", 1000),
                     integer(values, "duration", 60),
-                    integer(values, "warmup", 10),
+                    integer(values, "warmup", 30),
                     integer(values, "in-flight", 64),
                     integer(values, "ops-clients", 1),
                     integer(values, "connect-concurrency", 200),
@@ -752,7 +753,8 @@ public final class StreamLoadBenchmark {
         dropReasons.forEach((reason, count) -> report.add("  dropped " + count + ": " + reason));
         report.add(String.format(
                 "CHANGES: target %d/s; %,d sent, %,d answered 2xx (%s) in %.1f s = %.0f/s, at most %d in flight;"
-                        + " in the %d-s measured window %,d changes = %.0f/s; pacing: %d ticks > 10 ms late, max %.0f ms",
+                        + " in the %d-s measured window %,d changes = %.0f/s; pacing: %,d of %,d requests started > 10 ms"
+                        + " late (waiting for an in-flight slot), the latest %.1f s late",
                 options.rate(),
                 driver.sent.get(),
                 driver.succeeded.get(),
@@ -767,7 +769,8 @@ public final class StreamLoadBenchmark {
                 windowChanges,
                 windowRate,
                 driver.lateTicks,
-                driver.maxLagNanos / 1e6));
+                driver.sent.get(),
+                driver.maxLagNanos / 1e9));
         if (!driver.failures.isEmpty()) {
             report.add("  failed writes: " + driver.failures);
             driver.failureSamples.forEach(s -> report.add("    " + s));
