@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
 import reactor.util.retry.Retry;
 
 /**
@@ -20,6 +21,9 @@ import reactor.util.retry.Retry;
  *
  * <p>Subscribers never slow the poller: each gets events only as fast as it takes them, with a
  * bounded buffer; a client that falls further behind is dropped and resumes with Last-Event-ID.
+ * Events are handed out on a thread of their own, not on the database driver's I/O thread that
+ * read them: with thousands of clients the hand-out is real work, and the credit pipeline and the
+ * API share that I/O thread.
  */
 public class EventFanOut {
 
@@ -29,13 +33,16 @@ public class EventFanOut {
     private final EventHistory history;
     private final Duration interval;
     private final int batch;
+    private final Scheduler delivery;
     private final Map<String, Sinks.Many<StoredEvent>> byAudience = new ConcurrentHashMap<>();
     private final AtomicLong position = new AtomicLong(-1);
 
-    public EventFanOut(EventHistory history, Duration interval, int batch) {
+    /** {@code delivery}: the single thread that hands polled events to the subscribers. */
+    public EventFanOut(EventHistory history, Duration interval, int batch, Scheduler delivery) {
         this.history = history;
         this.interval = interval;
         this.batch = batch;
+        this.delivery = delivery;
     }
 
     /** The poll loop, forever (started once per instance). */
@@ -53,7 +60,7 @@ public class EventFanOut {
 
     private Mono<Integer> pollOnce() {
         long from = position.get();
-        return history.after(from, batch).map(events -> {
+        return history.after(from, batch).publishOn(delivery).map(events -> {
             for (StoredEvent event : events) {
                 publish(event);
                 position.set(event.seq());

@@ -1,23 +1,27 @@
 package io.crowdrecon.recon.stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import io.crowdrecon.recon.outbox.StoredEvent;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import reactor.test.StepVerifier;
 
 /** The stream's guarantees, on an in-memory log: no gap or repeat at the replay/live seam, slow clients dropped. */
 class OrderEventStreamTests {
 
-    private final InMemoryHistory history = new InMemoryHistory();
-    private final EventFanOut fanOut = new EventFanOut(history, Duration.ofMillis(5), 100);
+    private final InMemoryEventHistory history = new InMemoryEventHistory();
+    private final Scheduler delivery = Schedulers.newSingle("test-event-delivery", true);
+    private final EventFanOut fanOut = new EventFanOut(history, Duration.ofMillis(5), 100, delivery);
     private final OrderEventStream stream = new OrderEventStream(fanOut, history);
+
+    @AfterEach
+    void stopDelivery() {
+        delivery.dispose();
+    }
 
     @Test
     void continuesFromTheLogIntoLiveEventsWithoutAGapOrARepeat() {
@@ -47,7 +51,9 @@ class OrderEventStreamTests {
         try {
             StepVerifier.create(stream.events("P1", new OrderEventStream.Start(0), e -> true), 0)
                     .then(() -> history.append(OrderEventStream.MAX_BEHIND + 50))
-                    .thenAwait(Duration.ofMillis(200))
+                    // Every event handed out (the buffer overflowed) before the client asks for any.
+                    .then(() -> await().atMost(Duration.ofSeconds(10))
+                            .until(fanOut::position, p -> p == OrderEventStream.MAX_BEHIND + 50))
                     .thenRequest(Long.MAX_VALUE)
                     .thenConsumeWhile(e -> true)
                     .expectError(OrderEventStream.SlowClientException.class)
@@ -64,50 +70,5 @@ class OrderEventStreamTests {
         StepVerifier.create(stream.start(null))
                 .assertNext(start -> assertThat(start.after()).isEqualTo(3))
                 .verifyComplete();
-    }
-
-    /** An event log in memory: seq from 1, all events of portal P1. */
-    static final class InMemoryHistory implements EventHistory {
-        private final List<StoredEvent> events = new ArrayList<>();
-        private final AtomicLong last = new AtomicLong();
-
-        synchronized void append(int n) {
-            for (int i = 0; i < n; i++) {
-                long seq = last.incrementAndGet();
-                events.add(new StoredEvent(
-                        seq,
-                        "id-" + seq,
-                        "recon.order-events",
-                        "TRX" + seq,
-                        "t",
-                        "/portals/P1",
-                        "P1",
-                        "TRX" + seq,
-                        "C1",
-                        "{}",
-                        Instant.now()));
-            }
-        }
-
-        @Override
-        public synchronized Mono<List<StoredEvent>> after(long seq, int limit) {
-            return Mono.just(
-                    events.stream().filter(e -> e.seq() > seq).limit(limit).toList());
-        }
-
-        @Override
-        public Mono<Long> lastSeq() {
-            return Mono.just(last.get());
-        }
-
-        @Override
-        public synchronized Mono<Long> firstKeptSeq() {
-            return events.isEmpty() ? Mono.empty() : Mono.just(events.get(0).seq());
-        }
-
-        @Override
-        public Mono<Long> forgetOlderThan(Instant cutoff) {
-            return Mono.just(0L);
-        }
     }
 }

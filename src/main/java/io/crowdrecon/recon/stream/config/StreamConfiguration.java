@@ -9,6 +9,8 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 @Configuration(proxyBeanMethods = false)
 class StreamConfiguration {
@@ -18,10 +20,18 @@ class StreamConfiguration {
         return new R2dbcEventHistory(database);
     }
 
+    /** The thread that hands events to this instance's stream clients (daemon; disposed on shutdown). */
+    @Bean(destroyMethod = "dispose")
+    Scheduler eventDelivery() {
+        return Schedulers.newSingle("event-delivery", true);
+    }
+
     @Bean
     EventFanOut eventFanOut(
-            R2dbcEventHistory history, @Value("${recon.stream.poll-interval:25ms}") Duration pollInterval) {
-        return new EventFanOut(history, pollInterval, 1000);
+            R2dbcEventHistory history,
+            Scheduler eventDelivery,
+            @Value("${recon.stream.poll-interval:25ms}") Duration pollInterval) {
+        return new EventFanOut(history, pollInterval, 1000, eventDelivery);
     }
 
     @Bean

@@ -5,18 +5,23 @@ import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.stream.OrderEventStream;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import java.time.Duration;
 import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.buffer.DataBuffer;
+import org.springframework.core.io.buffer.NettyDataBufferFactory;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.codec.ServerSentEvent;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * Server-Sent Events (SPEC.md section 7): {@code GET /orders/events} streams a portal's order
@@ -26,10 +31,12 @@ import reactor.core.publisher.Mono;
 @RestController
 public class EventStreamController {
 
-    static final String ORDER_EVENTS = "recon.order-events";
+    private static final NettyDataBufferFactory BUFFERS = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
+    private static final Logger log = LoggerFactory.getLogger(EventStreamController.class);
 
     private final OrderEventStream stream;
     private final Duration heartbeat;
+    private final SseFrames frames = new SseFrames();
 
     public EventStreamController(OrderEventStream stream, @Value("${recon.stream.heartbeat:15s}") Duration heartbeat) {
         this.stream = stream;
@@ -37,20 +44,20 @@ public class EventStreamController {
     }
 
     @GetMapping(value = "/api/v1/orders/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> orderEvents(
+    Mono<ResponseEntity<Flux<DataBuffer>>> orderEvents(
             Caller caller,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(required = false) String lastEventId,
             @RequestParam(required = false) String campaignId,
             @RequestParam(required = false) String orderId) {
-        Predicate<StoredEvent> filter = event -> ORDER_EVENTS.equals(event.topic())
+        Predicate<StoredEvent> filter = event -> SseFrames.ORDER_EVENTS.equals(event.topic())
                 && (campaignId == null || campaignId.equals(event.campaignId()))
                 && (orderId == null || orderId.equals(event.orderId()));
         return open(caller.portalId(), lastEventIdHeader, lastEventId, filter);
     }
 
     @GetMapping(value = "/api/v1/ops/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
-    Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> opsEvents(
+    Mono<ResponseEntity<Flux<DataBuffer>>> opsEvents(
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(required = false) String lastEventId,
             @RequestParam(required = false) String campaignId,
@@ -60,24 +67,31 @@ public class EventStreamController {
         return open(null, lastEventIdHeader, lastEventId, filter);
     }
 
-    private Mono<ResponseEntity<Flux<ServerSentEvent<String>>>> open(
+    private Mono<ResponseEntity<Flux<DataBuffer>>> open(
             String portalId, String header, String parameter, Predicate<StoredEvent> filter) {
         return Mono.fromCallable(() -> parseId(header != null ? header : parameter))
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(id -> stream.start(id.orElse(null)))
                 .map(start -> {
-                    Flux<ServerSentEvent<String>> events =
-                            stream.events(portalId, start, filter).map(EventStreamController::sse);
-                    Flux<ServerSentEvent<String>> heartbeats = Flux.interval(heartbeat, heartbeat)
-                            .map(tick -> ServerSentEvent.<String>builder()
-                                    .comment(" heartbeat")
-                                    .build());
-                    Flux<ServerSentEvent<String>> body = Flux.concat(
-                                    Mono.just(ServerSentEvent.<String>builder()
-                                            .comment(" connected")
-                                            .build()),
-                                    events)
+                    Sinks.One<Boolean> eventsEnded = Sinks.one();
+                    Flux<DataBuffer> events = stream.events(portalId, start, filter)
+                            .map(event -> wrap(frames.of(event)))
+                            // A drop is the designed answer to a slow client, not a failure: the
+                            // response ends cleanly and the client resumes with Last-Event-ID.
+                            .onErrorResume(OrderEventStream.SlowClientException.class, e -> {
+                                log.info(
+                                        "Dropped a {} stream client more than {} events behind; it resumes"
+                                                + " with Last-Event-ID",
+                                        portalId == null ? "ops" : "portal " + portalId,
+                                        OrderEventStream.MAX_BEHIND);
+                                return Flux.empty();
+                            })
+                            .doFinally(signal -> eventsEnded.tryEmitValue(true));
+                    Flux<DataBuffer> heartbeats = Flux.interval(heartbeat, heartbeat)
+                            .map(tick -> wrap(SseFrames.HEARTBEAT))
+                            .takeUntilOther(eventsEnded.asMono());
+                    Flux<DataBuffer> body = Flux.concat(Mono.fromSupplier(() -> wrap(SseFrames.CONNECTED)), events)
                             .mergeWith(heartbeats);
                     return ResponseEntity.ok()
                             .contentType(MediaType.TEXT_EVENT_STREAM)
@@ -85,12 +99,9 @@ public class EventStreamController {
                 });
     }
 
-    private static ServerSentEvent<String> sse(StoredEvent event) {
-        String name = ORDER_EVENTS.equals(event.topic()) ? "order-status" : event.type();
-        return ServerSentEvent.builder(event.payload())
-                .id(Long.toString(event.seq()))
-                .event(name)
-                .build();
+    /** The shared frame bytes as a buffer of this response, without a copy. */
+    private static DataBuffer wrap(byte[] frame) {
+        return BUFFERS.wrap(frame);
     }
 
     private static Long parseId(String value) {

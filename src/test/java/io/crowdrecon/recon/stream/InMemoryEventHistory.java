@@ -1,0 +1,52 @@
+package io.crowdrecon.recon.stream;
+
+import io.crowdrecon.recon.outbox.StoredEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+import reactor.core.publisher.Mono;
+
+/** An event log in memory: seq from 1, all events of portal P1. */
+public final class InMemoryEventHistory implements EventHistory {
+    private final List<StoredEvent> events = new ArrayList<>();
+    private final AtomicLong last = new AtomicLong();
+
+    public synchronized void append(int n) {
+        for (int i = 0; i < n; i++) {
+            long seq = last.incrementAndGet();
+            events.add(new StoredEvent(
+                    seq,
+                    "id-" + seq,
+                    "recon.order-events",
+                    "TRX" + seq,
+                    "t",
+                    "/portals/P1",
+                    "P1",
+                    "TRX" + seq,
+                    "C1",
+                    "{}",
+                    Instant.now()));
+        }
+    }
+
+    @Override
+    public synchronized Mono<List<StoredEvent>> after(long seq, int limit) {
+        return Mono.just(events.stream().filter(e -> e.seq() > seq).limit(limit).toList());
+    }
+
+    @Override
+    public Mono<Long> lastSeq() {
+        return Mono.just(last.get());
+    }
+
+    @Override
+    public synchronized Mono<Long> firstKeptSeq() {
+        return events.isEmpty() ? Mono.empty() : Mono.just(events.get(0).seq());
+    }
+
+    @Override
+    public Mono<Long> forgetOlderThan(Instant cutoff) {
+        return Mono.just(0L);
+    }
+}
