@@ -3,20 +3,13 @@ package io.crowdrecon.recon.benchmark;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.LockSupport;
 import reactor.core.publisher.Mono;
 import reactor.netty.ByteBufFlux;
 import reactor.netty.http.client.HttpClient;
@@ -29,16 +22,18 @@ import tools.jackson.databind.json.JsonMapper;
  * progress: per portal, in turn, an order is created ({@code CREATED}), marked waiting ({@code WAITING}) and cancelled
  * ({@code CANCELLED}). Ticks go round-robin over the portals, so each gets the same share. Every answer is stamped
  * (wall clock, epoch microseconds) by order id and status, to measure the delay from the 2xx answer too.
+ * {@link #call} is also how the benchmark onboards its portals.
  */
-final class ChangeDriver {
+final class ChangeDriver extends PacedDriver {
 
     static final ObjectMapper JSON = JsonMapper.builder().build();
 
-    /** A portal and what it needs to place orders: its key, an OPEN campaign, an investor. */
+    /** A portal and what it needs to place and pay orders: its key, an OPEN campaign, an investor. */
     static final class Portal {
         final int index;
         final String portalId;
         final String key;
+        final String collectionIban;
         final String companyId;
         final String campaignId;
         final String investorId;
@@ -50,6 +45,7 @@ final class ChangeDriver {
                 int index,
                 String portalId,
                 String key,
+                String collectionIban,
                 String companyId,
                 String campaignId,
                 String investorId,
@@ -57,6 +53,7 @@ final class ChangeDriver {
             this.index = index;
             this.portalId = portalId;
             this.key = key;
+            this.collectionIban = collectionIban;
             this.companyId = companyId;
             this.campaignId = campaignId;
             this.investorId = investorId;
@@ -82,60 +79,22 @@ final class ChangeDriver {
 
     private final HttpClient http;
     private final List<Portal> portals;
-    private final int inFlight;
-    private final Semaphore permits;
-
-    /** "orderId/STATUS" → when its answer arrived (epoch µs). */
-    final Map<String, Long> answeredMicros = new ConcurrentHashMap<>();
-    /** Request sent → answer complete, µs, of every 2xx write. */
-    final Longs writeMicros = new Longs();
-
-    final AtomicLong sent = new AtomicLong();
-    final AtomicLong succeeded = new AtomicLong();
-    final Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
-    final Set<String> failureSamples = ConcurrentHashMap.newKeySet();
-    final Map<String, AtomicLong> byKind = new ConcurrentHashMap<>();
-    long maxLagNanos;
-    long lateTicks;
-    long startedNanos;
-    long finishedNanos;
 
     ChangeDriver(HttpClient http, List<Portal> portals, int inFlight) {
+        super(inFlight);
         this.http = http;
         this.portals = portals;
-        this.inFlight = inFlight;
-        this.permits = new Semaphore(inFlight);
     }
 
-    /**
-     * {@code rate} changes per second for {@code duration}, from this thread; returns once every request is answered
-     * (or after {@code drainTimeout}).
-     */
-    void drive(int rate, Duration duration, Duration drainTimeout) {
-        long ticks = rate * duration.toSeconds();
-        startedNanos = System.nanoTime();
-        for (long k = 0; k < ticks; k++) {
-            long due = startedNanos + k * 1_000_000_000L / rate;
-            for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
-                LockSupport.parkNanos(wait);
-            }
-            permits.acquireUninterruptibly();
-            long lag = System.nanoTime() - due;
-            maxLagNanos = Math.max(maxLagNanos, lag);
-            if (lag > TimeUnit.MILLISECONDS.toNanos(10)) {
-                lateTicks++;
-            }
-            next(portals.get((int) (k % portals.size())));
-        }
-        long deadline = System.nanoTime() + drainTimeout.toNanos();
-        while (permits.availablePermits() < inFlight && System.nanoTime() < deadline) {
-            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
-        }
-        finishedNanos = System.nanoTime();
+    @Override
+    String causeName() {
+        return "request answered 2xx";
     }
 
     /** The portal's next change: cancel a waiting order, else mark a created one waiting, else create one. */
-    private void next(Portal portal) {
+    @Override
+    void next(long tick) {
+        Portal portal = portals.get((int) (tick % portals.size()));
         String cancel;
         String markWaiting = null;
         synchronized (portal) {
@@ -155,14 +114,13 @@ final class ChangeDriver {
 
     private void create(Portal portal) {
         long sentNanos = System.nanoTime();
-        sent.incrementAndGet();
         call(
                         HttpMethod.POST,
                         portal.key,
                         "/api/v1/orders",
                         JSON.writeValueAsString(orderBody(portal)),
                         UUID.randomUUID().toString())
-                .doFinally(signal -> permits.release())
+                .doFinally(signal -> release())
                 .subscribe(
                         answer -> {
                             if (answer.status() != 201) {
@@ -170,57 +128,36 @@ final class ChangeDriver {
                                 return;
                             }
                             String orderId = answer.json().get("orderId").asString();
-                            succeeded(orderId, "CREATED", answer, sentNanos);
+                            succeeded(orderId, "CREATED", answer.atMicros(), sentNanos);
                             synchronized (portal) {
                                 portal.created.add(orderId);
                             }
                         },
-                        error -> failed("CREATED", error));
+                        error -> failed("CREATED " + error.getClass().getSimpleName(), error.toString()));
     }
 
     private void change(Portal portal, String orderId, String path, String status, ArrayDeque<String> then) {
         long sentNanos = System.nanoTime();
-        sent.incrementAndGet();
         call(HttpMethod.PUT, portal.key, "/api/v1/orders/" + orderId + "/" + path, null, null)
-                .doFinally(signal -> permits.release())
+                .doFinally(signal -> release())
                 .subscribe(
                         answer -> {
                             if (answer.status() != 200) {
                                 failed(status, answer);
                                 return;
                             }
-                            succeeded(orderId, status, answer, sentNanos);
+                            succeeded(orderId, status, answer.atMicros(), sentNanos);
                             if (then != null) {
                                 synchronized (portal) {
                                     then.add(orderId);
                                 }
                             }
                         },
-                        error -> failed(status, error));
-    }
-
-    private void succeeded(String orderId, String status, Answer answer, long sentNanos) {
-        answeredMicros.put(orderId + "/" + status, answer.atMicros());
-        writeMicros.add((System.nanoTime() - sentNanos) / 1000);
-        succeeded.incrementAndGet();
-        byKind.computeIfAbsent(status, k -> new AtomicLong()).incrementAndGet();
+                        error -> failed(status + " " + error.getClass().getSimpleName(), error.toString()));
     }
 
     private void failed(String status, Answer answer) {
-        failures.computeIfAbsent(status + " HTTP " + answer.status(), k -> new AtomicLong())
-                .incrementAndGet();
-        if (failureSamples.size() < 5) {
-            failureSamples.add(status + " HTTP " + answer.status() + ": "
-                    + answer.body().substring(0, Math.min(300, answer.body().length())));
-        }
-    }
-
-    private void failed(String status, Throwable error) {
-        failures.computeIfAbsent(status + " " + error.getClass().getSimpleName(), k -> new AtomicLong())
-                .incrementAndGet();
-        if (failureSamples.size() < 5) {
-            failureSamples.add(status + " " + error);
-        }
+        failed(status + " HTTP " + answer.status(), answer.body());
     }
 
     /** One request; the answer is stamped when its body is complete. */

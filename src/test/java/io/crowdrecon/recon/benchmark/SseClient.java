@@ -143,7 +143,28 @@ final class SseClient {
         count = n + 1;
     }
 
-    /** The stream ended or failed on its own (not closed by the benchmark). */
+    /** Times the stream ended on its own and this client resumed it with Last-Event-ID. */
+    volatile int resumes;
+
+    volatile String lastResumeReason;
+
+    /**
+     * The stream ended on its own while connected (the server drops a client that falls too far behind): forget the
+     * partial event and resume after the last one received ({@code floor} if none). Same event loop as the chunks.
+     */
+    long resumeAfter(String reason, long floor) {
+        resumes++;
+        lastResumeReason = reason;
+        length = 0;
+        pendingId = -1;
+        pendingOrderStatus = false;
+        pendingData = false;
+        pendingDataText = null;
+        int n = count;
+        return n == 0 ? floor : ids[n - 1];
+    }
+
+    /** The stream ended or failed on its own (not closed by the benchmark) and is not resumed. */
     void ended(String reason, long nowMicros) {
         if (!closing && droppedBecause == null) {
             droppedAtMicros = nowMicros;

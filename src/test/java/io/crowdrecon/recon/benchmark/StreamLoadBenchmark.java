@@ -1,12 +1,14 @@
 package io.crowdrecon.recon.benchmark;
 
 import io.crowdrecon.recon.benchmark.ChangeDriver.Portal;
+import io.crowdrecon.recon.benchmark.CreditPlan.SeededOrder;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.ServiceProcess;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -20,10 +22,14 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Random;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -54,6 +60,12 @@ import tools.jackson.databind.JsonNode;
  * {@code : connected}. Then it drives real order-status changes through the API at R per second, round-robin over the
  * portals: create an order ({@code CREATED}, with an {@code Idempotency-Key}), mark it waiting ({@code WAITING}),
  * cancel it ({@code CANCELLED}), with at most F requests in flight; W seconds of warm-up, then D measured seconds.
+ * With {@code --source=credits} the changes come from the bank feed instead, as most do in production: before the
+ * clients connect, enough WAITING orders are written over JDBC (setup); then R credits per second, each paying one of
+ * them exactly, are published to {@code recon.bank-notifications} (at most F unacknowledged), and every order becomes
+ * {@code ACCOUNTED} when the service matches its credit. With {@code --source=log} no service work is behind the
+ * changes: R order-status events per second are written straight into the event log over JDBC, as the service appends
+ * them (one writer, one transaction per batch of what is queued), so what is measured is the streams alone.
  *
  * <p>Delay: from the event's own {@code at} (the status change's timestamp in the SSE {@code data}, taken by the
  * service inside the transaction, before its commit) to the moment this JVM read the chunk that completed the event
@@ -67,11 +79,12 @@ import tools.jackson.databind.JsonNode;
  *
  * <p>Options: {@code --portals=P} (500), {@code --clients-per-portal=C} (20), {@code --rate=R} (1000),
  * {@code --duration=D} (60), {@code --warmup=W} (30: on 2 cores the JIT compilers
- * still take a third of a core 40 s into the run), {@code --in-flight=F} (64), {@code --ops-clients=N} (1),
+ * still take a third of a core 40 s into the run), {@code --in-flight=F} (64; 5000 with credits or log), {@code --ops-clients=N} (1),
  * {@code --connect-concurrency=N} (200 connections being opened at once), {@code --client-threads=N} (2 event
  * loops for the SSE clients), {@code --xmx=1g} (the service's heap), {@code --jvm=OPTION} (another JVM option of the
- * service, repeatable), {@code --prop=name=value} (a service property, repeatable), {@code --jfr=FILE} (a JFR
- * recording, profile settings, of the service while the changes are driven), {@code --keep} (keep the GC log). Exit status: 0 when the run was valid (every client connected and held, every write answered 2xx, every
+ * service, repeatable), {@code --prop=name=value} (a service property, repeatable), {@code --source=api|credits|log}
+ * (what changes the orders: API calls, bank credits through Kafka, or events written into the log), {@code --jfr=FILE} (a JFR
+ * recording, profile settings, of the service while the changes are driven), {@code --keep} (keep the GC log). Exit status: 0 when the run was valid (every client connected and held, every change caused (API: 2xx; credits: acknowledged and matched; log: committed), every
  * event delivered once and in order, nothing foreign, the target rate reached), 1 when it was not, 2 on an error.
  * Whether the targets (p99 &lt; 100 ms) were met is reported, not part of the exit status.
  */
@@ -91,6 +104,7 @@ public final class StreamLoadBenchmark {
             List<String> jvmOptions,
             List<String> properties,
             String jfr,
+            Source source,
             boolean keep) {
 
         static Options parse(String[] args) {
@@ -122,7 +136,8 @@ public final class StreamLoadBenchmark {
                     integer(values, "rate", 1000),
                     integer(values, "duration", 60),
                     integer(values, "warmup", 30),
-                    integer(values, "in-flight", 64),
+                    // A credit or a log event is in flight until it is acknowledged or committed; both pipeline.
+                    integer(values, "in-flight", "api".equals(values.getOrDefault("source", "api")) ? 64 : 5000),
                     integer(values, "ops-clients", 1),
                     integer(values, "connect-concurrency", 200),
                     integer(values, "client-threads", 2),
@@ -130,6 +145,7 @@ public final class StreamLoadBenchmark {
                     jvm,
                     properties,
                     values.get("jfr"),
+                    Source.parse(values.getOrDefault("source", "api")),
                     keep);
             values.keySet()
                     .removeAll(List.of(
@@ -143,7 +159,8 @@ public final class StreamLoadBenchmark {
                             "connect-concurrency",
                             "client-threads",
                             "xmx",
-                            "jfr"));
+                            "jfr",
+                            "source"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + values.keySet() + " (see the class comment)");
             }
@@ -157,6 +174,31 @@ public final class StreamLoadBenchmark {
 
         int clients() {
             return portals * clientsPerPortal;
+        }
+    }
+
+    /** What changes the orders. */
+    enum Source {
+        /** Portal API calls: create, waiting, cancelled. */
+        API("API calls"),
+        /** Bank credits on Kafka that pay seeded WAITING orders. */
+        CREDITS("bank credits through Kafka"),
+        /** Events written straight into the event log over JDBC: the streams alone. */
+        LOG("events written straight into the event log");
+
+        final String description;
+
+        Source(String description) {
+            this.description = description;
+        }
+
+        static Source parse(String value) {
+            return switch (value) {
+                case "api" -> API;
+                case "credits" -> CREDITS;
+                case "log" -> LOG;
+                default -> throw new IllegalArgumentException("--source is api, credits or log, not " + value);
+            };
         }
     }
 
@@ -250,6 +292,7 @@ public final class StreamLoadBenchmark {
                     .collectList()
                     .block(Duration.ofMinutes(30));
             log(String.format("onboarded %d portals in %.1f s", portals.size(), (System.nanoTime() - t) / 1e9));
+            Map<Portal, List<SeededOrder>> seeded = options.source() == Source.CREDITS ? seed(db, portals) : Map.of();
 
             long liveBefore = ProcessProbes.liveHeapMb(pid);
             long seqBefore = lastSeq(db);
@@ -271,7 +314,7 @@ public final class StreamLoadBenchmark {
             Flux.fromIterable(clients)
                     .flatMap(
                             c -> {
-                                open(sseHttp, c, c.portal < 0 ? null : portals.get(c.portal));
+                                open(sseHttp, c, c.portal < 0 ? null : portals.get(c.portal), -1, seqBefore);
                                 return Mono.fromFuture(c.connected);
                             },
                             options.connectConcurrency())
@@ -304,7 +347,13 @@ public final class StreamLoadBenchmark {
                 ProcessProbes.jcmd(pid, "JFR.start", "name=streambench", "settings=profile");
             }
             long wall0 = System.nanoTime();
-            ChangeDriver driver = new ChangeDriver(driverHttp, portals, options.inFlight());
+            PacedDriver driver =
+                    switch (options.source()) {
+                        case API -> new ChangeDriver(driverHttp, portals, options.inFlight());
+                        case CREDITS ->
+                            new CreditDriver(service.bootstrapServers(), portals, seeded, options.inFlight());
+                        case LOG -> new LogDriver(service.jdbcUrl(), portals, options.inFlight());
+                    };
             long driveStartMicros = ChangeDriver.wallMicros();
             long measureFromMicros = driveStartMicros + options.warmupSeconds() * 1_000_000L;
             long measureToMicros = measureFromMicros + options.durationSeconds() * 1_000_000L;
@@ -332,8 +381,14 @@ public final class StreamLoadBenchmark {
             }
             double driveSeconds = (driver.finishedNanos - driver.startedNanos) / 1e9;
             log(String.format(
-                    "%d changes answered 2xx of %d sent in %.1f s",
-                    driver.succeeded.get(), driver.sent.get(), driveSeconds));
+                    "%d changes caused (%s) of %d started in %.1f s",
+                    driver.succeeded.get(), driver.causeName(), driver.sent.get(), driveSeconds));
+            if (driver instanceof CreditDriver credits) {
+                credits.close();
+                awaitAccounted(db, driver.succeeded.get(), Duration.ofMinutes(2));
+            } else if (driver instanceof LogDriver log) {
+                log.close();
+            }
 
             // ---- ground truth: the event log; then wait until every expected delivery arrived
             Truth truth = Truth.read(db, seqBefore, portals);
@@ -385,6 +440,62 @@ public final class StreamLoadBenchmark {
     }
 
     // ------------------------------------------------------------------ world and streams
+
+    /**
+     * For {@code --source=credits}: every WAITING order the credits will pay, as many per portal as it gets ticks
+     * (and one more), written over JDBC before the clients connect (setup, not measured; no event announces them).
+     */
+    private Map<Portal, List<SeededOrder>> seed(Connection db, List<Portal> portals) throws SQLException {
+        long started = System.nanoTime();
+        long ticks = (long) options.rate() * (options.warmupSeconds() + options.durationSeconds());
+        int perPortal = (int) (ticks / portals.size()) + 1;
+        Random random = new Random(42);
+        Set<String> used = new HashSet<>();
+        Map<Portal, List<SeededOrder>> seeded = new IdentityHashMap<>();
+        for (Portal portal : portals) {
+            List<SeededOrder> orders = new ArrayList<>(perPortal);
+            for (int i = 0; i < perPortal; i++) {
+                orders.add(new SeededOrder(
+                        CreditPlan.freshOrderId(random, used),
+                        new BigDecimal("1000.00"),
+                        new BigDecimal("100.00"),
+                        portal.payerIban,
+                        false));
+            }
+            SeededOrders.insert(
+                    db,
+                    new SeededOrders.Owner(portal.portalId, portal.campaignId, portal.companyId, portal.investorId),
+                    orders);
+            seeded.put(portal, orders);
+        }
+        db.setAutoCommit(true);
+        try (Statement st = db.createStatement()) {
+            st.execute("VACUUM ANALYZE purchase_order, order_status_history");
+        }
+        log(String.format(
+                "seeded %,d WAITING orders (%d per portal) in %.1f s",
+                (long) perPortal * portals.size(), perPortal, (System.nanoTime() - started) / 1e9));
+        return seeded;
+    }
+
+    /** Waits until the service decided every published credit: the seeded orders they pay are ACCOUNTED. */
+    private static void awaitAccounted(Connection db, long credits, Duration timeout) throws SQLException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long accounted = 0;
+        while (System.nanoTime() < deadline) {
+            try (Statement st = db.createStatement();
+                    ResultSet rs = st.executeQuery("SELECT count(*) FROM purchase_order WHERE status = 'ACCOUNTED'")) {
+                rs.next();
+                accounted = rs.getLong(1);
+            }
+            if (accounted >= credits) {
+                log(String.format("all %,d credits decided: their orders are ACCOUNTED", credits));
+                return;
+            }
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
+        }
+        log(String.format("only %,d of %,d orders ACCOUNTED after %s", accounted, credits, timeout));
+    }
 
     /** A portal with a company, an OPEN campaign and an investor, through the API. */
     private static Mono<Portal> onboard(ChangeDriver api, int index) {
@@ -439,6 +550,7 @@ public final class StreamLoadBenchmark {
                                                     index,
                                                     portalId,
                                                     key,
+                                                    portal.get("collectionIban").asString(),
                                                     companyId,
                                                     campaignId,
                                                     a.expect(201)
@@ -476,12 +588,25 @@ public final class StreamLoadBenchmark {
         return ChangeDriver.JSON.writeValueAsString(body);
     }
 
-    /** Opens the client's stream; its bytes are parsed on the connection's event loop as they arrive. */
-    private static void open(HttpClient http, SseClient client, Portal portal) {
+    /** Resumptions allowed per client before a stream that keeps ending counts as dropped. */
+    private static final int MAX_RESUMES = 10;
+
+    /**
+     * Opens the client's stream ({@code resumeAfter} >= 0: with that Last-Event-ID); its bytes are parsed on the
+     * connection's event loop as they arrive. When the server ends a connected stream (it drops a client that fell
+     * too far behind), the client resumes it with Last-Event-ID, as a real client would; after events before
+     * {@code floor} none is expected.
+     */
+    private static void open(HttpClient http, SseClient client, Portal portal, long resumeAfter, long floor) {
         String key = portal == null ? ApiClient.OPS_KEY : portal.key;
         String path = portal == null ? "/api/v1/ops/events" : "/api/v1/orders/events";
-        client.subscription = http.headers(h -> h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + key)
-                        .set(HttpHeaderNames.ACCEPT, "text/event-stream"))
+        client.subscription = http.headers(h -> {
+                    h.set(HttpHeaderNames.AUTHORIZATION, "Bearer " + key)
+                            .set(HttpHeaderNames.ACCEPT, "text/event-stream");
+                    if (resumeAfter >= 0) {
+                        h.set("Last-Event-ID", Long.toString(resumeAfter));
+                    }
+                })
                 .get()
                 .uri(path)
                 .response((response, body) -> response.status().code() == 200
@@ -494,8 +619,16 @@ public final class StreamLoadBenchmark {
                                         "HTTP " + response.status().code() + " " + text))))
                 .subscribe(
                         ignored -> {},
-                        error -> client.ended(error.toString(), ChangeDriver.wallMicros()),
-                        () -> client.ended("the server ended the stream", ChangeDriver.wallMicros()));
+                        error -> endedOrResumed(http, client, portal, error.toString(), floor),
+                        () -> endedOrResumed(http, client, portal, "the server ended the stream", floor));
+    }
+
+    private static void endedOrResumed(HttpClient http, SseClient client, Portal portal, String reason, long floor) {
+        if (!client.closing && client.isConnected() && client.resumes < MAX_RESUMES) {
+            open(http, client, portal, client.resumeAfter(reason, floor), floor);
+        } else {
+            client.ended(reason, ChangeDriver.wallMicros());
+        }
     }
 
     private static long received(List<SseClient> clients) {
@@ -606,7 +739,7 @@ public final class StreamLoadBenchmark {
     private void analyse(
             List<SseClient> clients,
             Truth truth,
-            ChangeDriver driver,
+            PacedDriver driver,
             long fromMicros,
             long toMicros,
             long connected,
@@ -693,7 +826,7 @@ public final class StreamLoadBenchmark {
                 } else if (truth.atMicros[i] < toMicros) {
                     fromAt.add(delay);
                     bySlice[(int) Math.min(slices - 1, (truth.atMicros[i] - fromMicros) / 10_000_000L)].add(delay);
-                    Long answered = driver.answeredMicros.get(truth.answerKey[i]);
+                    Long answered = driver.causedMicros.get(truth.answerKey[i]);
                     if (answered == null) {
                         noAnswer++;
                     } else {
@@ -721,15 +854,17 @@ public final class StreamLoadBenchmark {
         // Changes in the measured window, from the log: at in [from, to).
         long windowChanges = 0;
         long orderEvents = 0;
-        Longs answerAfterAt = new Longs();
+        // A credit is published before the change it causes; an answer or a commit comes after it.
+        boolean causeFirst = options.source() == Source.CREDITS;
+        Longs causeAndChange = new Longs();
         for (int i = 0; i < n; i++) {
             if (truth.orderEvent[i]) {
                 orderEvents++;
                 if (truth.atMicros[i] >= fromMicros && truth.atMicros[i] < toMicros) {
                     windowChanges++;
-                    Long answered = driver.answeredMicros.get(truth.answerKey[i]);
+                    Long answered = driver.causedMicros.get(truth.answerKey[i]);
                     if (answered != null) {
-                        answerAfterAt.add(answered - truth.atMicros[i]);
+                        causeAndChange.add(causeFirst ? truth.atMicros[i] - answered : answered - truth.atMicros[i]);
                     }
                 }
             }
@@ -738,6 +873,7 @@ public final class StreamLoadBenchmark {
         double windowRate = windowChanges / windowSeconds;
 
         int heldClients = (int) (connected - dropped);
+        List<SseClient> resumed = clients.stream().filter(c -> c.resumes > 0).toList();
         report.add(String.format(
                 "CLIENTS: %,d SSE clients (%d portals x %d on /orders/events, %d on /ops/events) from one"
                         + " benchmark JVM; %,d connected (\": connected\" seen) in %.1f s, %,d still held at the end,"
@@ -751,13 +887,28 @@ public final class StreamLoadBenchmark {
                 heldClients,
                 dropped));
         dropReasons.forEach((reason, count) -> report.add("  dropped " + count + ": " + reason));
+        if (!resumed.isEmpty()) {
+            report.add(String.format(
+                    "  %d clients (%s) resumed with Last-Event-ID %d times in all after the server ended their stream"
+                            + " (last reason: %s)",
+                    resumed.size(),
+                    resumed.stream()
+                            .map(c -> c.portal < 0 ? "ops" : "portal " + c.portal)
+                            .distinct()
+                            .limit(5)
+                            .collect(Collectors.joining(", ")),
+                    resumed.stream().mapToInt(c -> c.resumes).sum(),
+                    resumed.get(0).lastResumeReason));
+        }
         report.add(String.format(
-                "CHANGES: target %d/s; %,d sent, %,d answered 2xx (%s) in %.1f s = %.0f/s, at most %d in flight;"
-                        + " in the %d-s measured window %,d changes = %.0f/s; pacing: %,d of %,d requests started > 10 ms"
+                "CHANGES (%s): target %d/s; %,d started, %,d %s (%s) in %.1f s = %.0f/s, at most %d in flight;"
+                        + " in the %d-s measured window %,d changes = %.0f/s; pacing: %,d of %,d started > 10 ms"
                         + " late (waiting for an in-flight slot), the latest %.1f s late",
+                options.source().description,
                 options.rate(),
                 driver.sent.get(),
                 driver.succeeded.get(),
+                driver.causeName(),
                 driver.byKind.entrySet().stream()
                         .sorted(Map.Entry.comparingByKey())
                         .map(e -> e.getKey() + " " + e.getValue())
@@ -772,22 +923,27 @@ public final class StreamLoadBenchmark {
                 driver.sent.get(),
                 driver.maxLagNanos / 1e9));
         if (!driver.failures.isEmpty()) {
-            report.add("  failed writes: " + driver.failures);
+            report.add("  failed: " + driver.failures);
             driver.failureSamples.forEach(s -> report.add("    " + s));
         }
-        report.add(
-                "  write latency, request sent -> 2xx answer:      " + Longs.percentiles(driver.writeMicros.sorted()));
-        report.add("  status change (event 'at') -> 2xx answer:      " + Longs.percentiles(answerAfterAt.sorted()));
+        report.add("  " + driver.causeName() + ", latency: " + Longs.percentiles(driver.causeMicros.sorted()));
+        report.add("  "
+                + (causeFirst
+                        ? driver.causeName() + " -> status change (event 'at')"
+                        : "status change -> " + driver.causeName())
+                + ": " + Longs.percentiles(causeAndChange.sorted()));
         report.add(String.format(
                 "DELAY status change -> wire (from the event's own 'at' timestamp in the SSE data, to the moment"
                         + " the client read it; %d-s window, %d portal clients):",
                 options.durationSeconds(), heldClients - options.opsClients()));
         long[] delays = fromAt.sorted();
         report.add("  " + Longs.percentiles(delays));
-        report.add("  from the driving request's 2xx answer instead: " + Longs.percentiles(fromAnswer.sorted())
-                + String.format(
-                        " (%.1f %% of the events reached the client before the answer reached the driver)",
-                        100.0 * overtook / Math.max(1, fromAnswer.size())));
+        report.add("  from the " + driver.causeName() + " instead: " + Longs.percentiles(fromAnswer.sorted())
+                + (options.source() != Source.API
+                        ? ""
+                        : String.format(
+                                " (%.1f %% of the events reached the client before the answer reached the driver)",
+                                100.0 * overtook / Math.max(1, fromAnswer.size()))));
         StringBuilder sliceLine = new StringBuilder("  p99 by 10-s slice of the window:");
         for (Longs slice : bySlice) {
             sliceLine.append(' ').append(Longs.ms(Longs.quantile(slice.sorted(), 0.99)));
@@ -818,7 +974,8 @@ public final class StreamLoadBenchmark {
                 notConnected,
                 dropped));
         if (noAnswer > 0) {
-            report.add("  note: " + noAnswer + " delivered events had no 2xx answer recorded (not in the 2xx delay)");
+            report.add("  note: " + noAnswer + " delivered events had no " + driver.causeName()
+                    + " recorded (not in the delay from it)");
         }
         if (notConnected > 0) {
             invalid.add(notConnected + " clients never connected");
@@ -833,7 +990,7 @@ public final class StreamLoadBenchmark {
             invalid.add("wrong deliveries (duplicates/foreign/out of order/malformed/mismatched data)");
         }
         if (!driver.failures.isEmpty()) {
-            invalid.add("failed writes " + driver.failures);
+            invalid.add("failed changes " + driver.failures);
         }
         if (windowRate < 0.98 * options.rate()) {
             invalid.add(String.format("the driver reached %.0f changes/s, not %d", windowRate, options.rate()));
@@ -979,7 +1136,7 @@ public final class StreamLoadBenchmark {
         report.add(
                 invalid.isEmpty()
                         ? "RUN: VALID (every client connected and held, every event delivered once, in order, to its"
-                                + " portal's clients only; every write 2xx; target rate reached)"
+                                + " portal's clients only; every change caused; target rate reached)"
                         : "RUN: INVALID: " + String.join("; ", invalid));
         System.out.println();
         System.out.println("=== crowdrecon live stream load ===");

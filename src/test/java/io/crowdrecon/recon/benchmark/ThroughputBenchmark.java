@@ -4,7 +4,6 @@ import ch.qos.logback.classic.Level;
 import io.crowdrecon.recon.ReconApplication;
 import io.crowdrecon.recon.benchmark.CreditPlan.Kind;
 import io.crowdrecon.recon.benchmark.CreditPlan.PlannedCredit;
-import io.crowdrecon.recon.benchmark.CreditPlan.SeededOrder;
 import io.crowdrecon.recon.embedded.DurablePostgres;
 import io.crowdrecon.recon.embedded.EmbeddedInfrastructure;
 import io.micrometer.core.instrument.Counter;
@@ -30,8 +29,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -269,7 +266,11 @@ public final class ThroughputBenchmark {
         try (Connection db = jdbc(jdbcUrl, "crowdrecon-bench-setup")) {
             long started = System.nanoTime();
             for (var entry : campaigns.entrySet()) {
-                loadOrders(db, entry.getKey(), world, entry.getValue());
+                SeededOrders.insert(
+                        db,
+                        new SeededOrders.Owner(
+                                world.portalId(), entry.getValue(), world.companyId(), world.investorId()),
+                        entry.getKey().orders);
             }
             db.setAutoCommit(true);
             try (Statement st = db.createStatement()) {
@@ -508,100 +509,6 @@ public final class ThroughputBenchmark {
         body.put("expectedClosingDate", "2030-12-31");
         body.put("portalSuccessFee", Map.of("fixedAmount", 0, "variableAmountPercentage", 0));
         return body;
-    }
-
-    /** Inserts the plan's orders (WAITING, or CANCELLED) with their status history, in chunks. */
-    private static void loadOrders(Connection db, CreditPlan plan, World world, String campaignId) throws SQLException {
-        db.setAutoCommit(false);
-        OffsetDateTime created =
-                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.MILLIS);
-        OffsetDateTime windowEnds = created.plusYears(1);
-        String insertOrders =
-                """
-                INSERT INTO purchase_order (order_id, portal_id, campaign_id, company_id, investor_id, investor_iban,
-                    holder_name, holder_surname, total_amount, order_amount, fee_amount, currency, channel,
-                    description, portal_order_code, status, payment_window_ends_at, created_at, updated_at)
-                SELECT v.id, ?, ?, ?, ?, v.iban, ?, ?, v.total::numeric, v.amount::numeric, v.fee::numeric, 'EUR',
-                       'MONEY_TRANSFER', 'Benchmark order', v.id, v.status, ?, ?, ?
-                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
-                       AS v(id, iban, total, amount, fee, status)""";
-        String insertHistory =
-                """
-                INSERT INTO order_status_history (order_id, position, status, previous_status, reason, at)
-                SELECT id, 1, 'CREATED', NULL, 'ORDER_CREATED', ? FROM unnest(?::text[]) AS id
-                UNION ALL
-                SELECT id, 2, 'WAITING', 'CREATED', 'PORTAL_REQUEST', ? FROM unnest(?::text[]) AS id
-                UNION ALL
-                SELECT id, 3, 'CANCELLED', 'WAITING', 'CANCELLED_BY_PORTAL', ? FROM unnest(?::text[]) AS id""";
-        int chunk = 20_000;
-        for (int from = 0; from < plan.orders.size(); from += chunk) {
-            List<SeededOrder> orders = plan.orders.subList(from, Math.min(plan.orders.size(), from + chunk));
-            String[] ids = orders.stream().map(SeededOrder::orderId).toArray(String[]::new);
-            try (PreparedStatement st = db.prepareStatement(insertOrders)) {
-                int i = 1;
-                st.setString(i++, world.portalId());
-                st.setString(i++, campaignId);
-                st.setString(i++, world.companyId());
-                st.setString(i++, world.investorId());
-                st.setString(i++, CreditPlan.HOLDER_NAME);
-                st.setString(i++, CreditPlan.HOLDER_SURNAME);
-                st.setObject(i++, windowEnds);
-                st.setObject(i++, created);
-                st.setObject(i++, created);
-                st.setArray(i++, db.createArrayOf("text", ids));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream().map(SeededOrder::investorIban).toArray()));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .map(o -> o.totalAmount().toPlainString())
-                                        .toArray()));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .map(o -> o.orderAmount().toPlainString())
-                                        .toArray()));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .map(o -> o.feeAmount().toPlainString())
-                                        .toArray()));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .map(o -> o.cancelled() ? "CANCELLED" : "WAITING")
-                                        .toArray()));
-                st.executeUpdate();
-            }
-            try (PreparedStatement st = db.prepareStatement(insertHistory)) {
-                st.setObject(1, created);
-                st.setArray(2, db.createArrayOf("text", ids));
-                st.setObject(3, created.plusSeconds(1));
-                st.setArray(4, db.createArrayOf("text", ids));
-                st.setObject(5, created.plusSeconds(2));
-                st.setArray(
-                        6,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .filter(SeededOrder::cancelled)
-                                        .map(SeededOrder::orderId)
-                                        .toArray()));
-                st.executeUpdate();
-            }
-            db.commit();
-        }
     }
 
     // ------------------------------------------------------------------ Kafka

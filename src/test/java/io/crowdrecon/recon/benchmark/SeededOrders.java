@@ -1,0 +1,120 @@
+package io.crowdrecon.recon.benchmark;
+
+import io.crowdrecon.recon.benchmark.CreditPlan.SeededOrder;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+
+/**
+ * Orders written straight into PostgreSQL, as a benchmark's setup: created an hour ago, their payment window open for
+ * a year, paid by {@link CreditPlan#HOLDER_NAME} {@link CreditPlan#HOLDER_SURNAME}. They have no events: nothing was
+ * announced of them.
+ */
+final class SeededOrders {
+
+    /** Whose orders they are: a portal, one of its OPEN campaigns, its company and an investor of the portal. */
+    record Owner(String portalId, String campaignId, String companyId, String investorId) {}
+
+    private SeededOrders() {}
+
+    /**
+     * Inserts the orders (WAITING, or CANCELLED) of one portal's campaign with their status history, in chunks of
+     * 20,000, each committed. Leaves {@code db} in manual-commit mode.
+     */
+    static void insert(Connection db, Owner owner, List<SeededOrder> all) throws SQLException {
+        db.setAutoCommit(false);
+        OffsetDateTime created =
+                OffsetDateTime.now(ZoneOffset.UTC).minusHours(1).truncatedTo(ChronoUnit.MILLIS);
+        OffsetDateTime windowEnds = created.plusYears(1);
+        String insertOrders =
+                """
+                INSERT INTO purchase_order (order_id, portal_id, campaign_id, company_id, investor_id, investor_iban,
+                    holder_name, holder_surname, total_amount, order_amount, fee_amount, currency, channel,
+                    description, portal_order_code, status, payment_window_ends_at, created_at, updated_at)
+                SELECT v.id, ?, ?, ?, ?, v.iban, ?, ?, v.total::numeric, v.amount::numeric, v.fee::numeric, 'EUR',
+                       'MONEY_TRANSFER', 'Benchmark order', v.id, v.status, ?, ?, ?
+                  FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                       AS v(id, iban, total, amount, fee, status)""";
+        String insertHistory =
+                """
+                INSERT INTO order_status_history (order_id, position, status, previous_status, reason, at)
+                SELECT id, 1, 'CREATED', NULL, 'ORDER_CREATED', ? FROM unnest(?::text[]) AS id
+                UNION ALL
+                SELECT id, 2, 'WAITING', 'CREATED', 'PORTAL_REQUEST', ? FROM unnest(?::text[]) AS id
+                UNION ALL
+                SELECT id, 3, 'CANCELLED', 'WAITING', 'CANCELLED_BY_PORTAL', ? FROM unnest(?::text[]) AS id""";
+        int chunk = 20_000;
+        for (int from = 0; from < all.size(); from += chunk) {
+            List<SeededOrder> orders = all.subList(from, Math.min(all.size(), from + chunk));
+            String[] ids = orders.stream().map(SeededOrder::orderId).toArray(String[]::new);
+            try (PreparedStatement st = db.prepareStatement(insertOrders)) {
+                int i = 1;
+                st.setString(i++, owner.portalId());
+                st.setString(i++, owner.campaignId());
+                st.setString(i++, owner.companyId());
+                st.setString(i++, owner.investorId());
+                st.setString(i++, CreditPlan.HOLDER_NAME);
+                st.setString(i++, CreditPlan.HOLDER_SURNAME);
+                st.setObject(i++, windowEnds);
+                st.setObject(i++, created);
+                st.setObject(i++, created);
+                st.setArray(i++, db.createArrayOf("text", ids));
+                st.setArray(
+                        i++,
+                        db.createArrayOf(
+                                "text",
+                                orders.stream().map(SeededOrder::investorIban).toArray()));
+                st.setArray(
+                        i++,
+                        db.createArrayOf(
+                                "text",
+                                orders.stream()
+                                        .map(o -> o.totalAmount().toPlainString())
+                                        .toArray()));
+                st.setArray(
+                        i++,
+                        db.createArrayOf(
+                                "text",
+                                orders.stream()
+                                        .map(o -> o.orderAmount().toPlainString())
+                                        .toArray()));
+                st.setArray(
+                        i++,
+                        db.createArrayOf(
+                                "text",
+                                orders.stream()
+                                        .map(o -> o.feeAmount().toPlainString())
+                                        .toArray()));
+                st.setArray(
+                        i++,
+                        db.createArrayOf(
+                                "text",
+                                orders.stream()
+                                        .map(o -> o.cancelled() ? "CANCELLED" : "WAITING")
+                                        .toArray()));
+                st.executeUpdate();
+            }
+            try (PreparedStatement st = db.prepareStatement(insertHistory)) {
+                st.setObject(1, created);
+                st.setArray(2, db.createArrayOf("text", ids));
+                st.setObject(3, created.plusSeconds(1));
+                st.setArray(4, db.createArrayOf("text", ids));
+                st.setObject(5, created.plusSeconds(2));
+                st.setArray(
+                        6,
+                        db.createArrayOf(
+                                "text",
+                                orders.stream()
+                                        .filter(SeededOrder::cancelled)
+                                        .map(SeededOrder::orderId)
+                                        .toArray()));
+                st.executeUpdate();
+            }
+            db.commit();
+        }
+    }
+}
