@@ -57,7 +57,7 @@ class ServiceStartupIT {
     }
 
     @Test
-    void servesPrometheusMetricsWithoutAKeyIncludingTheOutboxGauges() {
+    void servesPrometheusMetricsWithoutAKeyIncludingTheOutboxAndStreamGauges() {
         // After the other tests of this JVM, with their request histograms, a scrape is well over the default 256 KB.
         String scrape = web.mutate()
                 .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
@@ -73,6 +73,8 @@ class ServiceStartupIT {
         assertThat(scrape)
                 .containsPattern("(?m)^recon_outbox_backlog[ {]")
                 .containsPattern("(?m)^recon_outbox_relay_lag_seconds[ {]")
+                .containsPattern("(?m)^recon_stream_clients[ {]")
+                .containsPattern("(?m)^recon_stream_clients_dropped_total[ {]")
                 .containsPattern("(?m)^jvm_memory_used_bytes[ {]");
     }
 

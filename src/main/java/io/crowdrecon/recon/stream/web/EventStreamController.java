@@ -5,8 +5,12 @@ import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.stream.OrderEventStream;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.UnpooledByteBufAllocator;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,10 +41,19 @@ public class EventStreamController {
     private final OrderEventStream stream;
     private final Duration heartbeat;
     private final SseFrames frames = new SseFrames();
+    private final AtomicInteger clients = new AtomicInteger();
+    private final Counter dropped;
 
-    public EventStreamController(OrderEventStream stream, @Value("${recon.stream.heartbeat:15s}") Duration heartbeat) {
+    public EventStreamController(
+            OrderEventStream stream, @Value("${recon.stream.heartbeat:15s}") Duration heartbeat, MeterRegistry meters) {
         this.stream = stream;
         this.heartbeat = heartbeat;
+        Gauge.builder("recon.stream.clients", clients, AtomicInteger::get)
+                .description("SSE clients this instance holds (order and ops streams)")
+                .register(meters);
+        this.dropped = Counter.builder("recon.stream.clients.dropped")
+                .description("SSE clients dropped for falling too far behind (they resume with Last-Event-ID)")
+                .register(meters);
     }
 
     @GetMapping(value = "/api/v1/orders/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -80,6 +93,7 @@ public class EventStreamController {
                             // A drop is the designed answer to a slow client, not a failure: the
                             // response ends cleanly and the client resumes with Last-Event-ID.
                             .onErrorResume(OrderEventStream.SlowClientException.class, e -> {
+                                dropped.increment();
                                 log.info(
                                         "Dropped a {} stream client more than {} events behind; it resumes"
                                                 + " with Last-Event-ID",
@@ -92,7 +106,9 @@ public class EventStreamController {
                             .map(tick -> wrap(SseFrames.HEARTBEAT))
                             .takeUntilOther(eventsEnded.asMono());
                     Flux<DataBuffer> body = Flux.concat(Mono.fromSupplier(() -> wrap(SseFrames.CONNECTED)), events)
-                            .mergeWith(heartbeats);
+                            .mergeWith(heartbeats)
+                            .doOnSubscribe(subscription -> clients.incrementAndGet())
+                            .doFinally(signal -> clients.decrementAndGet());
                     return ResponseEntity.ok()
                             .contentType(MediaType.TEXT_EVENT_STREAM)
                             .body(body);

@@ -1,11 +1,13 @@
 package io.crowdrecon.recon.stream.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.stream.EventFanOut;
 import io.crowdrecon.recon.stream.InMemoryEventHistory;
 import io.crowdrecon.recon.stream.OrderEventStream;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -21,8 +23,9 @@ class EventStreamControllerTests {
     private final InMemoryEventHistory history = new InMemoryEventHistory();
     private final Scheduler delivery = Schedulers.newSingle("test-event-delivery", true);
     private final EventFanOut fanOut = new EventFanOut(history, Duration.ofMillis(5), 100, delivery);
+    private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
     private final EventStreamController controller =
-            new EventStreamController(new OrderEventStream(fanOut, history), Duration.ofSeconds(1));
+            new EventStreamController(new OrderEventStream(fanOut, history), Duration.ofSeconds(1), meters);
     private final Disposable polling = fanOut.run().subscribe();
 
     @AfterEach
@@ -42,6 +45,9 @@ class EventStreamControllerTests {
 
         StepVerifier.create(body, 1)
                 .expectNext(": connected\n\n")
+                .then(() -> assertThat(
+                                meters.get("recon.stream.clients").gauge().value())
+                        .isEqualTo(1.0))
                 .then(() -> history.append(events))
                 // Every event handed out (the client's buffer overflowed) before it reads any.
                 .then(() -> await().atMost(Duration.ofSeconds(10)).until(fanOut::position, p -> p == events))
@@ -50,5 +56,8 @@ class EventStreamControllerTests {
                 .thenConsumeWhile(frame -> true)
                 .expectComplete()
                 .verify(Duration.ofSeconds(10));
+
+        assertThat(meters.get("recon.stream.clients.dropped").counter().count()).isEqualTo(1.0);
+        assertThat(meters.get("recon.stream.clients").gauge().value()).isZero();
     }
 }
