@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.benchmark;
 
 import io.crowdrecon.recon.benchmark.CreditPlan.SeededOrder;
+import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -8,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Orders written straight into PostgreSQL, as a benchmark's setup: created an hour ago, their payment window open for
@@ -63,39 +65,11 @@ final class SeededOrders {
                 st.setObject(i++, created);
                 st.setObject(i++, created);
                 st.setArray(i++, db.createArrayOf("text", ids));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream().map(SeededOrder::investorIban).toArray()));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .map(o -> o.totalAmount().toPlainString())
-                                        .toArray()));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .map(o -> o.orderAmount().toPlainString())
-                                        .toArray()));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .map(o -> o.feeAmount().toPlainString())
-                                        .toArray()));
-                st.setArray(
-                        i++,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .map(o -> o.cancelled() ? "CANCELLED" : "WAITING")
-                                        .toArray()));
+                st.setArray(i++, texts(db, orders, SeededOrder::investorIban));
+                st.setArray(i++, texts(db, orders, o -> o.totalAmount().toPlainString()));
+                st.setArray(i++, texts(db, orders, o -> o.orderAmount().toPlainString()));
+                st.setArray(i++, texts(db, orders, o -> o.feeAmount().toPlainString()));
+                st.setArray(i++, texts(db, orders, o -> o.cancelled() ? "CANCELLED" : "WAITING"));
                 st.executeUpdate();
             }
             try (PreparedStatement st = db.prepareStatement(insertHistory)) {
@@ -106,15 +80,16 @@ final class SeededOrders {
                 st.setObject(5, created.plusSeconds(2));
                 st.setArray(
                         6,
-                        db.createArrayOf(
-                                "text",
-                                orders.stream()
-                                        .filter(SeededOrder::cancelled)
-                                        .map(SeededOrder::orderId)
-                                        .toArray()));
+                        texts(db, orders.stream().filter(SeededOrder::cancelled).toList(), SeededOrder::orderId));
                 st.executeUpdate();
             }
             db.commit();
         }
+    }
+
+    /** A {@code text[]} of one field of each order. */
+    private static Array texts(Connection db, List<SeededOrder> orders, Function<SeededOrder, String> field)
+            throws SQLException {
+        return db.createArrayOf("text", orders.stream().map(field).toArray());
     }
 }
