@@ -78,12 +78,10 @@ final class ChangeDriver extends PacedDriver {
     }
 
     private final HttpClient http;
-    private final List<Portal> portals;
 
     ChangeDriver(HttpClient http, List<Portal> portals, int inFlight) {
-        super(inFlight);
+        super(portals, inFlight);
         this.http = http;
-        this.portals = portals;
     }
 
     @Override
@@ -93,8 +91,7 @@ final class ChangeDriver extends PacedDriver {
 
     /** The portal's next change: cancel a waiting order, else mark a created one waiting, else create one. */
     @Override
-    void next(long tick) {
-        Portal portal = portals.get((int) (tick % portals.size()));
+    void next(Portal portal) {
         String cancel;
         String markWaiting = null;
         synchronized (portal) {

@@ -23,12 +23,10 @@ import org.apache.kafka.common.serialization.StringSerializer;
 final class CreditDriver extends PacedDriver implements AutoCloseable {
 
     private final KafkaProducer<String, String> producer;
-    private final List<Portal> portals;
     private final Map<Portal, ArrayDeque<SeededOrder>> payable;
 
     CreditDriver(String bootstrapServers, List<Portal> portals, Map<Portal, List<SeededOrder>> orders, int inFlight) {
-        super(inFlight);
-        this.portals = portals;
+        super(portals, inFlight);
         this.payable = new IdentityHashMap<>();
         orders.forEach((portal, list) -> payable.put(portal, new ArrayDeque<>(list)));
         this.producer = new KafkaProducer<>(Map.of(
@@ -55,8 +53,7 @@ final class CreditDriver extends PacedDriver implements AutoCloseable {
     }
 
     @Override
-    void next(long tick) {
-        Portal portal = portals.get((int) (tick % portals.size()));
+    void next(Portal portal) {
         SeededOrder order = payable.get(portal).poll();
         if (order == null) {
             failed("no seeded order left", portal.portalId);

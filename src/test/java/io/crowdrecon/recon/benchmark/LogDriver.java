@@ -1,60 +1,46 @@
 package io.crowdrecon.recon.benchmark;
 
 import io.crowdrecon.recon.benchmark.ChangeDriver.Portal;
+import io.crowdrecon.recon.order.OrderReasons;
+import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.OrderStatusChanged;
+import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.outbox.persistence.R2dbcEventLog;
 import io.crowdrecon.recon.shared.OrderId;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import io.r2dbc.pool.ConnectionPool;
+import io.r2dbc.spi.ConnectionFactories;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
 import java.util.Random;
-import java.util.UUID;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import org.springframework.r2dbc.core.DatabaseClient;
 
 /**
- * Order-status events written straight into the event log, the way the service appends them (the sequence row, then
- * one multi-row insert, one transaction), with no order and no service work behind them: what is left to measure is
- * the streams alone, from commit to wire. Each tick queues one {@code ACCOUNTED} event of the tick's portal (round
- * robin); one writer thread commits whatever is queued, as the service commits a batch. A change's cause is stamped
- * when its transaction has committed, so the delay from it is the streams' own.
+ * Order-status events appended to the event log by the service's own {@link R2dbcEventLog}, with no order and no
+ * service work behind them: what is left to measure is the streams alone, from commit to wire. Each tick queues one
+ * {@code ACCOUNTED} event of the tick's portal; one writer thread appends whatever is queued in one statement (its own
+ * transaction), as the service appends a batch's events. A change's cause is stamped when that append has committed,
+ * so the delay from it is the streams' own.
  */
 final class LogDriver extends PacedDriver implements AutoCloseable {
 
-    private static final String INSERT =
-            """
-            WITH s AS (UPDATE event_sequence SET last_seq = last_seq + ? WHERE id = 1 RETURNING last_seq)
-            INSERT INTO event_log (seq, event_id, topic, event_key, event_type, source, portal_id, order_id,
-                                   campaign_id, payload, created_at)
-            SELECT s.last_seq - ? + t.ord, t.event_id, 'recon.order-events', t.order_id,
-                   'crowdrecon.order.status-changed.v1', '/portals/' || t.portal_id, t.portal_id, t.order_id,
-                   t.campaign_id, t.payload, ?
-            FROM s, unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[])
-                 WITH ORDINALITY AS t(event_id, portal_id, order_id, campaign_id, payload, ord)""";
-
     private record Queued(Portal portal, String orderId, long startedNanos) {}
 
-    private final List<Portal> portals;
-    private final Connection db;
+    private final ConnectionPool pool;
+    private final R2dbcEventLog log;
     private final Random random = new Random(7);
     private final LinkedBlockingQueue<Queued> queue = new LinkedBlockingQueue<>();
     private final Thread writer;
     private volatile boolean closing;
 
-    LogDriver(String jdbcUrl, List<Portal> portals, int inFlight) throws SQLException {
-        super(inFlight);
-        this.portals = portals;
-        Properties props = new Properties();
-        props.setProperty("user", "postgres");
-        props.setProperty("ApplicationName", "crowdrecon-stream-bench-log");
-        this.db = DriverManager.getConnection(jdbcUrl, props);
+    LogDriver(String r2dbcUrl, List<Portal> portals, int inFlight) {
+        super(portals, inFlight);
+        this.pool = (ConnectionPool) ConnectionFactories.get(r2dbcUrl);
+        this.log = new R2dbcEventLog(DatabaseClient.create(pool), ChangeDriver.JSON, Clock.systemUTC());
         this.writer = new Thread(this::write, "bench-log-writer");
         writer.setDaemon(true);
         writer.start();
@@ -66,11 +52,8 @@ final class LogDriver extends PacedDriver implements AutoCloseable {
     }
 
     @Override
-    void next(long tick) {
-        queue.add(new Queued(
-                portals.get((int) (tick % portals.size())),
-                OrderId.generate(random).value(),
-                System.nanoTime()));
+    void next(Portal portal) {
+        queue.add(new Queued(portal, OrderId.generate(random).value(), System.nanoTime()));
     }
 
     private void write() {
@@ -83,7 +66,20 @@ final class LogDriver extends PacedDriver implements AutoCloseable {
                 }
                 batch.add(first);
                 queue.drainTo(batch);
-                commit(batch);
+                // Stamped before the append, as the service stamps a change before it writes it.
+                Instant at = Instant.now();
+                List<OutboundEvent> events = new ArrayList<>(batch.size());
+                for (Queued q : batch) {
+                    events.add(new OrderStatusChanged(
+                                    q.orderId(),
+                                    q.portal().campaignId,
+                                    OrderStatus.ACCOUNTED,
+                                    OrderStatus.WAITING,
+                                    OrderReasons.PAYMENT_MATCHED,
+                                    at)
+                            .toEvent(q.portal().portalId));
+                }
+                log.append(events).block(Duration.ofSeconds(30));
                 long committed = ChangeDriver.wallMicros();
                 for (Queued q : batch) {
                     succeeded(q.orderId(), "ACCOUNTED", committed, q.startedNanos());
@@ -91,7 +87,7 @@ final class LogDriver extends PacedDriver implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
-            } catch (SQLException | RuntimeException e) {
+            } catch (RuntimeException e) {
                 batch.forEach(q -> failed("event not written " + e.getClass().getSimpleName(), e.toString()));
             } finally {
                 batch.forEach(q -> release());
@@ -100,48 +96,10 @@ final class LogDriver extends PacedDriver implements AutoCloseable {
         }
     }
 
-    private void commit(List<Queued> batch) throws SQLException {
-        int n = batch.size();
-        Instant now = Instant.now();
-        String[] ids = new String[n];
-        String[] portalIds = new String[n];
-        String[] orderIds = new String[n];
-        String[] campaignIds = new String[n];
-        String[] payloads = new String[n];
-        for (int i = 0; i < n; i++) {
-            Queued q = batch.get(i);
-            ids[i] = UUID.randomUUID().toString();
-            portalIds[i] = q.portal().portalId;
-            orderIds[i] = q.orderId();
-            campaignIds[i] = q.portal().campaignId;
-            Map<String, Object> data = new LinkedHashMap<>();
-            data.put("orderId", q.orderId());
-            data.put("campaignId", q.portal().campaignId);
-            data.put("status", "ACCOUNTED");
-            data.put("previousStatus", "WAITING");
-            data.put("reason", "PAYMENT_MATCHED");
-            // Stamped before the insert, as the service stamps a change before it writes it.
-            data.put("at", now.toString());
-            payloads[i] = ChangeDriver.JSON.writeValueAsString(data);
-        }
-        try (PreparedStatement st = db.prepareStatement(INSERT)) {
-            int i = 1;
-            st.setInt(i++, n);
-            st.setInt(i++, n);
-            st.setObject(i++, OffsetDateTime.ofInstant(now, ZoneOffset.UTC));
-            st.setArray(i++, db.createArrayOf("uuid", ids));
-            st.setArray(i++, db.createArrayOf("text", portalIds));
-            st.setArray(i++, db.createArrayOf("text", orderIds));
-            st.setArray(i++, db.createArrayOf("text", campaignIds));
-            st.setArray(i++, db.createArrayOf("text", payloads));
-            st.executeUpdate();
-        }
-    }
-
     @Override
-    public void close() throws SQLException, InterruptedException {
+    public void close() throws InterruptedException {
         closing = true;
         writer.join(TimeUnit.SECONDS.toMillis(10));
-        db.close();
+        pool.dispose();
     }
 }

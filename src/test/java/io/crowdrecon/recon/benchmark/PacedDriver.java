@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.benchmark;
 
+import io.crowdrecon.recon.benchmark.ChangeDriver.Portal;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,10 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Order-status changes caused at a paced rate, with at most {@code inFlight} in progress, and what the stream
- * benchmark reports of them: per change, when its cause was complete ("orderId/STATUS" → epoch µs), how long each
- * took, what failed. A subclass says what one change is ({@link #next(long)}) and calls {@link #succeeded} or
- * {@link #failed} and then {@link #release()} once it is done.
+ * Order-status changes caused at a paced rate, round-robin over the portals so each gets the same share, with at most
+ * {@code inFlight} in progress, and what the stream benchmark reports of them: per change, when its cause was complete
+ * ("orderId/STATUS" → epoch µs), how long each took, what failed. A subclass says what one change of a portal is
+ * ({@link #next(Portal)}) and calls {@link #succeeded} or {@link #failed} and then {@link #release()} once it is done.
  */
 abstract class PacedDriver {
 
@@ -32,10 +34,12 @@ abstract class PacedDriver {
     long startedNanos;
     long finishedNanos;
 
+    private final List<Portal> portals;
     private final int inFlight;
     private final Semaphore permits;
 
-    PacedDriver(int inFlight) {
+    PacedDriver(List<Portal> portals, int inFlight) {
+        this.portals = portals;
         this.inFlight = inFlight;
         this.permits = new Semaphore(inFlight);
     }
@@ -43,8 +47,8 @@ abstract class PacedDriver {
     /** What the report calls a cause ("request answered 2xx", "credit acknowledged by the broker"). */
     abstract String causeName();
 
-    /** Starts the {@code tick}-th change; must end in {@link #release()}. */
-    abstract void next(long tick);
+    /** Starts a change of {@code portal}; must end in {@link #release()}. */
+    abstract void next(Portal portal);
 
     /**
      * {@code rate} changes per second for {@code duration}, from this thread; returns once every change is done (or
@@ -65,7 +69,7 @@ abstract class PacedDriver {
                 lateTicks++;
             }
             sent.incrementAndGet();
-            next(k);
+            next(portals.get((int) (k % portals.size())));
         }
         long deadline = System.nanoTime() + drainTimeout.toNanos();
         while (permits.availablePermits() < inFlight && System.nanoTime() < deadline) {

@@ -64,8 +64,8 @@ import tools.jackson.databind.JsonNode;
  * clients connect, enough WAITING orders are written over JDBC (setup); then R credits per second, each paying one of
  * them exactly, are published to {@code recon.bank-notifications} (at most F unacknowledged), and every order becomes
  * {@code ACCOUNTED} when the service matches its credit. With {@code --source=log} no service work is behind the
- * changes: R order-status events per second are written straight into the event log over JDBC, as the service appends
- * them (one writer, one transaction per batch of what is queued), so what is measured is the streams alone.
+ * changes: R order-status events per second are appended to the event log by the service's own event-log code (one
+ * writer, one statement per batch of what is queued), so what is measured is the streams alone.
  *
  * <p>Delay: from the event's own {@code at} (the status change's timestamp in the SSE {@code data}, taken by the
  * service inside the transaction, before its commit) to the moment this JVM read the chunk that completed the event
@@ -183,8 +183,8 @@ public final class StreamLoadBenchmark {
         API("API calls"),
         /** Bank credits on Kafka that pay seeded WAITING orders. */
         CREDITS("bank credits through Kafka"),
-        /** Events written straight into the event log over JDBC: the streams alone. */
-        LOG("events written straight into the event log");
+        /** Events appended to the event log with no service work behind them: the streams alone. */
+        LOG("events appended to the event log by its own code");
 
         final String description;
 
@@ -352,7 +352,7 @@ public final class StreamLoadBenchmark {
                         case API -> new ChangeDriver(driverHttp, portals, options.inFlight());
                         case CREDITS ->
                             new CreditDriver(service.bootstrapServers(), portals, seeded, options.inFlight());
-                        case LOG -> new LogDriver(service.jdbcUrl(), portals, options.inFlight());
+                        case LOG -> new LogDriver(service.r2dbcUrl(1), portals, options.inFlight());
                     };
             long driveStartMicros = ChangeDriver.wallMicros();
             long measureFromMicros = driveStartMicros + options.warmupSeconds() * 1_000_000L;

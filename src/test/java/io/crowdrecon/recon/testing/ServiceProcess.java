@@ -140,6 +140,12 @@ public final class ServiceProcess implements AutoCloseable {
                 + DurablePostgres.DATABASE;
     }
 
+    /** The same database over R2DBC, pooled (at most {@code maxConnections}). */
+    public String r2dbcUrl(int maxConnections) {
+        return "r2dbc:pool:postgresql://postgres@localhost:" + environment.get("RECON_EMBEDDED_POSTGRES_PORT") + "/"
+                + DurablePostgres.DATABASE + "?maxSize=" + maxConnections;
+    }
+
     public ApiClient api() {
         return new ApiClient(WebTestClient.bindToServer()
                 .baseUrl(baseUrl())

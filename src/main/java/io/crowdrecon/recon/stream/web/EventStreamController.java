@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.stream.web;
 
 import io.crowdrecon.recon.outbox.StoredEvent;
+import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
@@ -63,7 +64,7 @@ public class EventStreamController {
             @RequestParam(required = false) String lastEventId,
             @RequestParam(required = false) String campaignId,
             @RequestParam(required = false) String orderId) {
-        Predicate<StoredEvent> filter = event -> SseFrames.ORDER_EVENTS.equals(event.topic())
+        Predicate<StoredEvent> filter = event -> Topics.ORDER_EVENTS.equals(event.topic())
                 && (campaignId == null || campaignId.equals(event.campaignId()))
                 && (orderId == null || orderId.equals(event.orderId()));
         return open(caller.portalId(), lastEventIdHeader, lastEventId, filter);

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.stream.web;
 
 import io.crowdrecon.recon.outbox.StoredEvent;
+import io.crowdrecon.recon.platform.kafka.Topics;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -11,7 +12,6 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  */
 final class SseFrames {
 
-    static final String ORDER_EVENTS = "recon.order-events";
     static final byte[] CONNECTED = ": connected\n\n".getBytes(StandardCharsets.US_ASCII);
     static final byte[] HEARTBEAT = ": heartbeat\n\n".getBytes(StandardCharsets.US_ASCII);
 
@@ -34,7 +34,7 @@ final class SseFrames {
 
     /** {@code id:}, {@code event:} ({@code order-status} for order events, else the type), then one {@code data:} per line. */
     static byte[] encode(StoredEvent event) {
-        String name = ORDER_EVENTS.equals(event.topic()) ? "order-status" : event.type();
+        String name = Topics.ORDER_EVENTS.equals(event.topic()) ? "order-status" : event.type();
         String payload = event.payload();
         StringBuilder frame = new StringBuilder(payload.length() + name.length() + 40);
         frame.append("id:").append(event.seq()).append('\n');
