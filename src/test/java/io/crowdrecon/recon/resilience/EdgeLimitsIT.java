@@ -17,11 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
 import org.springframework.test.web.reactive.server.WebTestClient;
-import reactor.netty.http.client.HttpClient;
-import reactor.netty.resources.ConnectionProvider;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,7 +32,6 @@ import tools.jackson.databind.json.JsonMapper;
 class EdgeLimitsIT {
 
     private static ServiceProcess limited;
-    private static ConnectionProvider connections;
     private static ApiClient api;
 
     @BeforeAll
@@ -43,25 +39,16 @@ class EdgeLimitsIT {
         limited = ServiceProcess.create(
                 "--recon.resilience.requests-per-second=5", "--recon.resilience.concurrent-writes=1");
         limited.startAndAwaitHealthy();
-        connections = ConnectionProvider.create("edge-limits-it", 16);
         api = limited.api();
     }
 
     @AfterAll
     static void stopIt() {
         limited.close();
-        connections.dispose();
     }
 
-    /**
-     * A client of the limited instance with a connection pool of its own: Reactor Netty's global resources, which
-     * every other client in this JVM shares, are disposed and replaced whenever another test's context closes.
-     */
     private static WebTestClient limitedClient() {
-        return WebTestClient.bindToServer(new ReactorClientHttpConnector(HttpClient.create(connections)))
-                .baseUrl(limited.baseUrl())
-                .responseTimeout(Duration.ofSeconds(30))
-                .build();
+        return limited.web();
     }
 
     @Test

@@ -20,7 +20,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.test.web.reactive.server.WebTestClient;
+import reactor.netty.resources.ConnectionProvider;
+import reactor.netty.resources.LoopResources;
 
 /**
  * The whole service as a separate JVM, exactly as {@code ./mvnw spring-boot:run} starts it (the embedded default,
@@ -39,6 +42,14 @@ public final class ServiceProcess implements AutoCloseable {
     private final List<String> jvmOptions;
     private final List<String> arguments;
     private final HttpClient http = HttpClient.newHttpClient();
+    /**
+     * The API clients' connections and event loop, this object's own: Reactor Netty's global ones, which every other
+     * client in the test JVM shares, are disposed whenever a test's Spring context closes, and a request in flight on
+     * them then hangs (a write half sent keeps the service's write slot).
+     */
+    private final ConnectionProvider clientConnections = ConnectionProvider.create("service-process-client", 16);
+
+    private final LoopResources clientLoops = LoopResources.create("service-process-client", 1, true);
     private Process process;
 
     private ServiceProcess(Path workDirectory, List<String> jvmOptions, List<String> arguments) {
@@ -147,10 +158,17 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public ApiClient api() {
-        return new ApiClient(WebTestClient.bindToServer()
+        return new ApiClient(web());
+    }
+
+    /** A client of its HTTP port on connections and an event loop of its own, not the JVM's global ones. */
+    public WebTestClient web() {
+        return WebTestClient.bindToServer(
+                        new ReactorClientHttpConnector(reactor.netty.http.client.HttpClient.create(clientConnections)
+                                .runOn(clientLoops)))
                 .baseUrl(baseUrl())
                 .responseTimeout(Duration.ofSeconds(30))
-                .build());
+                .build();
     }
 
     /** What the service has logged so far, over all its runs. */
@@ -202,6 +220,8 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } finally {
+            clientConnections.dispose();
+            clientLoops.dispose();
             keepLog();
             deleteRecursively(workDirectory);
         }
