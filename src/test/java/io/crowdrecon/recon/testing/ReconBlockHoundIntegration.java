@@ -13,6 +13,8 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  *       grows its magazines under contention; Netty's own BlockHound rules do not cover it yet.
  *       Reported as blocking, it failed the event loop's read of whatever connection it was on (an
  *       R2DBC connection, an HTTP request), at random, in full test runs.
+ *   <li>Resilience4j records a circuit breaker's outcomes under a ReentrantLock, takes one to
+ *       half-open it, and a rate limiter backs off a lost compare-and-set with a 1 ns park.
  * </ul>
  */
 public class ReconBlockHoundIntegration implements BlockHoundIntegration {
@@ -23,5 +25,14 @@ public class ReconBlockHoundIntegration implements BlockHoundIntegration {
                 "tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$MagazineGroup", "free");
+        for (String window : new String[] {"FixedSizeSlidingWindowMetrics", "SlidingTimeWindowMetrics"}) {
+            builder.allowBlockingCallsInside("io.github.resilience4j.core.metrics." + window, "record");
+            builder.allowBlockingCallsInside("io.github.resilience4j.core.metrics." + window, "getSnapshot");
+        }
+        builder.allowBlockingCallsInside(
+                "io.github.resilience4j.circuitbreaker.internal.CircuitBreakerStateMachine$OpenState",
+                "toHalfOpenState");
+        builder.allowBlockingCallsInside(
+                "io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter", "compareAndSet");
     }
 }
