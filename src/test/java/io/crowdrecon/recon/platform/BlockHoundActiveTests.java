@@ -1,5 +1,8 @@
 package io.crowdrecon.recon.platform;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.crowdrecon.recon.testing.BlockingCallReports;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
@@ -12,7 +15,8 @@ import reactor.test.StepVerifier;
 class BlockHoundActiveTests {
 
     @Test
-    void failsABlockingCallOnANonBlockingThread() {
+    void failsABlockingCallOnANonBlockingThreadAndKeepsTheReport() {
+        int reportsBefore = BlockingCallReports.count();
         Mono<Object> parksOnParallelThread = Mono.fromCallable(() -> {
                     LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
                     return new Object();
@@ -22,5 +26,11 @@ class BlockHoundActiveTests {
         StepVerifier.create(parksOnParallelThread)
                 .expectError(BlockingOperationError.class)
                 .verify(Duration.ofSeconds(10));
+        // Kept, so that NoBlockingCallsExtension fails the test even where a library swallowed the error.
+        assertThat(BlockingCallReports.since(reportsBefore))
+                .singleElement()
+                .asString()
+                .contains("Unsafe.park")
+                .contains("parallel-");
     }
 }

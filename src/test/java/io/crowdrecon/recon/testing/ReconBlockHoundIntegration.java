@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.testing;
 
+import io.netty.handler.codec.compression.Zstd;
 import reactor.blockhound.BlockHound;
+import reactor.blockhound.BlockingOperationError;
 import reactor.blockhound.integration.BlockHoundIntegration;
 
 /**
@@ -16,11 +18,19 @@ import reactor.blockhound.integration.BlockHoundIntegration;
  *   <li>Resilience4j records a circuit breaker's outcomes under a ReentrantLock, takes one to
  *       half-open it, and a rate limiter backs off a lost compare-and-set with a 1 ns park.
  * </ul>
+ * And one thing it must not see: Netty asks whether zstd is available for every HTTP response it
+ * decodes, and the first time loads the native library from its jar, on an event loop. That is
+ * done here, once, on the thread that installs BlockHound.
  */
 public class ReconBlockHoundIntegration implements BlockHoundIntegration {
 
     @Override
     public void applyTo(BlockHound.Builder builder) {
+        Zstd.isAvailable();
+        builder.blockingMethodCallback(method -> {
+            BlockingCallReports.record(method);
+            throw new BlockingOperationError(method);
+        });
         builder.allowBlockingCallsInside(
                 "tools.jackson.databind.deser.DeserializerCache", "_createAndCacheValueDeserializer");
         builder.allowBlockingCallsInside("io.netty.buffer.AdaptivePoolingAllocator$Magazine", "free");

@@ -4,6 +4,7 @@ import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webtestclient.autoconfigure.AutoConfigureWebTestClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -12,7 +13,7 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole service on a random port against real PostgreSQL and Kafka ({@link TestInfrastructure}).
  * All tests with this annotation share one application context; each test creates its own portals,
- * so no test depends on another's data.
+ * so no test depends on another's data. A blocking call BlockHound reports meanwhile fails the test.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -20,4 +21,5 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 @ActiveProfiles("test")
+@ExtendWith(NoBlockingCallsExtension.class)
 public @interface ReconIntegrationTest {}
