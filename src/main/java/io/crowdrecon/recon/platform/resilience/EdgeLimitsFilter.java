@@ -12,6 +12,7 @@ import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.web.server.ServerWebExchange;
@@ -88,6 +89,15 @@ public class EdgeLimitsFilter implements WebFilter, Ordered {
                     "Too many writes in progress; retry after 1 s",
                     List.of());
         }
-        return chain.filter(exchange).doFinally(signal -> writes.onComplete());
+        // Freed as the answer is committed, before the client can read it: a client that sends its next write
+        // on the answer to the last must find the slot free. The finally covers a write that never answers.
+        AtomicBoolean held = new AtomicBoolean(true);
+        Runnable free = () -> {
+            if (held.compareAndSet(true, false)) {
+                writes.onComplete();
+            }
+        };
+        exchange.getResponse().beforeCommit(() -> Mono.fromRunnable(free));
+        return chain.filter(exchange).doFinally(signal -> free.run());
     }
 }
