@@ -44,8 +44,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
     /**
      * The API clients' connections and event loop, this object's own: Reactor Netty's global ones, which every other
-     * client in the test JVM shares, are disposed whenever a test's Spring context closes, and a request in flight on
-     * them then hangs (a write half sent keeps the service's write slot).
+     * client in the test JVM shares, are disposed and replaced whenever a second Spring context of a test closes.
      */
     private final ConnectionProvider clientConnections = ConnectionProvider.create("service-process-client", 16);
 
