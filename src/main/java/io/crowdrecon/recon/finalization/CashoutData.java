@@ -1,19 +1,37 @@
 package io.crowdrecon.recon.finalization;
 
+import io.crowdrecon.recon.payment.InstructionStatus;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The cashout resource of SPEC.md section 7; its status is its CASHOUT instruction's. */
+@Schema(
+        name = "Cashout",
+        description = "A successful campaign's money to the company: amount = executedCompanyAmount - successFee.",
+        requiredProperties = {
+            "cashoutId",
+            "campaignId",
+            "status",
+            "executedCompanyAmount",
+            "executedFeeAmount",
+            "successFee",
+            "amount",
+            "currency",
+            "iban",
+            "createdDatetime"
+        })
 public record CashoutData(
         String cashoutId,
         String campaignId,
-        String status,
+        @Schema(implementation = InstructionStatus.class, description = "The status of its CASHOUT instruction")
+                String status,
         BigDecimal executedCompanyAmount,
         BigDecimal executedFeeAmount,
         BigDecimal successFee,
         BigDecimal amount,
         String currency,
         String iban,
-        String instructionId,
+        @Schema(description = "The CASHOUT instruction; null when the amount is 0") String instructionId,
         Instant createdDatetime,
         Instant executedDatetime) {}

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.ops;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -8,6 +9,20 @@ import java.util.Map;
  * {@code GET /ops/stats}: what an operator watches. Counts are since the start of the books;
  * amounts per currency. Broker-side figures are null when the broker does not answer.
  */
+@Schema(
+        requiredProperties = {
+            "checkedAt",
+            "credits",
+            "amounts",
+            "unidentifiedByReason",
+            "returnsPending",
+            "refundsPending",
+            "instructionsByStatus",
+            "outbox",
+            "openReviewItems",
+            "ordersByStatus",
+            "portals"
+        })
 public record OpsStats(
         Instant checkedAt,
         Credits credits,
@@ -27,8 +42,18 @@ public record OpsStats(
      * @param received decided + not decided + still in the consumer's lag
      * @param notDecided credits sent to the DLQ (each with an open or resolved DLQ_CREDIT item)
      */
+    @Schema(
+            name = "OpsCredits",
+            requiredProperties = {
+                "decided",
+                "matched",
+                "unidentified",
+                "duplicates",
+                "returnedInstructions",
+                "notDecided"
+            })
     public record Credits(
-            Long received,
+            @Schema(description = "null when the broker does not answer") Long received,
             long decided,
             long matched,
             long unidentified,
@@ -36,9 +61,18 @@ public record OpsStats(
             long returnedInstructions,
             long notDecided) {}
 
+    @Schema(
+            name = "OpsPending",
+            requiredProperties = {"count", "amounts"})
     public record Pending(long count, Map<String, BigDecimal> amounts) {}
 
+    @Schema(
+            name = "OpsOutbox",
+            requiredProperties = {"backlog", "lagSeconds"})
     public record Outbox(long backlog, double lagSeconds) {}
 
+    @Schema(
+            name = "OpsReviewQueue",
+            requiredProperties = {"total", "byKind"})
     public record ReviewQueue(long total, Map<String, Long> byKind) {}
 }

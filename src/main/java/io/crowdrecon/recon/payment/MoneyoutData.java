@@ -1,10 +1,25 @@
 package io.crowdrecon.recon.payment;
 
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The moneyout resource of SPEC.md section 7: the API's view and the data of {@code recon.moneyouts} events. */
+@Schema(
+        name = "Moneyout",
+        description = "What a moneyin owes: COMPANY (the orderAmount) or FEE (the feeAmount, for the portal).",
+        requiredProperties = {
+            "moneyoutId",
+            "orderId",
+            "companyId",
+            "type",
+            "status",
+            "amount",
+            "cashoutAvailableAmount",
+            "currency",
+            "createdDatetime"
+        })
 public record MoneyoutData(
         String moneyoutId,
         String orderId,

@@ -1,9 +1,24 @@
 package io.crowdrecon.recon.payment;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
 /** The refund resource of SPEC.md section 7 ({@code GET /orders/{id}/payment/refund}). */
+@Schema(
+        name = "Refund",
+        description = "An order's money back to whoever paid it, on the channel it came from; its status is its"
+                + " current instruction's.",
+        requiredProperties = {
+            "refundId",
+            "orderId",
+            "status",
+            "amount",
+            "currency",
+            "channel",
+            "instructionId",
+            "createdDatetime"
+        })
 public record RefundData(
         String refundId,
         String orderId,
@@ -11,8 +26,8 @@ public record RefundData(
         BigDecimal amount,
         String currency,
         PaymentChannel channel,
-        String iban,
-        String pspReference,
+        @Schema(description = "The payer's IBAN, for a bank transfer") String iban,
+        @Schema(description = "The card payment's reference, for a card") String pspReference,
         String instructionId,
         Instant createdDatetime,
         Instant executedDatetime) {}

@@ -2,12 +2,22 @@ package io.crowdrecon.recon.campaign.web;
 
 import io.crowdrecon.recon.campaign.Campaign;
 import io.crowdrecon.recon.campaign.CampaignDesk;
+import io.crowdrecon.recon.campaign.CampaignStatus;
 import io.crowdrecon.recon.campaign.CampaignTerms;
+import io.crowdrecon.recon.platform.openapi.ApiErrors;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
+import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Validation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -27,6 +37,7 @@ import reactor.core.publisher.Mono;
 /** A portal's campaigns (SPEC.md section 7). */
 @RestController
 @RequestMapping("/api/v1/campaigns")
+@Tag(name = ApiTags.CAMPAIGNS)
 public class CampaignController {
 
     private final CampaignDesk desk;
@@ -37,16 +48,35 @@ public class CampaignController {
         this.idempotency = idempotency;
     }
 
-    public record SuccessFeeBody(BigDecimal fixedAmount, BigDecimal variableAmountPercentage) {}
+    @Schema(
+            name = "SuccessFee",
+            description = "The portal's success fee on a successful campaign: fixedAmount + variableAmountPercentage"
+                    + " % of the executed company amount (rounded half up to cents). Omitted: 0.")
+    public record SuccessFeeBody(
+            @Schema(description = "At least 0, at most 2 decimals", example = "500.00") BigDecimal fixedAmount,
+            @Schema(description = "Percentage points, 0 to 100 with at most 4 decimals (2 means 2 %)", example = "2.5")
+                    BigDecimal variableAmountPercentage) {}
 
+    @Schema(
+            description = "A campaign's terms. On update, companyId must stay the campaign's company.",
+            requiredProperties = {
+                "companyId",
+                "name",
+                "targetAmountMin",
+                "targetAmountMax",
+                "currency",
+                "expectedClosingDate"
+            })
     public record CampaignRequest(
-            String companyId,
-            String name,
-            String description,
-            BigDecimal targetAmountMin,
-            BigDecimal targetAmountMax,
-            String currency,
-            LocalDate expectedClosingDate,
+            @Schema(description = "A company onboarded for this portal") String companyId,
+            @Schema(description = "At most 255 characters", example = "Seed round") String name,
+            @Schema(description = "At most 4,096 characters") String description,
+            @Schema(description = "Greater than 0, at most 2 decimals", example = "10000.00")
+                    BigDecimal targetAmountMin,
+            @Schema(description = "At least targetAmountMin", example = "100000.00") BigDecimal targetAmountMax,
+            @Schema(description = "EUR (other ISO 4217 codes: 422 UNSUPPORTED_CURRENCY)", example = "EUR")
+                    String currency,
+            @Schema(description = "Today or later", example = "2027-06-30") LocalDate expectedClosingDate,
             SuccessFeeBody portalSuccessFee) {
 
         CampaignTerms terms(Validation v) {
@@ -64,6 +94,21 @@ public class CampaignController {
         }
     }
 
+    @Schema(
+            name = "Campaign",
+            requiredProperties = {
+                "campaignId",
+                "companyId",
+                "name",
+                "targetAmountMin",
+                "targetAmountMax",
+                "currency",
+                "expectedClosingDate",
+                "portalSuccessFee",
+                "status",
+                "createdDatetime",
+                "updatedDatetime"
+            })
     public record CampaignResponse(
             String campaignId,
             String companyId,
@@ -74,7 +119,7 @@ public class CampaignController {
             String currency,
             LocalDate expectedClosingDate,
             SuccessFeeBody portalSuccessFee,
-            String status,
+            @Schema(implementation = CampaignStatus.class) String status,
             Instant createdDatetime,
             Instant updatedDatetime) {
 
@@ -98,6 +143,16 @@ public class CampaignController {
     }
 
     @PostMapping
+    @Operation(
+            operationId = "createCampaign",
+            summary = "Create a campaign",
+            description = "Creates a campaign in CREATED for one of the portal's companies; open it to take orders.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The campaign",
+            headers = @Header(name = "Location", description = "The campaign's URL", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = CampaignResponse.class)))
+    @ApiErrors({ErrorCode.NOT_FOUND, ErrorCode.UNSUPPORTED_CURRENCY})
     Mono<ResponseEntity<Object>> create(
             @RequestBody CampaignRequest request, Caller caller, ServerWebExchange exchange) {
         return idempotency.run(exchange, caller, request, true, () -> Mono.fromCallable(() -> {
@@ -111,6 +166,10 @@ public class CampaignController {
     }
 
     @GetMapping
+    @Operation(
+            operationId = "listCampaigns",
+            summary = "List campaigns",
+            description = "The portal's campaigns, newest first.")
     Mono<Page<CampaignResponse>> list(
             Caller caller, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
@@ -119,11 +178,17 @@ public class CampaignController {
     }
 
     @GetMapping("/{campaignId}")
+    @Operation(operationId = "getCampaign", summary = "Get a campaign", description = "One of the portal's campaigns.")
     Mono<CampaignResponse> get(Caller caller, @PathVariable String campaignId) {
         return desk.get(caller.portalId(), campaignId).map(CampaignResponse::of);
     }
 
     @PutMapping("/{campaignId}")
+    @Operation(
+            operationId = "updateCampaign",
+            summary = "Update a campaign",
+            description = "Replaces the terms of a CREATED or OPEN campaign.")
+    @ApiErrors({ErrorCode.ILLEGAL_TRANSITION, ErrorCode.UNSUPPORTED_CURRENCY})
     Mono<CampaignResponse> update(
             Caller caller, @PathVariable String campaignId, @RequestBody CampaignRequest request) {
         return Mono.fromCallable(() -> request.terms(Validation.start()))
@@ -132,16 +197,31 @@ public class CampaignController {
     }
 
     @PutMapping("/{campaignId}/opened")
+    @Operation(
+            operationId = "openCampaign",
+            summary = "Open a campaign",
+            description = "CREATED → OPEN: the campaign takes orders.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<CampaignResponse> open(Caller caller, @PathVariable String campaignId) {
         return desk.open(caller.portalId(), campaignId).map(CampaignResponse::of);
     }
 
     @PutMapping("/{campaignId}/closed")
+    @Operation(
+            operationId = "closeCampaign",
+            summary = "Close a campaign",
+            description = "OPEN → CLOSED: no new orders; payments of payable orders are still matched.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<CampaignResponse> close(Caller caller, @PathVariable String campaignId) {
         return desk.close(caller.portalId(), campaignId).map(CampaignResponse::of);
     }
 
     @PutMapping("/{campaignId}/cancelled")
+    @Operation(
+            operationId = "cancelCampaign",
+            summary = "Cancel a campaign",
+            description = "CREATED, or OPEN/CLOSED with no ACCOUNTED order → CANCELLED; its payable orders expire.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<CampaignResponse> cancel(Caller caller, @PathVariable String campaignId) {
         return desk.cancel(caller.portalId(), campaignId).map(CampaignResponse::of);
     }

@@ -5,8 +5,15 @@ import io.crowdrecon.recon.finalization.CashoutData;
 import io.crowdrecon.recon.finalization.Cashouts;
 import io.crowdrecon.recon.finalization.FinalizationPlan;
 import io.crowdrecon.recon.finalization.FinalizeCampaign;
+import io.crowdrecon.recon.platform.openapi.ApiErrors;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +24,7 @@ import reactor.core.publisher.Mono;
 
 /** Campaign finalization (SPEC.md section 7): applied within the request. */
 @RestController
+@Tag(name = ApiTags.CAMPAIGNS)
 public class FinalizationController {
 
     private final FinalizeCampaign finalize;
@@ -29,10 +37,58 @@ public class FinalizationController {
         this.campaigns = campaigns;
     }
 
+    @Schema(
+            description = "Every ACCOUNTED order of the campaign appears exactly once: executed, undone (refunded) or"
+                    + " split.")
     public record FinalizeSuccessRequest(
-            List<String> ordersToExecute, List<String> ordersToUndo, FinalizationPlan.OrderSplit orderToSplit) {}
+            @Schema(description = "Orders whose whole amounts go to the company and the portal")
+                    List<String> ordersToExecute,
+            @Schema(description = "Orders refunded to their payers") List<String> ordersToUndo,
+            @Schema(description = "At most one order executed in part") OrderSplitBody orderToSplit) {
 
-    public record FinalizedResponse(String campaignId, String status, String cashoutId, CashoutData cashout) {
+        FinalizationPlan plan() {
+            OrderSplitBody split = orderToSplit;
+            return new FinalizationPlan(
+                    ordersToExecute,
+                    ordersToUndo,
+                    split == null
+                            ? null
+                            : new FinalizationPlan.OrderSplit(
+                                    split.orderId(),
+                                    split.companyAmountToExecute(),
+                                    split.companyAmountToUndo(),
+                                    split.feeAmountToExecute(),
+                                    split.feeAmountToUndo()));
+        }
+    }
+
+    @Schema(
+            name = "OrderSplit",
+            description = "One order executed in part: its orderAmount splits into companyAmountToExecute +"
+                    + " companyAmountToUndo, its feeAmount into feeAmountToExecute + feeAmountToUndo; each at least 0.",
+            requiredProperties = {
+                "orderId",
+                "companyAmountToExecute",
+                "companyAmountToUndo",
+                "feeAmountToExecute",
+                "feeAmountToUndo"
+            })
+    public record OrderSplitBody(
+            String orderId,
+            @Schema(example = "500.00") BigDecimal companyAmountToExecute,
+            @Schema(example = "500.00") BigDecimal companyAmountToUndo,
+            @Schema(example = "50.00") BigDecimal feeAmountToExecute,
+            @Schema(example = "50.00") BigDecimal feeAmountToUndo) {}
+
+    @Schema(
+            name = "FinalizedCampaign",
+            description = "The finalized campaign; on success its cashout.",
+            requiredProperties = {"campaignId", "status"})
+    public record FinalizedResponse(
+            String campaignId,
+            @Schema(implementation = io.crowdrecon.recon.campaign.CampaignStatus.class) String status,
+            @Schema(description = "null on failure") String cashoutId,
+            @Schema(description = "null on failure") CashoutData cashout) {
 
         static FinalizedResponse of(FinalizeCampaign.Finalized finalized) {
             return new FinalizedResponse(
@@ -44,21 +100,41 @@ public class FinalizationController {
     }
 
     @PutMapping("/api/v1/campaigns/{campaignId}/finalized-success")
+    @Operation(
+            operationId = "finalizeCampaignSuccess",
+            summary = "Finalize a campaign as successful",
+            description = "CLOSED → FINALIZED_SUCCESS within the request: executes, refunds and splits the listed"
+                    + " orders, expires payable ones, creates the cashout and its CASHOUT and FEE_PAYOUT instructions.")
+    @ApiErrors({
+        ErrorCode.ILLEGAL_TRANSITION,
+        ErrorCode.ACCOUNTED_ORDERS_CHANGED,
+        ErrorCode.SPLIT_MISMATCH,
+        ErrorCode.TARGET_NOT_MET,
+        ErrorCode.TARGET_EXCEEDED,
+        ErrorCode.SUCCESS_FEE_EXCEEDS_CASHOUT,
+        ErrorCode.MONEYOUTS_HELD
+    })
     Mono<FinalizedResponse> success(
             Caller caller, @PathVariable String campaignId, @RequestBody FinalizeSuccessRequest request) {
-        return finalize.succeed(
-                        caller.portalId(),
-                        campaignId,
-                        new FinalizationPlan(request.ordersToExecute(), request.ordersToUndo(), request.orderToSplit()))
-                .map(FinalizedResponse::of);
+        return finalize.succeed(caller.portalId(), campaignId, request.plan()).map(FinalizedResponse::of);
     }
 
     @PutMapping("/api/v1/campaigns/{campaignId}/finalized-failure")
+    @Operation(
+            operationId = "finalizeCampaignFailure",
+            summary = "Finalize a campaign as failed",
+            description = "CLOSED → FINALIZED_FAIL within the request: every ACCOUNTED order is refunded, payable ones"
+                    + " expire.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<FinalizedResponse> failure(Caller caller, @PathVariable String campaignId) {
         return finalize.fail(caller.portalId(), campaignId).map(FinalizedResponse::of);
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/cashouts/{cashoutId}")
+    @Operation(
+            operationId = "getCashout",
+            summary = "Get a campaign's cashout",
+            description = "The cashout of a successful campaign, with the status of its CASHOUT instruction.")
     Mono<CashoutData> cashout(Caller caller, @PathVariable String campaignId, @PathVariable String cashoutId) {
         return campaigns
                 .ofPortal(caller.portalId(), campaignId)

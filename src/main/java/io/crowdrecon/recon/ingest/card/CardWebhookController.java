@@ -3,13 +3,22 @@ package io.crowdrecon.recon.ingest.card;
 import io.crowdrecon.recon.ingest.InboundRecord;
 import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.InvalidKeyException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -32,6 +41,7 @@ import reactor.core.publisher.Mono;
  * that one order's events keep their order, marked with the portal it came from.
  */
 @RestController
+@Tag(name = ApiTags.CARD_WEBHOOK)
 public class CardWebhookController {
 
     private final Portals portals;
@@ -44,12 +54,69 @@ public class CardWebhookController {
         this.publisher = publisher;
     }
 
-    public record AcceptedResponse(String notificationId, String status) {}
+    @Schema(
+            name = "AcceptedNotification",
+            description = "The notification was authentic and valid and is on its way to be applied.",
+            requiredProperties = {"notificationId", "status"})
+    public record AcceptedResponse(String notificationId, @Schema(allowableValues = "ACCEPTED") String status) {}
+
+    /** The body a gateway sends: only documented here, since the signature is computed over the raw bytes. */
+    @Schema(
+            name = "CardNotification",
+            description = "A card gateway's notification, as on the recon.card-notifications topic. Unknown fields are"
+                    + " ignored.",
+            requiredProperties = {
+                "notificationId",
+                "eventCode",
+                "success",
+                "orderId",
+                "amount",
+                "currency",
+                "pspReference",
+                "eventDatetime"
+            })
+    record CardNotificationBody(
+            @Schema(description = "Unique per notification: a repeated one is ignored", example = "C-0001")
+                    String notificationId,
+            @Schema(allowableValues = {"AUTHORISATION", "CAPTURE", "REFUND", "CHARGEBACK"}) String eventCode,
+            boolean success,
+            @Schema(example = "TRX1234567890123428") String orderId,
+            @Schema(example = "1100.00") BigDecimal amount,
+            @Schema(description = "ISO 4217, upper case", example = "EUR") String currency,
+            @Schema(example = "PSP-9") String pspReference,
+            Instant eventDatetime,
+            String reason,
+            @Schema(description = "On REFUND: the CARD_REFUND or REFUND instruction it confirms")
+                    String instructionId) {}
 
     @PostMapping("/api/v1/webhooks/card")
+    @Operation(
+            operationId = "receiveCardNotification",
+            summary = "Receive a card notification",
+            description = "A portal's card gateway pushes one notification, signed with the portal's webhook secret;"
+                    + " it is applied like one from the recon.card-notifications topic.",
+            security = {},
+            requestBody =
+                    @io.swagger.v3.oas.annotations.parameters.RequestBody(
+                            required = true,
+                            content =
+                                    @Content(
+                                            mediaType = "application/json",
+                                            schema = @Schema(implementation = CardNotificationBody.class))))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted",
+            content = @Content(schema = @Schema(implementation = AcceptedResponse.class)))
     Mono<ResponseEntity<AcceptedResponse>> receive(
-            @RequestHeader(value = "X-Portal-Id", required = false) String portalId,
-            @RequestHeader(value = "X-Signature", required = false) String signature,
+            @Parameter(description = "The portal whose webhook secret signed the body", required = true)
+                    @RequestHeader(value = "X-Portal-Id", required = false)
+                    String portalId,
+            @Parameter(
+                            description = "sha256= and the hex HMAC-SHA256 of the raw body with the webhook secret",
+                            required = true,
+                            example = "sha256=3b7c…")
+                    @RequestHeader(value = "X-Signature", required = false)
+                    String signature,
             @RequestBody(required = false) byte[] body) {
         if (portalId == null || signature == null || body == null || portalId.length() > 64) {
             return Mono.error(unauthorized());

@@ -4,8 +4,16 @@ import io.crowdrecon.recon.investor.Investor;
 import io.crowdrecon.recon.investor.InvestorDetails;
 import io.crowdrecon.recon.investor.InvestorProfile;
 import io.crowdrecon.recon.investor.InvestorRegistry;
+import io.crowdrecon.recon.investor.InvestorType;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +30,7 @@ import reactor.core.publisher.Mono;
 /** A portal's investors: register, replace the profile, read. Every query is scoped to the calling portal. */
 @RestController
 @RequestMapping("/api/v1/investors")
+@Tag(name = ApiTags.INVESTORS)
 public class InvestorController {
 
     private final InvestorRegistry registry;
@@ -32,17 +41,21 @@ public class InvestorController {
         this.idempotency = idempotency;
     }
 
+    @Schema(
+            description = "An investor: a NATURAL_PERSON needs name and surname, a LEGAL_PERSON businessName. Free"
+                    + " text of at most 255 characters.",
+            requiredProperties = {"type"})
     public record InvestorRequest(
-            String name,
-            String surname,
+            @Schema(example = "Mario") String name,
+            @Schema(example = "Rossi") String surname,
             String businessName,
-            String fiscalCode,
-            String type,
+            @Schema(example = "RSSMRA80A01H501U") String fiscalCode,
+            @Schema(implementation = InvestorType.class) String type,
             String address,
             String postalCode,
             String city,
-            String country,
-            String email,
+            @Schema(description = "ISO 3166-1 alpha-2", example = "IT") String country,
+            @Schema(format = "email", example = "mario.rossi@example.com") String email,
             String phone) {
 
         InvestorDetails details() {
@@ -51,13 +64,16 @@ public class InvestorController {
         }
     }
 
+    @Schema(
+            name = "Investor",
+            requiredProperties = {"investorId", "type", "createdDatetime", "updatedDatetime"})
     public record InvestorResponse(
             String investorId,
             String name,
             String surname,
             String businessName,
             String fiscalCode,
-            String type,
+            @Schema(implementation = InvestorType.class) String type,
             String address,
             String postalCode,
             String city,
@@ -88,6 +104,15 @@ public class InvestorController {
     }
 
     @PostMapping
+    @Operation(
+            operationId = "createInvestor",
+            summary = "Register an investor",
+            description = "Registers one of the portal's investors.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The investor",
+            headers = @Header(name = "Location", description = "The investor's URL", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = InvestorResponse.class)))
     Mono<ResponseEntity<Object>> register(
             @RequestBody InvestorRequest request, Caller caller, ServerWebExchange exchange) {
         return idempotency.run(exchange, caller, request, true, () -> registry.register(
@@ -97,6 +122,10 @@ public class InvestorController {
     }
 
     @PutMapping("/{investorId}")
+    @Operation(
+            operationId = "updateInvestor",
+            summary = "Replace an investor's profile",
+            description = "Replaces every field of the investor's profile.")
     Mono<InvestorResponse> replace(
             @PathVariable String investorId, @RequestBody InvestorRequest request, Caller caller) {
         return registry.replace(caller.portalId(), investorId, request.details())
@@ -104,6 +133,7 @@ public class InvestorController {
     }
 
     @GetMapping("/{investorId}")
+    @Operation(operationId = "getInvestor", summary = "Get an investor", description = "One of the portal's investors.")
     Mono<InvestorResponse> investor(@PathVariable String investorId, Caller caller) {
         return registry.find(caller.portalId(), investorId).map(InvestorResponse::of);
     }

@@ -2,6 +2,8 @@ package io.crowdrecon.recon.ops.web;
 
 import io.crowdrecon.recon.ops.AuditReport;
 import io.crowdrecon.recon.ops.Auditor;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
+import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
@@ -17,6 +19,12 @@ public class AuditController {
     }
 
     @GetMapping("/api/v1/ops/audit")
+    @Operation(
+            operationId = "getAudit",
+            summary = "Audit the books",
+            description = "Checks every invariant of the books in one snapshot; an empty breaches list means they"
+                    + " balance.",
+            tags = ApiTags.AUDIT)
     Mono<AuditReport> audit() {
         return auditor.audit();
     }

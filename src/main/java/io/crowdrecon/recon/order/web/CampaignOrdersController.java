@@ -7,11 +7,13 @@ import io.crowdrecon.recon.investor.web.InvestorController.InvestorResponse;
 import io.crowdrecon.recon.order.OrderDesk;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
-import java.math.BigDecimal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.Set;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +25,7 @@ import reactor.core.publisher.Mono;
 /** The order views of a campaign: its orders and the amounts they add up to. */
 @RestController
 @RequestMapping("/api/v1/campaigns/{campaignId}")
+@Tag(name = ApiTags.CAMPAIGNS)
 public class CampaignOrdersController {
 
     private static final Set<OrderStatus> COLLECTED = Set.of(OrderStatus.ACCOUNTED, OrderStatus.SPLITTED);
@@ -39,17 +42,11 @@ public class CampaignOrdersController {
         this.investors = investors;
     }
 
-    public record CampaignAmountResponse(
-            String currency,
-            BigDecimal collectedAmount,
-            BigDecimal waitingAmount,
-            BigDecimal refundedAmount,
-            BigDecimal executedAmount,
-            BigDecimal targetAmountMin,
-            BigDecimal targetAmountMax,
-            boolean targetAmountMinReached) {}
-
     @GetMapping("/orders")
+    @Operation(
+            operationId = "listCampaignOrders",
+            summary = "List a campaign's orders",
+            description = "The campaign's orders with their histories, newest first.")
     Mono<Page<OrderResponse>> orders(
             Caller caller,
             @PathVariable String campaignId,
@@ -63,6 +60,10 @@ public class CampaignOrdersController {
 
     /** The investors with at least one order in the campaign, newest order first. */
     @GetMapping("/investors")
+    @Operation(
+            operationId = "listCampaignInvestors",
+            summary = "List a campaign's investors",
+            description = "The investors with at least one order in the campaign, newest order first.")
     Mono<Page<InvestorResponse>> investors(
             Caller caller,
             @PathVariable String campaignId,

@@ -1,9 +1,19 @@
 package io.crowdrecon.recon.order.web;
 
+import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderDesk;
 import io.crowdrecon.recon.order.PlaceOrder;
+import io.crowdrecon.recon.platform.openapi.ApiErrors;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
@@ -21,6 +31,7 @@ import reactor.core.publisher.Mono;
 /** A portal's orders (SPEC.md section 7). Orders are immutable once created but for their status. */
 @RestController
 @RequestMapping("/api/v1/orders")
+@Tag(name = ApiTags.ORDERS)
 public class OrderController {
 
     private final OrderDesk desk;
@@ -31,20 +42,42 @@ public class OrderController {
         this.idempotency = idempotency;
     }
 
+    @Schema(
+            description = "The account the investor declares to pay from: a transfer from another payer still"
+                    + " matches and opens a PAYER_MISMATCH review item. holderName and holderSurname, or"
+                    + " holderBusinessName, are required for MONEY_TRANSFER orders.")
     public record InvestorAccountBody(
-            String iban, String holderName, String holderSurname, String holderBusinessName) {}
+            @Schema(description = "Required for MONEY_TRANSFER orders", example = "DE89370400440532013000") String iban,
+            @Schema(example = "Mario") String holderName,
+            @Schema(example = "Rossi") String holderSurname,
+            String holderBusinessName) {}
 
+    @Schema(
+            description = "A subscription order; totalAmount = orderAmount + feeAmount, in EUR.",
+            requiredProperties = {
+                "investorId",
+                "companyId",
+                "campaignId",
+                "totalAmount",
+                "orderAmount",
+                "feeAmount",
+                "currency",
+                "channel"
+            })
     public record CreateOrderRequest(
             String investorId,
-            String companyId,
-            String campaignId,
-            InvestorAccountBody investorAccount,
-            BigDecimal totalAmount,
-            BigDecimal orderAmount,
-            BigDecimal feeAmount,
-            String currency,
-            String channel,
-            String description,
+            @Schema(description = "The company of the campaign") String companyId,
+            @Schema(description = "An OPEN campaign") String campaignId,
+            @Schema(description = "Required for MONEY_TRANSFER, optional for CREDIT_CARD")
+                    InvestorAccountBody investorAccount,
+            @Schema(description = "What the investor pays: orderAmount + feeAmount", example = "1100.00")
+                    BigDecimal totalAmount,
+            @Schema(description = "For the company", example = "1000.00") BigDecimal orderAmount,
+            @Schema(description = "For the portal; 0 for none", example = "100.00") BigDecimal feeAmount,
+            @Schema(description = "EUR (other ISO 4217 codes: 422 UNSUPPORTED_CURRENCY)", example = "EUR")
+                    String currency,
+            @Schema(implementation = OrderChannel.class) String channel,
+            @Schema(description = "Free text for the portal, at most 255 characters") String description,
             String portalOrderCode,
             Instant portalOrderDatetime,
             String portalInvestorCode,
@@ -76,6 +109,16 @@ public class OrderController {
     }
 
     @PostMapping
+    @Operation(
+            operationId = "createOrder",
+            summary = "Place an order",
+            description = "Creates an order in CREATED with its orderId and what the investor needs to pay it.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The order",
+            headers = @Header(name = "Location", description = "The order's URL", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = OrderResponse.class)))
+    @ApiErrors({ErrorCode.NOT_FOUND, ErrorCode.CAMPAIGN_NOT_OPEN, ErrorCode.UNSUPPORTED_CURRENCY})
     Mono<ResponseEntity<Object>> create(
             @RequestBody CreateOrderRequest request, Caller caller, ServerWebExchange exchange) {
         return idempotency.run(exchange, caller, request, true, () -> desk.place(caller.portalId(), request.toCommand())
@@ -85,21 +128,42 @@ public class OrderController {
     }
 
     @GetMapping("/{orderId}")
+    @Operation(
+            operationId = "getOrder",
+            summary = "Get an order",
+            description = "The order with its status history, oldest first.")
     Mono<OrderResponse> get(Caller caller, @PathVariable String orderId) {
         return desk.get(caller.portalId(), orderId).map(OrderResponse::of);
     }
 
     @PutMapping("/{orderId}/waiting")
+    @Operation(
+            operationId = "markOrderWaiting",
+            summary = "Mark an order waiting",
+            description =
+                    "The investor says the payment is on its way: CREATED or INCORRECT_AMOUNT → WAITING; its payment window restarts.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> waiting(Caller caller, @PathVariable String orderId) {
         return desk.markWaiting(caller.portalId(), orderId).map(OrderResponse::of);
     }
 
     @PutMapping("/{orderId}/failed")
+    @Operation(
+            operationId = "markOrderFailed",
+            summary = "Mark an order failed",
+            description = "The payment failed: CREATED or WAITING → FAILED.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> failed(Caller caller, @PathVariable String orderId) {
         return desk.markFailed(caller.portalId(), orderId).map(OrderResponse::of);
     }
 
     @PutMapping("/{orderId}/cancelled")
+    @Operation(
+            operationId = "cancelOrder",
+            summary = "Cancel an order",
+            description =
+                    "A payable order → CANCELLED; an ACCOUNTED one → REFUNDED, its whole totalAmount refunded to the payer in this request.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> cancelled(Caller caller, @PathVariable String orderId) {
         return desk.cancel(caller.portalId(), orderId).map(OrderResponse::of);
     }

@@ -2,14 +2,38 @@ package io.crowdrecon.recon.order.web;
 
 import io.crowdrecon.recon.order.InvestorAccount;
 import io.crowdrecon.recon.order.Order;
+import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderDesk;
+import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.StatusChange;
 import io.crowdrecon.recon.shared.OrderId;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 
 /** An order as the API shows it (SPEC.md section 7), with how to pay it and its history. */
+@Schema(
+        name = "Order",
+        description = "An order, with how to pay it and its status history.",
+        requiredProperties = {
+            "orderId",
+            "investorId",
+            "companyId",
+            "campaignId",
+            "totalAmount",
+            "orderAmount",
+            "feeAmount",
+            "currency",
+            "channel",
+            "status",
+            "paymentReference",
+            "paymentInstructions",
+            "paymentWindowEndsDatetime",
+            "createdDatetime",
+            "updatedDatetime",
+            "statusHistory"
+        })
 public record OrderResponse(
         String orderId,
         String investorId,
@@ -20,28 +44,44 @@ public record OrderResponse(
         BigDecimal orderAmount,
         BigDecimal feeAmount,
         String currency,
-        String channel,
+        @Schema(implementation = OrderChannel.class) String channel,
         String description,
         String portalOrderCode,
         Instant portalOrderDatetime,
         String portalInvestorCode,
         String portalCompanyCode,
         String portalCampaignCode,
-        String status,
-        String paymentReference,
+        @Schema(implementation = OrderStatus.class) String status,
+        @Schema(description = "The ISO 11649 creditor reference RF + check digits + orderId") String paymentReference,
         PaymentInstructions paymentInstructions,
         Instant paymentWindowEndsDatetime,
         Instant createdDatetime,
         Instant updatedDatetime,
         List<HistoryEntry> statusHistory) {
 
+    @Schema(name = "InvestorAccount")
     public record AccountBody(String iban, String holderName, String holderSurname, String holderBusinessName) {}
 
     /** What the investor types into the bank transfer. */
+    @Schema(
+            description = "How to pay the order by bank transfer: to this IBAN, this amount, with this description.",
+            requiredProperties = {"iban", "creditor", "description", "amount", "currency"})
     public record PaymentInstructions(
-            String iban, String creditor, String description, BigDecimal amount, String currency) {}
+            @Schema(description = "The portal's collection IBAN") String iban,
+            @Schema(description = "The portal's name") String creditor,
+            @Schema(description = "What the investor writes in the transfer: it contains the orderId")
+                    String description,
+            BigDecimal amount,
+            String currency) {}
 
-    public record HistoryEntry(String status, String previousStatus, String reason, Instant at) {}
+    @Schema(
+            name = "OrderStatusChange",
+            requiredProperties = {"status", "reason", "at"})
+    public record HistoryEntry(
+            @Schema(implementation = OrderStatus.class) String status,
+            @Schema(implementation = OrderStatus.class, description = "null on creation") String previousStatus,
+            String reason,
+            Instant at) {}
 
     public static OrderResponse of(OrderDesk.PlacedOrder placed) {
         Order o = placed.order();

@@ -6,8 +6,12 @@ import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.payment.MoneyoutStatus;
 import io.crowdrecon.recon.payment.Moneyouts;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +27,7 @@ import reactor.core.publisher.Mono;
  * WAITING orders.
  */
 @RestController
+@Tag(name = ApiTags.CAMPAIGNS)
 public class CampaignAmountController {
 
     private final Campaigns campaigns;
@@ -35,17 +40,35 @@ public class CampaignAmountController {
         this.moneyouts = moneyouts;
     }
 
+    @Schema(
+            name = "CampaignAmount",
+            description = "A campaign's company amounts by where the money stands.",
+            requiredProperties = {
+                "currency",
+                "collectedAmount",
+                "waitingAmount",
+                "refundedAmount",
+                "executedAmount",
+                "targetAmountMin",
+                "targetAmountMax",
+                "targetAmountMinReached"
+            })
     public record CampaignAmountResponse(
             String currency,
-            BigDecimal collectedAmount,
-            BigDecimal waitingAmount,
-            BigDecimal refundedAmount,
-            BigDecimal executedAmount,
+            @Schema(description = "Received for the company and not given back (moneyouts AVAILABLE, HELD, EXECUTED)")
+                    BigDecimal collectedAmount,
+            @Schema(description = "The orderAmount of WAITING orders") BigDecimal waitingAmount,
+            @Schema(description = "Given back (REVERSED moneyouts)") BigDecimal refundedAmount,
+            @Schema(description = "What the cashout pays out (EXECUTED moneyouts)") BigDecimal executedAmount,
             BigDecimal targetAmountMin,
             BigDecimal targetAmountMax,
             boolean targetAmountMinReached) {}
 
     @GetMapping("/api/v1/campaigns/{campaignId}/amount")
+    @Operation(
+            operationId = "getCampaignAmount",
+            summary = "Get a campaign's amounts",
+            description = "Company amounts collected, waiting, refunded and executed, against the targets.")
     Mono<CampaignAmountResponse> amount(Caller caller, @PathVariable String campaignId) {
         return campaigns
                 .ofPortal(caller.portalId(), campaignId)

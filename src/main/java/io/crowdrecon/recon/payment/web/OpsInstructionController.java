@@ -6,8 +6,14 @@ import io.crowdrecon.recon.payment.InstructionType;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.PaymentInstruction;
 import io.crowdrecon.recon.payment.PaymentInstructions;
+import io.crowdrecon.recon.platform.openapi.ApiErrors;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,6 +25,7 @@ import reactor.core.publisher.Mono;
 
 /** Operators and payment instructions: look one up, re-issue a failed one, give a held return its IBAN. */
 @RestController
+@Tag(name = ApiTags.REVIEW)
 public class OpsInstructionController {
 
     private final PaymentInstructions instructions;
@@ -29,6 +36,11 @@ public class OpsInstructionController {
         this.desk = desk;
     }
 
+    @Schema(
+            name = "PaymentInstruction",
+            description = "Money out: a return, a refund, a cashout or a fee payout, to a creditor IBAN or a card.",
+            requiredProperties = {"instructionId", "type", "channel", "status", "amount", "currency", "createdDatetime"
+            })
     public record InstructionResponse(
             String instructionId,
             InstructionType type,
@@ -75,11 +87,19 @@ public class OpsInstructionController {
     }
 
     /** Optional body of a re-issue: another destination IBAN. */
-    public record ReissueRequest(String iban) {}
+    @Schema(description = "Optional: another destination IBAN for the new instruction")
+    public record ReissueRequest(@Schema(example = "DE89370400440532013000") String iban) {}
 
-    public record ReturnIbanRequest(String iban) {}
+    @Schema(
+            description = "Where to return a transfer that came without a usable payer IBAN",
+            requiredProperties = "iban")
+    public record ReturnIbanRequest(@Schema(example = "DE89370400440532013000") String iban) {}
 
     @GetMapping("/api/v1/ops/instructions/{instructionId}")
+    @Operation(
+            operationId = "getInstruction",
+            summary = "Get a payment instruction",
+            description = "One payment instruction, with the re-issues it links to.")
     Mono<InstructionResponse> instruction(@PathVariable String instructionId) {
         return instructions
                 .byId(instructionId)
@@ -88,6 +108,11 @@ public class OpsInstructionController {
     }
 
     @PutMapping("/api/v1/ops/instructions/{instructionId}/reissued")
+    @Operation(
+            operationId = "reissueInstruction",
+            summary = "Re-issue a failed instruction",
+            description = "A FAILED instruction gets a linked new one (to another IBAN if given); answers the new one.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<InstructionResponse> reissue(
             @PathVariable String instructionId, @RequestBody(required = false) ReissueRequest request) {
         return desk.reissue(instructionId, request == null ? null : request.iban())
@@ -95,6 +120,11 @@ public class OpsInstructionController {
     }
 
     @PutMapping("/api/v1/ops/unidentified-transfers/{unidentifiedTransferId}/return-iban")
+    @Operation(
+            operationId = "giveReturnIban",
+            summary = "Give a held return its IBAN",
+            description = "A transfer whose return is ON_HOLD (no usable payer IBAN) is returned to this IBAN.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<UnidentifiedTransferData> returnIban(
             @PathVariable String unidentifiedTransferId, @RequestBody ReturnIbanRequest request) {
         return desk.giveReturnIban(unidentifiedTransferId, request.iban()).map(UnidentifiedTransferData::of);

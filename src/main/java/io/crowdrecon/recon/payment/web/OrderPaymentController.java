@@ -9,11 +9,15 @@ import io.crowdrecon.recon.payment.Moneyouts;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.RefundData;
 import io.crowdrecon.recon.payment.Refunds;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -26,6 +30,7 @@ import reactor.core.publisher.Mono;
 /** How an order was paid: its moneyin, moneyouts, refund, and the transfers naming it that were returned. */
 @RestController
 @RequestMapping("/api/v1/orders/{orderId}/payment")
+@Tag(name = ApiTags.PAYMENTS)
 public class OrderPaymentController {
 
     private final Orders orders;
@@ -47,6 +52,10 @@ public class OrderPaymentController {
         this.refunds = refunds;
     }
 
+    @Schema(
+            name = "Moneyin",
+            description = "The credit that paid the order: exactly its totalAmount.",
+            requiredProperties = {"moneyinId", "orderId", "amount", "currency", "channel", "status", "createdDatetime"})
     public record MoneyinResponse(
             String moneyinId,
             String orderId,
@@ -76,6 +85,11 @@ public class OrderPaymentController {
         }
     }
 
+    @Schema(
+            name = "OrderPayment",
+            description = "How an order was paid: its moneyin (the live one, else the latest recalled one), moneyouts,"
+                    + " refund, and the transfers naming it that were returned.",
+            requiredProperties = {"moneyouts", "returnedTransfers"})
     public record PaymentResponse(
             MoneyinResponse moneyin,
             List<MoneyoutData> moneyouts,
@@ -83,6 +97,10 @@ public class OrderPaymentController {
             List<UnidentifiedTransferData> returnedTransfers) {}
 
     @GetMapping
+    @Operation(
+            operationId = "getOrderPayment",
+            summary = "Get how an order was paid",
+            description = "The order's moneyin, moneyouts and refund, and the returned transfers that named it.")
     Mono<PaymentResponse> payment(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
                 .then(Mono.zip(
@@ -101,6 +119,10 @@ public class OrderPaymentController {
     }
 
     @GetMapping("/moneyouts")
+    @Operation(
+            operationId = "listOrderMoneyouts",
+            summary = "List an order's moneyouts",
+            description = "Every moneyout of the order, split parts included, in one page.")
     Mono<Page<MoneyoutData>> moneyouts(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
                 .then(moneyouts.ofOrder(orderId).map(MoneyoutData::of).collectList())
@@ -109,6 +131,10 @@ public class OrderPaymentController {
 
     /** The order's latest refund; 404 when it was never refunded. */
     @GetMapping("/refund")
+    @Operation(
+            operationId = "getOrderRefund",
+            summary = "Get an order's refund",
+            description = "The order's latest refund; 404 when it was never refunded.")
     Mono<RefundData> refund(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
                 .then(refunds.ofOrder(orderId).next())

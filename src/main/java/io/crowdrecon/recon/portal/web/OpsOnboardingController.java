@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.portal.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.crowdrecon.recon.platform.openapi.ApiErrors;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.portal.Companies;
@@ -9,6 +11,13 @@ import io.crowdrecon.recon.portal.Onboarding;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
 import org.springframework.http.ResponseEntity;
@@ -24,6 +33,7 @@ import reactor.core.publisher.Mono;
 /** Ops onboarding: portals (their API key and webhook secret are answered once) and companies. */
 @RestController
 @RequestMapping("/api/v1/ops")
+@Tag(name = ApiTags.ONBOARDING)
 public class OpsOnboardingController {
 
     private final Onboarding onboarding;
@@ -39,17 +49,28 @@ public class OpsOnboardingController {
         this.idempotency = idempotency;
     }
 
-    public record CreatePortalRequest(String name, String collectionIban, String feeAccountIban) {}
+    @Schema(
+            description = "A portal: investors pay to its collection IBAN (unique across portals), its fees go to its"
+                    + " fee account. IBANs are validated and stored in electronic format.",
+            requiredProperties = {"name", "collectionIban", "feeAccountIban"})
+    public record CreatePortalRequest(
+            @Schema(description = "At most 255 characters", example = "Crowd One") String name,
+            @Schema(example = "IT60X0542811101000000123456") String collectionIban,
+            @Schema(example = "DE89370400440532013000") String feeAccountIban) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    @Schema(
+            name = "Portal",
+            description = "A portal; apiKey and webhookSecret appear once, in the answer that creates it.",
+            requiredProperties = {"portalId", "name", "collectionIban", "feeAccountIban", "createdDatetime"})
     public record PortalResponse(
             String portalId,
             String name,
             String collectionIban,
             String feeAccountIban,
             Instant createdDatetime,
-            String apiKey,
-            String webhookSecret) {
+            @Schema(description = "The portal's API key (crk_…): shown once, only its SHA-256 is kept") String apiKey,
+            @Schema(description = "Signs the card webhook (whsec_…): shown once") String webhookSecret) {
 
         static PortalResponse of(Portal portal, String apiKey, String webhookSecret) {
             return new PortalResponse(
@@ -63,8 +84,18 @@ public class OpsOnboardingController {
         }
     }
 
-    public record CreateCompanyRequest(String portalId, String name, String fiscalCode, String iban) {}
+    @Schema(
+            description = "A company raising money on one portal; its IBAN receives the cashouts.",
+            requiredProperties = {"portalId", "name", "fiscalCode", "iban"})
+    public record CreateCompanyRequest(
+            String portalId,
+            @Schema(description = "At most 255 characters", example = "ACME Srl") String name,
+            @Schema(description = "At most 255 characters", example = "12345678903") String fiscalCode,
+            @Schema(example = "IT60X0542811101000000123456") String iban) {}
 
+    @Schema(
+            name = "Company",
+            requiredProperties = {"companyId", "portalId", "name", "fiscalCode", "iban", "createdDatetime"})
     public record CompanyResponse(
             String companyId, String portalId, String name, String fiscalCode, String iban, Instant createdDatetime) {
 
@@ -80,6 +111,17 @@ public class OpsOnboardingController {
     }
 
     @PostMapping("/portals")
+    @Operation(
+            operationId = "createPortal",
+            summary = "Onboard a portal",
+            description = "Creates a portal and answers its API key and webhook secret, once: an idempotent replay"
+                    + " answers 409 API_KEY_ALREADY_ISSUED.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The portal with its secrets",
+            headers = @Header(name = "Location", description = "The portal's URL", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = PortalResponse.class)))
+    @ApiErrors({ErrorCode.IBAN_IN_USE, ErrorCode.API_KEY_ALREADY_ISSUED})
     Mono<ResponseEntity<Object>> createPortal(
             @RequestBody CreatePortalRequest request, Caller caller, ServerWebExchange exchange) {
         // An idempotent replay must not show the secrets again: it answers 409 API_KEY_ALREADY_ISSUED.
@@ -91,6 +133,7 @@ public class OpsOnboardingController {
     }
 
     @GetMapping("/portals/{portalId}")
+    @Operation(operationId = "getPortal", summary = "Get a portal", description = "A portal, without its secrets.")
     Mono<PortalResponse> portal(@PathVariable String portalId) {
         return portals.byId(portalId)
                 .map(portal -> PortalResponse.of(portal, null, null))
@@ -98,6 +141,16 @@ public class OpsOnboardingController {
     }
 
     @PostMapping("/companies")
+    @Operation(
+            operationId = "createCompany",
+            summary = "Onboard a company",
+            description = "Creates a company of one portal; the portal then opens campaigns for it.")
+    @ApiResponse(
+            responseCode = "201",
+            description = "The company",
+            headers = @Header(name = "Location", description = "The company's URL", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
+    @ApiErrors(ErrorCode.NOT_FOUND)
     Mono<ResponseEntity<Object>> createCompany(
             @RequestBody CreateCompanyRequest request, Caller caller, ServerWebExchange exchange) {
         return idempotency.run(exchange, caller, request, true, () -> onboarding
@@ -107,6 +160,7 @@ public class OpsOnboardingController {
     }
 
     @GetMapping("/companies/{companyId}")
+    @Operation(operationId = "getCompany", summary = "Get a company", description = "A company of any portal.")
     Mono<CompanyResponse> company(@PathVariable String companyId) {
         return companies
                 .byId(companyId)

@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.review.web;
 
+import io.crowdrecon.recon.platform.openapi.ApiErrors;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -10,6 +12,10 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Validation;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +28,7 @@ import reactor.core.publisher.Mono;
 
 /** The operators' review queue. */
 @RestController
+@Tag(name = ApiTags.REVIEW)
 public class ReviewItemController {
 
     private final ReviewItems items;
@@ -34,6 +41,10 @@ public class ReviewItemController {
         this.clock = clock;
     }
 
+    @Schema(
+            name = "ReviewItem",
+            description = "Something an operator must look at.",
+            requiredProperties = {"reviewItemId", "kind", "status", "detail", "createdDatetime"})
     public record ReviewItemResponse(
             String reviewItemId,
             ReviewKind kind,
@@ -62,12 +73,24 @@ public class ReviewItemController {
     }
 
     /** {@code action} only for items that take one: RELEASE or REVERSE for a CHARGEBACK. */
-    public record ResolveRequest(String note, String action) {}
+    @Schema(description = "How the item was resolved", requiredProperties = "note")
+    public record ResolveRequest(
+            @Schema(description = "At most 4,096 characters", example = "Returned by hand, ticket 4711") String note,
+            @Schema(
+                            description = "Only for a CHARGEBACK: RELEASE the held moneyouts, or REVERSE them (the"
+                                    + " order is refunded by the chargeback)",
+                            allowableValues = {"RELEASE", "REVERSE"})
+                    String action) {}
 
     @GetMapping("/api/v1/ops/review-items")
+    @Operation(
+            operationId = "listReviewItems",
+            summary = "List review items",
+            description = "The review queue, newest first, filtered by kind, status or order.")
     Mono<Page<ReviewItemResponse>> list(
-            @RequestParam(required = false) String kind,
-            @RequestParam(required = false) String status,
+            @Parameter(schema = @Schema(implementation = ReviewKind.class)) @RequestParam(required = false) String kind,
+            @Parameter(schema = @Schema(implementation = ReviewStatus.class)) @RequestParam(required = false)
+                    String status,
             @RequestParam(required = false) String orderId,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
@@ -81,6 +104,12 @@ public class ReviewItemController {
     }
 
     @PutMapping("/api/v1/ops/review-items/{reviewItemId}/resolved")
+    @Operation(
+            operationId = "resolveReviewItem",
+            summary = "Resolve a review item",
+            description = "OPEN → RESOLVED with a note; a CHARGEBACK also takes its action. Resolving a resolved item"
+                    + " changes nothing.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<ReviewItemResponse> resolve(@PathVariable String reviewItemId, @RequestBody ResolveRequest request) {
         return Mono.fromCallable(() -> {
                     Validation v = Validation.start();

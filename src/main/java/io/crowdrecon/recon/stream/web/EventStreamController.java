@@ -2,6 +2,8 @@ package io.crowdrecon.recon.stream.web;
 
 import io.crowdrecon.recon.outbox.StoredEvent;
 import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.platform.openapi.ApiErrors;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
@@ -10,6 +12,12 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.netty.buffer.UnpooledByteBufAllocator;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
@@ -34,7 +42,13 @@ import reactor.core.publisher.Sinks;
  * sequence; {@code Last-Event-ID} (or {@code lastEventId}) resumes after an id with nothing lost.
  */
 @RestController
+@Tag(name = ApiTags.EVENTS)
 public class EventStreamController {
+
+    private static final String FRAMES = "`: connected` once the subscription is live, then frames `id: <event id>`,"
+            + " `event: order-status` and `data: {orderId,campaignId,status,previousStatus,reason,at}` (previousStatus"
+            + " null on creation); a `: heartbeat` comment every 15 s. Reconnect with Last-Event-ID to resume after"
+            + " that id with nothing lost; without it, new events only.";
 
     private static final NettyDataBufferFactory BUFFERS = new NettyDataBufferFactory(UnpooledByteBufAllocator.DEFAULT);
     private static final Logger log = LoggerFactory.getLogger(EventStreamController.class);
@@ -58,6 +72,25 @@ public class EventStreamController {
     }
 
     @GetMapping(value = "/api/v1/orders/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            operationId = "streamOrderEvents",
+            summary = "Stream the portal's order status changes",
+            description = "Server-Sent Events of every status change of the portal's orders, creation included.")
+    @ApiResponse(
+            responseCode = "200",
+            description = FRAMES,
+            content =
+                    @Content(
+                            mediaType = MediaType.TEXT_EVENT_STREAM_VALUE,
+                            schema = @Schema(type = "string"),
+                            examples =
+                                    @ExampleObject(
+                                            value = ": connected\n\nid: 42\nevent: order-status\ndata:"
+                                                    + " {\"orderId\":\"TRX1234567890123428\",\"campaignId\":"
+                                                    + "\"COL7Q2M9K4P8X3W6N5R\",\"status\":\"ACCOUNTED\","
+                                                    + "\"previousStatus\":\"WAITING\",\"reason\":"
+                                                    + "\"PAYMENT_MATCHED\",\"at\":\"2026-11-22T10:00:01Z\"}\n\n")))
+    @ApiErrors(ErrorCode.EVENTS_EXPIRED)
     Mono<ResponseEntity<Flux<DataBuffer>>> orderEvents(
             Caller caller,
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
@@ -71,6 +104,17 @@ public class EventStreamController {
     }
 
     @GetMapping(value = "/api/v1/ops/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    @Operation(
+            operationId = "streamAllEvents",
+            summary = "Stream every event of every portal",
+            description = "Server-Sent Events of every event the service announces (orders, moneyouts, payment"
+                    + " instructions, unidentified transfers), each frame's event: naming its kind.",
+            tags = ApiTags.AUDIT)
+    @ApiResponse(
+            responseCode = "200",
+            description = FRAMES,
+            content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
+    @ApiErrors(ErrorCode.EVENTS_EXPIRED)
     Mono<ResponseEntity<Flux<DataBuffer>>> opsEvents(
             @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
             @RequestParam(required = false) String lastEventId,

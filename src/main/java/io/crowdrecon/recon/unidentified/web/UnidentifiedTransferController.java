@@ -1,18 +1,25 @@
 package io.crowdrecon.recon.unidentified.web;
 
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.unidentified.UnidentifiedFilter;
+import io.crowdrecon.recon.unidentified.UnidentifiedReason;
+import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Mono;
 
 /** Unidentified transfers: a portal sees those credited to its collection IBAN or naming its card orders; ops see all. */
 @RestController
+@Tag(name = ApiTags.UNIDENTIFIED)
 public class UnidentifiedTransferController {
 
     private final UnidentifiedTransfers transfers;
@@ -21,44 +28,42 @@ public class UnidentifiedTransferController {
         this.transfers = transfers;
     }
 
+    /** The query parameters of both lists; every one optional. */
+    public record UnidentifiedQuery(
+            @Schema(implementation = UnidentifiedReason.class) String reason,
+            @Schema(implementation = UnidentifiedStatus.class) String status,
+            @Schema(description = "The orderId the payment named") String candidateOrderId,
+            @Schema(format = "date-time", description = "Received at or after (ISO 8601 with offset)") String from,
+            @Schema(format = "date-time", description = "Received before (ISO 8601 with offset)") String to,
+            Integer page,
+            Integer size) {}
+
     @GetMapping("/api/v1/unidentified-transfers")
-    Mono<Page<UnidentifiedTransferData>> ofPortal(
-            Caller caller,
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String candidateOrderId,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return list(caller.portalId(), reason, status, candidateOrderId, from, to, page, size);
+    @Operation(
+            operationId = "listUnidentifiedTransfers",
+            summary = "List unidentified transfers",
+            description = "Payments to the portal's collection IBAN or for its card orders that matched no payable"
+                    + " order, newest first.")
+    Mono<Page<UnidentifiedTransferData>> ofPortal(Caller caller, @ParameterObject UnidentifiedQuery query) {
+        return list(caller.portalId(), query);
     }
 
     @GetMapping("/api/v1/ops/unidentified-transfers")
-    Mono<Page<UnidentifiedTransferData>> all(
-            @RequestParam(required = false) String reason,
-            @RequestParam(required = false) String status,
-            @RequestParam(required = false) String candidateOrderId,
-            @RequestParam(required = false) String from,
-            @RequestParam(required = false) String to,
-            @RequestParam(required = false) Integer page,
-            @RequestParam(required = false) Integer size) {
-        return list(null, reason, status, candidateOrderId, from, to, page, size);
+    @Operation(
+            operationId = "listAllUnidentifiedTransfers",
+            summary = "List every unidentified transfer",
+            description = "Unidentified transfers of every portal, and those of no portal (UNKNOWN_ACCOUNT), newest"
+                    + " first.",
+            tags = ApiTags.AUDIT)
+    Mono<Page<UnidentifiedTransferData>> all(@ParameterObject UnidentifiedQuery query) {
+        return list(null, query);
     }
 
-    private Mono<Page<UnidentifiedTransferData>> list(
-            String portalId,
-            String reason,
-            String status,
-            String candidateOrderId,
-            String from,
-            String to,
-            Integer page,
-            Integer size) {
-        return Mono.fromCallable(() -> new Object[] {
-                    UnidentifiedFilter.parse(reason, status, candidateOrderId, from, to), PageRequest.of(page, size)
-                })
-                .flatMap(args -> transfers.page(portalId, (UnidentifiedFilter) args[0], (PageRequest) args[1]))
+    private Mono<Page<UnidentifiedTransferData>> list(String portalId, UnidentifiedQuery query) {
+        return Mono.fromCallable(() -> UnidentifiedFilter.parse(
+                        query.reason(), query.status(), query.candidateOrderId(), query.from(), query.to()))
+                .zipWith(Mono.fromCallable(() -> PageRequest.of(query.page(), query.size())))
+                .flatMap(args -> transfers.page(portalId, args.getT1(), args.getT2()))
                 .map(result -> result.map(UnidentifiedTransferData::of));
     }
 }

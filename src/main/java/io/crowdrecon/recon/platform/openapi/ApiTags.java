@@ -1,0 +1,45 @@
+package io.crowdrecon.recon.platform.openapi;
+
+import io.swagger.v3.oas.models.tags.Tag;
+import java.util.List;
+
+/** The capabilities the document groups operations by; controllers name them with {@code @Tag}. */
+public final class ApiTags {
+
+    public static final String CAMPAIGNS = "Campaigns";
+    public static final String INVESTORS = "Investors";
+    public static final String ORDERS = "Orders";
+    public static final String PAYMENTS = "Payments";
+    public static final String UNIDENTIFIED = "Unidentified transfers";
+    public static final String STATISTICS = "Statistics";
+    public static final String EVENTS = "Order events";
+    public static final String CARD_WEBHOOK = "Card webhook";
+    public static final String SANDBOX = "Sandbox";
+    public static final String ONBOARDING = "Ops: onboarding";
+    public static final String REVIEW = "Ops: review and instructions";
+    public static final String AUDIT = "Ops: audit and statistics";
+
+    private ApiTags() {}
+
+    static List<Tag> all() {
+        return List.of(
+                tag(
+                        CAMPAIGNS,
+                        "A portal's campaigns: create, open, close, cancel, finalize; their orders and amounts."),
+                tag(INVESTORS, "A portal's investors."),
+                tag(ORDERS, "Subscription orders: place, follow, mark waiting, fail or cancel."),
+                tag(PAYMENTS, "How an order was paid: moneyin, moneyouts, refund; a campaign's cashout."),
+                tag(UNIDENTIFIED, "Payments that matched no order, and their automatic return."),
+                tag(STATISTICS, "Settled money of a portal."),
+                tag(EVENTS, "Server-Sent Events of order status changes, with resume."),
+                tag(CARD_WEBHOOK, "A card gateway pushing notifications, signed with the portal's webhook secret."),
+                tag(SANDBOX, "Test mode: publish what a bank or a card gateway would (off in production)."),
+                tag(ONBOARDING, "Operators onboard portals and companies."),
+                tag(REVIEW, "Operators resolve review items and re-issue payment instructions."),
+                tag(AUDIT, "Operators check the books and watch every portal."));
+    }
+
+    private static Tag tag(String name, String description) {
+        return new Tag().name(name).description(description);
+    }
+}
