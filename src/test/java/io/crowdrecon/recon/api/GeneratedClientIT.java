@@ -159,31 +159,30 @@ class GeneratedClientIT {
     @Test
     void readsErrorsAsTypedProblems() throws Exception {
         ApiClient asOps = client(io.crowdrecon.recon.testing.ApiClient.OPS_KEY);
-        ApiException invalid = catchThrowableOfType(
-                ApiException.class,
-                () -> new OpsOnboardingApi(asOps)
-                        .createPortal(
-                                new CreatePortalRequest()
-                                        .name("Bad IBANs")
-                                        .collectionIban("not an iban")
-                                        .feeAccountIban(Ibans.randomGerman()),
-                                null));
+        ApiException invalid = catchThrowableOfType(ApiException.class, () -> new OpsOnboardingApi(asOps)
+                .createPortal(
+                        new CreatePortalRequest()
+                                .name("Bad IBANs")
+                                .collectionIban("not an iban")
+                                .feeAccountIban(Ibans.randomGerman()),
+                        null));
         assertThat(invalid.getCode()).isEqualTo(400);
         assertThat(invalid.getResponseHeaders().firstValue("Content-Type")).hasValue("application/problem+json");
         Problem problem = asOps.getObjectMapper().readValue(invalid.getResponseBody(), Problem.class);
         assertThat(problem.getCode()).isEqualTo(ErrorCode.VALIDATION_FAILED);
-        assertThat(problem.getErrors()).anySatisfy(error -> assertThat(error.getField())
-                .isEqualTo("collectionIban"));
+        assertThat(problem.getErrors())
+                .anySatisfy(error -> assertThat(error.getField()).isEqualTo("collectionIban"));
 
         ApiException missing = catchThrowableOfType(
                 ApiException.class, () -> new OpsOnboardingApi(asOps).getPortal("PRT7Q2M9K4P8X3W6N5R"));
         assertThat(missing.getCode()).isEqualTo(404);
-        assertThat(asOps.getObjectMapper().readValue(missing.getResponseBody(), Problem.class).getCode())
+        assertThat(asOps.getObjectMapper()
+                        .readValue(missing.getResponseBody(), Problem.class)
+                        .getCode())
                 .isEqualTo(ErrorCode.NOT_FOUND);
 
-        ApiException unauthenticated =
-                catchThrowableOfType(ApiException.class, () -> new OrdersApi(client("crk_not-a-key"))
-                        .getOrder("TRX1234567890123428"));
+        ApiException unauthenticated = catchThrowableOfType(
+                ApiException.class, () -> new OrdersApi(client("crk_not-a-key")).getOrder("TRX1234567890123428"));
         assertThat(unauthenticated.getCode()).isEqualTo(401);
         assertThat(asOps.getObjectMapper()
                         .readValue(unauthenticated.getResponseBody(), Problem.class)

@@ -32,9 +32,8 @@ class OpenApiDocumentIT {
 
     @Test
     void theServedDocumentIsTheCommittedCopy() throws IOException {
-        ObjectMapper json = JsonMapper.builder()
-                .enable(SerializationFeature.INDENT_OUTPUT)
-                .build();
+        ObjectMapper json =
+                JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
         // Both read by the same mapper, so that numbers compare as the same kind of node.
         JsonNode served = json.readTree(web.get()
                 .uri("/v3/api-docs")
@@ -83,23 +82,27 @@ class OpenApiDocumentIT {
                             .isNotEqualTo("caller");
                 }
                 if (path.getKey().equals("/api/v1/webhooks/card")) {
-                    assertThat(op.path("security").isArray() && op.path("security").isEmpty())
+                    assertThat(op.path("security").isArray()
+                                    && op.path("security").isEmpty())
                             .as(name + " is signed, not keyed")
                             .isTrue();
                 } else {
-                    assertThat(op.has("security")).as(name + " takes the global bearer key").isFalse();
+                    assertThat(op.has("security"))
+                            .as(name + " takes the global bearer key")
+                            .isFalse();
                 }
                 if (operation.getKey().equals("post")) {
-                    assertThat(op.path("parameters").valueStream().map(p -> p.path("name").asString()))
+                    assertThat(op.path("parameters").valueStream().map(p -> p.path("name")
+                                    .asString()))
                             .as(name)
                             .contains("Idempotency-Key");
                 }
-                for (Map.Entry<String, JsonNode> response :
-                        op.path("responses").properties()) {
+                for (Map.Entry<String, JsonNode> response : op.path("responses").properties()) {
                     if (response.getKey().startsWith("2")) {
                         continue;
                     }
-                    assertThat(response.getValue().at("/content/application~1problem+json/schema/$ref")
+                    assertThat(response.getValue()
+                                    .at("/content/application~1problem+json/schema/$ref")
                                     .asString())
                             .as(name + " " + response.getKey())
                             .isEqualTo("#/components/schemas/Problem");
@@ -119,7 +122,11 @@ class OpenApiDocumentIT {
             List<String> names = new ArrayList<>(expected.propertyNames());
             actual.propertyNames().stream().filter(n -> !names.contains(n)).forEach(names::add);
             for (String name : names) {
-                diff(at + "/" + name.replace("~", "~0").replace("/", "~1"), expected.get(name), actual.get(name), differences);
+                diff(
+                        at + "/" + name.replace("~", "~0").replace("/", "~1"),
+                        expected.get(name),
+                        actual.get(name),
+                        differences);
             }
         } else if (expected.isArray()) {
             if (expected.size() != actual.size()) {

@@ -13,6 +13,7 @@ import io.crowdrecon.recon.testing.TestKafka;
 import io.crowdrecon.recon.testing.TestPortal;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -248,6 +249,44 @@ class CardWebhookSecurityIT {
                     assertThat(record.key()).isEqualTo(orderId);
                     assertThat(record.value()).isEqualTo(capture.json());
                 });
+    }
+
+    @Test
+    void aDeliveryRetriedWithItsIdempotencyKeyIsPublishedOnceAndTheKeyServesNoOtherBody() {
+        String orderId = flows.newCardOrder();
+        CardNotification capture = CardMessages.capture(orderId);
+        String key = UUID.randomUUID().toString();
+        long before = System.currentTimeMillis() - 1000;
+
+        postWithKey(key, capture).expectStatus().isAccepted().expectHeader().doesNotExist("Idempotent-Replayed");
+        postWithKey(key, capture)
+                .expectStatus()
+                .isAccepted()
+                .expectHeader()
+                .valueEquals("Idempotent-Replayed", "true")
+                .expectBody()
+                .jsonPath("$.notificationId")
+                .isEqualTo(capture.notificationId());
+        postWithKey(key, CardMessages.capture(orderId))
+                .expectStatus()
+                .isEqualTo(422)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("IDEMPOTENCY_KEY_REUSED");
+
+        flows.awaitStatus(orderId, "ACCOUNTED");
+        assertThat(cardRecordsMentioning(before, capture.notificationId())).hasSize(1);
+    }
+
+    private WebTestClient.ResponseSpec postWithKey(String idempotencyKey, CardNotification notification) {
+        return web.post()
+                .uri("/api/v1/webhooks/card")
+                .contentType(MediaType.APPLICATION_JSON)
+                .header("X-Portal-Id", flows.portal().portalId())
+                .header("X-Signature", CardGateway.signature(flows.portal().webhookSecret(), notification.bytes()))
+                .header("Idempotency-Key", idempotencyKey)
+                .bodyValue(notification.bytes())
+                .exchange();
     }
 
     @Test

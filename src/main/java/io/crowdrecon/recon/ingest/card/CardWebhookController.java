@@ -4,7 +4,10 @@ import io.crowdrecon.recon.ingest.InboundRecord;
 import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
+import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.shared.ApiKeys;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
@@ -30,6 +33,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
@@ -47,8 +51,14 @@ public class CardWebhookController {
     private final Portals portals;
     private final CardNotifications notifications;
     private final RecordPublisher publisher;
+    private final IdempotentRequests idempotency;
 
-    public CardWebhookController(Portals portals, CardNotifications notifications, RecordPublisher publisher) {
+    public CardWebhookController(
+            Portals portals,
+            CardNotifications notifications,
+            RecordPublisher publisher,
+            IdempotentRequests idempotency) {
+        this.idempotency = idempotency;
         this.portals = portals;
         this.notifications = notifications;
         this.publisher = publisher;
@@ -107,7 +117,7 @@ public class CardWebhookController {
             responseCode = "202",
             description = "Accepted",
             content = @Content(schema = @Schema(implementation = AcceptedResponse.class)))
-    Mono<ResponseEntity<AcceptedResponse>> receive(
+    Mono<ResponseEntity<Object>> receive(
             @Parameter(description = "The portal whose webhook secret signed the body", required = true)
                     @RequestHeader(value = "X-Portal-Id", required = false)
                     String portalId,
@@ -117,23 +127,32 @@ public class CardWebhookController {
                             example = "sha256=3b7c…")
                     @RequestHeader(value = "X-Signature", required = false)
                     String signature,
-            @RequestBody(required = false) byte[] body) {
+            @RequestBody(required = false) byte[] body,
+            ServerWebExchange exchange) {
         if (portalId == null || signature == null || body == null || portalId.length() > 64) {
             return Mono.error(unauthorized());
         }
         return portals.webhookSecret(portalId)
                 .filter(secret -> signedBy(secret, body, signature))
                 .switchIfEmpty(Mono.error(CardWebhookController::unauthorized))
-                .flatMap(secret -> {
-                    CardNotifications.Parsed parsed = notifications.parse(body, portalId);
-                    if (parsed.rejection() != null) {
-                        return Mono.error(new DomainException(
-                                ErrorCode.VALIDATION_FAILED, "Not a valid card notification: " + parsed.rejection()));
-                    }
-                    return publish(portalId, parsed.event().orderId(), body)
-                            .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
-                                    .body(new AcceptedResponse(parsed.event().notificationId(), "ACCEPTED")));
-                });
+                .flatMap(secret ->
+                        idempotency.run(exchange, gateway(portalId), body, true, () -> accept(portalId, body)));
+    }
+
+    private Mono<ResponseEntity<Object>> accept(String portalId, byte[] body) {
+        CardNotifications.Parsed parsed = notifications.parse(body, portalId);
+        if (parsed.rejection() != null) {
+            return Mono.error(new DomainException(
+                    ErrorCode.VALIDATION_FAILED, "Not a valid card notification: " + parsed.rejection()));
+        }
+        return publish(portalId, parsed.event().orderId(), body)
+                .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
+                        .body(new AcceptedResponse(parsed.event().notificationId(), "ACCEPTED")));
+    }
+
+    /** The gateway of a portal, as the scope of its Idempotency-Keys: it has no API key, only the webhook secret. */
+    private static Caller gateway(String portalId) {
+        return Caller.portal(portalId, ApiKeys.sha256("card-webhook:" + portalId));
     }
 
     private Mono<Void> publish(String portalId, String orderId, byte[] body) {
