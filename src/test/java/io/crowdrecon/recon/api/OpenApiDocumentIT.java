@@ -2,6 +2,7 @@ package io.crowdrecon.recon.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crowdrecon.recon.testing.ContractCheckingFilter;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -110,6 +111,20 @@ class OpenApiDocumentIT {
                 assertThat(op.path("responses").has("401")).as(name).isTrue();
             }
         }
+    }
+
+    @Test
+    void everyAnswerATestReceivesIsCheckedAgainstTheDocument() {
+        long before = ContractCheckingFilter.checked();
+
+        web.get()
+                .uri("/api/v1/orders/TRX1234567890123428")
+                .header("Authorization", "Bearer not-a-key")
+                .exchange()
+                .expectStatus()
+                .isUnauthorized();
+
+        assertThat(ContractCheckingFilter.checked()).isEqualTo(before + 1);
     }
 
     /** The JSON pointers where {@code expected} and {@code actual} differ, depth first. */

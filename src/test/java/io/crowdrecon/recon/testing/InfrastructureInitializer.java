@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.testing;
 
+import org.springframework.boot.webtestclient.autoconfigure.WebTestClientBuilderCustomizer;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.event.ContextClosedEvent;
@@ -14,6 +15,9 @@ public class InfrastructureInitializer implements ApplicationContextInitializer<
                 .getPropertySources()
                 .addFirst(new MapPropertySource("testInfrastructure", TestInfrastructure.springProperties()));
         TestInfrastructure.contextOpened();
+        // Every answer a test's WebTestClient receives is checked against the OpenAPI document.
+        context.getBeanFactory().registerSingleton("contractCheckingWebTestClient", (WebTestClientBuilderCustomizer)
+                builder -> builder.filter(new ContractCheckingFilter()));
         context.addApplicationListener(event -> {
             if (event instanceof ContextClosedEvent closed && closed.getApplicationContext() == context) {
                 TestInfrastructure.contextClosed();
