@@ -73,6 +73,8 @@ public final class Problems {
         byte[] bytes = json.writeValueAsString(body(
                         code, detail, errors, exchange.getRequest().getPath().value()))
                 .getBytes(StandardCharsets.UTF_8);
+        // Said up front: an answer to HEAD is never written, and would otherwise go out without its length.
+        headers.setContentLength(bytes.length);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));
     }

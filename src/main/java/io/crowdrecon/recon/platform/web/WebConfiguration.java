@@ -47,6 +47,11 @@ public class WebConfiguration implements WebFluxConfigurer {
     }
 
     @Bean
+    HeadOfEventStreamsFilter headOfEventStreamsFilter() {
+        return new HeadOfEventStreamsFilter();
+    }
+
+    @Bean
     ApiErrorHandler apiErrorHandler(ObjectMapper json) {
         return new ApiErrorHandler(json);
     }
