@@ -140,6 +140,12 @@ public class ApiErrorHandler implements WebExceptionHandler {
 
     private Problem classifyInput(ServerWebInputException input) {
         JacksonException jackson = findCause(input, JacksonException.class);
+        if (jackson instanceof RequestJson.RejectedText rejected) {
+            return new Problem(
+                    ErrorCode.VALIDATION_FAILED,
+                    "Invalid value for " + path(rejected),
+                    List.of(new FieldError(path(rejected), rejected.reason())));
+        }
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return new Problem(
                     ErrorCode.VALIDATION_FAILED,

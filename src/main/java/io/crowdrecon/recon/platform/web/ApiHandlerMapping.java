@@ -1,20 +1,27 @@
 package io.crowdrecon.recon.platform.web;
 
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.IdPrefix;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.web.reactive.HandlerMapping;
 import org.springframework.web.reactive.result.method.RequestMappingInfo;
 import org.springframework.web.reactive.result.method.annotation.RequestMappingHandlerMapping;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * Spring's request mapping, with a check made once the handler is known and before it runs, so that a refused
+ * Spring's request mapping, with two checks made once the handler is known and before it runs, so that a refused
  * request has changed nothing and queried nothing:
  *
  * <ul>
+ *   <li>a path variable named as an id ({@link IdPrefix#named}) must have that id's shape, else 404 {@code NOT_FOUND},
+ *       exactly as an id that does not exist;
  *   <li>an {@code /api/v1} endpoint that declares no media type answers JSON: an {@code Accept} header that allows
  *       neither {@code application/json} nor {@code application/problem+json} answers 406 {@code NOT_ACCEPTABLE}
  *       (Spring would only find out after the handler ran, a POST having then taken effect); the answer is
@@ -29,6 +36,14 @@ public class ApiHandlerMapping extends RequestMappingHandlerMapping {
     @Override
     protected void handleMatch(RequestMappingInfo info, HandlerMethod handlerMethod, ServerWebExchange exchange) {
         super.handleMatch(info, handlerMethod, exchange);
+        Map<String, String> variables = exchange.getAttribute(HandlerMapping.URI_TEMPLATE_VARIABLES_ATTRIBUTE);
+        if (variables != null) {
+            variables.forEach((name, value) -> IdPrefix.named(name)
+                    .filter(kind -> !kind.isWellFormed(value))
+                    .ifPresent(kind -> {
+                        throw new DomainException(ErrorCode.NOT_FOUND, "No such resource");
+                    }));
+        }
         String path = exchange.getRequest().getPath().pathWithinApplication().value();
         if (path.startsWith(ApiKeyAuthenticationFilter.API_PREFIX)
                 && info.getProducesCondition().isEmpty()) {

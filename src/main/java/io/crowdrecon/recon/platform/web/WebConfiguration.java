@@ -9,6 +9,7 @@ import org.springframework.boot.webflux.autoconfigure.WebFluxRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.codec.ServerCodecConfigurer;
+import org.springframework.http.codec.json.JacksonJsonDecoder;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.web.reactive.config.WebFluxConfigurer;
 import org.springframework.web.reactive.result.method.annotation.ArgumentResolverConfigurer;
@@ -33,12 +34,13 @@ public class WebConfiguration implements WebFluxConfigurer {
     }
 
     /**
-     * Every reader of a request body (JSON, bytes, text) buffers at most 1 MB, declared length or chunked. Runs after
-     * Spring Boot's codec customizers, which it overrides.
+     * Every reader of a request body (JSON, bytes, text) buffers at most 1 MB, declared length or chunked, and JSON
+     * bodies are read by {@link RequestJson}. Runs after Spring Boot's codec customizers, which it overrides.
      */
     @Override
     public void configureHttpMessageCodecs(ServerCodecConfigurer configurer) {
         configurer.defaultCodecs().maxInMemorySize(Math.toIntExact(RequestSizeLimitFilter.MAX_BODY_BYTES));
+        configurer.defaultCodecs().jacksonJsonDecoder(new JacksonJsonDecoder(RequestJson.mapper(json)));
     }
 
     /** Path ids and Accept checked before a handler runs ({@link ApiHandlerMapping}). */
@@ -95,6 +97,11 @@ public class WebConfiguration implements WebFluxConfigurer {
     @Bean
     HeadOfEventStreamsFilter headOfEventStreamsFilter() {
         return new HeadOfEventStreamsFilter();
+    }
+
+    @Bean
+    RequestTextFilter requestTextFilter(ObjectMapper json) {
+        return new RequestTextFilter(json);
     }
 
     @Bean
