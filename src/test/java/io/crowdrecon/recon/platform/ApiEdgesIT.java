@@ -427,23 +427,33 @@ class ApiEdgesIT {
     }
 
     @Test
-    void anIdempotencyKeyThatIsNoVisibleAsciiTextIsAnInvalidParameterAndNothingIsDone() {
+    void anIdempotencyKeyThatIsNoVisibleAsciiTextIsAnInvalidParameterOnEveryRequestAndNothingIsDone() {
         long before = investorsOfThePortal();
         for (byte[] key : List.of(
                 "k".repeat(256).getBytes(StandardCharsets.US_ASCII),
                 "clé".getBytes(StandardCharsets.UTF_8),
                 new byte[] {'a', ' ', 'b'},
                 new byte[] {(byte) 0xED, (byte) 0xA0, (byte) 0x80})) {
-            RawHttp.Response response = http.send(RawHttp.request("POST", "/api/v1/investors")
+            // A POST that keeps its answers, and a request that has no use for the key: both refuse it.
+            RawHttp.Response post = http.send(RawHttp.request("POST", "/api/v1/investors")
                     .bearer(portal.apiKey())
                     .header("Idempotency-Key", key)
                     .json(JSON.writeValueAsString(investorBody("Mario"))));
+            RawHttp.Response put = http.send(RawHttp.request("PUT", "/api/v1/orders/" + order + "/waiting")
+                    .bearer(portal.apiKey())
+                    .header("Idempotency-Key", key));
 
-            assertThat(response.status()).as(response.toString()).isEqualTo(400);
-            assertThat(response.code()).isEqualTo("INVALID_PARAMETER");
-            assertThat(response.json().get("detail").asString()).contains("Idempotency-Key");
+            for (RawHttp.Response response : List.of(post, put)) {
+                assertThat(response.status()).as(response.toString()).isEqualTo(400);
+                assertThat(response.code()).isEqualTo("INVALID_PARAMETER");
+                assertThat(response.json().get("detail").asString()).contains("Idempotency-Key");
+            }
         }
         assertThat(investorsOfThePortal()).isEqualTo(before);
+        assertThat(ApiClient.body(portal.get("/orders/" + order).expectStatus().isOk())
+                        .get("status")
+                        .asString())
+                .isEqualTo("CREATED");
     }
 
     @Test
