@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.ingest;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.Texts;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -81,6 +82,9 @@ public final class JsonFields {
         if (value.length() > maxLength) {
             throw new Invalid(name + ": longer than " + maxLength + " characters");
         }
+        Texts.flaw(value).ifPresent(flaw -> {
+            throw new Invalid(name + ": " + flaw);
+        });
         return value;
     }
 

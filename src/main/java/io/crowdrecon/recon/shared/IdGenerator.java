@@ -4,15 +4,14 @@ import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
 /**
- * Prefixed, opaque identifiers (SPEC.md section 2): the prefix then 16 characters from an
- * unambiguous alphabet (no 0/O, 1/I/L), about 80 bits of randomness. Ids are not secrets (access
- * is decided by the API key, never by knowing an id), so a fast per-thread generator is enough;
- * API keys and webhook secrets come from a SecureRandom elsewhere.
+ * Prefixed, opaque identifiers (SPEC.md section 2) in the shapes of {@link IdPrefix}: the prefix then
+ * {@value IdPrefix#LENGTH} characters of {@link IdPrefix#ALPHABET} (no 0/O, 1/I/L), about 80 bits of randomness; an
+ * order id is an {@link OrderId}. Ids are not secrets (access is decided by the API key, never by knowing an id), so a
+ * fast per-thread generator is enough; API keys and webhook secrets come from a SecureRandom elsewhere.
  */
 public final class IdGenerator {
 
-    private static final char[] ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ".toCharArray();
-    private static final int LENGTH = 16;
+    private static final char[] ALPHABET = IdPrefix.ALPHABET.toCharArray();
 
     private final Supplier<RandomGenerator> random;
 
@@ -26,9 +25,12 @@ public final class IdGenerator {
     }
 
     public String next(IdPrefix prefix) {
+        if (prefix == IdPrefix.ORDER) {
+            return nextOrderId().value();
+        }
         RandomGenerator generator = random.get();
-        char[] chars = new char[LENGTH];
-        for (int i = 0; i < LENGTH; i++) {
+        char[] chars = new char[IdPrefix.LENGTH];
+        for (int i = 0; i < IdPrefix.LENGTH; i++) {
             chars[i] = ALPHABET[generator.nextInt(ALPHABET.length)];
         }
         return prefix.prefix() + new String(chars);

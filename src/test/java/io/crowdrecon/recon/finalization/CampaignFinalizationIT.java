@@ -421,7 +421,7 @@ class CampaignFinalizationIT {
                 "the split order also executed", plan(List.of(a, b, c), List.of(), split(c, "500", "500", "50", "50")),
                 "a payable order listed", plan(List.of(a, b), List.of(c, payable)),
                 "another campaign's order listed", plan(List.of(a, b, elsewhere), List.of(c)),
-                "an unknown order listed", plan(List.of(a, b), List.of(c, "TRX0000000000000097")),
+                "an unknown order listed", plan(List.of(a, b), List.of(c, "TRX0000000000000098")),
                 "nothing listed", plan(List.of(), List.of()));
         refused.forEach((what, plan) -> assertThat(problemCode(flows.finalizeSuccess(campaign, plan), 422))
                 .as(what)

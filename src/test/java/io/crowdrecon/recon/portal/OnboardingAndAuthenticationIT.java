@@ -277,7 +277,7 @@ class OnboardingAndAuthenticationIT {
                         "/api/v1/ops/companies",
                         Map.of(
                                 "portalId",
-                                "PRT0000000000000000",
+                                "PRT2222222222222222",
                                 "name",
                                 "A",
                                 "fiscalCode",

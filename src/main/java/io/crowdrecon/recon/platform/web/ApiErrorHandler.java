@@ -5,8 +5,12 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
 import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import java.util.StringJoiner;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -14,7 +18,9 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.server.MethodNotAllowedException;
 import org.springframework.web.server.NotAcceptableStatusException;
 import org.springframework.web.server.ResponseStatusException;
@@ -64,6 +70,9 @@ public class ApiErrorHandler implements WebExceptionHandler {
         if (problem.code() == ErrorCode.SERVICE_UNAVAILABLE) {
             exchange.getResponse().getHeaders().set("Retry-After", "5");
         }
+        if (error instanceof MethodNotAllowedException notAllowed) {
+            exchange.getResponse().getHeaders().setAllow(allowed(notAllowed));
+        }
         return Problems.write(exchange, json, problem.code(), problem.detail(), problem.errors());
     }
 
@@ -83,11 +92,14 @@ public class ApiErrorHandler implements WebExceptionHandler {
         if (error instanceof UnsupportedMediaTypeStatusException) {
             return new Problem(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "The request body must be application/json");
         }
-        if (error instanceof MethodNotAllowedException) {
-            return new Problem(ErrorCode.METHOD_NOT_ALLOWED, error.getMessage());
+        if (error instanceof MethodNotAllowedException notAllowed) {
+            return new Problem(
+                    ErrorCode.METHOD_NOT_ALLOWED,
+                    notAllowed.getHttpMethod() + " is not allowed here; this resource allows "
+                            + allowed(notAllowed).stream().map(HttpMethod::name).collect(Collectors.joining(", ")));
         }
-        if (error instanceof NotAcceptableStatusException) {
-            return new Problem(ErrorCode.VALIDATION_FAILED, "This endpoint answers application/json");
+        if (error instanceof NotAcceptableStatusException notAcceptable) {
+            return new Problem(ErrorCode.NOT_ACCEPTABLE, notAcceptableDetail(notAcceptable));
         }
         if (error instanceof ServerWebInputException input) {
             return classifyInput(input);
@@ -107,8 +119,33 @@ public class ApiErrorHandler implements WebExceptionHandler {
         return new Problem(ErrorCode.INTERNAL_ERROR, "Unexpected error");
     }
 
+    /** The methods of the resource, HEAD wherever GET is (Spring answers HEAD for every GET). */
+    private static Set<HttpMethod> allowed(MethodNotAllowedException error) {
+        Set<HttpMethod> methods = new TreeSet<>(Comparator.comparing(HttpMethod::name));
+        methods.addAll(error.getSupportedMethods());
+        if (methods.contains(HttpMethod.GET)) {
+            methods.add(HttpMethod.HEAD);
+        }
+        return methods;
+    }
+
+    private static String notAcceptableDetail(NotAcceptableStatusException error) {
+        List<MediaType> supported = error.getSupportedMediaTypes();
+        return "This resource answers "
+                + (supported.isEmpty()
+                        ? MediaType.APPLICATION_JSON_VALUE
+                        : supported.stream().map(MediaType::toString).collect(Collectors.joining(", ")))
+                + "; the Accept header allows none of it";
+    }
+
     private Problem classifyInput(ServerWebInputException input) {
         JacksonException jackson = findCause(input, JacksonException.class);
+        if (jackson instanceof RequestJson.RejectedText rejected) {
+            return new Problem(
+                    ErrorCode.VALIDATION_FAILED,
+                    "Invalid value for " + path(rejected),
+                    List.of(new FieldError(path(rejected), rejected.reason())));
+        }
         if (jackson instanceof UnrecognizedPropertyException unknown) {
             return new Problem(
                     ErrorCode.VALIDATION_FAILED,

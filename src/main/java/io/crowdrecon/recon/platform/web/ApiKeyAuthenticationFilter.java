@@ -5,6 +5,7 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
@@ -65,21 +66,27 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
             return deny(exchange, ErrorCode.UNAUTHORIZED, "Authorization: Bearer <API key> is required");
         }
         byte[] hash = ApiKeys.sha256(key);
-        boolean opsPath = opsPathRequested;
+        // The caller is looked up first and the chain runs last, outside of any empty-handling: a request whose
+        // handling completes empty must not fall into the "unknown key" branch after its answer was written.
         return identify(hash)
-                .flatMap(caller -> {
-                    if (caller.isOps() != opsPath) {
-                        return deny(
-                                exchange,
-                                ErrorCode.FORBIDDEN,
-                                caller.isOps()
-                                        ? "The ops key may only call /api/v1/ops endpoints"
-                                        : "A portal key may not call /api/v1/ops endpoints");
-                    }
-                    exchange.getAttributes().put(CallerArgumentResolver.ATTRIBUTE, caller);
-                    return chain.filter(exchange);
-                })
-                .switchIfEmpty(Mono.defer(() -> deny(exchange, ErrorCode.UNAUTHORIZED, "Unknown API key")));
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(caller -> caller.isPresent()
+                        ? admit(exchange, chain, caller.get(), opsPathRequested)
+                        : deny(exchange, ErrorCode.UNAUTHORIZED, "Unknown API key"));
+    }
+
+    private Mono<Void> admit(ServerWebExchange exchange, WebFilterChain chain, Caller caller, boolean opsPath) {
+        if (caller.isOps() != opsPath) {
+            return deny(
+                    exchange,
+                    ErrorCode.FORBIDDEN,
+                    caller.isOps()
+                            ? "The ops key may only call /api/v1/ops endpoints"
+                            : "A portal key may not call /api/v1/ops endpoints");
+        }
+        exchange.getAttributes().put(CallerArgumentResolver.ATTRIBUTE, caller);
+        return chain.filter(exchange);
     }
 
     /**

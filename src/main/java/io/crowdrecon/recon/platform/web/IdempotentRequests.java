@@ -32,6 +32,7 @@ public class IdempotentRequests {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final Duration RETENTION = Duration.ofHours(24);
+    static final String KEY_SHAPE = "Idempotency-Key must be 1 to 255 visible ASCII characters";
 
     private static final String CLAIM =
             """
@@ -74,9 +75,8 @@ public class IdempotentRequests {
         if (key == null) {
             return Mono.defer(action);
         }
-        if (key.isBlank() || key.length() > 255 || !key.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
-            return Mono.error(new DomainException(
-                    ErrorCode.INVALID_PARAMETER, "Idempotency-Key must be 1 to 255 visible ASCII characters"));
+        if (!isWellFormedKey(key)) {
+            return Mono.error(new DomainException(ErrorCode.INVALID_PARAMETER, KEY_SHAPE));
         }
         byte[] requestHash = requestHash(exchange, request);
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
@@ -93,6 +93,11 @@ public class IdempotentRequests {
                 .flatMap(claimed -> claimed
                         ? Mono.defer(action).flatMap(response -> record(caller, key, response))
                         : replay(caller, key, requestHash)));
+    }
+
+    /** 1 to 255 visible ASCII characters; checked at the edge for every request ({@link RequestTextFilter}). */
+    static boolean isWellFormedKey(String key) {
+        return !key.isEmpty() && RequestTextFilter.isVisibleAscii(key, 255);
     }
 
     private Mono<ResponseEntity<Object>> record(Caller caller, String key, ResponseEntity<Object> response) {

@@ -26,10 +26,13 @@ public final class Problems {
         return switch (code.category()) {
             case INVALID -> HttpStatus.BAD_REQUEST;
             case TOO_LARGE -> HttpStatus.CONTENT_TOO_LARGE;
+            case URI_TOO_LONG -> HttpStatus.URI_TOO_LONG;
+            case HEADERS_TOO_LARGE -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
             case UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
             case FORBIDDEN -> HttpStatus.FORBIDDEN;
             case NOT_FOUND -> HttpStatus.NOT_FOUND;
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
+            case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
             case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
             case URI_TOO_LONG -> HttpStatus.URI_TOO_LONG;
@@ -44,7 +47,10 @@ public final class Problems {
         };
     }
 
-    /** The problem document as a map, in the order a reader expects the members. */
+    /**
+     * The problem document as a map, in the order a reader expects the members; without {@code instance} when it is
+     * null (a request too malformed to have a path).
+     */
     public static Map<String, Object> body(ErrorCode code, String detail, List<FieldError> errors, String instance) {
         HttpStatus status = status(code);
         Map<String, Object> body = new LinkedHashMap<>();
@@ -52,7 +58,9 @@ public final class Problems {
         body.put("title", code.title());
         body.put("status", status.value());
         body.put("detail", detail == null ? code.title() : detail);
-        body.put("instance", instance);
+        if (instance != null) {
+            body.put("instance", instance);
+        }
         body.put("code", code.name());
         if (!errors.isEmpty()) {
             body.put("errors", errors);
@@ -76,6 +84,8 @@ public final class Problems {
         byte[] bytes = json.writeValueAsString(body(
                         code, detail, errors, exchange.getRequest().getPath().value()))
                 .getBytes(StandardCharsets.UTF_8);
+        // Said up front: an answer to HEAD is never written, and would otherwise go out without its length.
+        headers.setContentLength(bytes.length);
         DataBuffer buffer = response.bufferFactory().wrap(bytes);
         return response.writeWith(Mono.just(buffer));
     }

@@ -10,8 +10,9 @@ import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Refuses a declared body over 1 MB before reading it (413). A chunked body without a length is
- * cut by the codec limit (spring.codec.max-in-memory-size) with the same answer.
+ * Refuses a declared body over 1 MB (1,048,576 bytes) before reading it (413). A chunked body without a length is
+ * cut at the same size by the codecs' limit, set from {@link #MAX_BODY_BYTES} in {@link WebConfiguration}, with the
+ * same answer.
  */
 public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
