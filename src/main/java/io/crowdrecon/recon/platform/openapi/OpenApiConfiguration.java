@@ -163,13 +163,14 @@ public class OpenApiConfiguration {
             return;
         }
         ((Map<String, Schema>) schema.getProperties()).forEach((name, property) -> {
-            if (IdParameters.pattern(name) != null && property.get$ref() == null) {
-                property.setPattern(IdParameters.pattern(name));
-                property.setExample(IdParameters.example(name));
-            } else if ((name.equals("ordersToExecute") || name.equals("ordersToUndo")) && property.getItems() != null) {
-                property.getItems().setPattern(IdParameters.ORDER_ID_PATTERN);
-                property.getItems().setExample(IdParameters.ORDER_ID_EXAMPLE);
+            String pattern = IdParameters.pattern(name);
+            if (pattern == null || property.get$ref() != null) {
+                return;
             }
+            // A list of ids (ordersToExecute) shapes each item.
+            Schema id = property.getItems() != null ? property.getItems() : property;
+            id.setPattern(pattern);
+            id.setExample(IdParameters.example(name));
         });
     }
 

@@ -34,9 +34,6 @@ public final class Problems {
             case METHOD_NOT_ALLOWED -> HttpStatus.METHOD_NOT_ALLOWED;
             case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
             case UNSUPPORTED_MEDIA_TYPE -> HttpStatus.UNSUPPORTED_MEDIA_TYPE;
-            case NOT_ACCEPTABLE -> HttpStatus.NOT_ACCEPTABLE;
-            case URI_TOO_LONG -> HttpStatus.URI_TOO_LONG;
-            case HEADERS_TOO_LARGE -> HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE;
             case CONFLICT -> HttpStatus.CONFLICT;
             case UNPROCESSABLE -> HttpStatus.UNPROCESSABLE_CONTENT;
             case PRECONDITION_FAILED -> HttpStatus.PRECONDITION_FAILED;
