@@ -45,6 +45,9 @@ final class ProblemResponses {
             codes.add(ErrorCode.FORBIDDEN);
             codes.add(ErrorCode.RATE_LIMITED);
         }
+        // Any request can be malformed HTTP, or carry a malformed Idempotency-Key.
+        codes.add(ErrorCode.MALFORMED_REQUEST);
+        codes.add(ErrorCode.INVALID_PARAMETER);
         codes.add(ErrorCode.NOT_ACCEPTABLE);
         codes.add(ErrorCode.URI_TOO_LONG);
         codes.add(ErrorCode.HEADERS_TOO_LARGE);
@@ -60,11 +63,7 @@ final class ProblemResponses {
         if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
             codes.add(ErrorCode.NOT_FOUND);
         }
-        if (parameters.stream().anyMatch(p -> "query".equals(p.getIn()) || "header".equals(p.getIn()))) {
-            codes.add(ErrorCode.INVALID_PARAMETER);
-        }
         if (method == PathItem.HttpMethod.POST) {
-            codes.add(ErrorCode.INVALID_PARAMETER);
             codes.add(ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS);
             codes.add(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         }
