@@ -2,6 +2,7 @@ package io.crowdrecon.recon.stream;
 
 import io.crowdrecon.recon.outbox.StoredEvent;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,6 +30,7 @@ public class EventFanOut {
 
     private static final Logger log = LoggerFactory.getLogger(EventFanOut.class);
     static final String OPS = "/ops";
+    private static final int FIRST_PAGE = 100;
 
     private final EventHistory history;
     private final Duration interval;
@@ -60,13 +62,15 @@ public class EventFanOut {
 
     private Mono<Integer> pollOnce() {
         long from = position.get();
-        return history.after(from, batch).publishOn(delivery).map(events -> {
-            for (StoredEvent event : events) {
-                publish(event);
-                position.set(event.seq());
-            }
-            return events.size();
-        });
+        return history.after(from, EventFilter.EVERYTHING, batch)
+                .publishOn(delivery)
+                .map(events -> {
+                    for (StoredEvent event : events) {
+                        publish(event);
+                        position.set(event.seq());
+                    }
+                    return events.size();
+                });
     }
 
     private void publish(StoredEvent event) {
@@ -97,12 +101,25 @@ public class EventFanOut {
         return position.get();
     }
 
-    /** Events with seq greater than {@code seq} from the log, in order, until caught up with it. */
-    public Flux<StoredEvent> replay(long seq) {
-        return history.after(seq, batch)
-                .expand(events -> events.size() < batch
-                        ? Mono.empty()
-                        : history.after(events.get(events.size() - 1).seq(), batch))
-                .concatMapIterable(events -> events);
+    /**
+     * The events passing {@code filter} with seq greater than {@code seq} from the log, in order,
+     * until caught up with it. The log is asked for the filtered events only, page by page; the
+     * first page is small, so that a resumed client's first event does not wait for a whole page.
+     */
+    public Flux<StoredEvent> replay(long seq, EventFilter filter) {
+        return page(seq, filter, Math.min(FIRST_PAGE, batch))
+                .expand(page -> page.last() ? Mono.empty() : page(page.lastSeq(), filter, batch))
+                .concatMapIterable(Page::events);
+    }
+
+    private Mono<Page> page(long after, EventFilter filter, int limit) {
+        return history.after(after, filter, limit).map(events -> new Page(events, events.size() < limit));
+    }
+
+    /** A page of the log; {@code last} when it was not full, so nothing further is committed yet. */
+    private record Page(List<StoredEvent> events, boolean last) {
+        long lastSeq() {
+            return events.get(events.size() - 1).seq();
+        }
     }
 }

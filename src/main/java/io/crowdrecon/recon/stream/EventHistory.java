@@ -7,8 +7,12 @@ import reactor.core.publisher.Mono;
 /** The event log, read for streaming: in commit order (seq), kept for 7 days. */
 public interface EventHistory {
 
-    /** Up to {@code limit} events with seq greater than {@code seq}, in seq order. */
-    Mono<List<StoredEvent>> after(long seq, int limit);
+    /**
+     * Up to {@code limit} events with seq greater than {@code seq} that pass {@code filter}, in seq
+     * order; fewer than {@code limit} means none further is committed yet. Answered from an index for
+     * a filter on an order, a campaign or a portal, whatever the size of the log.
+     */
+    Mono<List<StoredEvent>> after(long seq, EventFilter filter, int limit);
 
     /** The highest committed seq (0 when none). */
     Mono<Long> lastSeq();

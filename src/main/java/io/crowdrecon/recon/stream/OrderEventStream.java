@@ -4,7 +4,6 @@ import io.crowdrecon.recon.outbox.StoredEvent;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -56,23 +55,23 @@ public class OrderEventStream {
                 });
     }
 
-    /** The events of {@code portalId} ({@code null}: all, for ops) after {@code start} that pass {@code filter}. */
-    public Flux<StoredEvent> events(String portalId, Start start, Predicate<StoredEvent> wanted) {
-        // A portal sees its own events only, whether they come from the log or live.
-        Predicate<StoredEvent> filter =
-                portalId == null ? wanted : wanted.and(event -> portalId.equals(event.portalId()));
+    /**
+     * The events passing {@code filter} after {@code start}. A portal's filter names its portal: it
+     * sees its own events only, whether they come from the log or live.
+     */
+    public Flux<StoredEvent> events(EventFilter filter, Start start) {
         return Flux.defer(() -> {
             Sinks.Many<StoredEvent> buffer = Sinks.many()
                     .unicast()
                     .onBackpressureBuffer(Queues.<StoredEvent>get(MAX_BEHIND).get());
             // Live events are taken before the log is read, so none can fall between the two.
-            Disposable feed = fanOut.live(portalId).filter(filter).subscribe(event -> {
+            Disposable feed = fanOut.live(filter.portalId()).filter(filter).subscribe(event -> {
                 if (buffer.tryEmitNext(event).isFailure()) {
                     buffer.tryEmitError(new SlowClientException());
                 }
             });
             AtomicLong sent = new AtomicLong(start.after());
-            return Flux.concat(fanOut.replay(start.after()).filter(filter), buffer.asFlux())
+            return Flux.concat(fanOut.replay(start.after(), filter), buffer.asFlux())
                     .filter(event -> event.seq() > sent.get())
                     .doOnNext(event -> sent.set(event.seq()))
                     .doFinally(signal -> feed.dispose());

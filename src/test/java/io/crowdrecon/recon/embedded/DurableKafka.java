@@ -27,10 +27,12 @@ public final class DurableKafka implements AutoCloseable {
 
     private final KafkaRaftServer server;
     private final int port;
+    private final Path logDirectory;
 
-    private DurableKafka(KafkaRaftServer server, int port) {
+    private DurableKafka(KafkaRaftServer server, int port, Path logDirectory) {
         this.server = server;
         this.port = port;
+        this.logDirectory = logDirectory;
     }
 
     /**
@@ -71,7 +73,7 @@ public final class DurableKafka implements AutoCloseable {
         KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
         server.startup();
         log.info("Embedded Kafka broker listening on localhost:{} (log dir {})", brokerPort, logDirectory);
-        return new DurableKafka(server, brokerPort);
+        return new DurableKafka(server, brokerPort, logDirectory);
     }
 
     public int port() {
@@ -82,10 +84,17 @@ public final class DurableKafka implements AutoCloseable {
         return "localhost:" + port;
     }
 
+    /** Stops the broker (its log stays for the next start); a failure to stop is logged, not thrown. */
     @Override
     public void close() {
-        server.shutdown();
-        server.awaitShutdown();
+        log.info("Stopping embedded Kafka broker on localhost:{} (log dir {})", port, logDirectory);
+        try {
+            server.shutdown();
+            server.awaitShutdown();
+            log.info("Embedded Kafka broker on localhost:{} stopped", port);
+        } catch (RuntimeException e) {
+            log.warn("Could not stop the embedded Kafka broker on localhost:{} cleanly", port, e);
+        }
     }
 
     private static void formatOnce(KafkaConfig config, Path logDirectory) {

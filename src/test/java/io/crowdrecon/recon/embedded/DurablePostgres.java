@@ -84,12 +84,20 @@ public final class DurablePostgres implements AutoCloseable {
         return "jdbc:postgresql://localhost:" + port() + "/" + DATABASE;
     }
 
+    /** Stops the server (a fast shutdown; its data stays); a failure to stop is logged, not thrown. */
     @Override
     public void close() {
+        int port = port();
+        log.info("Stopping embedded PostgreSQL on port {} (data directory {})", port, dataDirectory);
         try {
             postgres.close();
-        } catch (IOException e) {
-            log.warn("Could not stop embedded PostgreSQL cleanly", e);
+            log.info("Embedded PostgreSQL on port {} stopped", port);
+        } catch (IOException | RuntimeException e) {
+            log.warn(
+                    "Could not stop embedded PostgreSQL on port {} (data directory {}) cleanly",
+                    port,
+                    dataDirectory,
+                    e);
         }
     }
 

@@ -43,15 +43,22 @@ public final class EmbeddedReconApplication {
                 true);
         SpringApplication application = new SpringApplication(ReconApplication.class);
         application.setAdditionalProfiles("embedded");
-        // Above application.yml, below environment variables and system properties.
-        application.addListeners(
-                (ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> event.getEnvironment()
-                        .getPropertySources()
-                        .addAfter(
-                                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
-                                new MapPropertySource("embeddedInfrastructure", infrastructure.springProperties())));
         // Shutdown handlers run after the application context has closed: the servers go last.
-        SpringApplication.getShutdownHandlers().add(infrastructure::close);
+        Runnable stopServers = infrastructure::close;
+        SpringApplication.getShutdownHandlers().add(stopServers);
+        application.addListeners((ApplicationListener<ApplicationEnvironmentPreparedEvent>) event -> {
+            // Above application.yml, below environment variables and system properties.
+            event.getEnvironment()
+                    .getPropertySources()
+                    .addAfter(
+                            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                            new MapPropertySource("embeddedInfrastructure", infrastructure.springProperties()));
+            // Handlers run in the reverse order of their registration, and the logging system has just
+            // registered the one that stops it: registered again now, the servers stop while their
+            // lines can still be logged.
+            SpringApplication.getShutdownHandlers().remove(stopServers);
+            SpringApplication.getShutdownHandlers().add(stopServers);
+        });
         try {
             application.run(args);
         } catch (RuntimeException startupFailure) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
 
-/** An event log in memory: seq from 1, all events of portal P1. */
+/** An event log in memory: seq from 1; {@link #append(int)} adds events of portal P1, campaign C1. */
 public final class InMemoryEventHistory implements EventHistory {
     private final List<StoredEvent> events = new ArrayList<>();
     private final AtomicLong last = new AtomicLong();
@@ -30,9 +30,31 @@ public final class InMemoryEventHistory implements EventHistory {
         }
     }
 
+    /** Appends one order-status event of this portal, campaign and order; emits nothing, returns its seq. */
+    public synchronized long append(String portalId, String campaignId, String orderId) {
+        long seq = last.incrementAndGet();
+        events.add(new StoredEvent(
+                seq,
+                "id-" + seq,
+                "recon.order-events",
+                orderId,
+                "t",
+                "/portals/" + portalId,
+                portalId,
+                orderId,
+                campaignId,
+                "{}",
+                Instant.now()));
+        return seq;
+    }
+
     @Override
-    public synchronized Mono<List<StoredEvent>> after(long seq, int limit) {
-        return Mono.just(events.stream().filter(e -> e.seq() > seq).limit(limit).toList());
+    public synchronized Mono<List<StoredEvent>> after(long seq, EventFilter filter, int limit) {
+        return Mono.just(events.stream()
+                .filter(e -> e.seq() > seq)
+                .filter(filter)
+                .limit(limit)
+                .toList());
     }
 
     @Override

@@ -3,7 +3,10 @@ package io.crowdrecon.recon.stream;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.crowdrecon.recon.outbox.StoredEvent;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import reactor.core.scheduler.Scheduler;
@@ -28,7 +31,7 @@ class OrderEventStreamTests {
         history.append(5);
         var subscription = fanOut.run().subscribe();
         try {
-            StepVerifier.create(stream.events("P1", new OrderEventStream.Start(2), e -> true)
+            StepVerifier.create(stream.events(EventFilter.portal("P1", null, null, null), new OrderEventStream.Start(2))
                             .take(8))
                     .then(() -> history.append(5))
                     .expectNextMatches(e -> e.seq() == 3)
@@ -46,10 +49,45 @@ class OrderEventStreamTests {
     }
 
     @Test
+    void resumesAnOrdersStreamWithItsOwnEventsOnlyAcrossPagesOfTheLogAndIntoLiveEvents() {
+        // The order's history is spread over more than one page (100) of the log, among other orders'
+        // events and an event of another portal carrying the same order id.
+        List<Long> expected = new ArrayList<>();
+        expected.add(history.append("P1", "C1", "TRX-A"));
+        for (int page = 0; page < 3; page++) {
+            for (int i = 0; i < 120; i++) {
+                history.append("P1", "C1", "TRX-" + i);
+            }
+            history.append("P2", "C1", "TRX-A");
+            expected.add(history.append("P1", "C1", "TRX-A"));
+        }
+        EventFilter order = EventFilter.portal("P1", "recon.order-events", null, "TRX-A");
+        // Live: another order's event, the other portal's, then the order's own.
+        long live = history.lastSeq().block() + 3;
+        var subscription = fanOut.run().subscribe();
+        try {
+            StepVerifier.create(stream.events(order, new OrderEventStream.Start(0))
+                            .map(StoredEvent::seq)
+                            .take(expected.size() + 1))
+                    .expectNextSequence(expected)
+                    .then(() -> {
+                        history.append("P1", "C1", "TRX-B");
+                        history.append("P2", "C1", "TRX-A");
+                        history.append("P1", "C1", "TRX-A");
+                    })
+                    .expectNext(live)
+                    .verifyComplete();
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
     void dropsAClientThatFallsTooFarBehindInsteadOfSlowingEveryoneElse() {
         var subscription = fanOut.run().subscribe();
         try {
-            StepVerifier.create(stream.events("P1", new OrderEventStream.Start(0), e -> true), 0)
+            StepVerifier.create(
+                            stream.events(EventFilter.portal("P1", null, null, null), new OrderEventStream.Start(0)), 0)
                     .then(() -> history.append(OrderEventStream.MAX_BEHIND + 50))
                     // Every event handed out (the buffer overflowed) before the client asks for any.
                     .then(() -> await().atMost(Duration.ofSeconds(10))

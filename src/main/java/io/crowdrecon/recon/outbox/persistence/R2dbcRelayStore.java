@@ -62,20 +62,6 @@ public class R2dbcRelayStore implements RelayStore {
                 });
     }
 
-    /** Events after {@code seq}, in order (for readers other than the relay: the streams). */
-    public Mono<List<StoredEvent>> after(long seq, int limit) {
-        return database.sql(
-                        """
-                        SELECT seq, event_id, topic, event_key, event_type, source, portal_id, order_id, campaign_id,
-                               payload, created_at
-                          FROM event_log WHERE seq > :seq ORDER BY seq LIMIT :limit""")
-                .bind("seq", seq)
-                .bind("limit", limit)
-                .map(R2dbcRelayStore::event)
-                .all()
-                .collectList();
-    }
-
     @Override
     public Mono<Void> release(String owner, long published) {
         return database.sql(
@@ -88,7 +74,8 @@ public class R2dbcRelayStore implements RelayStore {
                 .then();
     }
 
-    private static StoredEvent event(io.r2dbc.spi.Readable row) {
+    /** An event_log row (all its columns) as a stored event; null for the empty side of an outer join. */
+    public static StoredEvent event(io.r2dbc.spi.Readable row) {
         Long seq = row.get("seq", Long.class);
         if (seq == null) {
             return null;

@@ -10,7 +10,11 @@ import java.util.Base64;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
-/** Dashboard sessions: random 256-bit tokens, stored as SHA-256, valid for 8 hours. */
+/**
+ * Dashboard sessions: random 256-bit tokens, stored as SHA-256, valid for 8 hours, and only under the
+ * ops key that opened them: each is stored with that key's SHA-256, so that a service restarted with
+ * another {@code RECON_OPS_API_KEY} ends every session of the old one.
+ */
 public class OpsSessions {
 
     public static final String COOKIE = "recon_ops_session";
@@ -19,11 +23,14 @@ public class OpsSessions {
     private final DatabaseClient database;
     private final SecureRandom random;
     private final Clock clock;
+    private final byte[] opsKeyHash;
 
-    public OpsSessions(DatabaseClient database, SecureRandom random, Clock clock) {
+    /** {@code opsKeyHash}: the SHA-256 of the current ops key, which opens sessions and which they need. */
+    public OpsSessions(DatabaseClient database, SecureRandom random, Clock clock, byte[] opsKeyHash) {
         this.database = database;
         this.random = random;
         this.clock = clock;
+        this.opsKeyHash = opsKeyHash.clone();
     }
 
     /** Opens a session; emits its token (to put in the cookie, nowhere else). */
@@ -37,19 +44,25 @@ public class OpsSessions {
                 .then()
                 .then(database.sql(
                                 """
-                                INSERT INTO ops_session (token_hash, created_at, expires_at)
-                                VALUES (:hash, :now, :expires)""")
+                                INSERT INTO ops_session (token_hash, created_at, expires_at, ops_key_hash)
+                                VALUES (:hash, :now, :expires, :opsKey)""")
                         .bind("hash", ApiKeys.sha256(token))
+                        .bind("opsKey", opsKeyHash)
                         .bind("now", Sql.timestamp(now))
                         .bind("expires", Sql.timestamp(now.plus(LIFETIME)))
                         .then())
                 .thenReturn(token);
     }
 
-    /** Whether the token is a live session. */
+    /** Whether the token is a live session opened under the current ops key. */
     public Mono<Boolean> isValid(byte[] tokenHash) {
-        return database.sql("SELECT 1 FROM ops_session WHERE token_hash = :hash AND expires_at > :now")
+        // A session from before sessions were bound to a key (ops_key_hash NULL) never equals it.
+        return database.sql(
+                        """
+                        SELECT 1 FROM ops_session
+                         WHERE token_hash = :hash AND expires_at > :now AND ops_key_hash = :opsKey""")
                 .bind("hash", tokenHash)
+                .bind("opsKey", opsKeyHash)
                 .bind("now", Sql.timestamp(clock.instant()))
                 .map(row -> true)
                 .one()

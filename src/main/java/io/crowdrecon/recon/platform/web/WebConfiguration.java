@@ -74,8 +74,8 @@ public class WebConfiguration implements WebFluxConfigurer {
     }
 
     @Bean
-    OpsSessions opsSessions(DatabaseClient database, SecureRandom random, Clock clock) {
-        return new OpsSessions(database, random, clock);
+    OpsSessions opsSessions(DatabaseClient database, SecureRandom random, Clock clock, OpsApiKey opsKey) {
+        return new OpsSessions(database, random, clock, opsKey.hash());
     }
 
     @Bean

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.stream.persistence;
 import io.crowdrecon.recon.outbox.StoredEvent;
 import io.crowdrecon.recon.outbox.persistence.R2dbcRelayStore;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.stream.EventFilter;
 import io.crowdrecon.recon.stream.EventHistory;
 import java.time.Instant;
 import java.util.List;
@@ -12,16 +13,19 @@ import reactor.core.publisher.Mono;
 public class R2dbcEventHistory implements EventHistory {
 
     private final DatabaseClient database;
-    private final R2dbcRelayStore log;
 
     public R2dbcEventHistory(DatabaseClient database) {
         this.database = database;
-        this.log = new R2dbcRelayStore(database);
     }
 
     @Override
-    public Mono<List<StoredEvent>> after(long seq, int limit) {
-        return log.after(seq, limit);
+    public Mono<List<StoredEvent>> after(long seq, EventFilter filter, int limit) {
+        EventLogQuery query = EventLogQuery.after(seq, filter, limit);
+        DatabaseClient.GenericExecuteSpec statement = database.sql(query.sql());
+        for (int i = 0; i < query.parameters().size(); i++) {
+            statement = statement.bind(i, query.parameters().get(i));
+        }
+        return statement.map(R2dbcRelayStore::event).all().collectList();
     }
 
     @Override

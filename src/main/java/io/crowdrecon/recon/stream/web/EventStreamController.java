@@ -1,12 +1,12 @@
 package io.crowdrecon.recon.stream.web;
 
-import io.crowdrecon.recon.outbox.StoredEvent;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.stream.EventFilter;
 import io.crowdrecon.recon.stream.OrderEventStream;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -20,7 +20,6 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -97,10 +96,10 @@ public class EventStreamController {
             @RequestParam(required = false) String lastEventId,
             @RequestParam(required = false) String campaignId,
             @RequestParam(required = false) String orderId) {
-        Predicate<StoredEvent> filter = event -> Topics.ORDER_EVENTS.equals(event.topic())
-                && (campaignId == null || campaignId.equals(event.campaignId()))
-                && (orderId == null || orderId.equals(event.orderId()));
-        return open(caller.portalId(), lastEventIdHeader, lastEventId, filter);
+        return open(
+                EventFilter.portal(caller.portalId(), Topics.ORDER_EVENTS, campaignId, orderId),
+                lastEventIdHeader,
+                lastEventId);
     }
 
     @GetMapping(value = "/api/v1/ops/events", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -120,20 +119,17 @@ public class EventStreamController {
             @RequestParam(required = false) String lastEventId,
             @RequestParam(required = false) String campaignId,
             @RequestParam(required = false) String orderId) {
-        Predicate<StoredEvent> filter = event -> (campaignId == null || campaignId.equals(event.campaignId()))
-                && (orderId == null || orderId.equals(event.orderId()));
-        return open(null, lastEventIdHeader, lastEventId, filter);
+        return open(EventFilter.ops(campaignId, orderId), lastEventIdHeader, lastEventId);
     }
 
-    private Mono<ResponseEntity<Flux<DataBuffer>>> open(
-            String portalId, String header, String parameter, Predicate<StoredEvent> filter) {
+    private Mono<ResponseEntity<Flux<DataBuffer>>> open(EventFilter filter, String header, String parameter) {
         return Mono.fromCallable(() -> parseId(header != null ? header : parameter))
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(id -> stream.start(id.orElse(null)))
                 .map(start -> {
                     Sinks.One<Boolean> eventsEnded = Sinks.one();
-                    Flux<DataBuffer> events = stream.events(portalId, start, filter)
+                    Flux<DataBuffer> events = stream.events(filter, start)
                             .map(event -> wrap(frames.of(event)))
                             // A drop is the designed answer to a slow client, not a failure: the
                             // response ends cleanly and the client resumes with Last-Event-ID.
@@ -142,7 +138,7 @@ public class EventStreamController {
                                 log.info(
                                         "Dropped a {} stream client more than {} events behind; it resumes"
                                                 + " with Last-Event-ID",
-                                        portalId == null ? "ops" : "portal " + portalId,
+                                        filter.portalId() == null ? "ops" : "portal " + filter.portalId(),
                                         OrderEventStream.MAX_BEHIND);
                                 return Flux.empty();
                             })
