@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
-import java.util.Locale;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -84,10 +83,14 @@ public final class JsonFields {
         return value;
     }
 
+    /**
+     * A currency exactly as the API takes it: three upper-case letters naming an ISO 4217 currency known to
+     * {@link java.util.Currency}. {@code "eur"} is refused, not corrected: one rule for every entry point.
+     */
     public String currency(String name) {
-        String code = requiredText(name).toUpperCase(Locale.ROOT);
+        String code = requiredText(name);
         if (!Amounts.isKnownCurrency(code)) {
-            throw new Invalid(name + ": not an ISO 4217 currency code");
+            throw new Invalid(name + ": must be a three-letter upper-case ISO 4217 currency code, such as EUR");
         }
         return code;
     }
