@@ -6,6 +6,8 @@ import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestPortal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -188,6 +190,45 @@ class CampaignApiIT {
         portal.put("/campaigns/" + id + "/opened").expectStatus().isOk();
         portal.put("/campaigns/" + id + "/closed").expectStatus().isOk();
         portal.put("/campaigns/" + id, body).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void refusesAnExpectedClosingDateInThePastOnCreateAndUpdateButTakesToday() {
+        Map<String, Object> body = portal.campaignBody();
+        body.put(
+                "expectedClosingDate",
+                LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
+
+        portal.post("/campaigns", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("expectedClosingDate");
+
+        String id = ApiClient.body(portal.post("/campaigns", portal.campaignBody()))
+                .get("campaignId")
+                .asString();
+        portal.put("/campaigns/" + id, body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("expectedClosingDate");
+        assertThat(ApiClient.body(portal.get("/campaigns/" + id).expectStatus().isOk())
+                        .get("expectedClosingDate")
+                        .asString())
+                .isEqualTo("2030-12-31");
+
+        // The service's clock runs in UTC.
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        body.put("expectedClosingDate", today);
+        JsonNode updated = ApiClient.body(portal.put("/campaigns/" + id, body));
+        assertThat(updated.get("expectedClosingDate").asString()).isEqualTo(today);
     }
 
     @Test

@@ -10,6 +10,7 @@ import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Validation;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
@@ -31,10 +32,12 @@ public class CampaignController {
 
     private final CampaignDesk desk;
     private final IdempotentRequests idempotency;
+    private final Clock clock;
 
-    public CampaignController(CampaignDesk desk, IdempotentRequests idempotency) {
+    public CampaignController(CampaignDesk desk, IdempotentRequests idempotency, Clock clock) {
         this.desk = desk;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     public record SuccessFeeBody(BigDecimal fixedAmount, BigDecimal variableAmountPercentage) {}
@@ -49,10 +52,11 @@ public class CampaignController {
             LocalDate expectedClosingDate,
             SuccessFeeBody portalSuccessFee) {
 
-        CampaignTerms terms(Validation v) {
+        CampaignTerms terms(Validation v, LocalDate today) {
             SuccessFeeBody fee = portalSuccessFee == null ? new SuccessFeeBody(null, null) : portalSuccessFee;
             return CampaignTerms.validate(
                     v,
+                    today,
                     name,
                     description,
                     targetAmountMin,
@@ -103,7 +107,7 @@ public class CampaignController {
         return idempotency.run(exchange, caller, request, true, () -> Mono.fromCallable(() -> {
                     Validation v = Validation.start();
                     v.text("companyId", request.companyId(), true);
-                    return request.terms(v);
+                    return request.terms(v, LocalDate.now(clock));
                 })
                 .flatMap(terms -> desk.create(caller.portalId(), request.companyId(), terms))
                 .map(campaign -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.campaignId()))
@@ -126,7 +130,7 @@ public class CampaignController {
     @PutMapping("/{campaignId}")
     Mono<CampaignResponse> update(
             Caller caller, @PathVariable String campaignId, @RequestBody CampaignRequest request) {
-        return Mono.fromCallable(() -> request.terms(Validation.start()))
+        return Mono.fromCallable(() -> request.terms(Validation.start(), LocalDate.now(clock)))
                 .flatMap(terms -> desk.update(caller.portalId(), campaignId, request.companyId(), terms))
                 .map(CampaignResponse::of);
     }
