@@ -85,6 +85,7 @@ class RefundsAndDebitsIT {
         assertThat(refund.get("orderId").asString()).isEqualTo(orderId);
         assertThat(refund.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(refund.get("currency").asString()).isEqualTo("EUR");
+        assertThat(refund.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         assertThat(refund.get("iban").asString()).isEqualTo(payerIban).isNotEqualTo(investorIban);
         assertThat(refund.get("status").asString()).isEqualTo("CREATED");
         assertThat(refund.get("instructionId").asString()).startsWith("PI");
@@ -93,10 +94,12 @@ class RefundsAndDebitsIT {
         assertThat(payment.get("refund").get("refundId").asString())
                 .isEqualTo(refund.get("refundId").asString());
         assertThat(payment.get("moneyin").get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(payment.get("moneyin").get("channel").asString()).isEqualTo("MONEY_TRANSFER");
 
         String instructionId = refund.get("instructionId").asString();
         JsonNode requested = flows.awaitRequestedInstruction(beforeCancelling, orderId, instructionId);
         assertThat(requested.get("type").asString()).isEqualTo("REFUND");
+        assertThat(requested.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         assertThat(requested.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(requested.get("currency").asString()).isEqualTo("EUR");
         assertThat(requested.get("creditorIban").asString()).isEqualTo(payerIban);
@@ -105,6 +108,7 @@ class RefundsAndDebitsIT {
                 .isEqualTo(flows.portal().portalId());
         JsonNode instruction = flows.instruction(instructionId);
         assertThat(instruction.get("type").asString()).isEqualTo("REFUND");
+        assertThat(instruction.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         assertThat(instruction.get("status").asString()).isEqualTo("CREATED");
         assertThat(instruction.get("creditorIban").asString()).isEqualTo(payerIban);
         JsonNode announced = flows.awaitEvent(
