@@ -17,6 +17,16 @@ public record CampaignTerms(
         LocalDate expectedClosingDate,
         SuccessFee successFee) {
 
+    /** Targets and the success fee's fixed amount in the currency's minor digits, however they were given. */
+    public CampaignTerms {
+        targetAmountMin = Amounts.inMinorDigits(targetAmountMin, currency);
+        targetAmountMax = Amounts.inMinorDigits(targetAmountMax, currency);
+        if (successFee != null) {
+            successFee = new SuccessFee(
+                    Amounts.inMinorDigits(successFee.fixedAmount(), currency), successFee.variableAmountPercentage());
+        }
+    }
+
     public static final String EUR = "EUR";
     static final int MAX_DESCRIPTION = 4096;
     private static final BigDecimal HUNDRED = new BigDecimal(100);

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.finalization;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -16,4 +17,12 @@ public record CashoutData(
         String iban,
         String instructionId,
         Instant createdDatetime,
-        Instant executedDatetime) {}
+        Instant executedDatetime) {
+
+    public CashoutData {
+        executedCompanyAmount = Amounts.inMinorDigits(executedCompanyAmount, currency);
+        executedFeeAmount = Amounts.inMinorDigits(executedFeeAmount, currency);
+        successFee = Amounts.inMinorDigits(successFee, currency);
+        amount = Amounts.inMinorDigits(amount, currency);
+    }
+}

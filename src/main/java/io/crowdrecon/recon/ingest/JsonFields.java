@@ -95,7 +95,10 @@ public final class JsonFields {
         return code;
     }
 
-    /** A JSON number &gt; 0, at most 999,999,999.99, with no more decimals than the currency has. */
+    /**
+     * A JSON number &gt; 0, at most 999,999,999.99, with no more decimals than the currency has; answered in the
+     * currency's minor digits ({@code 1100} EUR is {@code 1100.00}), as the service shows every amount.
+     */
     public BigDecimal amount(String name, String currency) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
@@ -110,7 +113,7 @@ public final class JsonFields {
             throw new Invalid(name + ": must be greater than 0, at most " + Amounts.MAX.toPlainString()
                     + ", with at most " + digits + " decimals for " + currency);
         }
-        return amount;
+        return Amounts.inMinorDigits(amount, currency);
     }
 
     public Instant dateTime(String name, boolean required) {

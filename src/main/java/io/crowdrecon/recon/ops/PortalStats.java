@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.ops;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 
 /** {@code GET /stats}: a portal's settled money (sums of orderAmount, by the orders' current status). */
@@ -11,4 +12,10 @@ public record PortalStats(
         long countSplitted,
         long countInvestorsWithAccountedOrSplitted,
         long countCampaignsFinalizedSuccess,
-        long countCampaignsFinalizedFail) {}
+        long countCampaignsFinalizedFail) {
+
+    public PortalStats {
+        sumAccounted = Amounts.inMinorDigits(sumAccounted, currency);
+        sumSplitted = Amounts.inMinorDigits(sumSplitted, currency);
+    }
+}

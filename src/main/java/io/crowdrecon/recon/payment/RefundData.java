@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -15,4 +16,9 @@ public record RefundData(
         String pspReference,
         String instructionId,
         Instant createdDatetime,
-        Instant executedDatetime) {}
+        Instant executedDatetime) {
+
+    public RefundData {
+        amount = Amounts.inMinorDigits(amount, currency);
+    }
+}

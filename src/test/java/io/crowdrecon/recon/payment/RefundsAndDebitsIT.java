@@ -11,6 +11,7 @@ import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.WireAmounts;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,6 +81,12 @@ class RefundsAndDebitsIT {
         assertThat(flows.moneyouts(orderId))
                 .hasSize(2)
                 .allSatisfy(m -> assertThat(m.get("status").asString()).isEqualTo("REVERSED"));
+        String moneyoutsAsWritten = ApiClient.text(flows.portal()
+                .get("/orders/" + orderId + "/payment/moneyouts")
+                .expectStatus()
+                .isOk());
+        assertThat(WireAmounts.of(moneyoutsAsWritten, "amount")).containsExactlyInAnyOrder("1000.00", "100.00");
+        assertThat(WireAmounts.of(moneyoutsAsWritten, "cashoutAvailableAmount")).containsExactly("0.00", "0.00");
         JsonNode refund = flows.refund(orderId);
         assertThat(refund.get("refundId").asString()).startsWith("MB");
         assertThat(refund.get("orderId").asString()).isEqualTo(orderId);

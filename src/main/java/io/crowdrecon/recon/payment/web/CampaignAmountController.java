@@ -7,6 +7,7 @@ import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.payment.MoneyoutStatus;
 import io.crowdrecon.recon.payment.Moneyouts;
 import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.DomainException;
 import java.math.BigDecimal;
 import java.util.List;
@@ -43,7 +44,18 @@ public class CampaignAmountController {
             BigDecimal executedAmount,
             BigDecimal targetAmountMin,
             BigDecimal targetAmountMax,
-            boolean targetAmountMinReached) {}
+            boolean targetAmountMinReached) {
+
+        /** Sums (a sum of nothing included) in the campaign currency's minor digits. */
+        public CampaignAmountResponse {
+            collectedAmount = Amounts.inMinorDigits(collectedAmount, currency);
+            waitingAmount = Amounts.inMinorDigits(waitingAmount, currency);
+            refundedAmount = Amounts.inMinorDigits(refundedAmount, currency);
+            executedAmount = Amounts.inMinorDigits(executedAmount, currency);
+            targetAmountMin = Amounts.inMinorDigits(targetAmountMin, currency);
+            targetAmountMax = Amounts.inMinorDigits(targetAmountMax, currency);
+        }
+    }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/amount")
     Mono<CampaignAmountResponse> amount(Caller caller, @PathVariable String campaignId) {
