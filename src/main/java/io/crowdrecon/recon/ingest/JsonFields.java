@@ -17,10 +17,30 @@ public final class JsonFields {
 
     static final int MAX_TEXT = 255;
 
+    /**
+     * What is wrong with a notification: the field to blame (null when no single field is) and what is wrong with
+     * it. The DLQ carries it as {@link #reason()}; the sandbox answers it as a field error.
+     */
+    public record Problem(String field, String message) {
+
+        /** {@code field: message}, as {@code x-dlq-reason} says it. */
+        public String reason() {
+            return field == null ? message : field + ": " + message;
+        }
+    }
+
     /** A validation failure naming the field. */
     public static final class Invalid extends RuntimeException {
-        public Invalid(String message) {
-            super(message, null, false, false);
+
+        private final transient Problem problem;
+
+        public Invalid(String field, String message) {
+            super(new Problem(field, message).reason(), null, false, false);
+            this.problem = new Problem(field, message);
+        }
+
+        public Problem problem() {
+            return problem;
         }
     }
 
@@ -49,10 +69,10 @@ public final class JsonFields {
     public boolean bool(String name) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
-            throw new Invalid(name + ": required");
+            throw new Invalid(name, "required");
         }
         if (!node.isBoolean()) {
-            throw new Invalid(name + ": must be true or false");
+            throw new Invalid(name, "must be true or false");
         }
         return node.asBoolean();
     }
@@ -60,7 +80,7 @@ public final class JsonFields {
     public String requiredText(String name) {
         String value = optionalText(name, MAX_TEXT);
         if (value == null) {
-            throw new Invalid(name + ": required");
+            throw new Invalid(name, "required");
         }
         return value;
     }
@@ -71,14 +91,14 @@ public final class JsonFields {
             return null;
         }
         if (!node.isString()) {
-            throw new Invalid(name + ": must be a string");
+            throw new Invalid(name, "must be a string");
         }
         String value = node.asString();
         if (value.isBlank()) {
             return null;
         }
         if (value.length() > maxLength) {
-            throw new Invalid(name + ": longer than " + maxLength + " characters");
+            throw new Invalid(name, "longer than " + maxLength + " characters");
         }
         return value;
     }
@@ -90,7 +110,7 @@ public final class JsonFields {
     public String currency(String name) {
         String code = requiredText(name);
         if (!Amounts.isKnownCurrency(code)) {
-            throw new Invalid(name + ": must be a three-letter upper-case ISO 4217 currency code, such as EUR");
+            throw new Invalid(name, "must be a three-letter upper-case ISO 4217 currency code, such as EUR");
         }
         return code;
     }
@@ -102,16 +122,18 @@ public final class JsonFields {
     public BigDecimal amount(String name, String currency) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
-            throw new Invalid(name + ": required");
+            throw new Invalid(name, "required");
         }
         if (!node.isNumber()) {
-            throw new Invalid(name + ": must be a JSON number");
+            throw new Invalid(name, "must be a JSON number");
         }
         BigDecimal amount = node.decimalValue();
         int digits = Amounts.minorDigits(currency);
         if (!Amounts.isPositiveWithAtMost(amount, digits)) {
-            throw new Invalid(name + ": must be greater than 0, at most " + Amounts.MAX.toPlainString()
-                    + ", with at most " + digits + " decimals for " + currency);
+            throw new Invalid(
+                    name,
+                    "must be greater than 0, at most " + Amounts.MAX.toPlainString() + ", with at most " + digits
+                            + " decimals for " + currency);
         }
         return Amounts.inMinorDigits(amount, currency);
     }
@@ -124,7 +146,7 @@ public final class JsonFields {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {
-            throw new Invalid(name + ": must be an ISO 8601 date-time with offset");
+            throw new Invalid(name, "must be an ISO 8601 date-time with offset");
         }
     }
 
@@ -136,7 +158,7 @@ public final class JsonFields {
         try {
             return LocalDate.parse(value);
         } catch (DateTimeParseException e) {
-            throw new Invalid(name + ": must be an ISO date (yyyy-mm-dd)");
+            throw new Invalid(name, "must be an ISO date (yyyy-mm-dd)");
         }
     }
 }

@@ -61,7 +61,9 @@ public class CardWebhookController {
                     CardNotifications.Parsed parsed = notifications.parse(body, portalId);
                     if (parsed.rejection() != null) {
                         return Mono.error(new DomainException(
-                                ErrorCode.VALIDATION_FAILED, "Not a valid card notification: " + parsed.rejection()));
+                                ErrorCode.VALIDATION_FAILED,
+                                "Not a valid card notification: "
+                                        + parsed.rejection().reason()));
                     }
                     return publish(portalId, parsed.event().orderId(), body)
                             .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
