@@ -29,14 +29,23 @@ public final class JsonFields {
         }
     }
 
-    /** A validation failure naming the field. */
+    /** A validation failure, naming the field when one is to blame. */
     public static final class Invalid extends RuntimeException {
 
         private final transient Problem problem;
 
         public Invalid(String field, String message) {
-            super(new Problem(field, message).reason(), null, false, false);
-            this.problem = new Problem(field, message);
+            this(new Problem(field, message));
+        }
+
+        /** A problem no single field is to blame for (how the fields combine). */
+        public Invalid(String message) {
+            this(new Problem(null, message));
+        }
+
+        private Invalid(Problem problem) {
+            super(problem.reason(), null, false, false);
+            this.problem = problem;
         }
 
         public Problem problem() {

@@ -127,7 +127,7 @@ public final class BankNotificationParser {
             }
         } else {
             throw new JsonFields.Invalid(
-                    null, "a DEBIT needs instructionId and status, or returnOfNotificationId, amount and currency");
+                    "a DEBIT needs instructionId and status, or returnOfNotificationId, amount and currency");
         }
         return new Debit(
                 notificationId,
