@@ -17,6 +17,10 @@ public record CampaignTerms(
         LocalDate expectedClosingDate,
         SuccessFee successFee) {
 
+    public static final String EUR = "EUR";
+    static final int MAX_DESCRIPTION = 4096;
+    private static final BigDecimal HUNDRED = new BigDecimal(100);
+
     /** Targets and the success fee's fixed amount in the currency's minor digits, however they were given. */
     public CampaignTerms {
         targetAmountMin = Amounts.inMinorDigits(targetAmountMin, currency);
@@ -26,10 +30,6 @@ public record CampaignTerms(
                     Amounts.inMinorDigits(successFee.fixedAmount(), currency), successFee.variableAmountPercentage());
         }
     }
-
-    public static final String EUR = "EUR";
-    static final int MAX_DESCRIPTION = 4096;
-    private static final BigDecimal HUNDRED = new BigDecimal(100);
 
     /**
      * Validates every field and answers the terms. Errors with VALIDATION_FAILED listing every bad
