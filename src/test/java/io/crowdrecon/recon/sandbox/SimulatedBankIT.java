@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crowdrecon.recon.testing.ApiClient;
+import io.crowdrecon.recon.testing.BankFeed;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.OpsView;
 import io.crowdrecon.recon.testing.OwnInstance;
@@ -11,11 +12,13 @@ import io.crowdrecon.recon.testing.OwnServers;
 import io.crowdrecon.recon.testing.TestPortal;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SPEC.md section 7: the simulated bank of the embedded default reads {@code recon.payment-instructions} as a bank
@@ -26,6 +29,7 @@ import tools.jackson.databind.JsonNode;
 class SimulatedBankIT {
 
     private static final Duration CONFIRMED = Duration.ofSeconds(60);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private OwnServers servers;
     private OwnInstance service;
@@ -90,16 +94,34 @@ class SimulatedBankIT {
         awaitStatus(portal, cardOrder, "ACCOUNTED");
         portal.put("/orders/" + cardOrder + "/cancelled").expectStatus().isOk();
 
-        assertThat(awaitRefundExecuted(portal, transferOrder).get("channel").asString())
-                .isEqualTo("MONEY_TRANSFER");
-        assertThat(awaitRefundExecuted(portal, cardOrder).get("channel").asString())
-                .isEqualTo("CREDIT_CARD");
+        JsonNode transferRefund = awaitRefundExecuted(portal, transferOrder);
+        JsonNode cardRefund = awaitRefundExecuted(portal, cardOrder);
+        assertThat(transferRefund.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
+        assertThat(cardRefund.get("channel").asString()).isEqualTo("CREDIT_CARD");
+        try (BankFeed kafka = new BankFeed(servers.bootstrapServers())) {
+            assertThat(instructionsAnswered(kafka, "recon.bank-notifications"))
+                    .as("instructions the bank answered with a DEBIT")
+                    .contains(transferRefund.get("instructionId").asString())
+                    .doesNotContain(cardRefund.get("instructionId").asString());
+            assertThat(instructionsAnswered(kafka, "recon.card-notifications"))
+                    .as("instructions the gateway answered with a REFUND notification")
+                    .containsExactly(cardRefund.get("instructionId").asString());
+        }
         assertThat(new OpsView(api)
                         .reviewItems("kind=UNEXPECTED_DEBIT")
                         .get("total")
                         .asLong())
                 .as("debits the service did not expect")
                 .isZero();
+    }
+
+    /** The instructionId of every notification on {@code topic} that names one. */
+    private static List<String> instructionsAnswered(BankFeed kafka, String topic) {
+        return kafka.readAll(topic).stream()
+                .map(record -> JSON.readTree(record.value()).path("instructionId"))
+                .filter(JsonNode::isString)
+                .map(JsonNode::asString)
+                .toList();
     }
 
     private static void awaitStatus(TestPortal portal, String orderId, String status) {
