@@ -21,12 +21,24 @@ public record CampaignTerms(
     static final int MAX_DESCRIPTION = 4096;
     private static final BigDecimal HUNDRED = new BigDecimal(100);
 
+    /** Targets and the success fee's fixed amount in the currency's minor digits, however they were given. */
+    public CampaignTerms {
+        targetAmountMin = Amounts.inMinorDigits(targetAmountMin, currency);
+        targetAmountMax = Amounts.inMinorDigits(targetAmountMax, currency);
+        if (successFee != null) {
+            successFee = new SuccessFee(
+                    Amounts.inMinorDigits(successFee.fixedAmount(), currency), successFee.variableAmountPercentage());
+        }
+    }
+
     /**
      * Validates every field and answers the terms. Errors with VALIDATION_FAILED listing every bad
-     * field, or UNSUPPORTED_CURRENCY for a real currency other than EUR.
+     * field, or UNSUPPORTED_CURRENCY for a real currency other than EUR. {@code expectedClosingDate}
+     * may be {@code today} (the service clock's date) or later, never earlier.
      */
     public static CampaignTerms validate(
             Validation v,
+            LocalDate today,
             String name,
             String description,
             BigDecimal targetAmountMin,
@@ -47,7 +59,9 @@ public record CampaignTerms(
             v.add("currency", "must be an ISO 4217 currency code");
             validCurrency = null;
         }
-        v.required("expectedClosingDate", expectedClosingDate);
+        if (v.required("expectedClosingDate", expectedClosingDate) != null && expectedClosingDate.isBefore(today)) {
+            v.add("expectedClosingDate", "must be today (" + today + ") or later");
+        }
         BigDecimal fixed = feeFixedAmount == null
                 ? BigDecimal.ZERO
                 : v.nonNegativeAmount("portalSuccessFee.fixedAmount", feeFixedAmount, false);

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.finalization;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -24,4 +25,13 @@ public record Cashout(
         String iban,
         String instructionId,
         String feePayoutInstructionId,
-        Instant createdAt) {}
+        Instant createdAt) {
+
+    public Cashout {
+        executedCompanyAmount = Amounts.inMinorDigits(executedCompanyAmount, currency);
+        executedFeeAmount = Amounts.inMinorDigits(executedFeeAmount, currency);
+        successFee = Amounts.inMinorDigits(successFee, currency);
+        amount = Amounts.inMinorDigits(amount, currency);
+        feePayoutAmount = Amounts.inMinorDigits(feePayoutAmount, currency);
+    }
+}

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.payment.InstructionStatus;
+import io.crowdrecon.recon.shared.Amounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -34,4 +35,12 @@ public record CashoutData(
         String iban,
         @Schema(description = "The CASHOUT instruction; null when the amount is 0") String instructionId,
         Instant createdDatetime,
-        Instant executedDatetime) {}
+        Instant executedDatetime) {
+
+    public CashoutData {
+        executedCompanyAmount = Amounts.inMinorDigits(executedCompanyAmount, currency);
+        executedFeeAmount = Amounts.inMinorDigits(executedFeeAmount, currency);
+        successFee = Amounts.inMinorDigits(successFee, currency);
+        amount = Amounts.inMinorDigits(amount, currency);
+    }
+}

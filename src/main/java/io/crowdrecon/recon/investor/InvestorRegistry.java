@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.investor;
 
+import io.crowdrecon.recon.shared.CountryCode;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
@@ -80,11 +81,21 @@ public class InvestorRegistry {
                 v.text("address", details.address(), false),
                 v.text("postalCode", details.postalCode(), false),
                 v.text("city", details.city(), false),
-                v.text("country", details.country(), false),
+                country(v, details.country()),
                 email(v, details.email()),
                 v.text("phone", details.phone(), false));
         v.throwIfInvalid();
         return profile;
+    }
+
+    /** Optional; when given, an ISO 3166-1 alpha-2 code in upper case. */
+    private static String country(Validation v, String value) {
+        String country = v.text("country", value, false);
+        if (country != null && !CountryCode.isIsoAlpha2(country)) {
+            v.add("country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as IT or DE");
+            return null;
+        }
+        return country;
     }
 
     private static String email(Validation v, String value) {

@@ -201,7 +201,7 @@ public final class CreditBatch {
                     order.portalId(),
                     order.orderId(),
                     credit.notificationId(),
-                    "A " + order.channel() + " order paid by " + channel);
+                    "A " + order.channel() + " order paid by " + channel.wireName());
         }
     }
 

@@ -1,9 +1,11 @@
 package io.crowdrecon.recon.ops;
 
+import io.crowdrecon.recon.shared.Amounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code GET /ops/stats}: what an operator watches. Counts are since the start of the books;
@@ -38,6 +40,22 @@ public record OpsStats(
         Map<String, Long> ordersByStatus,
         long portals) {
 
+    /** Amounts keyed by currency, each in that currency's minor digits. */
+    public OpsStats {
+        amounts = amounts == null ? null : inMinorDigitsByCurrency(amounts);
+    }
+
+    private static Map<String, Map<String, BigDecimal>> inMinorDigitsByCurrency(
+            Map<String, Map<String, BigDecimal>> byCurrency) {
+        Map<String, Map<String, BigDecimal>> written = new TreeMap<>();
+        byCurrency.forEach((currency, amounts) -> {
+            Map<String, BigDecimal> inCurrency = new TreeMap<>();
+            amounts.forEach((key, amount) -> inCurrency.put(key, Amounts.inMinorDigits(amount, currency)));
+            written.put(currency, inCurrency);
+        });
+        return written;
+    }
+
     /**
      * @param received decided + not decided + still in the consumer's lag
      * @param notDecided credits sent to the DLQ (each with an open or resolved DLQ_CREDIT item)
@@ -61,10 +79,20 @@ public record OpsStats(
             long returnedInstructions,
             long notDecided) {}
 
+    /** @param amounts by currency, each in that currency's minor digits */
     @Schema(
             name = "OpsPending",
             requiredProperties = {"count", "amounts"})
-    public record Pending(long count, Map<String, BigDecimal> amounts) {}
+    public record Pending(long count, Map<String, BigDecimal> amounts) {
+
+        public Pending {
+            if (amounts != null) {
+                Map<String, BigDecimal> written = new TreeMap<>();
+                amounts.forEach((currency, amount) -> written.put(currency, Amounts.inMinorDigits(amount, currency)));
+                amounts = written;
+            }
+        }
+    }
 
     @Schema(
             name = "OpsOutbox",

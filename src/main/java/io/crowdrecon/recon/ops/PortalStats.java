@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.ops;
 
+import io.crowdrecon.recon.shared.Amounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 
@@ -24,4 +25,10 @@ public record PortalStats(
         long countSplitted,
         long countInvestorsWithAccountedOrSplitted,
         long countCampaignsFinalizedSuccess,
-        long countCampaignsFinalizedFail) {}
+        long countCampaignsFinalizedFail) {
+
+    public PortalStats {
+        sumAccounted = Amounts.inMinorDigits(sumAccounted, currency);
+        sumSplitted = Amounts.inMinorDigits(sumSplitted, currency);
+    }
+}

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.order;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -27,6 +28,13 @@ public record Order(
         Instant paymentWindowEndsAt,
         Instant createdAt,
         Instant updatedAt) {
+
+    /** Amounts in the currency's minor digits however they were given ({@code 1100} EUR is {@code 1100.00}). */
+    public Order {
+        totalAmount = Amounts.inMinorDigits(totalAmount, currency);
+        orderAmount = Amounts.inMinorDigits(orderAmount, currency);
+        feeAmount = Amounts.inMinorDigits(feeAmount, currency);
+    }
 
     /** The portal's own codes for the order, echoed back as given. */
     public record PortalReferences(

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -22,4 +23,9 @@ public record Moneyin(
         String pspReference,
         MoneyinStatus status,
         Instant createdAt,
-        Instant recalledAt) {}
+        Instant recalledAt) {
+
+    public Moneyin {
+        amount = Amounts.inMinorDigits(amount, currency);
+    }
+}

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -24,8 +25,12 @@ public record Moneyout(
         Instant createdAt,
         Instant executedAt) {
 
+    public Moneyout {
+        amount = Amounts.inMinorDigits(amount, currency);
+    }
+
     /** What a cashout may still take from this moneyout: all of it while AVAILABLE, nothing otherwise. */
     public BigDecimal cashoutAvailableAmount() {
-        return status == MoneyoutStatus.AVAILABLE ? amount : BigDecimal.ZERO;
+        return status == MoneyoutStatus.AVAILABLE ? amount : Amounts.zero(currency);
     }
 }

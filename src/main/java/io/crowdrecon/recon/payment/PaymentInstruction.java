@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -30,6 +31,11 @@ public record PaymentInstruction(
         Instant executedAt,
         String failureReason,
         String reissuedAs) {
+
+    /** The amount in its currency's minor digits, also when read from a row written before they were enforced. */
+    public PaymentInstruction {
+        amount = Amounts.inMinorDigits(amount, currency);
+    }
 
     /** A new instruction, as created: not executed, not failed, not re-issued. */
     public static PaymentInstruction create(

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -20,4 +21,9 @@ public record Refund(
         String pspReference,
         String instructionId,
         String reason,
-        Instant createdAt) {}
+        Instant createdAt) {
+
+    public Refund {
+        amount = Amounts.inMinorDigits(amount, currency);
+    }
+}

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment;
 
+import io.crowdrecon.recon.shared.Amounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,4 +31,9 @@ public record RefundData(
         @Schema(description = "The card payment's reference, for a card") String pspReference,
         String instructionId,
         Instant createdDatetime,
-        Instant executedDatetime) {}
+        Instant executedDatetime) {
+
+    public RefundData {
+        amount = Amounts.inMinorDigits(amount, currency);
+    }
+}

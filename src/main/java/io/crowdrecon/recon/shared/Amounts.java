@@ -48,6 +48,29 @@ public final class Amounts {
         return Math.max(0, Currency.getInstance(currencyCode).getDefaultFractionDigits());
     }
 
+    /**
+     * {@code amount} written with its currency's ISO 4217 minor digits, the one form every answer, stream and event
+     * shows: {@code 1000} EUR is {@code 1000.00}, {@code 1000.0} JPY is {@code 1000}, {@code 1.5} KWD is
+     * {@code 1.500}. Same value, only the scale changes; it never rounds: an amount with more decimals than its
+     * currency has, or in a code that is no known currency (what a dead-lettered notification carried), comes back
+     * unchanged, and null stays null.
+     */
+    public static BigDecimal inMinorDigits(BigDecimal amount, String currencyCode) {
+        if (amount == null || !isKnownCurrency(currencyCode)) {
+            return amount;
+        }
+        int digits = minorDigits(currencyCode);
+        if (precision(amount) > digits) {
+            return amount;
+        }
+        return amount.setScale(digits, RoundingMode.UNNECESSARY);
+    }
+
+    /** Zero in {@code currencyCode}'s minor digits ({@code 0.00} EUR), for a sum of nothing. */
+    public static BigDecimal zero(String currencyCode) {
+        return inMinorDigits(BigDecimal.ZERO, currencyCode);
+    }
+
     /** Whether {@code code} is three upper-case letters naming a currency known to {@link Currency}. */
     public static boolean isKnownCurrency(String code) {
         if (code == null || code.length() != 3) {

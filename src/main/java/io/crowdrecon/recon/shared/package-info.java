@@ -1,7 +1,8 @@
 /**
  * Values shared by every capability: order ids with their ISO 7064 check digits, ISO 11649 creditor references,
- * IBANs in electronic format, money amounts as {@link java.math.BigDecimal} and the generic transition table behind
- * each status enum. Plain Java, no framework types; guarded by {@code OrderIdTests}, {@code CreditorReferenceTests},
- * {@code IbanTests}, {@code AmountsTests} and {@code TransitionTableTests}.
+ * IBANs in electronic format, money amounts as {@link java.math.BigDecimal} (written in their currency's ISO 4217
+ * minor digits), ISO 3166-1 alpha-2 country codes and the generic transition table behind each status enum. Plain
+ * Java, no framework types; guarded by {@code OrderIdTests}, {@code CreditorReferenceTests}, {@code IbanTests},
+ * {@code AmountsTests}, {@code CountryCodeTests} and {@code TransitionTableTests}.
  */
 package io.crowdrecon.recon.shared;

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.unidentified;
 
+import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -25,4 +26,10 @@ public record UnidentifiedTransfer(
         String candidateOrderId,
         UnidentifiedStatus status,
         Instant receivedAt,
-        Instant returnedAt) {}
+        Instant returnedAt) {
+
+    /** The amount in its own currency's minor digits, also when read from a row written before they were enforced. */
+    public UnidentifiedTransfer {
+        amount = Amounts.inMinorDigits(amount, currency);
+    }
+}

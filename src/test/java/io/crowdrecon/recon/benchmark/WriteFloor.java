@@ -362,7 +362,7 @@ final class WriteFloor {
                     "crowdrecon.payment-instruction.requested.v1",
                     null,
                     "{\"instructionId\":\"" + instructionId
-                            + "\",\"type\":\"TRANSFER_RETURN\",\"channel\":\"BANK_TRANSFER\",\"amount\":" + amount
+                            + "\",\"type\":\"TRANSFER_RETURN\",\"channel\":\"MONEY_TRANSFER\",\"amount\":" + amount
                             + ",\"currency\":\"" + c.currency + "\",\"creditorIban\":\"" + c.payerIban
                             + "\",\"creditorName\":\"" + CreditPlan.PAYER_NAME
                             + "\",\"pspReference\":null,\"remittanceInformation\":\"" + remittance

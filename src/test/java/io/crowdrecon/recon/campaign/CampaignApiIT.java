@@ -6,6 +6,11 @@ import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestPortal;
+import io.crowdrecon.recon.testing.WireAmounts;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,6 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @ReconIntegrationTest
 class CampaignApiIT {
@@ -51,6 +57,33 @@ class CampaignApiIT {
     }
 
     @Test
+    void writesTargetsAndTheFixedFeeWithTwoDecimalsAndTheSameOnCreateAndRead() {
+        Map<String, Object> body = portal.campaignBody();
+        body.put("targetAmountMin", 1000);
+        body.put("targetAmountMax", new BigDecimal("100000.0"));
+        body.put("portalSuccessFee", Map.of("fixedAmount", 250.5, "variableAmountPercentage", 0.15));
+
+        String created =
+                ApiClient.text(portal.post("/campaigns", body).expectStatus().isCreated());
+        String id =
+                JsonMapper.builder().build().readTree(created).get("campaignId").asString();
+        String read =
+                ApiClient.text(portal.get("/campaigns/" + id).expectStatus().isOk());
+        String updated = ApiClient.text(
+                portal.put("/campaigns/" + id, body).expectStatus().isOk());
+
+        for (String answer : List.of(created, read, updated)) {
+            assertThat(WireAmounts.of(answer, "targetAmountMin")).containsExactly("1000.00");
+            assertThat(WireAmounts.of(answer, "targetAmountMax")).containsExactly("100000.00");
+            assertThat(WireAmounts.of(answer, "fixedAmount")).containsExactly("250.50");
+        }
+        // a percentage, not an amount: no currency digits
+        assertThat(new BigDecimal(
+                        WireAmounts.of(read, "variableAmountPercentage").get(0)))
+                .isEqualByComparingTo("0.15");
+    }
+
+    @Test
     void treatsAnOmittedSuccessFeeAsZero() {
         Map<String, Object> body = portal.campaignBody();
         body.remove("portalSuccessFee");
@@ -60,6 +93,13 @@ class CampaignApiIT {
 
         assertThat(campaign.get("portalSuccessFee").get("fixedAmount").decimalValue())
                 .isZero();
+        assertThat(WireAmounts.of(
+                        ApiClient.text(portal.get("/campaigns/"
+                                        + campaign.get("campaignId").asString())
+                                .expectStatus()
+                                .isOk()),
+                        "fixedAmount"))
+                .containsExactly("0.00");
     }
 
     @Test
@@ -188,6 +228,45 @@ class CampaignApiIT {
         portal.put("/campaigns/" + id + "/opened").expectStatus().isOk();
         portal.put("/campaigns/" + id + "/closed").expectStatus().isOk();
         portal.put("/campaigns/" + id, body).expectStatus().isEqualTo(409);
+    }
+
+    @Test
+    void refusesAnExpectedClosingDateInThePastOnCreateAndUpdateButTakesToday() {
+        Map<String, Object> body = portal.campaignBody();
+        body.put(
+                "expectedClosingDate",
+                LocalDate.now(ZoneOffset.UTC).minusDays(1).toString());
+
+        portal.post("/campaigns", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("expectedClosingDate");
+
+        String id = ApiClient.body(portal.post("/campaigns", portal.campaignBody()))
+                .get("campaignId")
+                .asString();
+        portal.put("/campaigns/" + id, body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("expectedClosingDate");
+        assertThat(ApiClient.body(portal.get("/campaigns/" + id).expectStatus().isOk())
+                        .get("expectedClosingDate")
+                        .asString())
+                .isEqualTo("2030-12-31");
+
+        // The service's clock runs in UTC.
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        body.put("expectedClosingDate", today);
+        JsonNode updated = ApiClient.body(portal.put("/campaigns/" + id, body));
+        assertThat(updated.get("expectedClosingDate").asString()).isEqualTo(today);
     }
 
     @Test

@@ -81,7 +81,7 @@ class CardCapturesIT {
         JsonNode returned = flows.awaitRequestedInstruction(beforeCapturing, transferId, data -> true);
         assertThat(returned.get("instructionId").asString()).startsWith("PI");
         assertThat(returned.get("type").asString()).isEqualTo("CARD_REFUND");
-        assertThat(returned.get("channel").asString()).isEqualTo("CARD");
+        assertThat(returned.get("channel").asString()).isEqualTo("CREDIT_CARD");
         assertThat(returned.get("pspReference").asString()).isEqualTo(capture.pspReference());
         assertThat(returned.get("amount").decimalValue()).isEqualByComparingTo("250.50");
         assertThat(returned.get("currency").asString()).isEqualTo("EUR");
@@ -214,8 +214,9 @@ class CardCapturesIT {
         assertThat(mismatch.get("status").asString()).isEqualTo("OPEN");
         assertThat(mismatch.get("subjectId").asString()).isEqualTo(capture.notificationId());
         assertThat(mismatch.get("portalId").asString()).isEqualTo(flows.portal().portalId());
+        assertThat(mismatch.get("detail").asString()).isEqualTo("A MONEY_TRANSFER order paid by CREDIT_CARD");
         assertThat(flows.payment(orderId).get("moneyin").get("channel").asString())
-                .isEqualTo("CARD");
+                .isEqualTo("CREDIT_CARD");
         assertThat(flows.moneyouts(orderId)).hasSize(2);
     }
 
@@ -233,8 +234,9 @@ class CardCapturesIT {
         JsonNode mismatch =
                 flows.awaitReviewsOfOrder("CHANNEL_MISMATCH", orderId, 1).get(0);
         assertThat(mismatch.get("subjectId").asString()).isEqualTo(credit.notificationId());
+        assertThat(mismatch.get("detail").asString()).isEqualTo("A CREDIT_CARD order paid by MONEY_TRANSFER");
         JsonNode moneyin = flows.payment(orderId).get("moneyin");
-        assertThat(moneyin.get("channel").asString()).isEqualTo("BANK_TRANSFER");
+        assertThat(moneyin.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         assertThat(moneyin.get("payerIban").asString()).isEqualTo(payerIban);
         assertThat(flows.reviewsOfOrder("PAYER_MISMATCH", orderId))
                 .as("a card order names no investor account to compare the payer with")

@@ -99,6 +99,10 @@ class CardDeadLettersIT {
                         n -> n.with("currency", "EURO").json(),
                         true),
                 invalid(
+                        "has its currency in lower case",
+                        n -> n.with("currency", "eur").json(),
+                        true),
+                invalid(
                         "lacks its eventDatetime",
                         n -> n.without("eventDatetime").json(),
                         true),

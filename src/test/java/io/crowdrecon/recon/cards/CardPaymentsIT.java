@@ -77,7 +77,7 @@ class CardPaymentsIT {
         assertThat(lastTransition(accounted).get("previousStatus").asString()).isEqualTo("WAITING");
         JsonNode moneyin = flows.payment(orderId).get("moneyin");
         assertThat(moneyin.get("moneyinId").asString()).startsWith("MI");
-        assertThat(moneyin.get("channel").asString()).isEqualTo("CARD");
+        assertThat(moneyin.get("channel").asString()).isEqualTo("CREDIT_CARD");
         assertThat(moneyin.get("pspReference").asString()).isEqualTo(capture.pspReference());
         assertThat(moneyin.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(moneyin.get("currency").asString()).isEqualTo("EUR");
@@ -115,7 +115,7 @@ class CardPaymentsIT {
         String transferId = transfer.get("unidentifiedTransferId").asString();
         JsonNode returned = flows.awaitRequestedInstruction(beforeCapturing, transferId, data -> true);
         assertThat(returned.get("type").asString()).isEqualTo("CARD_REFUND");
-        assertThat(returned.get("channel").asString()).isEqualTo("CARD");
+        assertThat(returned.get("channel").asString()).isEqualTo("CREDIT_CARD");
         assertThat(returned.get("pspReference").asString()).isEqualTo(capture.pspReference());
         assertThat(returned.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(returned.get("currency").asString()).isEqualTo("EUR");

@@ -71,7 +71,7 @@ class CardRefundsIT {
         assertThat(flows.moneyoutStatuses(orderId)).containsExactly("REVERSED", "REVERSED");
         JsonNode refund = flows.refund(orderId);
         assertThat(refund.get("refundId").asString()).startsWith("MB");
-        assertThat(refund.get("channel").asString()).isEqualTo("CARD");
+        assertThat(refund.get("channel").asString()).isEqualTo("CREDIT_CARD");
         assertThat(refund.get("pspReference").asString()).isEqualTo(capture.pspReference());
         assertThat(refund.get("iban").isNull()).isTrue();
         assertThat(refund.get("amount").decimalValue()).isEqualByComparingTo("1100");
@@ -80,7 +80,7 @@ class CardRefundsIT {
         String instructionId = refund.get("instructionId").asString();
         JsonNode instruction = flows.instruction(instructionId);
         assertThat(instruction.get("type").asString()).isEqualTo("REFUND");
-        assertThat(instruction.get("channel").asString()).isEqualTo("CARD");
+        assertThat(instruction.get("channel").asString()).isEqualTo("CREDIT_CARD");
         assertThat(instruction.get("status").asString()).isEqualTo("CREATED");
         assertThat(instruction.get("pspReference").asString()).isEqualTo(capture.pspReference());
         assertThat(instruction.get("creditorIban").isNull()).isTrue();
@@ -89,7 +89,7 @@ class CardRefundsIT {
                 orderId,
                 data -> instructionId.equals(data.get("instructionId").asString()));
         assertThat(requested.get("type").asString()).isEqualTo("REFUND");
-        assertThat(requested.get("channel").asString()).isEqualTo("CARD");
+        assertThat(requested.get("channel").asString()).isEqualTo("CREDIT_CARD");
         assertThat(requested.get("pspReference").asString()).isEqualTo(capture.pspReference());
         assertThat(requested.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(requested.get("orderId").asString()).isEqualTo(orderId);
@@ -200,7 +200,7 @@ class CardRefundsIT {
         String reissuedId = reissued.get("instructionId").asString();
         assertThat(reissuedId).isNotEqualTo(failedId);
         assertThat(reissued.get("type").asString()).isEqualTo("REFUND");
-        assertThat(reissued.get("channel").asString()).isEqualTo("CARD");
+        assertThat(reissued.get("channel").asString()).isEqualTo("CREDIT_CARD");
         assertThat(reissued.get("pspReference").asString()).isEqualTo(capture.pspReference());
         assertThat(reissued.get("reissueOf").asString()).isEqualTo(failedId);
         assertThat(reissued.get("status").asString()).isEqualTo("CREATED");
@@ -238,7 +238,7 @@ class CardRefundsIT {
                 ApiClient.body(flows.reissue(failedId, iban).expectStatus().isOk());
 
         String reissuedId = reissued.get("instructionId").asString();
-        assertThat(reissued.get("channel").asString()).isEqualTo("BANK_TRANSFER");
+        assertThat(reissued.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         assertThat(reissued.get("creditorIban").asString()).isEqualTo(iban);
         JsonNode refund = flows.refund(orderId);
         assertThat(refund.get("instructionId").asString()).isEqualTo(reissuedId);
@@ -299,7 +299,7 @@ class CardRefundsIT {
         flows.awaitStatus(orderId, "ACCOUNTED");
         flows.cancel(orderId).expectStatus().isOk();
         String instructionId = flows.refund(orderId).get("instructionId").asString();
-        assertThat(flows.instruction(instructionId).get("channel").asString()).isEqualTo("BANK_TRANSFER");
+        assertThat(flows.instruction(instructionId).get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         CardNotification confusion = CardMessages.refund(orderId, instructionId, null);
 
         flows.deliver(delivery, confusion);

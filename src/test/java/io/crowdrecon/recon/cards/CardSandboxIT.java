@@ -88,7 +88,7 @@ class CardSandboxIT {
 
         flows.awaitStatus(orderId, "ACCOUNTED");
         JsonNode moneyin = flows.payment(orderId).get("moneyin");
-        assertThat(moneyin.get("channel").asString()).isEqualTo("CARD");
+        assertThat(moneyin.get("channel").asString()).isEqualTo("CREDIT_CARD");
         assertThat(moneyin.get("pspReference").asString())
                 .isEqualTo(captured.get("message").get("pspReference").asString());
     }

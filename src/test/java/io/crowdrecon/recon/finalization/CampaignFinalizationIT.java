@@ -13,6 +13,7 @@ import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.WireAmounts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -153,6 +154,14 @@ class CampaignFinalizationIT {
 
         // split: each moneyout replaced by an executed and a reversed part adding up to it, the rest refunded
         List<JsonNode> parts = flows.moneyouts(splitOrder);
+        String partsAsWritten = ApiClient.text(flows.portal()
+                .get("/orders/" + splitOrder + "/payment/moneyouts")
+                .expectStatus()
+                .isOk());
+        assertThat(WireAmounts.of(partsAsWritten, "amount"))
+                .containsExactlyInAnyOrder("1099.00", "101.00", "55.00", "5.00");
+        assertThat(WireAmounts.of(partsAsWritten, "cashoutAvailableAmount"))
+                .containsExactly("0.00", "0.00", "0.00", "0.00");
         assertThat(parts)
                 .extracting(m -> m.get("type").asString() + " "
                         + m.get("status").asString() + " "
@@ -244,9 +253,26 @@ class CampaignFinalizationIT {
                                         splitOrder))
                         .extracting(m -> m.get("status").asString())
                         .containsExactlyInAnyOrder("EXECUTED", "REVERSED", "EXECUTED", "REVERSED"));
+        assertThat(flows
+                        .payments()
+                        .rawEvents("recon.moneyouts", "crowdrecon.moneyout.created.v1", beforeFinalizing, splitOrder)
+                        .stream()
+                        .flatMap(data -> WireAmounts.of(data, "amount").stream()))
+                .as("split parts on recon.moneyouts")
+                .containsExactlyInAnyOrder("1099.00", "101.00", "55.00", "5.00");
 
         // what the portal reads afterwards
         JsonNode read = flows.cashout(campaign, cashoutId);
+        WireAmounts.assertWrittenWith(
+                ApiClient.text(flows.portal()
+                        .get("/campaigns/" + campaign + "/cashouts/" + cashoutId)
+                        .expectStatus()
+                        .isOk()),
+                2,
+                "executedCompanyAmount",
+                "executedFeeAmount",
+                "successFee",
+                "amount");
         for (String field : List.of("cashoutId", "campaignId", "status", "currency", "iban", "instructionId")) {
             assertThat(read.get(field).asString())
                     .as(field)

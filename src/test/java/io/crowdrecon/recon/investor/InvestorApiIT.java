@@ -159,6 +159,45 @@ class InvestorApiIT {
     }
 
     @Test
+    void refusesACountryThatIsNotAnIso3166Alpha2CodeOnRegistrationAndUpdate() {
+        Map<String, Object> request = mario();
+        request.put("country", "ZZZ");
+
+        portal.post("/investors", request)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors.length()")
+                .isEqualTo(1)
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("country");
+
+        JsonNode created = register(mario());
+        String id = created.get("investorId").asString();
+        request.put("country", "it");
+        portal.put("/investors/" + id, request)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("VALIDATION_FAILED")
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("country");
+        assertThat(ApiClient.body(portal.get("/investors/" + id).expectStatus().isOk()))
+                .isEqualTo(created);
+
+        request.put("country", "DE");
+        assertThat(ApiClient.body(portal.put("/investors/" + id, request)
+                                .expectStatus()
+                                .isOk())
+                        .get("country")
+                        .asString())
+                .isEqualTo("DE");
+    }
+
+    @Test
     void acceptsNamesOfExactly255Characters() {
         JsonNode investor = register(Map.of("type", "NATURAL_PERSON", "name", "n".repeat(255), "surname", "Rossi"));
 

@@ -93,6 +93,31 @@ class InvestorRegistryTests {
                 .containsExactly(new FieldError("email", "must be at most 255 characters"));
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"IT", "DE", "LU"})
+    void acceptsAnIso3166Alpha2Country(String country) {
+        assertThat(InvestorRegistry.validated(withCountry(country)).country()).isEqualTo(country);
+    }
+
+    @Test
+    void keepsTheCountryOptional() {
+        assertThat(InvestorRegistry.validated(withCountry(null)).country()).isNull();
+        assertThat(InvestorRegistry.validated(withCountry(" ")).country()).isNull();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ZZZ", "ITA", "it", "ZZ", "Italy"})
+    void refusesACountryThatIsNotAnUpperCaseIso3166Alpha2Code(String country) {
+        assertThat(errorsOf(withCountry(country)))
+                .containsExactly(new FieldError(
+                        "country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as IT or DE"));
+    }
+
+    private static InvestorDetails withCountry(String country) {
+        return new InvestorDetails(
+                "NATURAL_PERSON", "Mario", "Rossi", null, null, null, null, null, country, null, null);
+    }
+
     private static InvestorDetails details(
             String type, String name, String surname, String businessName, String email) {
         return new InvestorDetails(type, name, surname, businessName, null, null, null, null, null, email, null);

@@ -124,6 +124,10 @@ class BankCreditDeadLetterIT {
                         credit -> credit.currency("EURO").json(),
                         true),
                 invalid(
+                        "has its currency in lower case",
+                        credit -> credit.currency("eur").json(),
+                        true),
+                invalid(
                         "has decimals in yen",
                         credit -> credit.currency("JPY").amount("10.5").json(),
                         true),

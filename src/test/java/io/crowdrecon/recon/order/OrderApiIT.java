@@ -8,6 +8,7 @@ import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestPortal;
+import io.crowdrecon.recon.testing.WireAmounts;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 @ReconIntegrationTest
 class OrderApiIT {
@@ -64,6 +66,59 @@ class OrderApiIT {
         assertThat(order.get("statusHistory").get(0).get("status").asString()).isEqualTo("CREATED");
         assertThat(order.get("statusHistory").get(0).get("previousStatus").isNull())
                 .isTrue();
+    }
+
+    @Test
+    void writesEveryAmountWithTheCurrencysTwoDecimalsAndTheSameOnCreateAndOnEveryRead() {
+        Map<String, Object> body = portal.orderBody(campaign, investor, Ibans.randomGerman());
+        body.put("totalAmount", new BigDecimal("1100"));
+        body.put("orderAmount", new BigDecimal("1000.5"));
+        body.put("feeAmount", new BigDecimal("99.500"));
+
+        String created =
+                ApiClient.text(portal.post("/orders", body).expectStatus().isCreated());
+        String orderId =
+                JsonMapper.builder().build().readTree(created).get("orderId").asString();
+
+        assertThat(WireAmounts.of(created, "totalAmount")).containsExactly("1100.00");
+        assertThat(WireAmounts.of(created, "orderAmount")).containsExactly("1000.50");
+        assertThat(WireAmounts.of(created, "feeAmount")).containsExactly("99.50");
+        assertThat(WireAmounts.of(created, "amount"))
+                .as("paymentInstructions.amount")
+                .containsExactly("1100.00");
+        String read =
+                ApiClient.text(portal.get("/orders/" + orderId).expectStatus().isOk());
+        String listed = ApiClient.text(
+                portal.get("/campaigns/" + campaign + "/orders").expectStatus().isOk());
+        for (String field : List.of("totalAmount", "orderAmount", "feeAmount", "amount")) {
+            assertThat(WireAmounts.of(read, field)).as("read " + field).isEqualTo(WireAmounts.of(created, field));
+            assertThat(WireAmounts.of(listed, field)).as("listed " + field).isEqualTo(WireAmounts.of(created, field));
+        }
+    }
+
+    @Test
+    void writesTheSumsOfACampaignWithTwoDecimalsAlsoWhenThereIsNothingToSum() {
+        String amounts = ApiClient.text(
+                portal.get("/campaigns/" + campaign + "/amount").expectStatus().isOk());
+        String stats = ApiClient.text(portal.get("/stats").expectStatus().isOk());
+
+        for (String field : List.of("collectedAmount", "waitingAmount", "refundedAmount", "executedAmount")) {
+            assertThat(WireAmounts.of(amounts, field)).as(field).containsExactly("0.00");
+        }
+        assertThat(WireAmounts.of(amounts, "targetAmountMin")).containsExactly("1000.00");
+        assertThat(WireAmounts.of(stats, "sumAccounted")).containsExactly("0.00");
+        assertThat(WireAmounts.of(stats, "sumSplitted")).containsExactly("0.00");
+
+        String orderId = portal.order(campaign, investor, Ibans.randomGerman())
+                .get("orderId")
+                .asString();
+        portal.put("/orders/" + orderId + "/waiting").expectStatus().isOk();
+        assertThat(WireAmounts.of(
+                        ApiClient.text(portal.get("/campaigns/" + campaign + "/amount")
+                                .expectStatus()
+                                .isOk()),
+                        "waitingAmount"))
+                .containsExactly("1000.00");
     }
 
     @Test

@@ -11,6 +11,7 @@ import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.WireAmounts;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -80,11 +81,18 @@ class RefundsAndDebitsIT {
         assertThat(flows.moneyouts(orderId))
                 .hasSize(2)
                 .allSatisfy(m -> assertThat(m.get("status").asString()).isEqualTo("REVERSED"));
+        String moneyoutsAsWritten = ApiClient.text(flows.portal()
+                .get("/orders/" + orderId + "/payment/moneyouts")
+                .expectStatus()
+                .isOk());
+        assertThat(WireAmounts.of(moneyoutsAsWritten, "amount")).containsExactlyInAnyOrder("1000.00", "100.00");
+        assertThat(WireAmounts.of(moneyoutsAsWritten, "cashoutAvailableAmount")).containsExactly("0.00", "0.00");
         JsonNode refund = flows.refund(orderId);
         assertThat(refund.get("refundId").asString()).startsWith("MB");
         assertThat(refund.get("orderId").asString()).isEqualTo(orderId);
         assertThat(refund.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(refund.get("currency").asString()).isEqualTo("EUR");
+        assertThat(refund.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         assertThat(refund.get("iban").asString()).isEqualTo(payerIban).isNotEqualTo(investorIban);
         assertThat(refund.get("status").asString()).isEqualTo("CREATED");
         assertThat(refund.get("instructionId").asString()).startsWith("PI");
@@ -93,10 +101,12 @@ class RefundsAndDebitsIT {
         assertThat(payment.get("refund").get("refundId").asString())
                 .isEqualTo(refund.get("refundId").asString());
         assertThat(payment.get("moneyin").get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(payment.get("moneyin").get("channel").asString()).isEqualTo("MONEY_TRANSFER");
 
         String instructionId = refund.get("instructionId").asString();
         JsonNode requested = flows.awaitRequestedInstruction(beforeCancelling, orderId, instructionId);
         assertThat(requested.get("type").asString()).isEqualTo("REFUND");
+        assertThat(requested.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         assertThat(requested.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(requested.get("currency").asString()).isEqualTo("EUR");
         assertThat(requested.get("creditorIban").asString()).isEqualTo(payerIban);
@@ -105,6 +115,7 @@ class RefundsAndDebitsIT {
                 .isEqualTo(flows.portal().portalId());
         JsonNode instruction = flows.instruction(instructionId);
         assertThat(instruction.get("type").asString()).isEqualTo("REFUND");
+        assertThat(instruction.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         assertThat(instruction.get("status").asString()).isEqualTo("CREATED");
         assertThat(instruction.get("creditorIban").asString()).isEqualTo(payerIban);
         JsonNode announced = flows.awaitEvent(

@@ -10,6 +10,7 @@ import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.WireAmounts;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -17,9 +18,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * SPEC.md sections 4, 5 and 6: the return of an unidentified transfer as the bank answers it (executed, failed,
@@ -79,6 +83,60 @@ class TransferReturnsIT {
         assertThat(executed.get("executedDatetime").isNull()).isFalse();
         assertThat(flows.ops().reviewItemsAbout("INSTRUCTION_FAILED", instructionId))
                 .isEmpty();
+    }
+
+    @ParameterizedTest(name = "{1} {0} is written {2}")
+    @CsvSource({"EUR, 75.5, 75.50", "EUR, 1100, 1100.00", "JPY, 1000.0, 1000", "KWD, 1.5, 1.500"})
+    void writesACreditsAmountInItsOwnCurrencysMinorDigitsInTheApiAndOnKafka(
+            String currency, String sent, String written) {
+        long since = System.currentTimeMillis();
+        String description = "No reference " + UUID.randomUUID();
+        flows.publish(Credits.to(flows.portal().collectionIban())
+                .currency(currency)
+                .amount(sent)
+                .description(description)
+                .payerIban(payerIban));
+        String transferId = flows.awaitUnidentifiedDescribedAs(description)
+                .get("unidentifiedTransferId")
+                .asString();
+        String instructionId = flows.returnInstructionOf(since, transferId);
+
+        String listed = ApiClient.text(flows.portal()
+                .get("/unidentified-transfers?size=500")
+                .expectStatus()
+                .isOk());
+        String instruction = ApiClient.text(new ApiClient(web)
+                .get(ApiClient.OPS_KEY, "/api/v1/ops/instructions/" + instructionId)
+                .expectStatus()
+                .isOk());
+        String announced = flows.rawEvents(
+                        "recon.unidentified-transfers",
+                        "crowdrecon.unidentified-transfer.received.v1",
+                        since,
+                        transferId)
+                .get(0);
+        String requested = flows.rawEvents(
+                        PaymentFlows.INSTRUCTIONS_TOPIC, PaymentFlows.INSTRUCTION_REQUESTED, since, transferId)
+                .get(0);
+
+        assertThat(WireAmounts.of(listed, "amount"))
+                .as("GET /unidentified-transfers")
+                .containsExactly(written);
+        assertThat(WireAmounts.of(instruction, "amount"))
+                .as("GET /ops/instructions")
+                .containsExactly(written);
+        assertThat(WireAmounts.of(announced, "amount"))
+                .as("recon.unidentified-transfers")
+                .containsExactly(written);
+        assertThat(WireAmounts.of(requested, "amount"))
+                .as("recon.payment-instructions")
+                .containsExactly(written);
+        assertThat(JsonMapper.builder()
+                        .build()
+                        .readTree(requested)
+                        .get("currency")
+                        .asString())
+                .isEqualTo(currency);
     }
 
     @Test

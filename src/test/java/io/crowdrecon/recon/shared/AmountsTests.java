@@ -77,6 +77,47 @@ class AmountsTests {
         assertThatIllegalArgumentException().isThrownBy(() -> Amounts.minorDigits(code));
     }
 
+    @ParameterizedTest(name = "{0} {1} is written {2}")
+    @CsvSource({
+        "1000, EUR, 1000.00",
+        "1000.0, EUR, 1000.00",
+        "1100.000, EUR, 1100.00",
+        "810.68, EUR, 810.68",
+        "0.5, EUR, 0.50",
+        "1E+3, EUR, 1000.00",
+        "0, EUR, 0.00",
+        "1000, JPY, 1000",
+        "1000.00, JPY, 1000",
+        "1E+3, JPY, 1000",
+        "1.5, KWD, 1.500",
+        "1.234, KWD, 1.234",
+        "7, BHD, 7.000",
+        "42, USD, 42.00",
+        "999999999.99, EUR, 999999999.99"
+    })
+    void writesAnAmountWithItsCurrencysMinorDigits(String amount, String currency, String written) {
+        BigDecimal normalised = Amounts.inMinorDigits(new BigDecimal(amount), currency);
+
+        assertThat(normalised.toPlainString()).isEqualTo(written);
+        assertThat(normalised).isEqualByComparingTo(amount);
+    }
+
+    @ParameterizedTest(name = "{0} {1} stays {0}")
+    @CsvSource({"1100.001, EUR", "10.5, JPY", "1.2345, KWD", "1000, eur", "1000, EURO", "1000.5, UNKNOWN"})
+    void neverRoundsAnAmountItsCurrencyCannotHoldNorTouchesAnUnknownCurrency(String amount, String currency) {
+        BigDecimal raw = new BigDecimal(amount);
+
+        assertThat(Amounts.inMinorDigits(raw, currency)).isSameAs(raw);
+    }
+
+    @Test
+    void leavesAMissingAmountMissingAndWritesZeroInTheCurrencysDigits() {
+        assertThat(Amounts.inMinorDigits(null, "EUR")).isNull();
+        assertThat(Amounts.zero("EUR").toPlainString()).isEqualTo("0.00");
+        assertThat(Amounts.zero("JPY").toPlainString()).isEqualTo("0");
+        assertThat(Amounts.zero("KWD").toPlainString()).isEqualTo("0.000");
+    }
+
     @ParameterizedTest(name = "{0} + {1} % of {2} = {3}")
     @CsvSource({
         "0, 2, 1000, 20.00",

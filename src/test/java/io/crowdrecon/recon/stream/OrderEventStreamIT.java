@@ -7,9 +7,12 @@ import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.SecondInstance;
 import io.crowdrecon.recon.testing.TestPortal;
+import io.crowdrecon.recon.testing.WireAmounts;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Predicate;
 import org.awaitility.Awaitility;
@@ -219,6 +222,42 @@ class OrderEventStreamIT {
                             && "ACCOUNTED".equals(field(e, "status"))
                             && orderId.equals(field(e, "orderId")),
                     1);
+        }
+    }
+
+    @Test
+    void streamsAmountsInTheirCurrencysMinorDigitsAndChannelsAsOrdersNameThemToOps() {
+        try (Listener ops = listen(web, ApiClient.OPS_KEY, "/api/v1/ops/events", null)) {
+            ops.awaitConnected();
+            String description = "No reference " + UUID.randomUUID();
+            portal.api()
+                    .post(
+                            portal.apiKey(),
+                            "/api/v1/sandbox/bank-transfers",
+                            Map.of(
+                                    "amount",
+                                    new BigDecimal("75.5"),
+                                    "description",
+                                    description,
+                                    "payerIban",
+                                    Ibans.randomGerman()))
+                    .expectStatus()
+                    .isAccepted();
+
+            ServerSentEvent<String> received = ops.awaitEvents(
+                            e -> "crowdrecon.unidentified-transfer.received.v1".equals(e.event())
+                                    && description.equals(field(e, "description")),
+                            1)
+                    .get(0);
+            String transferId = field(received, "unidentifiedTransferId");
+            ServerSentEvent<String> requested = ops.awaitEvents(
+                            e -> "crowdrecon.payment-instruction.requested.v1".equals(e.event())
+                                    && transferId.equals(field(e, "unidentifiedTransferId")),
+                            1)
+                    .get(0);
+            assertThat(WireAmounts.of(received.data(), "amount")).containsExactly("75.50");
+            assertThat(WireAmounts.of(requested.data(), "amount")).containsExactly("75.50");
+            assertThat(field(requested, "channel")).isEqualTo("MONEY_TRANSFER");
         }
     }
 

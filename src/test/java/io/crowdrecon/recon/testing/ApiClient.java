@@ -93,4 +93,9 @@ public final class ApiClient {
     public static JsonNode body(WebTestClient.ResponseSpec response) {
         return response.expectBody(JsonNode.class).returnResult().getResponseBody();
     }
+
+    /** The body exactly as the service wrote it (numbers keep their written scale: {@code 1100.00}, not 1100). */
+    public static String text(WebTestClient.ResponseSpec response) {
+        return response.expectBody(String.class).returnResult().getResponseBody();
+    }
 }

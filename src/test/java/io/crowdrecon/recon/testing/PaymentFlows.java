@@ -257,6 +257,15 @@ public final class PaymentFlows {
                 .toList();
     }
 
+    /** The raw data (as written, numbers unparsed) of every CloudEvent of {@code type} with {@code key} since then. */
+    public List<String> rawEvents(String topic, String type, long sinceMillis, String key) {
+        return kafka.readSince(topic, sinceMillis).stream()
+                .filter(record -> key.equals(record.key()))
+                .filter(record -> type.equals(header(record, "ce_type")))
+                .map(ConsumerRecord::value)
+                .toList();
+    }
+
     /** Waits until an event of {@code type} with {@code key} on {@code topic} satisfies {@code wanted}; answers it. */
     public JsonNode awaitEvent(String topic, String type, long sinceMillis, String key, Predicate<JsonNode> wanted) {
         return await().atMost(DECIDED)

@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.springframework.http.ResponseEntity;
@@ -42,10 +43,12 @@ public class CampaignController {
 
     private final CampaignDesk desk;
     private final IdempotentRequests idempotency;
+    private final Clock clock;
 
-    public CampaignController(CampaignDesk desk, IdempotentRequests idempotency) {
+    public CampaignController(CampaignDesk desk, IdempotentRequests idempotency, Clock clock) {
         this.desk = desk;
         this.idempotency = idempotency;
+        this.clock = clock;
     }
 
     @Schema(
@@ -79,10 +82,11 @@ public class CampaignController {
             @Schema(description = "Today or later", example = "2027-06-30") LocalDate expectedClosingDate,
             SuccessFeeBody portalSuccessFee) {
 
-        CampaignTerms terms(Validation v) {
+        CampaignTerms terms(Validation v, LocalDate today) {
             SuccessFeeBody fee = portalSuccessFee == null ? new SuccessFeeBody(null, null) : portalSuccessFee;
             return CampaignTerms.validate(
                     v,
+                    today,
                     name,
                     description,
                     targetAmountMin,
@@ -158,7 +162,7 @@ public class CampaignController {
         return idempotency.run(exchange, caller, request, true, () -> Mono.fromCallable(() -> {
                     Validation v = Validation.start();
                     v.text("companyId", request.companyId(), true);
-                    return request.terms(v);
+                    return request.terms(v, LocalDate.now(clock));
                 })
                 .flatMap(terms -> desk.create(caller.portalId(), request.companyId(), terms))
                 .map(campaign -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.campaignId()))
@@ -191,7 +195,7 @@ public class CampaignController {
     @ApiErrors({ErrorCode.ILLEGAL_TRANSITION, ErrorCode.UNSUPPORTED_CURRENCY})
     Mono<CampaignResponse> update(
             Caller caller, @PathVariable String campaignId, @RequestBody CampaignRequest request) {
-        return Mono.fromCallable(() -> request.terms(Validation.start()))
+        return Mono.fromCallable(() -> request.terms(Validation.start(), LocalDate.now(clock)))
                 .flatMap(terms -> desk.update(caller.portalId(), campaignId, request.companyId(), terms))
                 .map(CampaignResponse::of);
     }

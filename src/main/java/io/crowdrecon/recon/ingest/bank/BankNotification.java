@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.ingest.bank;
 
+import io.crowdrecon.recon.ingest.JsonFields;
 import io.crowdrecon.recon.matching.IncomingCredit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -30,6 +31,13 @@ public sealed interface BankNotification {
      * A record that cannot be decided: not JSON, a required field missing, an invalid value. It
      * goes to the DLQ with {@code reason}; when it may be a credit it is tracked as real money.
      */
-    record Rejected(String reason, boolean mayBeCredit, String notificationId, BigDecimal amount, String currency)
-            implements BankNotification {}
+    record Rejected(
+            JsonFields.Problem problem, boolean mayBeCredit, String notificationId, BigDecimal amount, String currency)
+            implements BankNotification {
+
+        /** Why, as {@code x-dlq-reason} says it. */
+        public String reason() {
+            return problem.reason();
+        }
+    }
 }

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.ingest.bank;
 
 import io.crowdrecon.recon.ingest.JsonFields;
+import io.crowdrecon.recon.ingest.JsonFields.Problem;
 import io.crowdrecon.recon.ingest.bank.BankNotification.Credit;
 import io.crowdrecon.recon.ingest.bank.BankNotification.Debit;
 import io.crowdrecon.recon.ingest.bank.BankNotification.Rejected;
@@ -32,19 +33,20 @@ public final class BankNotificationParser {
 
     public BankNotification parse(byte[] value) {
         if (value == null || value.length == 0) {
-            return new Rejected("empty record", true, null, null, null);
+            return new Rejected(new Problem(null, "empty record"), true, null, null, null);
         }
         JsonNode root;
         try {
             root = json.readTree(value);
         } catch (JacksonException e) {
-            return new Rejected("not JSON: " + firstLine(e.getOriginalMessage()), true, null, null, null);
+            return new Rejected(
+                    new Problem(null, "not JSON: " + firstLine(e.getOriginalMessage())), true, null, null, null);
         } catch (NumberFormatException e) {
             // Jackson refuses a number beyond BigDecimal's limits (1E-2147483649) with this, not a JacksonException.
-            return new Rejected("not JSON: " + firstLine(e.getMessage()), true, null, null, null);
+            return new Rejected(new Problem(null, "not JSON: " + firstLine(e.getMessage())), true, null, null, null);
         }
         if (root == null || !root.isObject()) {
-            return new Rejected("not a JSON object", true, null, null, null);
+            return new Rejected(new Problem(null, "not a JSON object"), true, null, null, null);
         }
         JsonFields fields = new JsonFields(root);
         try {
@@ -55,11 +57,11 @@ public final class BankNotificationParser {
             if ("DEBIT".equals(direction)) {
                 return debit(fields);
             }
-            throw new JsonFields.Invalid("direction: must be CREDIT or DEBIT");
+            throw new JsonFields.Invalid("direction", "must be CREDIT or DEBIT");
         } catch (JsonFields.Invalid e) {
             boolean mayBeCredit = !"DEBIT".equals(fields.textOrNull("direction"));
             return new Rejected(
-                    e.getMessage(),
+                    e.problem(),
                     mayBeCredit,
                     fields.textOrNull("notificationId"),
                     fields.decimalOrNull("amount"),
@@ -73,13 +75,13 @@ public final class BankNotificationParser {
         BigDecimal amount = f.amount("amount", currency);
         String creditorIban = Iban.normalise(f.requiredText("creditorIban"));
         if (Iban.tryParse(creditorIban).isEmpty()) {
-            throw new JsonFields.Invalid("creditorIban: not a valid IBAN");
+            throw new JsonFields.Invalid("creditorIban", "not a valid IBAN");
         }
         String bankReference = f.requiredText("bankReference");
         Instant receivedAt = f.dateTime("receivedDatetime", true);
         String description = f.optionalText("description", Integer.MAX_VALUE);
         if (description != null && description.getBytes(StandardCharsets.UTF_8).length > MAX_DESCRIPTION_BYTES) {
-            throw new JsonFields.Invalid("description: longer than 4 KiB");
+            throw new JsonFields.Invalid("description", "longer than 4 KiB");
         }
         String payerIban = f.optionalText("payerIban", 64);
         return new IncomingCredit(
@@ -114,14 +116,14 @@ public final class BankNotificationParser {
         if (instructionId != null) {
             status = f.requiredText("status");
             if (!status.equals("EXECUTED") && !status.equals("FAILED")) {
-                throw new JsonFields.Invalid("status: must be EXECUTED or FAILED");
+                throw new JsonFields.Invalid("status", "must be EXECUTED or FAILED");
             }
         } else if (returnOf != null) {
             if (amount == null) {
-                throw new JsonFields.Invalid("amount: required for a recall (returnOfNotificationId)");
+                throw new JsonFields.Invalid("amount", "required for a recall (returnOfNotificationId)");
             }
             if (currency == null) {
-                throw new JsonFields.Invalid("currency: required for a recall (returnOfNotificationId)");
+                throw new JsonFields.Invalid("currency", "required for a recall (returnOfNotificationId)");
             }
         } else {
             throw new JsonFields.Invalid(

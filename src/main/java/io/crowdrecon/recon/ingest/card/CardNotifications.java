@@ -35,7 +35,7 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
         if (parsed.rejection() != null) {
             return new Inbound.Rejected(
                     record,
-                    parsed.rejection(),
+                    parsed.rejection().reason(),
                     parsed.mayBeCredit(),
                     parsed.notificationId(),
                     parsed.amount(),
@@ -70,7 +70,7 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
     /** A parsed notification, or why it is not one. */
     public record Parsed(
             CardEvent event,
-            String rejection,
+            JsonFields.Problem rejection,
             boolean mayBeCredit,
             String notificationId,
             java.math.BigDecimal amount,
@@ -83,10 +83,10 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
             root = value == null || value.length == 0 ? null : json.readTree(value);
         } catch (JacksonException | NumberFormatException e) {
             // NumberFormatException: Jackson refuses a number beyond BigDecimal's limits (1E-2147483649) with it.
-            return new Parsed(null, "not JSON", true, null, null, null);
+            return new Parsed(null, new JsonFields.Problem(null, "not JSON"), true, null, null, null);
         }
         if (root == null || !root.isObject()) {
-            return new Parsed(null, "not a JSON object", true, null, null, null);
+            return new Parsed(null, new JsonFields.Problem(null, "not a JSON object"), true, null, null, null);
         }
         JsonFields f = new JsonFields(root);
         try {
@@ -121,7 +121,7 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
             boolean mayBeCredit = eventCode == null || "CAPTURE".equals(eventCode.toUpperCase(Locale.ROOT));
             return new Parsed(
                     null,
-                    e.getMessage(),
+                    e.problem(),
                     mayBeCredit,
                     f.textOrNull("notificationId"),
                     f.decimalOrNull("amount"),
@@ -133,7 +133,7 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
         try {
             return CardEvent.Code.valueOf(value);
         } catch (IllegalArgumentException e) {
-            throw new JsonFields.Invalid("eventCode: must be AUTHORISATION, CAPTURE, REFUND or CHARGEBACK");
+            throw new JsonFields.Invalid("eventCode", "must be AUTHORISATION, CAPTURE, REFUND or CHARGEBACK");
         }
     }
 }

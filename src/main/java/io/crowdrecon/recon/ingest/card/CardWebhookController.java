@@ -142,8 +142,7 @@ public class CardWebhookController {
     private Mono<ResponseEntity<Object>> accept(String portalId, byte[] body) {
         CardNotifications.Parsed parsed = notifications.parse(body, portalId);
         if (parsed.rejection() != null) {
-            return Mono.error(new DomainException(
-                    ErrorCode.VALIDATION_FAILED, "Not a valid card notification: " + parsed.rejection()));
+            return Mono.error(parsed.rejection().asValidationFailure());
         }
         return publish(portalId, parsed.event().orderId(), body)
                 .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)

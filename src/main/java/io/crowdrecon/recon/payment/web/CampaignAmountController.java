@@ -8,6 +8,7 @@ import io.crowdrecon.recon.payment.MoneyoutStatus;
 import io.crowdrecon.recon.payment.Moneyouts;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -62,7 +63,18 @@ public class CampaignAmountController {
             @Schema(description = "What the cashout pays out (EXECUTED moneyouts)") BigDecimal executedAmount,
             BigDecimal targetAmountMin,
             BigDecimal targetAmountMax,
-            boolean targetAmountMinReached) {}
+            boolean targetAmountMinReached) {
+
+        /** Sums (a sum of nothing included) in the campaign currency's minor digits. */
+        public CampaignAmountResponse {
+            collectedAmount = Amounts.inMinorDigits(collectedAmount, currency);
+            waitingAmount = Amounts.inMinorDigits(waitingAmount, currency);
+            refundedAmount = Amounts.inMinorDigits(refundedAmount, currency);
+            executedAmount = Amounts.inMinorDigits(executedAmount, currency);
+            targetAmountMin = Amounts.inMinorDigits(targetAmountMin, currency);
+            targetAmountMax = Amounts.inMinorDigits(targetAmountMax, currency);
+        }
+    }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/amount")
     @Operation(

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.sandbox.config;
 
+import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.sandbox.SimulatedBankMessages;
 import java.nio.charset.StandardCharsets;
@@ -59,7 +60,7 @@ public class SimulatedBank implements SmartLifecycle {
 
     private Mono<Void> confirm(ReceiverRecord<String, byte[]> record) {
         JsonNode instruction = json.readTree(record.value());
-        if ("CARD".equals(instruction.path("channel").asString())) {
+        if (PaymentChannel.CARD.wireName().equals(instruction.path("channel").asString())) {
             return confirmCardRefund(instruction);
         }
         String instructionId = instruction.path("instructionId").asString();

@@ -1,5 +1,9 @@
 package io.crowdrecon.recon.sandbox.web;
 
+import io.crowdrecon.recon.ingest.JsonFields;
+import io.crowdrecon.recon.ingest.bank.BankNotification;
+import io.crowdrecon.recon.ingest.bank.BankNotificationParser;
+import io.crowdrecon.recon.ingest.card.CardNotifications;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.PaymentInstructions;
@@ -10,7 +14,6 @@ import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.sandbox.SimulatedBankMessages;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
-import io.crowdrecon.recon.shared.Validation;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -33,7 +36,10 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Test mode (on in the embedded default, off otherwise): publishes to Kafka exactly what the bank
- * feed would, so that a portal drives the same path as production.
+ * feed would, so that a portal drives the same path as production. Each message is first read by
+ * the consumers' own parser ({@link BankNotificationParser}, {@link CardNotifications}): what they
+ * would dead-letter is refused here with 400 {@code VALIDATION_FAILED} naming the field, and
+ * nothing is published.
  */
 @RestController
 @ConditionalOnBooleanProperty("recon.sandbox.enabled")
@@ -43,6 +49,8 @@ public class SandboxController {
     private final Orders orders;
     private final Portals portals;
     private final PaymentInstructions instructions;
+    private final BankNotificationParser bankNotifications;
+    private final CardNotifications cardNotifications;
     private final ObjectMapper json;
     private final Clock clock;
 
@@ -51,12 +59,16 @@ public class SandboxController {
             Orders orders,
             Portals portals,
             PaymentInstructions instructions,
+            BankNotificationParser bankNotifications,
+            CardNotifications cardNotifications,
             ObjectMapper json,
             Clock clock) {
         this.publisher = publisher;
         this.orders = orders;
         this.portals = portals;
         this.instructions = instructions;
+        this.bankNotifications = bankNotifications;
+        this.cardNotifications = cardNotifications;
         this.json = json;
         this.clock = clock;
     }
@@ -78,12 +90,7 @@ public class SandboxController {
 
     @PostMapping("/api/v1/sandbox/bank-transfers")
     Mono<ResponseEntity<PublishedResponse>> bankTransfer(Caller caller, @RequestBody BankTransferRequest request) {
-        return Mono.fromRunnable(() -> {
-                    Validation v = Validation.start();
-                    v.required("amount", request.amount());
-                    v.throwIfInvalid();
-                })
-                .then(portals.byId(caller.portalId()))
+        return portals.byId(caller.portalId())
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", caller.portalId())))
                 .flatMap(portal -> {
                     Map<String, Object> credit = new LinkedHashMap<>();
@@ -104,11 +111,17 @@ public class SandboxController {
                     putIfPresent(credit, "payerName", request.payerName());
                     putIfPresent(credit, "payerIban", request.payerIban());
                     putIfPresent(credit, "returnOfInstructionId", request.returnOfInstructionId());
+                    BankNotification read = bankNotifications.parse(bytes(credit));
+                    if (!(read instanceof BankNotification.Credit accepted)) {
+                        return Mono.error(refused(read));
+                    }
+                    // As the consumer reads it: in the currency's minor digits.
+                    credit.put("amount", accepted.credit().amount());
                     return publish(Topics.BANK_NOTIFICATIONS, (String) credit.get("notificationId"), credit);
                 });
     }
 
-    /** A card gateway notification; {@code eventCode} and {@code orderId} required, the rest defaulted. */
+    /** A card gateway notification; {@code eventCode}, {@code orderId} and {@code amount} required, the rest defaulted. */
     public record CardNotificationRequest(
             String eventCode,
             Boolean success,
@@ -124,11 +137,6 @@ public class SandboxController {
     Mono<ResponseEntity<PublishedResponse>> cardNotification(
             Caller caller, @RequestBody CardNotificationRequest request) {
         return Mono.fromCallable(() -> {
-                    Validation v = Validation.start();
-                    v.required("eventCode", request.eventCode());
-                    v.required("orderId", request.orderId());
-                    v.required("amount", request.amount());
-                    v.throwIfInvalid();
                     Map<String, Object> notification = new LinkedHashMap<>();
                     notification.put("notificationId", orDefault(request.notificationId(), "SBXC" + token()));
                     notification.put("eventCode", request.eventCode());
@@ -142,6 +150,12 @@ public class SandboxController {
                             clock.instant().atOffset(ZoneOffset.UTC).toString());
                     putIfPresent(notification, "reason", request.reason());
                     putIfPresent(notification, "instructionId", request.instructionId());
+                    CardNotifications.Parsed parsed = cardNotifications.parse(bytes(notification), caller.portalId());
+                    if (parsed.rejection() != null) {
+                        throw refused(parsed.rejection());
+                    }
+                    // As the consumer reads it: in the currency's minor digits.
+                    notification.put("amount", parsed.event().amount());
                     return notification;
                 })
                 // Only the caller's own orders, and marked as the caller's, like its signed webhook would.
@@ -152,10 +166,13 @@ public class SandboxController {
                             headers.add(
                                     Topics.SOURCE_PORTAL_HEADER,
                                     caller.portalId().getBytes(StandardCharsets.UTF_8));
-                            byte[] value = json.writeValueAsString(notification).getBytes(StandardCharsets.UTF_8);
                             return publish(
                                     new ProducerRecord<>(
-                                            Topics.CARD_NOTIFICATIONS, null, request.orderId(), value, headers),
+                                            Topics.CARD_NOTIFICATIONS,
+                                            null,
+                                            request.orderId(),
+                                            bytes(notification),
+                                            headers),
                                     notification);
                         }));
     }
@@ -169,14 +186,8 @@ public class SandboxController {
             @PathVariable String instructionId,
             @RequestBody(required = false) ExecutionRequest request) {
         String status = request == null || request.status() == null ? "EXECUTED" : request.status();
-        return Mono.fromRunnable(() -> {
-                    if (!status.equals("EXECUTED") && !status.equals("FAILED")) {
-                        Validation.start()
-                                .add("status", "must be EXECUTED or FAILED")
-                                .throwIfInvalid();
-                    }
-                })
-                .then(instructions.byId(instructionId))
+        return instructions
+                .byId(instructionId)
                 .filter(instruction -> caller.portalId().equals(instruction.portalId()))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)))
                 .flatMap(instruction -> {
@@ -192,15 +203,29 @@ public class SandboxController {
                             status,
                             request == null ? null : request.reason(),
                             LocalDate.now(clock));
+                    BankNotification read = bankNotifications.parse(bytes(debit));
+                    if (!(read instanceof BankNotification.Debit)) {
+                        return Mono.error(refused(read));
+                    }
                     return publish(Topics.BANK_NOTIFICATIONS, (String) debit.get("notificationId"), debit);
                 });
     }
 
+    /** What the consumer would have dead-lettered, as the caller's field error. */
+    private static DomainException refused(BankNotification notRead) {
+        return refused(((BankNotification.Rejected) notRead).problem());
+    }
+
+    private static DomainException refused(JsonFields.Problem problem) {
+        return problem.asValidationFailure();
+    }
+
+    private byte[] bytes(Map<String, Object> message) {
+        return json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
+    }
+
     private Mono<ResponseEntity<PublishedResponse>> publish(String topic, String key, Map<String, Object> message) {
-        return publish(
-                new ProducerRecord<>(
-                        topic, key, json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8)),
-                message);
+        return publish(new ProducerRecord<>(topic, key, bytes(message)), message);
     }
 
     private Mono<ResponseEntity<PublishedResponse>> publish(

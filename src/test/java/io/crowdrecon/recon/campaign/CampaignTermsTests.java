@@ -1,0 +1,48 @@
+package io.crowdrecon.recon.campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.FieldError;
+import io.crowdrecon.recon.shared.Validation;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CampaignTermsTests {
+
+    private static final LocalDate TODAY = LocalDate.parse("2026-11-20");
+
+    @ParameterizedTest(name = "closing on {0} (today {1}) is accepted")
+    @CsvSource({"2026-11-20, today", "2026-11-21, tomorrow", "2030-12-31, years ahead"})
+    void acceptsAnExpectedClosingDateFromTodayOn(String date, String when) {
+        assertThat(terms(LocalDate.parse(date)).expectedClosingDate()).isEqualTo(date);
+    }
+
+    @ParameterizedTest(name = "closing on {0} ({1}) is refused")
+    @CsvSource({"2026-11-19, yesterday", "2025-12-31, last year", "1970-01-01, long ago"})
+    void refusesAnExpectedClosingDateInThePast(String date, String when) {
+        DomainException refusal = catchThrowableOfType(DomainException.class, () -> terms(LocalDate.parse(date)));
+
+        assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(refusal.errors())
+                .containsExactly(new FieldError("expectedClosingDate", "must be today (2026-11-20) or later"));
+    }
+
+    private static CampaignTerms terms(LocalDate expectedClosingDate) {
+        return CampaignTerms.validate(
+                Validation.start(),
+                TODAY,
+                "Seed round",
+                null,
+                new BigDecimal("1000"),
+                new BigDecimal("100000"),
+                "EUR",
+                expectedClosingDate,
+                null,
+                null);
+    }
+}
