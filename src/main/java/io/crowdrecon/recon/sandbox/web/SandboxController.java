@@ -9,11 +9,19 @@ import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.PaymentInstructions;
 import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.platform.openapi.ApiErrors;
+import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.sandbox.SimulatedBankMessages;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -31,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
@@ -43,6 +52,7 @@ import tools.jackson.databind.ObjectMapper;
  */
 @RestController
 @ConditionalOnBooleanProperty("recon.sandbox.enabled")
+@Tag(name = ApiTags.SANDBOX)
 public class SandboxController {
 
     private final RecordPublisher publisher;
@@ -53,6 +63,7 @@ public class SandboxController {
     private final CardNotifications cardNotifications;
     private final ObjectMapper json;
     private final Clock clock;
+    private final IdempotentRequests idempotency;
 
     public SandboxController(
             RecordPublisher publisher,
@@ -62,7 +73,9 @@ public class SandboxController {
             BankNotificationParser bankNotifications,
             CardNotifications cardNotifications,
             ObjectMapper json,
-            Clock clock) {
+            Clock clock,
+            IdempotentRequests idempotency) {
+        this.idempotency = idempotency;
         this.publisher = publisher;
         this.orders = orders;
         this.portals = portals;
@@ -74,9 +87,13 @@ public class SandboxController {
     }
 
     /** A bank transfer to the caller's collection IBAN; every field but {@code amount} has a default. */
+    @Schema(
+            description = "A CREDIT to the caller's collection IBAN, as the bank feed would publish it; every field"
+                    + " but amount has a default.",
+            requiredProperties = "amount")
     public record BankTransferRequest(
-            BigDecimal amount,
-            String currency,
+            @Schema(description = "With at most the currency's minor digits", example = "1100.00") BigDecimal amount,
+            @Schema(description = "ISO 4217, upper case; default EUR", example = "EUR") String currency,
             String description,
             String structuredReference,
             String payerName,
@@ -86,10 +103,28 @@ public class SandboxController {
             String bankReference,
             String returnOfInstructionId) {}
 
+    @Schema(
+            name = "PublishedNotification",
+            description = "What was published, where: the message exactly as a bank or gateway would send it.",
+            requiredProperties = {"topic", "partition", "offset", "message"})
     public record PublishedResponse(String topic, int partition, long offset, Map<String, Object> message) {}
 
     @PostMapping("/api/v1/sandbox/bank-transfers")
-    Mono<ResponseEntity<PublishedResponse>> bankTransfer(Caller caller, @RequestBody BankTransferRequest request) {
+    @Operation(
+            operationId = "sandboxBankTransfer",
+            summary = "Simulate a bank transfer",
+            description = "Publishes a CREDIT to the caller's collection IBAN on recon.bank-notifications, after"
+                    + " checking it as the consumer would.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Published",
+            content = @Content(schema = @Schema(implementation = PublishedResponse.class)))
+    Mono<ResponseEntity<Object>> bankTransfer(
+            Caller caller, @RequestBody BankTransferRequest request, ServerWebExchange exchange) {
+        return idempotency.run(exchange, caller, request, true, () -> bankTransfer(caller, request));
+    }
+
+    private Mono<ResponseEntity<Object>> bankTransfer(Caller caller, BankTransferRequest request) {
         return portals.byId(caller.portalId())
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", caller.portalId())))
                 .flatMap(portal -> {
@@ -122,20 +157,37 @@ public class SandboxController {
     }
 
     /** A card gateway notification; {@code eventCode}, {@code orderId} and {@code amount} required, the rest defaulted. */
+    @Schema(
+            description = "A card gateway notification for one of the caller's orders; the rest is defaulted.",
+            requiredProperties = {"eventCode", "orderId", "amount"})
     public record CardNotificationRequest(
-            String eventCode,
-            Boolean success,
+            @Schema(allowableValues = {"AUTHORISATION", "CAPTURE", "REFUND", "CHARGEBACK"}) String eventCode,
+            @Schema(description = "Default true") Boolean success,
             String orderId,
-            BigDecimal amount,
-            String currency,
+            @Schema(example = "1100.00") BigDecimal amount,
+            @Schema(description = "ISO 4217, upper case; default EUR", example = "EUR") String currency,
             String pspReference,
             String reason,
             String instructionId,
             String notificationId) {}
 
     @PostMapping("/api/v1/sandbox/card-notifications")
-    Mono<ResponseEntity<PublishedResponse>> cardNotification(
-            Caller caller, @RequestBody CardNotificationRequest request) {
+    @Operation(
+            operationId = "sandboxCardNotification",
+            summary = "Simulate a card gateway notification",
+            description = "Publishes a card notification for one of the caller's orders on recon.card-notifications,"
+                    + " after checking it as the consumer would.")
+    @ApiErrors(ErrorCode.NOT_FOUND)
+    @ApiResponse(
+            responseCode = "202",
+            description = "Published",
+            content = @Content(schema = @Schema(implementation = PublishedResponse.class)))
+    Mono<ResponseEntity<Object>> cardNotification(
+            Caller caller, @RequestBody CardNotificationRequest request, ServerWebExchange exchange) {
+        return idempotency.run(exchange, caller, request, true, () -> cardNotification(caller, request));
+    }
+
+    private Mono<ResponseEntity<Object>> cardNotification(Caller caller, CardNotificationRequest request) {
         return Mono.fromCallable(() -> {
                     Map<String, Object> notification = new LinkedHashMap<>();
                     notification.put("notificationId", orDefault(request.notificationId(), "SBXC" + token()));
@@ -178,13 +230,30 @@ public class SandboxController {
     }
 
     /** The bank's answer to one of the caller's instructions: EXECUTED unless the body says FAILED. */
-    public record ExecutionRequest(String status, String reason) {}
+    @Schema(description = "The bank's answer to one of the caller's bank instructions; default EXECUTED.")
+    public record ExecutionRequest(
+            @Schema(allowableValues = {"EXECUTED", "FAILED"}) String status,
+            @Schema(description = "Why it failed", example = "ACCOUNT_CLOSED") String reason) {}
 
     @PostMapping("/api/v1/sandbox/executions/{instructionId}")
-    Mono<ResponseEntity<PublishedResponse>> execution(
+    @Operation(
+            operationId = "sandboxExecution",
+            summary = "Simulate the bank executing an instruction",
+            description = "Publishes the bank's DEBIT answering one of the caller's bank instructions (EXECUTED or"
+                    + " FAILED) on recon.bank-notifications.")
+    @ApiResponse(
+            responseCode = "202",
+            description = "Published",
+            content = @Content(schema = @Schema(implementation = PublishedResponse.class)))
+    Mono<ResponseEntity<Object>> execution(
             Caller caller,
             @PathVariable String instructionId,
-            @RequestBody(required = false) ExecutionRequest request) {
+            @RequestBody(required = false) ExecutionRequest request,
+            ServerWebExchange exchange) {
+        return idempotency.run(exchange, caller, request, true, () -> execution(caller, instructionId, request));
+    }
+
+    private Mono<ResponseEntity<Object>> execution(Caller caller, String instructionId, ExecutionRequest request) {
         String status = request == null || request.status() == null ? "EXECUTED" : request.status();
         return instructions
                 .byId(instructionId)
@@ -224,12 +293,11 @@ public class SandboxController {
         return json.writeValueAsString(message).getBytes(StandardCharsets.UTF_8);
     }
 
-    private Mono<ResponseEntity<PublishedResponse>> publish(String topic, String key, Map<String, Object> message) {
+    private Mono<ResponseEntity<Object>> publish(String topic, String key, Map<String, Object> message) {
         return publish(new ProducerRecord<>(topic, key, bytes(message)), message);
     }
 
-    private Mono<ResponseEntity<PublishedResponse>> publish(
-            ProducerRecord<String, byte[]> record, Map<String, Object> message) {
+    private Mono<ResponseEntity<Object>> publish(ProducerRecord<String, byte[]> record, Map<String, Object> message) {
         return publisher.publish(record).map(metadata -> ResponseEntity.status(HttpStatus.ACCEPTED)
                 .body(new PublishedResponse(record.topic(), metadata.partition(), metadata.offset(), message)));
     }
