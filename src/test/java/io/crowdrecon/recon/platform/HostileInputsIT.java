@@ -6,6 +6,7 @@ import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Credits;
 import io.crowdrecon.recon.testing.Ibans;
+import io.crowdrecon.recon.testing.OpenApiContract;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.RawHttp;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
@@ -126,7 +127,7 @@ class HostileInputsIT {
                 for (Case attack : cases) {
                     RawHttp.Response response = http.send(attack.request());
                     sent.merge(operation.toString(), 1, Integer::sum);
-                    String violation = violation(response);
+                    String violation = violation(operation, response);
                     if (violation != null) {
                         violations.add(attack.description() + " → " + violation);
                     }
@@ -142,12 +143,25 @@ class HostileInputsIT {
         assertThat(violations).as("answers to hostile input").isEmpty();
     }
 
-    private static String violation(RawHttp.Response response) {
+    /** A 5xx, an error that is not a problem with a code, or an answer the document does not declare. */
+    private static String violation(Operation operation, RawHttp.Response response) {
         if (response.status() >= 500) {
             return "server error " + response;
         }
         if (response.status() >= 400 && (!response.isProblem() || response.code() == null)) {
             return "not a problem document with a code: " + response;
+        }
+        if (response.status() >= 400) {
+            List<String> broken = OpenApiContract.committed()
+                    .violations(
+                            operation.path(),
+                            operation.method(),
+                            response.status(),
+                            response.contentType(),
+                            response.json());
+            if (!broken.isEmpty()) {
+                return "not as the document says: " + broken;
+            }
         }
         return null;
     }
