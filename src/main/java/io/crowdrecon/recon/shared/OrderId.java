@@ -10,7 +10,7 @@ import java.util.random.RandomGenerator;
  *
  * <p>An instance always holds a valid id: the constructor throws {@link IllegalArgumentException} otherwise.
  *
- * @param value the id, for example {@code TRX1234567890123482}
+ * @param value the id, for example {@code TRX1234567890123428}
  */
 public record OrderId(String value) {
 
