@@ -20,7 +20,7 @@ import io.crowdrecon.client.model.CreateOrderRequest;
 import io.crowdrecon.client.model.CreatePortalRequest;
 import io.crowdrecon.client.model.ErrorCode;
 import io.crowdrecon.client.model.Investor;
-import io.crowdrecon.client.model.InvestorAccountBody;
+import io.crowdrecon.client.model.InvestorAccount;
 import io.crowdrecon.client.model.InvestorRequest;
 import io.crowdrecon.client.model.InvestorType;
 import io.crowdrecon.client.model.Moneyout;
@@ -119,7 +119,7 @@ class GeneratedClientIT {
                         .investorId(investor.getInvestorId())
                         .companyId(company.getCompanyId())
                         .campaignId(campaign.getCampaignId())
-                        .investorAccount(new InvestorAccountBody()
+                        .investorAccount(new InvestorAccount()
                                 .iban(payerIban)
                                 .holderName("Mario")
                                 .holderSurname("Rossi"))

@@ -13,7 +13,6 @@ import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Validation;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -154,7 +153,6 @@ public class CampaignController {
     @ApiResponse(
             responseCode = "201",
             description = "The campaign",
-            headers = @Header(name = "Location", description = "The campaign's URL", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = CampaignResponse.class)))
     @ApiErrors({ErrorCode.NOT_FOUND, ErrorCode.UNSUPPORTED_CURRENCY})
     Mono<ResponseEntity<Object>> create(

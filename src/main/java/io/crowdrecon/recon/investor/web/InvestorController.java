@@ -9,7 +9,6 @@ import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -111,7 +110,6 @@ public class InvestorController {
     @ApiResponse(
             responseCode = "201",
             description = "The investor",
-            headers = @Header(name = "Location", description = "The investor's URL", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = InvestorResponse.class)))
     Mono<ResponseEntity<Object>> register(
             @RequestBody InvestorRequest request, Caller caller, ServerWebExchange exchange) {

@@ -9,7 +9,6 @@ import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -43,6 +42,7 @@ public class OrderController {
     }
 
     @Schema(
+            name = "InvestorAccount",
             description = "The account the investor declares to pay from: a transfer from another payer still"
                     + " matches and opens a PAYER_MISMATCH review item. holderName and holderSurname, or"
                     + " holderBusinessName, are required for MONEY_TRANSFER orders.")
@@ -116,7 +116,6 @@ public class OrderController {
     @ApiResponse(
             responseCode = "201",
             description = "The order",
-            headers = @Header(name = "Location", description = "The order's URL", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
     @ApiErrors({ErrorCode.NOT_FOUND, ErrorCode.CAMPAIGN_NOT_OPEN, ErrorCode.UNSUPPORTED_CURRENCY})
     Mono<ResponseEntity<Object>> create(

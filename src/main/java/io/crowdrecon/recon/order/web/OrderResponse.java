@@ -39,7 +39,7 @@ public record OrderResponse(
         String investorId,
         String companyId,
         String campaignId,
-        AccountBody investorAccount,
+        OrderController.InvestorAccountBody investorAccount,
         BigDecimal totalAmount,
         BigDecimal orderAmount,
         BigDecimal feeAmount,
@@ -58,9 +58,6 @@ public record OrderResponse(
         Instant createdDatetime,
         Instant updatedDatetime,
         List<HistoryEntry> statusHistory) {
-
-    @Schema(name = "InvestorAccount")
-    public record AccountBody(String iban, String holderName, String holderSurname, String holderBusinessName) {}
 
     /** What the investor types into the bank transfer. */
     @Schema(
@@ -94,7 +91,7 @@ public record OrderResponse(
                 o.campaignId(),
                 a == null
                         ? null
-                        : new AccountBody(
+                        : new OrderController.InvestorAccountBody(
                                 a.iban() == null ? null : a.iban().value(),
                                 a.holderName(),
                                 a.holderSurname(),

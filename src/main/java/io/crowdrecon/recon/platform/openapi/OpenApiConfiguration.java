@@ -11,11 +11,13 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
+import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Contact;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.parameters.Parameter;
+import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
@@ -209,6 +211,13 @@ public class OpenApiConfiguration {
         if (path.equals(ProblemResponses.CARD_WEBHOOK)) {
             // Signed with the portal's webhook secret, not a bearer key.
             operation.setSecurity(new ArrayList<>());
+        }
+        ApiResponse created = operation.getResponses().get("201");
+        if (created != null
+                && (created.getHeaders() == null || !created.getHeaders().containsKey("Location"))) {
+            created.addHeaderObject(
+                    "Location",
+                    new Header().description("The created resource's URL").schema(OpenApiSchemas.string()));
         }
         Set<ErrorCode> codes = ProblemResponses.codesOf(path, method, operation, declared);
         ProblemResponses.addTo(operation.getResponses(), codes);

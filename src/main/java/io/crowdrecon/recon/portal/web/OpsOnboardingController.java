@@ -13,7 +13,6 @@ import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -119,7 +118,6 @@ public class OpsOnboardingController {
     @ApiResponse(
             responseCode = "201",
             description = "The portal with its secrets",
-            headers = @Header(name = "Location", description = "The portal's URL", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = PortalResponse.class)))
     @ApiErrors({ErrorCode.IBAN_IN_USE, ErrorCode.API_KEY_ALREADY_ISSUED})
     Mono<ResponseEntity<Object>> createPortal(
@@ -148,7 +146,6 @@ public class OpsOnboardingController {
     @ApiResponse(
             responseCode = "201",
             description = "The company",
-            headers = @Header(name = "Location", description = "The company's URL", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = CompanyResponse.class)))
     @ApiErrors(ErrorCode.NOT_FOUND)
     Mono<ResponseEntity<Object>> createCompany(
