@@ -25,6 +25,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * How long a resumed SSE stream waits for its first event in an event log of real size, through the real HTTP
@@ -148,11 +150,15 @@ public final class ResumeLatencyBenchmark {
         // create orders until one arrives.
         String campaign = portal.openCampaign();
         String investor = portal.investor();
-        while (!live.isDone()) {
+        while (true) {
             portal.order(campaign, investor, Ibans.randomGerman());
-            Thread.sleep(500);
+            try {
+                live.get(500, TimeUnit.MILLISECONDS);
+                break;
+            } catch (TimeoutException notYet) {
+                // not arrived within half a second: another order
+            }
         }
-        live.get();
         log(String.format(
                 "the service's stream poller went past the appended events within %.1f s",
                 (System.nanoTime() - started) / 1e9));
