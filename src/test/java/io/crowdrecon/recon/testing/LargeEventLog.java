@@ -27,8 +27,9 @@ public final class LargeEventLog {
 
     public static final String OTHER_PORTAL = "PRT-OTHER-SAME-IDS";
     public static final String SPREAD_CAMPAIGN = "COL-T2";
-    public static final String LATE_CAMPAIGN = "COL-LATE";
-    public static final String LATE_ORDER = "TRX-LATE0";
+    // Well-formed ids, since clients name them in query parameters that the API's edge checks.
+    public static final String LATE_CAMPAIGN = "COL2222222222222222";
+    public static final String LATE_ORDER = "TRX1234567890123428";
 
     private static final String INSERT =
             """
@@ -45,15 +46,18 @@ public final class LargeEventLog {
               FROM (SELECT g,
                            CASE WHEN g % 3 = 0 THEN 'recon.moneyouts' ELSE 'recon.order-events' END AS topic,
                            CASE g % 1000 WHEN 0 THEN ? WHEN 1 THEN ? ELSE 'PRT-' || (g % 997) END AS portal_id,
-                           CASE WHEN g % 1000 IN (0, 1) AND g > ? * 99 / 100 THEN 'TRX-LATE' || (g / 1000 % 2)
+                           CASE WHEN g % 1000 IN (0, 1) AND g > ? * 99 / 100
+                                     THEN CASE g / 1000 % 2 WHEN 0 THEN '{LATE_ORDER}' ELSE 'TRX-LATE1' END
                                 WHEN g % 1000 IN (0, 1) THEN 'TRX-T' || (g / 1000 % 100)
                                 WHEN g % 7 = 5 THEN NULL
                                 ELSE 'TRX-' || (g % 199999) END AS order_id,
-                           CASE WHEN g % 1000 IN (0, 1) AND g > ? * 99 / 100 THEN 'COL-LATE'
+                           CASE WHEN g % 1000 IN (0, 1) AND g > ? * 99 / 100 THEN '{LATE_CAMPAIGN}'
                                 WHEN g % 1000 IN (0, 1) THEN 'COL-T' || (g / 1000 % 5)
                                 WHEN g % 7 = 5 THEN NULL
                                 ELSE 'COL-' || (g % 4999) END AS campaign_id
-                      FROM generate_series(1, ?) AS g) AS e""";
+                      FROM generate_series(1, ?) AS g) AS e"""
+                    .replace("{LATE_ORDER}", LATE_ORDER)
+                    .replace("{LATE_CAMPAIGN}", LATE_CAMPAIGN);
 
     private LargeEventLog() {}
 
