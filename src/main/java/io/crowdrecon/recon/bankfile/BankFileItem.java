@@ -1,0 +1,181 @@
+package io.crowdrecon.recon.bankfile;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One piece of a bank file, in file order, as a reader streams it: the file's header, then for each
+ * account statement, report or notification its start, its entries and its end. A reader never
+ * holds more than one entry; what it reads is as the bank wrote it (text not normalised, amounts
+ * exact), and only what the file says: no defaults invented.
+ */
+public sealed interface BankFileItem {
+
+    /**
+     * The file itself.
+     *
+     * @param format read from the content
+     * @param version the ISO 20022 message version such as {@code 001.08}; null for MT940
+     * @param messageId camt {@code GrpHdr/MsgId}; for MT940 the {@code :20:} of its first statement
+     * @param createdAt camt {@code GrpHdr/CreDtTm}; null when the file gives none
+     */
+    record FileHeader(BankFileFormat format, String version, String messageId, Instant createdAt)
+            implements BankFileItem {
+
+        public FileHeader {
+            Objects.requireNonNull(format, "format");
+        }
+    }
+
+    /**
+     * The start of one account's statement ({@code Stmt}, MT940 message), report ({@code Rpt}) or
+     * notification ({@code Ntfctn}).
+     *
+     * @param statementId camt {@code Id}; MT940 {@code :20:}
+     * @param accountIban camt {@code Acct/Id/IBAN}, MT940 {@code :25:} when it is an IBAN; else null
+     * @param accountOther the account's other identification when it is not an IBAN ({@code Othr/Id}, a
+     *     {@code :25:} of bank code and account number); null otherwise
+     * @param accountCurrency camt {@code Acct/Ccy}; MT940 the opening balance's currency; may be null
+     * @param sequenceNumber camt {@code ElctrncSeqNb}; MT940 the statement number of {@code :28C:};
+     *     null when absent
+     * @param legalSequenceNumber camt {@code LglSeqNb}; null when absent
+     * @param pageNumber MT940 the page of {@code :28C:} ({@code 123/2} is page 2); camt
+     *     {@code MsgPgntn/PgNb}; null when absent
+     * @param fromDate camt {@code FrToDt/FrDtTm} as a date; null when absent
+     * @param toDate camt {@code FrToDt/ToDtTm} as a date; null when absent
+     * @param createdAt camt {@code CreDtTm}; null when absent
+     * @param opening the opening booked balance: camt {@code Bal} of type {@code OPBD} (or {@code PRCD}
+     *     when no {@code OPBD}), MT940 {@code :60F:}/{@code :60M:}; null when the file gives none
+     *     (notifications)
+     * @param declaredEntries camt {@code TxsSummry/TtlNtries/NbOfNtries}; null when absent
+     * @param declaredSum camt {@code TxsSummry/TtlNtries/Sum} (credits plus debits, unsigned); null when absent
+     */
+    record StatementStart(
+            String statementId,
+            String accountIban,
+            String accountOther,
+            String accountCurrency,
+            Long sequenceNumber,
+            Long legalSequenceNumber,
+            Integer pageNumber,
+            LocalDate fromDate,
+            LocalDate toDate,
+            Instant createdAt,
+            Balance opening,
+            Long declaredEntries,
+            BigDecimal declaredSum)
+            implements BankFileItem {}
+
+    /**
+     * One entry ({@code Ntry}, an MT940 {@code :61:} with its {@code :86:}).
+     *
+     * @param index 0-based position of the entry within its statement
+     * @param direction camt {@code CdtDbtInd}; MT940 {@code C}/{@code D} ({@code RC}/{@code RD}: the
+     *     direction written, with {@code reversal})
+     * @param reversal camt {@code RvslInd} true; MT940 {@code RC}/{@code RD}
+     * @param amount unsigned, exact as written; never null
+     * @param currency ISO 4217 as written ({@code Amt/@Ccy}; MT940 the statement's currency)
+     * @param status camt {@code Sts} ({@code BOOK}, {@code PDNG}, {@code INFO}); {@code BOOK} for MT940
+     * @param bookingDate camt {@code BookgDt}; MT940 the entry date (or the value date when absent)
+     * @param valueDate camt {@code ValDt}; MT940 the value date
+     * @param accountServicerReference camt {@code AcctSvcrRef}; MT940 the bank reference after
+     *     {@code //}; null when absent
+     * @param entryReference camt {@code NtryRef}; null when absent
+     * @param bankTransactionCode {@code Domn/Cd/Fmly/Cd/SubFmlyCd} as {@code PMNT/RCDT/ESCT}, else
+     *     {@code Prtry/Cd} (MT940: the transaction type such as {@code NTRF}, with the {@code :86:} code
+     *     such as {@code 166} when the bank gives one, {@code NTRF/166}); null when absent
+     * @param additionalInfo camt {@code AddtlNtryInf}; null when absent
+     * @param transactions the entry's transaction details ({@code NtryDtls/TxDtls}, in order; MT940 one,
+     *     from {@code :61:} and {@code :86:}); empty when the bank gives none
+     */
+    record Entry(
+            int index,
+            Direction direction,
+            boolean reversal,
+            BigDecimal amount,
+            String currency,
+            String status,
+            LocalDate bookingDate,
+            LocalDate valueDate,
+            String accountServicerReference,
+            String entryReference,
+            String bankTransactionCode,
+            String additionalInfo,
+            List<Transaction> transactions)
+            implements BankFileItem {
+
+        public Entry {
+            Objects.requireNonNull(direction, "direction");
+            Objects.requireNonNull(amount, "amount");
+            transactions = transactions == null ? List.of() : List.copyOf(transactions);
+        }
+    }
+
+    /**
+     * One transaction of an entry ({@code TxDtls}); a batch entry has several.
+     *
+     * @param amount {@code AmtDtls/TxAmt/Amt}, else {@code Amt}; null when the bank gives none (the
+     *     entry's amount then applies)
+     * @param currency of {@code amount}; null with it
+     * @param accountServicerReference {@code Refs/AcctSvcrRef}
+     * @param endToEndId {@code Refs/EndToEndId} (MT940 {@code EREF+} or {@code /EREF/}); {@code NOTPROVIDED}
+     *     is kept as written
+     * @param instructionId {@code Refs/InstrId}
+     * @param transactionId {@code Refs/TxId}
+     * @param debtorName {@code RltdPties/Dbtr} name (v02 {@code Dbtr/Nm}, v08 {@code Dbtr/Pty/Nm}); MT940
+     *     the counterparty of a credit
+     * @param debtorIban {@code RltdPties/DbtrAcct/Id/IBAN}; MT940 the counterparty's IBAN of a credit
+     * @param creditorName {@code RltdPties/Cdtr} name; MT940 the counterparty of a debit
+     * @param creditorIban {@code RltdPties/CdtrAcct/Id/IBAN}; MT940 the counterparty's IBAN of a debit
+     * @param unstructured {@code RmtInf/Ustrd} lines in order (MT940 {@code SVWZ+}, {@code /REMI/} or the
+     *     free text of {@code :86:})
+     * @param structuredReferences {@code RmtInf/Strd/CdtrRefInf/Ref}, in order
+     * @param returnReason {@code RtrInf/Rsn/Cd} (or {@code Prtry}) such as {@code AC04}; MT940 the reason
+     *     of a return ({@code RTRN}); null when the transaction is no return
+     * @param additionalInfo {@code AddtlTxInf}
+     */
+    record Transaction(
+            BigDecimal amount,
+            String currency,
+            String accountServicerReference,
+            String endToEndId,
+            String instructionId,
+            String transactionId,
+            String debtorName,
+            String debtorIban,
+            String creditorName,
+            String creditorIban,
+            List<String> unstructured,
+            List<String> structuredReferences,
+            String returnReason,
+            String additionalInfo) {
+
+        public Transaction {
+            unstructured = unstructured == null ? List.of() : List.copyOf(unstructured);
+            structuredReferences = structuredReferences == null ? List.of() : List.copyOf(structuredReferences);
+        }
+
+        /** Whether the bank says this transaction returns an earlier payment. */
+        public boolean isReturn() {
+            return returnReason != null;
+        }
+    }
+
+    /**
+     * The end of one account's statement, report or notification.
+     *
+     * @param closing the closing booked balance: camt {@code CLBD}, MT940 {@code :62F:}/{@code :62M:};
+     *     null when the file gives none
+     * @param closingAvailable camt {@code CLAV}, MT940 {@code :64:}; null when absent
+     */
+    record StatementEnd(Balance closing, Balance closingAvailable) implements BankFileItem {}
+
+    /** Money into the account ({@code CRDT}, {@code C}) or out of it ({@code DBIT}, {@code D}). */
+    enum Direction {
+        CREDIT,
+        DEBIT
+    }
+}
