@@ -11,5 +11,15 @@ public enum ReviewKind {
     FEED_CONFLICT,
     RETURN_IMPOSSIBLE,
     DLQ_CREDIT,
-    CHANNEL_MISMATCH
+    CHANNEL_MISMATCH,
+    /** A statement entry no notification told crowdrecon of: decided now, from the statement. */
+    MISSED_NOTIFICATION,
+    /** A credit crowdrecon decided that the account's statement lacks: its moneyouts are HELD. */
+    NOT_ON_STATEMENT,
+    /** A statement entry whose amount, currency or booking date differs from its notification's. */
+    STATEMENT_MISMATCH,
+    /** A statement that does not follow the account's previous one (balance or sequence number). */
+    STATEMENT_GAP,
+    /** A statement whose balances do not add up: nothing in it was booked. */
+    STATEMENT_INVALID
 }

@@ -29,7 +29,9 @@ public enum IdPrefix {
     UNIDENTIFIED_TRANSFER("UTR", "unidentifiedTransferId"),
     CASHOUT("CO", "cashoutId"),
     PAYMENT_INSTRUCTION("PI", "instructionId", "returnOfInstructionId"),
-    REVIEW_ITEM("RI", "reviewItemId");
+    REVIEW_ITEM("RI", "reviewItemId"),
+    BANK_FILE("BF", "bankFileId"),
+    BANK_STATEMENT("BS", "bankStatementId");
 
     /** The characters after the prefix of every id but an order id: no 0/O, 1/I/L, so that none is misread. */
     public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

@@ -2,8 +2,10 @@ package io.crowdrecon.recon.platform.kafka;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -19,7 +21,16 @@ class KafkaTopicsConfiguration {
                 : Optional.of((short) properties.replicationFactor());
         List<NewTopic> topics = new ArrayList<>();
         for (String topic : Topics.INBOUND) {
-            topics.add(new NewTopic(topic, Optional.of(properties.inboundPartitions()), replication));
+            if (topic.equals(Topics.BANK_FILES)) {
+                // One partition: an account's files are booked in the order they came, so that each
+                // statement is checked against the one before it. Records as large as a file.
+                topics.add(new NewTopic(topic, Optional.of(1), replication)
+                        .configs(Map.of(
+                                TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                                String.valueOf(Topics.MAX_BANK_FILE_BYTES + 1024 * 1024))));
+            } else {
+                topics.add(new NewTopic(topic, Optional.of(properties.inboundPartitions()), replication));
+            }
             topics.add(new NewTopic(Topics.dlq(topic), Optional.of(1), replication));
         }
         for (String topic : Topics.OUTBOUND) {

@@ -11,8 +11,18 @@ public final class Topics {
     public static final String MONEYOUTS = "recon.moneyouts";
     public static final String PAYMENT_INSTRUCTIONS = "recon.payment-instructions";
     public static final String UNIDENTIFIED_TRANSFERS = "recon.unidentified-transfers";
+    /** The bank's own files (camt.052/053/054, MT940), one file per record, any key. */
+    public static final String BANK_FILES = "recon.bank-files";
 
-    public static final List<String> INBOUND = List.of(BANK_NOTIFICATIONS, CARD_NOTIFICATIONS);
+    public static final List<String> INBOUND = List.of(BANK_NOTIFICATIONS, CARD_NOTIFICATIONS, BANK_FILES);
+
+    /**
+     * The largest bank file, in bytes (50 MiB): the API's limit, and (with room for the record's own
+     * overhead) the {@code max.message.bytes} of {@link #BANK_FILES}. A producer sending files must
+     * raise its {@code max.request.size} to match.
+     */
+    public static final int MAX_BANK_FILE_BYTES = 50 * 1024 * 1024;
+
     public static final List<String> OUTBOUND =
             List.of(ORDER_EVENTS, MONEYOUTS, PAYMENT_INSTRUCTIONS, UNIDENTIFIED_TRANSFERS);
 

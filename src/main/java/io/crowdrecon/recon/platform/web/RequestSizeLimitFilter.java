@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.platform.web;
 
+import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.shared.ErrorCode;
 import java.util.List;
 import org.springframework.core.Ordered;
@@ -18,6 +19,9 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
 
     public static final long MAX_BODY_BYTES = 1024 * 1024;
 
+    /** Bank files are uploaded raw and streamed to disk, never decoded in memory: they may be larger. */
+    public static final String BANK_FILES_PATH = "/api/v1/ops/bank-files";
+
     private final ObjectMapper json;
 
     public RequestSizeLimitFilter(ObjectMapper json) {
@@ -32,6 +36,14 @@ public class RequestSizeLimitFilter implements WebFilter, Ordered {
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
         long length = exchange.getRequest().getHeaders().getContentLength();
+        if (BANK_FILES_PATH.equals(
+                exchange.getRequest().getPath().pathWithinApplication().value())) {
+            if (length > Topics.MAX_BANK_FILE_BYTES) {
+                return Problems.write(
+                        exchange, json, ErrorCode.PAYLOAD_TOO_LARGE, "A bank file is at most 50 MB", List.of());
+            }
+            return chain.filter(exchange);
+        }
         if (length > MAX_BODY_BYTES) {
             return Problems.write(
                     exchange, json, ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MB", List.of());

@@ -1,0 +1,47 @@
+package io.crowdrecon.recon.bankfile;
+
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/** Every bank file received, whatever became of it. */
+public interface BankFiles {
+
+    /** A file as the books keep it. {@code format} and {@code version} are null when it could not be read. */
+    record BankFile(
+            String bankFileId,
+            BankFileStatus status,
+            BankFileFormat format,
+            String version,
+            String messageId,
+            String source,
+            String sourceDetail,
+            long sizeBytes,
+            String sha256,
+            String reason,
+            int statements,
+            int entries,
+            Instant receivedAt,
+            Instant bookedAt) {}
+
+    /**
+     * Registers a received file as RECEIVED; when the same bytes were received before, emits that
+     * file instead (whatever its status) and registers nothing.
+     */
+    Mono<BankFile> register(String bankFileId, BankFileSource source, Instant at);
+
+    /** The file, locked until the transaction ends (so that two instances never book it twice). */
+    Mono<BankFile> lock(String bankFileId);
+
+    /** RECEIVED → BOOKED, with what the file held. */
+    Mono<Void> booked(String bankFileId, BankFileItem.FileHeader header, int statements, int entries, Instant at);
+
+    /** RECEIVED → REJECTED with the reason; {@code header} is null when not even the format was read. */
+    Mono<Void> rejected(String bankFileId, BankFileItem.FileHeader header, String reason, Instant at);
+
+    Mono<BankFile> byId(String bankFileId);
+
+    /** Newest first. */
+    Mono<Page<BankFile>> page(PageRequest page);
+}
