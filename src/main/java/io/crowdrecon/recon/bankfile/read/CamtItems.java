@@ -219,7 +219,7 @@ final class CamtItems implements BankFileItems {
         Integer page = null;
         while (xml.nextChild()) {
             if ("PgNb".equals(xml.localName())) {
-                page = Math.toIntExact(value("PgNb", CamtValues::whole));
+                page = value("PgNb", CamtValues::pageNumber);
             } else {
                 xml.skip();
             }

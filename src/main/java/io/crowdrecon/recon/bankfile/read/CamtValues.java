@@ -2,6 +2,7 @@ package io.crowdrecon.recon.bankfile.read;
 
 import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -86,7 +87,12 @@ final class CamtValues {
 
     /** The date of an {@code ISODateTime} as written, in the writer's own time zone ({@code 2026-03-31T23:30:00-05:00} is 31 March). */
     static LocalDate dateOfDateTime(String text) {
-        return LocalDate.from(dateTime(text));
+        TemporalAccessor parsed = dateTime(text);
+        try {
+            return LocalDate.from(parsed);
+        } catch (DateTimeException e) {
+            throw notADateTime(text);
+        }
     }
 
     /**
@@ -95,10 +101,14 @@ final class CamtValues {
      */
     static Instant instant(String text) {
         TemporalAccessor parsed = dateTime(text);
-        if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
-            return Instant.from(parsed);
+        try {
+            if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
+                return Instant.from(parsed);
+            }
+            return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
+        } catch (DateTimeException e) {
+            throw notADateTime(text);
         }
-        return LocalDateTime.from(parsed).toInstant(ZoneOffset.UTC);
     }
 
     /** An xs:boolean: {@code true}, {@code false}, {@code 1} or {@code 0}. */
@@ -131,6 +141,15 @@ final class CamtValues {
         throw new IllegalArgumentException(echo(text) + " is not a whole number of 0 or more");
     }
 
+    /** A page number ({@code Max5NumericText}): a whole number of 0 or more that fits an int. */
+    static int pageNumber(String text) {
+        long page = whole(text);
+        if (page > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException(echo(text) + " is not a page number");
+        }
+        return (int) page;
+    }
+
     private static TemporalAccessor dateTime(String text) {
         if (text != null) {
             try {
@@ -139,7 +158,11 @@ final class CamtValues {
                 // said below, with the text
             }
         }
-        throw new IllegalArgumentException(echo(text) + " is not a date and time (YYYY-MM-DDThh:mm:ss)");
+        throw notADateTime(text);
+    }
+
+    private static IllegalArgumentException notADateTime(String text) {
+        return new IllegalArgumentException(echo(text) + " is not a date and time (YYYY-MM-DDThh:mm:ss)");
     }
 
     static String echo(String text) {

@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.bankfile.read;
 
 import io.crowdrecon.recon.bankfile.UnreadableBankFileException;
+import java.io.CharConversionException;
+import java.io.IOException;
 import java.io.InputStream;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
@@ -199,6 +201,10 @@ final class XmlCursor implements AutoCloseable {
     }
 
     private static UnreadableBankFileException malformed(XMLStreamException e) {
+        // The parser wraps the input's own failures too; an undecodable byte (CharConversionException) is content.
+        if (e.getNestedException() instanceof IOException failure && !(failure instanceof CharConversionException)) {
+            return new UnreadableBankFileException("the file could not be read: " + failure.getMessage(), failure);
+        }
         Location location = e.getLocation();
         String where = location == null
                 ? ""

@@ -942,6 +942,10 @@ class CamtReaderTests {
                         camt053("08", HEAD.replace("</Id>", "</Id><StmtPgntn><PgNb>one</PgNb></StmtPgntn>")),
                         "PgNb 'one' is not a whole number"),
                 bad(
+                        "a page number too large",
+                        camt053("08", HEAD.replace("</Id>", "</Id><StmtPgntn><PgNb>99999999999</PgNb></StmtPgntn>")),
+                        "Stmt 1 (Id 'S-1'), line 6: PgNb '99999999999' is not a page number"),
+                bad(
                         "a declared sum that is no decimal",
                         camt053("08", HEAD + "<TxsSummry><TtlNtries><Sum>1.000,00</Sum></TtlNtries></TxsSummry>"),
                         "TxsSummry/TtlNtries/Sum '1.000,00' is not a decimal"),
@@ -1017,6 +1021,50 @@ class CamtReaderTests {
         assertThatThrownBy(() -> readAll(xml))
                 .isInstanceOf(UnreadableBankFileException.class)
                 .hasMessageStartingWith("DOCTYPE is not allowed");
+    }
+
+    @Test
+    void readsAFileInTheEncodingItDeclares() {
+        String xml = camt053(
+                        "02",
+                        HEAD + "<Ntry>" + AMOUNT
+                                + "<Sts>BOOK</Sts><AddtlNtryInf>Kontoführungsgebühr</AddtlNtryInf></Ntry>")
+                .replace("encoding=\"UTF-8\"", "encoding=\"ISO-8859-1\"");
+
+        Entry entry = onlyEntry(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1)));
+
+        assertThat(entry.additionalInfo()).isEqualTo("Kontoführungsgebühr");
+    }
+
+    @Test
+    void refusesBytesThatAreNotInTheDeclaredEncoding() {
+        String xml =
+                camt053("02", HEAD + "<Ntry>" + AMOUNT + "<Sts>BOOK</Sts><AddtlNtryInf>Gebühr</AddtlNtryInf></Ntry>");
+
+        assertThatThrownBy(() -> readAll(new ByteArrayInputStream(xml.getBytes(StandardCharsets.ISO_8859_1))))
+                .isInstanceOf(UnreadableBankFileException.class)
+                .hasMessageMatching("malformed XML at line 6, column \\d+: Invalid byte 1 of 1-byte UTF-8 sequence\\.");
+    }
+
+    @Test
+    void reportsAnInputThatFailsMidwayAsUnreadableAndNotAsMalformed() {
+        InputStream failing = new FilterInputStream(new GeneratedStatement(1_000)) {
+            private long read;
+
+            @Override
+            public int read(byte[] buffer, int offset, int length) throws IOException {
+                if (read > 100_000) {
+                    throw new IOException("connection reset");
+                }
+                int count = super.read(buffer, offset, length);
+                read += Math.max(count, 0);
+                return count;
+            }
+        };
+
+        assertThatThrownBy(() -> readAll(failing))
+                .isInstanceOf(UnreadableBankFileException.class)
+                .hasMessage("the file could not be read: connection reset");
     }
 
     static Stream<Arguments> truncations() {
@@ -1211,7 +1259,11 @@ class CamtReaderTests {
     }
 
     private static Entry onlyEntry(String xml) {
-        List<Entry> entries = readAll(xml).stream()
+        return onlyEntry(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static Entry onlyEntry(InputStream in) {
+        List<Entry> entries = readAll(in).stream()
                 .filter(Entry.class::isInstance)
                 .map(Entry.class::cast)
                 .toList();

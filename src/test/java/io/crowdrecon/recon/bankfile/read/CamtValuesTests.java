@@ -160,6 +160,19 @@ class CamtValuesTests {
                 .withMessageEndingWith("is not a whole number of 0 or more");
     }
 
+    @ParameterizedTest(name = "{0} is {1}")
+    @CsvSource({"1, 1", "00002, 2", "2147483647, 2147483647"})
+    void readsAPageNumber(String text, int page) {
+        assertThat(CamtValues.pageNumber(text)).isEqualTo(page);
+    }
+
+    @Test
+    void refusesAPageNumberBeyondAnInt() {
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> CamtValues.pageNumber("2147483648"))
+                .withMessage("'2147483648' is not a page number");
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource({
         "camt.052.001.02, BkToCstmrAcctRpt, CAMT_052, 001.02",
