@@ -39,7 +39,7 @@ final class CamtItems implements BankFileItems {
     private final CamtMessage message;
     private final Deque<BankFileItem> ready = new ArrayDeque<>(2);
 
-    private String context = "GrpHdr";
+    private String context;
     private Integer messagePage;
     private int statementCount;
     private Statement statement;
@@ -50,6 +50,7 @@ final class CamtItems implements BankFileItems {
         this.xml = xml;
         this.input = input;
         this.message = message;
+        this.context = message.messageElement();
     }
 
     /**
@@ -106,8 +107,9 @@ final class CamtItems implements BankFileItems {
 
     private FileHeader readGroupHeader() {
         if (!xml.nextChild() || !"GrpHdr".equals(xml.localName())) {
-            throw fail(message.messageElement() + " does not start with GrpHdr");
+            throw fail("GrpHdr is missing (it comes first)");
         }
+        context = "GrpHdr";
         int line = xml.line();
         String messageId = null;
         Instant createdAt = null;
@@ -122,6 +124,7 @@ final class CamtItems implements BankFileItems {
         if (messageId == null) {
             throw failAt(line, "MsgId is missing");
         }
+        context = message.messageElement();
         return new FileHeader(message.format(), message.version(), messageId, createdAt);
     }
 
@@ -142,7 +145,7 @@ final class CamtItems implements BankFileItems {
             xml.skip(); // SplmtryData, or anything a later version adds
         }
         if (statementCount == 0) {
-            throw fail(message.messageElement() + " holds no " + message.statementElement());
+            throw fail("no " + message.statementElement() + " in the message");
         }
         xml.toEnd();
         finished = true;
@@ -164,6 +167,7 @@ final class CamtItems implements BankFileItems {
         }
         ready.add(new StatementEnd(statement.closing, statement.closingAvailable));
         statement = null;
+        context = message.messageElement();
     }
 
     private void readStatementPart(String name) {

@@ -32,7 +32,7 @@ final class CamtValues {
         BigDecimal amount = decimal(text);
         if (amount.signum() < 0) {
             throw new IllegalArgumentException(
-                    echo(text) + " is negative; camt amounts are unsigned (CdtDbtInd says" + " the direction)");
+                    echo(text) + " is negative; camt amounts are unsigned (CdtDbtInd says the direction)");
         }
         return amount;
     }
@@ -85,7 +85,10 @@ final class CamtValues {
         throw new IllegalArgumentException(echo(text) + " is not a date (YYYY-MM-DD)");
     }
 
-    /** The date of an {@code ISODateTime} as written, in the writer's own time zone ({@code 2026-03-31T23:30:00-05:00} is 31 March). */
+    /**
+     * The date of an {@code ISODateTime} as written, in the writer's own time zone: {@code 2026-03-31T23:30:00-05:00}
+     * is 31 March, not the 1 April it is in UTC.
+     */
     static LocalDate dateOfDateTime(String text) {
         TemporalAccessor parsed = dateTime(text);
         try {
@@ -96,8 +99,8 @@ final class CamtValues {
     }
 
     /**
-     * The instant of an {@code ISODateTime}. A time written without an offset (ISO 20022 allows local time) is taken as
-     * UTC: a bank file names no time zone elsewhere, and the instant is only ever shown, never compared.
+     * The instant of an {@code ISODateTime}. A time written without an offset (ISO 20022 allows local time, and a bank
+     * file names its time zone nowhere else) is taken as UTC: an assumption, the only one the reader makes.
      */
     static Instant instant(String text) {
         TemporalAccessor parsed = dateTime(text);

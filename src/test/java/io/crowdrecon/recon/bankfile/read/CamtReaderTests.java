@@ -798,7 +798,7 @@ class CamtReaderTests {
                 bad(
                         "no GrpHdr",
                         camt053("08", HEAD).replaceAll("<GrpHdr>.*</GrpHdr>", ""),
-                        "camt.053.001.08 GrpHdr, line 5: BkToCstmrStmt does not start with GrpHdr"),
+                        "camt.053.001.08 BkToCstmrStmt, line 5: GrpHdr is missing (it comes first)"),
                 bad(
                         "no MsgId",
                         camt053("08", HEAD).replace("<MsgId>M-1</MsgId>", ""),
@@ -810,7 +810,7 @@ class CamtReaderTests {
                 bad(
                         "no statement",
                         camt053("08", HEAD).replaceAll("(?s)<Stmt>.*</Stmt>", ""),
-                        "BkToCstmrStmt holds no Stmt"),
+                        "camt.053.001.08 BkToCstmrStmt, line 6: no Stmt in the message"),
                 bad(
                         "a statement without Id",
                         camt053("08", HEAD.replace("<Id>S-1</Id>", "")),
