@@ -73,8 +73,10 @@ public sealed interface BankFileItem {
      * One entry ({@code Ntry}, an MT940 {@code :61:} with its {@code :86:}).
      *
      * @param index 0-based position of the entry within its statement
-     * @param direction camt {@code CdtDbtInd}; MT940 {@code C}/{@code D} ({@code RC}/{@code RD}: the
-     *     direction written, with {@code reversal})
+     * @param direction camt {@code CdtDbtInd}; MT940 {@code C}/{@code D}, and for a reversal the direction the
+     *     money moves, as SWIFT defines the marks and camt writes {@code CdtDbtInd} beside {@code RvslInd}:
+     *     {@code RC} (reversal of a credit) is a {@code DEBIT}, {@code RD} (reversal of a debit) a {@code CREDIT}, so
+     *     that opening + credits − debits = closing holds for every statement
      * @param reversal camt {@code RvslInd} true; MT940 {@code RC}/{@code RD}
      * @param amount unsigned, exact as written; never null
      * @param currency ISO 4217 as written ({@code Amt/@Ccy}; MT940 the statement's currency)
@@ -87,7 +89,8 @@ public sealed interface BankFileItem {
      * @param bankTransactionCode {@code Domn/Cd/Fmly/Cd/SubFmlyCd} as {@code PMNT/RCDT/ESCT}, else
      *     {@code Prtry/Cd} (MT940: the transaction type such as {@code NTRF}, with the {@code :86:} code
      *     such as {@code 166} when the bank gives one, {@code NTRF/166}); null when absent
-     * @param additionalInfo camt {@code AddtlNtryInf}; null when absent
+     * @param additionalInfo camt {@code AddtlNtryInf}; MT940 the booking text of {@code :86:} (DK {@code ?00} such
+     *     as {@code SEPA-GUTSCHRIFT}, slash-keyed {@code /TRTP/}); null when absent
      * @param transactions the entry's transaction details ({@code NtryDtls/TxDtls}, in order; MT940 one,
      *     from {@code :61:} and {@code :86:}); empty when the bank gives none
      */
@@ -123,7 +126,8 @@ public sealed interface BankFileItem {
      * @param accountServicerReference {@code Refs/AcctSvcrRef}
      * @param endToEndId {@code Refs/EndToEndId} (MT940 {@code EREF+} or {@code /EREF/}); {@code NOTPROVIDED}
      *     is kept as written
-     * @param instructionId {@code Refs/InstrId}
+     * @param instructionId {@code Refs/InstrId}; MT940 the {@code :61:} reference for the account owner, null
+     *     when it is {@code NONREF}
      * @param transactionId {@code Refs/TxId}
      * @param debtorName {@code RltdPties/Dbtr} name (v02 {@code Dbtr/Nm}, v08 {@code Dbtr/Pty/Nm}); MT940
      *     the counterparty of a credit
@@ -134,8 +138,10 @@ public sealed interface BankFileItem {
      *     free text of {@code :86:})
      * @param structuredReferences {@code RmtInf/Strd/CdtrRefInf/Ref}, in order
      * @param returnReason {@code RtrInf/Rsn/Cd} (or {@code Prtry}) such as {@code AC04}; MT940 the reason
-     *     of a return ({@code RTRN}); null when the transaction is no return
-     * @param additionalInfo {@code AddtlTxInf}
+     *     of a return ({@code /RTRN/MS03/}, or the code in the text of a {@code :86:} whose booking text says
+     *     return), {@code NARR} when the bank says return but gives no code; null when the transaction is no
+     *     return
+     * @param additionalInfo {@code AddtlTxInf}; MT940 the supplementary details of {@code :61:} (its second line)
      */
     record Transaction(
             BigDecimal amount,
