@@ -1,0 +1,25 @@
+package io.crowdrecon.recon.bankfile;
+
+import java.math.BigDecimal;
+import java.util.Objects;
+
+/**
+ * How many of something, and their amounts added up.
+ *
+ * @param count 0 or more
+ * @param sum in the major unit of the statement's currency; never null
+ */
+public record Tally(long count, BigDecimal sum) {
+
+    /** Nothing yet. */
+    public static final Tally NONE = new Tally(0, BigDecimal.ZERO);
+
+    public Tally {
+        Objects.requireNonNull(sum, "sum");
+    }
+
+    /** One more, of {@code amount} (null: one more whose amount is not known, the sum unchanged). */
+    public Tally plus(BigDecimal amount) {
+        return new Tally(count + 1, amount == null ? sum : sum.add(amount));
+    }
+}
