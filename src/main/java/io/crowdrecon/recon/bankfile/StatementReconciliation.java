@@ -81,18 +81,11 @@ public final class StatementReconciliation {
      * @param sequenceNumber its sequence number; null when it had none
      * @param pageNumber its page (MT940); null when it had none
      * @param closing its closing booked balance; never null
-     * @param expectedClosingBalance the books' expected closing balance its reconciliation computed; never null
      */
-    public record PreviousStatement(
-            String statementId,
-            Long sequenceNumber,
-            Integer pageNumber,
-            Balance closing,
-            BigDecimal expectedClosingBalance) {
+    public record PreviousStatement(String statementId, Long sequenceNumber, Integer pageNumber, Balance closing) {
 
         public PreviousStatement {
             Objects.requireNonNull(closing, "closing");
-            Objects.requireNonNull(expectedClosingBalance, "expectedClosingBalance");
         }
     }
 
@@ -387,7 +380,6 @@ public final class StatementReconciliation {
                     null,
                     null,
                     null,
-                    null,
                     List.of());
         }
         List<StatementBreak> all = new ArrayList<>(gapBreaks(gaps));
@@ -396,13 +388,14 @@ public final class StatementReconciliation {
         all.addAll(creditsOutsidePeriod());
         unitemisedDebits().ifPresent(all::add);
 
+        // Each statement is judged on its own period: the books' balance starts again from the bank's
+        // previous closing balance (this statement's opening for the account's first), so that an
+        // exception of an earlier period is not carried into every statement after it.
         boolean continued = previous != null && previous.closing().currency().equals(currency);
-        BigDecimal base = continued ? previous.expectedClosingBalance() : opening.amount();
-        BigDecimal carried =
-                continued ? previous.closing().amount().subtract(previous.expectedClosingBalance()) : BigDecimal.ZERO;
+        BigDecimal base = continued ? previous.closing().amount() : opening.amount();
         BigDecimal expected = base.add(booksCredits).subtract(booksExecuted);
         BigDecimal difference = closing.amount().subtract(expected);
-        BigDecimal explained = carried.add(explainedByMismatches())
+        BigDecimal explained = explainedByMismatches()
                 .add(repeatedCredits)
                 .subtract(unexpected.sum())
                 .add(all.stream().map(StatementBreak::explains).reduce(BigDecimal.ZERO, BigDecimal::add));
@@ -432,7 +425,6 @@ public final class StatementReconciliation {
                 minor(unexpected),
                 minor(booksCredits),
                 minor(booksExecuted),
-                minor(carried),
                 minor(expected),
                 minor(difference),
                 minor(explained),

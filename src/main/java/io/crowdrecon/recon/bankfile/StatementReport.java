@@ -32,12 +32,11 @@ import java.util.Objects;
  *     money out the books do not hold as executed ({@code UNEXPECTED_DEBIT}, {@code INSTRUCTION_FAILED})
  * @param booksCredits Σ the credits the books hold for the period (duplicates excluded, missed ones included)
  * @param booksExecuted Σ our instructions the books hold as executed in the period
- * @param carriedDifference the previous statement's difference, carried over because the books' expected balance runs
- *     on from one statement to the next; 0 for the account's first statement
- * @param expectedClosingBalance the books' balance: the previous expected closing balance (this statement's opening for
- *     the account's first) + {@code booksCredits} − {@code booksExecuted}; null for {@code INVALID}
+ * @param expectedClosingBalance the books' balance: the bank's previous closing balance (this statement's opening for
+ *     the account's first) + {@code booksCredits} − {@code booksExecuted}, so that each statement is judged on its own
+ *     period; null for {@code INVALID}
  * @param difference bank closing − expected closing; null for {@code INVALID}
- * @param explained what the exceptions account for: {@code carriedDifference} + what each exception explains (a missed
+ * @param explained what the exceptions account for, what each explains added up (a missed
  *     credit nothing: it is on both sides; a credit not on the statement −its books amount; a mismatch bank amount −
  *     books amount counted in the period; an unexpected debit −its amount; an execution the books lack −its amount; a
  *     balance gap opening − previous closing). Equal to {@code difference} when the exceptions are complete, which
@@ -65,7 +64,6 @@ public record StatementReport(
         Tally unexpectedDebits,
         BigDecimal booksCredits,
         BigDecimal booksExecuted,
-        BigDecimal carriedDifference,
         BigDecimal expectedClosingBalance,
         BigDecimal difference,
         BigDecimal explained,
