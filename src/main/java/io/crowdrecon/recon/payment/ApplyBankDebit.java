@@ -108,6 +108,24 @@ public class ApplyBankDebit {
                                         .then(events.append(effect.events())))));
     }
 
+    /**
+     * Money out that the bank booked and that names nothing of ours (bank charges, a reversal, an
+     * unknown reference, read from a bank file): recorded once under its notification id, changing
+     * nothing, with an {@code UNEXPECTED_DEBIT} review item saying {@code what}. Completes once
+     * committed; a redelivery is a no-op.
+     */
+    public Mono<Void> applyUnexpected(BankDebit debit, String portalId, String what) {
+        return transactions.inTransaction(
+                () -> debits.isRecorded(debit.notificationId()).flatMap(recorded -> {
+                    if (recorded) {
+                        return Mono.empty();
+                    }
+                    Effect effect = unexpected(debit, portalId, null, what);
+                    return debits.record(debit, effect.outcome(), clock.instant())
+                            .then(reviewItems.addAll(effect.reviews()));
+                }));
+    }
+
     private record Effect(Outcome outcome, List<ReviewItem> reviews, List<OutboundEvent> events) {
         static Effect of(Outcome outcome) {
             return new Effect(outcome, List.of(), List.of());

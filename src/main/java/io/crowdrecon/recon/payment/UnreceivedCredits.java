@@ -1,0 +1,177 @@
+package io.crowdrecon.recon.payment;
+
+import io.crowdrecon.recon.order.Order;
+import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.review.ReviewActions;
+import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.FieldError;
+import io.crowdrecon.recon.shared.Transactions;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import reactor.core.publisher.Mono;
+
+/**
+ * Credits the books decided that the bank's statement lacks ({@code NOT_ON_STATEMENT}): money never
+ * received is never paid out. Holding puts the paid order's moneyouts {@code HELD} until ops
+ * decide: RELEASE gives them back ({@code AVAILABLE}: the statement was wrong, the money is there);
+ * REVERSE accepts that the money never arrived: the credit is recalled as a bank recall would recall
+ * it (moneyin {@code RECALLED}, moneyouts {@code REVERSED}, order {@code WAITING} again).
+ */
+public class UnreceivedCredits implements ReviewActions {
+
+    public static final String RELEASE = "RELEASE";
+    public static final String REVERSE = "REVERSE";
+
+    /** What holding found, for the review item. */
+    public record Hold(String portalId, String orderId, boolean held, String detail) {}
+
+    private final Debits debits;
+    private final Orders orders;
+    private final Moneyins moneyins;
+    private final Moneyouts moneyouts;
+    private final ApplyBankDebit applyBankDebit;
+    private final ReviewItems reviewItems;
+    private final EventLog events;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public UnreceivedCredits(
+            Debits debits,
+            Orders orders,
+            Moneyins moneyins,
+            Moneyouts moneyouts,
+            ApplyBankDebit applyBankDebit,
+            ReviewItems reviewItems,
+            EventLog events,
+            Transactions transactions,
+            Clock clock) {
+        this.debits = debits;
+        this.orders = orders;
+        this.moneyins = moneyins;
+        this.moneyouts = moneyouts;
+        this.applyBankDebit = applyBankDebit;
+        this.reviewItems = reviewItems;
+        this.events = events;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    /**
+     * Holds the money of the credit {@code notificationId}: when it paid an order whose moneyouts are
+     * all AVAILABLE they become HELD (announced); otherwise nothing moves and the answer says why.
+     * Runs in the caller's transaction.
+     */
+    public Mono<Hold> hold(String notificationId) {
+        return debits.credit(notificationId)
+                .flatMap(credit -> "MATCHED".equals(credit.outcome()) && credit.orderId() != null
+                        ? orders.lockById(credit.orderId()).flatMap(order -> holdPaymentOf(order, notificationId))
+                        : Mono.just(new Hold(
+                                null,
+                                credit.orderId(),
+                                false,
+                                "It paid no order (" + credit.outcome() + "): if it is being returned, that return"
+                                        + " would send money that never arrived")))
+                .defaultIfEmpty(new Hold(null, null, false, "The books hold no such credit"));
+    }
+
+    private Mono<Hold> holdPaymentOf(Order order, String notificationId) {
+        return moneyins.lockByNotificationId(notificationId).flatMap(moneyin -> moneyouts
+                .lockOfOrder(order.orderId())
+                .filter(m -> m.moneyinId().equals(moneyin.moneyinId()))
+                .collectList()
+                .flatMap(outs -> {
+                    if (moneyin.status() == MoneyinStatus.RECALLED) {
+                        return Mono.just(
+                                new Hold(order.portalId(), order.orderId(), false, "Its moneyin was already recalled"));
+                    }
+                    if (outs.isEmpty() || !outs.stream().allMatch(m -> m.status() == MoneyoutStatus.AVAILABLE)) {
+                        return Mono.just(new Hold(
+                                order.portalId(),
+                                order.orderId(),
+                                false,
+                                "Order " + order.orderId() + " (" + order.status()
+                                        + ") has moneyouts that are not AVAILABLE: its money may have gone out"));
+                    }
+                    Instant now = clock.instant();
+                    List<OutboundEvent> announced = outs.stream()
+                            .map(m -> MoneyoutData.statusChanged(Moneyouts.withStatus(m, MoneyoutStatus.HELD)))
+                            .toList();
+                    return moneyouts
+                            .moveAll(
+                                    outs.stream().map(Moneyout::moneyoutId).toList(),
+                                    MoneyoutStatus.AVAILABLE,
+                                    MoneyoutStatus.HELD,
+                                    now)
+                            .then(events.append(announced))
+                            .thenReturn(new Hold(
+                                    order.portalId(),
+                                    order.orderId(),
+                                    true,
+                                    "Order " + order.orderId() + "'s moneyouts are HELD"));
+                }));
+    }
+
+    @Override
+    public boolean takesAction(ReviewKind kind) {
+        return kind == ReviewKind.NOT_ON_STATEMENT;
+    }
+
+    @Override
+    public Mono<ReviewItem> resolveWith(ReviewItem item, String action, String note) {
+        if (!RELEASE.equals(action) && !REVERSE.equals(action)) {
+            return Mono.error(() -> new DomainException(
+                    ErrorCode.VALIDATION_FAILED,
+                    "A credit not on the statement is resolved with an action",
+                    List.of(new FieldError("action", "must be RELEASE or REVERSE"))));
+        }
+        Instant now = clock.instant();
+        return transactions.inTransaction(() -> release(item.subjectId(), now)
+                .then(REVERSE.equals(action) ? recall(item) : Mono.empty())
+                .then(reviewItems.resolve(item.reviewItemId(), note + " [" + action + "]", now)));
+    }
+
+    /** HELD → AVAILABLE for the credit's moneyouts, if any are held. */
+    private Mono<Void> release(String notificationId, Instant now) {
+        return debits.credit(notificationId)
+                .filter(credit -> credit.orderId() != null)
+                .flatMap(credit -> orders.lockById(credit.orderId())
+                        .then(moneyins.lockByNotificationId(notificationId))
+                        .flatMap(moneyin -> moneyouts
+                                .lockOfOrder(credit.orderId())
+                                .filter(m -> m.moneyinId().equals(moneyin.moneyinId()))
+                                .filter(m -> m.status() == MoneyoutStatus.HELD)
+                                .collectList()))
+                .filter(held -> !held.isEmpty())
+                .flatMap(held -> moneyouts
+                        .moveAll(
+                                held.stream().map(Moneyout::moneyoutId).toList(),
+                                MoneyoutStatus.HELD,
+                                MoneyoutStatus.AVAILABLE,
+                                now)
+                        .then(events.append(held.stream()
+                                .map(m -> MoneyoutData.statusChanged(Moneyouts.withStatus(m, MoneyoutStatus.AVAILABLE)))
+                                .toList())));
+    }
+
+    /** The money never arrived: recalled exactly as the bank's own recall of the credit would be. */
+    private Mono<Void> recall(ReviewItem item) {
+        return debits.credit(item.subjectId())
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Credit", item.subjectId())))
+                .flatMap(credit -> applyBankDebit.apply(new BankDebit(
+                        "NOS-" + item.reviewItemId(),
+                        null,
+                        null,
+                        credit.notificationId(),
+                        credit.amount(),
+                        credit.currency(),
+                        null,
+                        "NOT_ON_STATEMENT")));
+    }
+}
