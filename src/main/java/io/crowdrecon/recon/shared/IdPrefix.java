@@ -30,8 +30,8 @@ public enum IdPrefix {
     CASHOUT("CO", "cashoutId"),
     PAYMENT_INSTRUCTION("PI", "instructionId", "returnOfInstructionId"),
     REVIEW_ITEM("RI", "reviewItemId"),
-    BANK_FILE("BF", "bankFileId"),
-    BANK_STATEMENT("BS", "bankStatementId");
+    BANK_FILE("BFL", "bankFileId"),
+    BANK_STATEMENT("BST", "bankStatementId");
 
     /** The characters after the prefix of every id but an order id: no 0/O, 1/I/L, so that none is misread. */
     public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
