@@ -31,6 +31,9 @@ public interface BankFiles {
      */
     Mono<BankFile> register(String bankFileId, BankFileSource source, Instant at);
 
+    /** The file received with these bytes, whatever its status. */
+    Mono<BankFile> bySha256(byte[] sha256);
+
     /** The file, locked until the transaction ends (so that two instances never book it twice). */
     Mono<BankFile> lock(String bankFileId);
 

@@ -1,13 +1,46 @@
 package io.crowdrecon.recon.bankfile;
 
+import io.crowdrecon.recon.bankfile.BankFileItem.Entry;
+import io.crowdrecon.recon.bankfile.BankFileItem.FileHeader;
+import io.crowdrecon.recon.bankfile.BankFileItem.StatementEnd;
+import io.crowdrecon.recon.bankfile.BankFileItem.StatementStart;
+import io.crowdrecon.recon.bankfile.BankFiles.BankFile;
+import io.crowdrecon.recon.bankfile.BankStatements.StatementKey;
+import io.crowdrecon.recon.shared.ConcurrentChangeException;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Transactions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Books a bank file: reads it, decides each entry through the existing pipeline, reconciles each statement of a
  * collection account with the books, all in one transaction. The same file again is a no-op that answers the first
  * file's id.
+ *
+ * <p>A file is read twice, streamed both times (never whole in the heap): a survey first, off the event loops, that
+ * tells whether it can be read at all, which statements it holds and which of them do not add up; then the booking,
+ * which streams its entries in chunks through {@link StatementBooking} inside one transaction. Reading twice is what
+ * lets an {@code INVALID} statement book nothing although its faults show only at its end, and an unreadable file
+ * change nothing.
  */
 public class BookBankFile {
+
+    /** Entries decided together: one books lookup, one matcher batch, one insert of entry rows. */
+    static final int CHUNK = 500;
+
+    private static final int RACE_RETRIES = 3;
 
     /**
      * What became of a file.
@@ -19,10 +52,279 @@ public class BookBankFile {
      * @param repeated whether the same file (same bytes, or the same statements) was received before
      */
     public record Receipt(
-            String bankFileId, BankFileFormat format, BankFileStatus status, String reason, boolean repeated) {}
+            String bankFileId, BankFileFormat format, BankFileStatus status, String reason, boolean repeated) {
+
+        static Receipt of(BankFile file, boolean repeated) {
+            return new Receipt(file.bankFileId(), file.format(), file.status(), file.reason(), repeated);
+        }
+    }
+
+    private final BankFileReader reader;
+    private final BankFiles files;
+    private final BankStatements statements;
+    private final StatementBookings bookings;
+    private final Transactions transactions;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public BookBankFile(
+            BankFileReader reader,
+            BankFiles files,
+            BankStatements statements,
+            StatementBookings bookings,
+            Transactions transactions,
+            IdGenerator ids,
+            Clock clock) {
+        this.reader = reader;
+        this.files = files;
+        this.statements = statements;
+        this.bookings = bookings;
+        this.transactions = transactions;
+        this.ids = ids;
+        this.clock = clock;
+    }
 
     /** Books {@code source}; completes once committed. */
     public Mono<Receipt> book(BankFileSource source) {
-        return Mono.error(new UnsupportedOperationException("not yet"));
+        return Mono.defer(() -> files.bySha256(source.sha256())
+                        .filter(file -> file.status() != BankFileStatus.RECEIVED)
+                        .map(file -> Receipt.of(file, true))
+                        .switchIfEmpty(Mono.defer(() -> surveyAndBook(source))))
+                // Another instance booked the same statements from other bytes at the same moment: look again.
+                .retryWhen(Retry.backoff(RACE_RETRIES, Duration.ofMillis(50))
+                        .filter(ConcurrentChangeException.class::isInstance)
+                        .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    private Mono<Receipt> surveyAndBook(BankFileSource source) {
+        return Mono.fromCallable(() -> Survey.of(reader, source))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(survey -> {
+                    if (survey.rejectReason() != null) {
+                        return files.register(ids.next(IdPrefix.BANK_FILE), source, clock.instant())
+                                .flatMap(file -> file.status() != BankFileStatus.RECEIVED
+                                        ? Mono.just(Receipt.of(file, true))
+                                        : transactions.inTransaction(() -> files.lock(file.bankFileId())
+                                                .flatMap(locked -> locked.status() != BankFileStatus.RECEIVED
+                                                        ? Mono.just(Receipt.of(locked, true))
+                                                        : files.rejected(
+                                                                        locked.bankFileId(),
+                                                                        survey.header(),
+                                                                        survey.rejectReason(),
+                                                                        clock.instant())
+                                                                .then(files.byId(locked.bankFileId()))
+                                                                .map(rejected -> Receipt.of(rejected, false)))));
+                    }
+                    return alreadyBooked(survey)
+                            .flatMap(first -> files.byId(first).map(file -> Receipt.of(file, true)))
+                            .switchIfEmpty(Mono.defer(
+                                    () -> files.register(ids.next(IdPrefix.BANK_FILE), source, clock.instant())
+                                            .flatMap(file -> file.status() != BankFileStatus.RECEIVED
+                                                    ? Mono.just(Receipt.of(file, true))
+                                                    : bookInOneTransaction(file.bankFileId(), source, survey))));
+                });
+    }
+
+    /** The file that booked every statement of this one, when one did: this file is the same file again. */
+    private Mono<String> alreadyBooked(Survey survey) {
+        if (survey.sections().isEmpty()) {
+            return Mono.empty();
+        }
+        return Flux.fromIterable(survey.sections())
+                .concatMap(section -> statements.fileThatBooked(section.key()).defaultIfEmpty(""))
+                .collectList()
+                .flatMap(firsts -> firsts.contains("") ? Mono.empty() : Mono.just(firsts.get(0)));
+    }
+
+    private Mono<Receipt> bookInOneTransaction(String bankFileId, BankFileSource source, Survey survey) {
+        return transactions.inTransaction(() -> files.lock(bankFileId).flatMap(file -> {
+            if (file.status() != BankFileStatus.RECEIVED) {
+                return Mono.just(Receipt.of(file, true)); // another instance booked it while we read it
+            }
+            FileBooking booking = bookings.begin(bankFileId, survey);
+            return chunks(reader, source)
+                    .concatMap(booking::take, 1)
+                    .then(Mono.defer(() -> files.booked(
+                            bankFileId,
+                            survey.header(),
+                            booking.statementsBooked(),
+                            survey.entries(),
+                            clock.instant())))
+                    .then(files.byId(bankFileId))
+                    .map(booked -> Receipt.of(booked, false));
+        }));
+    }
+
+    /**
+     * The file's items, entries gathered in chunks of at most {@link #CHUNK} of one statement. Read on a worker thread
+     * (requests from the database's threads hop back to it): reading is blocking I/O.
+     */
+    static Flux<List<BankFileItem>> chunks(BankFileReader reader, BankFileSource source) {
+        return Flux.<List<BankFileItem>, Reader>generate(
+                        () -> new Reader(reader.open(open(source))),
+                        (chunker, sink) -> {
+                            List<BankFileItem> chunk = chunker.nextChunk();
+                            if (chunk.isEmpty()) {
+                                sink.complete();
+                            } else {
+                                sink.next(chunk);
+                            }
+                            return chunker;
+                        },
+                        Reader::close)
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private static InputStream open(BankFileSource source) {
+        return Objects.requireNonNull(source.content().get(), "content");
+    }
+
+    /** Pulls items, one statement boundary or up to {@link #CHUNK} entries at a time. */
+    private static final class Reader {
+        private final BankFileItems items;
+        private BankFileItem pending;
+
+        Reader(BankFileItems items) {
+            this.items = items;
+        }
+
+        List<BankFileItem> nextChunk() {
+            List<BankFileItem> chunk = new ArrayList<>();
+            while (chunk.size() < CHUNK) {
+                BankFileItem item = pending != null ? pending : (items.hasNext() ? items.next() : null);
+                pending = null;
+                if (item == null) {
+                    break;
+                }
+                if (!(item instanceof Entry)) {
+                    if (chunk.isEmpty()) {
+                        chunk.add(item);
+                    } else {
+                        pending = item;
+                    }
+                    break;
+                }
+                chunk.add(item);
+            }
+            return chunk;
+        }
+
+        void close() {
+            items.close();
+        }
+    }
+
+    /**
+     * What a first read of the file found: its header, its sections (statements, reports, notifications) and whether
+     * each adds up; or why it cannot be booked at all.
+     */
+    record Survey(FileHeader header, List<Section> sections, int entries, String rejectReason) {
+
+        static Survey of(BankFileReader reader, BankFileSource source) {
+            FileHeader header = null;
+            List<Section> sections = new ArrayList<>();
+            int entries = 0;
+            try (InputStream in = open(source);
+                    BankFileItems items = reader.open(in)) {
+                StatementStart start = null;
+                StatementContext context = null;
+                EntryNotifications decider = null;
+                StatementArithmetic arithmetic = null;
+                String invalid = null;
+                int count = 0;
+                while (items.hasNext()) {
+                    BankFileItem item = items.next();
+                    if (item instanceof FileHeader h) {
+                        header = h;
+                    } else if (item instanceof StatementStart s) {
+                        if (header == null) {
+                            throw new UnreadableBankFileException("a statement starts before the file's header");
+                        }
+                        start = s;
+                        context = StatementContext.of(header, s);
+                        decider = EntryNotifications.of(context);
+                        arithmetic = StatementKind.of(header.format()) == StatementKind.STATEMENT
+                                ? StatementArithmetic.begin(s)
+                                : null;
+                        invalid = null;
+                        count = 0;
+                    } else if (item instanceof Entry entry) {
+                        if (decider == null) {
+                            throw new UnreadableBankFileException("an entry outside any statement");
+                        }
+                        count++;
+                        entries++;
+                        if (arithmetic != null) {
+                            arithmetic.add(entry);
+                        }
+                        if (invalid == null) {
+                            invalid = decider.decide(entry).stream()
+                                    .filter(EntryNotification.Invalid.class::isInstance)
+                                    .map(n -> ((EntryNotification.Invalid) n).reason())
+                                    .findFirst()
+                                    .orElse(null);
+                        }
+                    } else if (item instanceof StatementEnd end) {
+                        if (start == null) {
+                            throw new UnreadableBankFileException("a statement ends that never started");
+                        }
+                        if (arithmetic != null) {
+                            arithmetic.end(end);
+                            invalid = invalid != null
+                                    ? invalid
+                                    : arithmetic.invalidReason().orElse(null);
+                        } else if (invalid != null) {
+                            // A notification or report is no statement to set aside on its own: its file is refused.
+                            return new Survey(header, List.of(), entries, invalid);
+                        }
+                        sections.add(new Section(sections.size(), start, context, invalid, count));
+                        start = null;
+                        decider = null;
+                    }
+                }
+                if (header == null) {
+                    throw new UnreadableBankFileException("the file holds no message");
+                }
+                if (start != null) {
+                    throw new UnreadableBankFileException("the file ends inside a statement");
+                }
+                if (sections.isEmpty()) {
+                    throw new UnreadableBankFileException("the file holds no statement, report or notification");
+                }
+                return new Survey(header, List.copyOf(sections), entries, null);
+            } catch (UnreadableBankFileException e) {
+                return new Survey(header, List.of(), entries, e.getMessage());
+            } catch (IllegalArgumentException e) {
+                return new Survey(header, List.of(), entries, "the file cannot be booked: " + e.getMessage());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+    }
+
+    /**
+     * One statement, report or notification of the file, as the survey found it.
+     *
+     * @param invalidReason why a statement does not add up (it is {@code INVALID}: nothing of it is booked); null
+     *     when it does
+     */
+    record Section(int position, StatementStart start, StatementContext context, String invalidReason, int entries) {
+
+        StatementKey key() {
+            return new StatementKey(
+                    context.account(),
+                    context.messageId(),
+                    start.statementId(),
+                    start.sequenceNumber(),
+                    start.pageNumber());
+        }
+
+        StatementKind kind() {
+            return StatementKind.of(context.format());
+        }
+
+        Optional<String> invalid() {
+            return Optional.ofNullable(invalidReason);
+        }
     }
 }

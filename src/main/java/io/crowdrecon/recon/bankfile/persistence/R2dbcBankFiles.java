@@ -44,6 +44,14 @@ public class R2dbcBankFiles implements BankFiles {
     }
 
     @Override
+    public Mono<BankFile> bySha256(byte[] sha256) {
+        return database.sql("SELECT * FROM bank_file WHERE sha256 = :sha256")
+                .bind("sha256", sha256)
+                .map(R2dbcBankFiles::file)
+                .one();
+    }
+
+    @Override
     public Mono<BankFile> lock(String bankFileId) {
         return database.sql("SELECT * FROM bank_file WHERE bank_file_id = :id FOR UPDATE")
                 .bind("id", bankFileId)
