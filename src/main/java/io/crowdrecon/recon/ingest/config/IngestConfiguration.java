@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.ingest.config;
 
+import io.crowdrecon.recon.bankfile.BookBankFile;
+import io.crowdrecon.recon.bankfile.ingest.BankFileRecords;
 import io.crowdrecon.recon.ingest.DeadLetters;
 import io.crowdrecon.recon.ingest.InboundPipeline;
 import io.crowdrecon.recon.ingest.UndecidedCredits;
@@ -60,6 +62,8 @@ public class IngestConfiguration {
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, "crowdrecon-inbound-side");
+        // A bank file that cannot be read goes to its DLQ whole.
+        props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Topics.MAX_BANK_FILE_BYTES + 1024 * 1024);
         // Closing waits for buffered records at most this long (else, with the broker down, up to
         // delivery.timeout.ms: 2 min); a dead letter it drops was never acknowledged: redelivered.
         return KafkaSender.create(
@@ -104,6 +108,13 @@ public class IngestConfiguration {
     }
 
     @Bean
+    ReactorKafkaInboundSource bankFileSource(
+            KafkaProperties kafka, @Value("${recon.kafka.group-instance-id:}") String groupInstanceId) {
+        // One file at a time: a record is up to 50 MB.
+        return source(kafka, Topics.BANK_FILES, "bank-files", groupInstanceId, 1);
+    }
+
+    @Bean
     CardNotifications cardNotifications(ObjectMapper json, ApplyCardEvent applyCardEvent) {
         return new CardNotifications(json, applyCardEvent);
     }
@@ -112,6 +123,8 @@ public class IngestConfiguration {
     InboundConsumers inboundConsumers(
             ReactorKafkaInboundSource bankNotificationSource,
             ReactorKafkaInboundSource cardNotificationSource,
+            ReactorKafkaInboundSource bankFileSource,
+            BookBankFile bookBankFile,
             BankNotificationParser bankParser,
             BankDebits debits,
             CardNotifications cardNotifications,
@@ -130,7 +143,17 @@ public class IngestConfiguration {
                 maxBatch);
         InboundPipeline card = new InboundPipeline(
                 cardNotificationSource, cardNotifications, reconcile, deadLetters, undecided, metrics, maxBatch);
+        InboundPipeline files = new InboundPipeline(
+                bankFileSource,
+                new BankFileRecords(bookBankFile, deadLetters),
+                reconcile,
+                deadLetters,
+                undecided,
+                metrics,
+                1);
         return new InboundConsumers(List.of(
+                new InboundConsumers.Consumer(
+                        "bank-files", files::run, () -> files.drain(DRAIN), bankFileSource::isAssigned),
                 new InboundConsumers.Consumer(
                         "bank-notifications", bank::run, () -> bank.drain(DRAIN), bankNotificationSource::isAssigned),
                 new InboundConsumers.Consumer(

@@ -9,19 +9,24 @@ import io.crowdrecon.recon.payment.ChargebackResolution;
 import io.crowdrecon.recon.payment.InstructionDesk;
 import io.crowdrecon.recon.payment.PaymentRefunds;
 import io.crowdrecon.recon.payment.Settlement;
+import io.crowdrecon.recon.payment.UnreceivedCredits;
 import io.crowdrecon.recon.payment.persistence.R2dbcCardEvents;
 import io.crowdrecon.recon.payment.persistence.R2dbcDebits;
 import io.crowdrecon.recon.payment.persistence.R2dbcMoneyins;
 import io.crowdrecon.recon.payment.persistence.R2dbcMoneyouts;
 import io.crowdrecon.recon.payment.persistence.R2dbcPaymentInstructions;
 import io.crowdrecon.recon.payment.persistence.R2dbcRefunds;
+import io.crowdrecon.recon.review.ReviewActions;
+import io.crowdrecon.recon.review.ReviewActionsByKind;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import java.time.Clock;
+import java.util.List;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.r2dbc.core.DatabaseClient;
 
 @Configuration(proxyBeanMethods = false)
@@ -104,6 +109,28 @@ class PaymentConfiguration {
             Transactions transactions,
             Clock clock) {
         return new ChargebackResolution(orders, moves, moneyouts, cardEvents, reviewItems, events, transactions, clock);
+    }
+
+    @Bean
+    UnreceivedCredits unreceivedCredits(
+            R2dbcDebits debits,
+            Orders orders,
+            R2dbcMoneyins moneyins,
+            R2dbcMoneyouts moneyouts,
+            ApplyBankDebit applyBankDebit,
+            ReviewItems reviewItems,
+            EventLog events,
+            Transactions transactions,
+            Clock clock) {
+        return new UnreceivedCredits(
+                debits, orders, moneyins, moneyouts, applyBankDebit, reviewItems, events, transactions, clock);
+    }
+
+    /** The review actions of every kind that has some: chargebacks, credits not on the bank's statement. */
+    @Bean
+    @Primary
+    ReviewActions reviewActions(ChargebackResolution chargebacks, UnreceivedCredits unreceived) {
+        return new ReviewActionsByKind(List.of(chargebacks, unreceived));
     }
 
     @Bean

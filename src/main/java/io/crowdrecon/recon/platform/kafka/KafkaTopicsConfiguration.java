@@ -31,7 +31,13 @@ class KafkaTopicsConfiguration {
             } else {
                 topics.add(new NewTopic(topic, Optional.of(properties.inboundPartitions()), replication));
             }
-            topics.add(new NewTopic(Topics.dlq(topic), Optional.of(1), replication));
+            NewTopic dlq = new NewTopic(Topics.dlq(topic), Optional.of(1), replication);
+            if (topic.equals(Topics.BANK_FILES)) {
+                dlq.configs(Map.of(
+                        TopicConfig.MAX_MESSAGE_BYTES_CONFIG,
+                        String.valueOf(Topics.MAX_BANK_FILE_BYTES + 1024 * 1024)));
+            }
+            topics.add(dlq);
         }
         for (String topic : Topics.OUTBOUND) {
             topics.add(new NewTopic(topic, Optional.of(properties.outboundPartitions()), replication));
