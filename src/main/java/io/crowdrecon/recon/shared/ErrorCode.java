@@ -30,7 +30,10 @@ public enum ErrorCode {
     TARGET_NOT_MET(Category.UNPROCESSABLE, "The executed amount is below targetAmountMin"),
     TARGET_EXCEEDED(Category.UNPROCESSABLE, "The executed amount is above targetAmountMax"),
     SUCCESS_FEE_EXCEEDS_CASHOUT(Category.UNPROCESSABLE, "The success fee exceeds the executed company amount"),
-    MONEYOUTS_HELD(Category.UNPROCESSABLE, "An order to execute has moneyouts held by a chargeback"),
+    MONEYOUTS_HELD(
+            Category.UNPROCESSABLE,
+            "An order to execute has moneyouts HELD (a chargeback, or a credit missing from the bank's statement)"),
+    BANK_FILE_REJECTED(Category.UNPROCESSABLE, "The bank file cannot be read: the detail says why"),
     EVENTS_EXPIRED(Category.PRECONDITION_FAILED, "Events before this id are no longer kept"),
     RATE_LIMITED(Category.TOO_MANY_REQUESTS, "Too many requests"),
     NOT_IMPLEMENTED(Category.NOT_IMPLEMENTED, "Not implemented yet"),

@@ -18,6 +18,7 @@ public final class ApiTags {
     public static final String ONBOARDING = "Ops: onboarding";
     public static final String REVIEW = "Ops: review and instructions";
     public static final String AUDIT = "Ops: audit and statistics";
+    public static final String BANK_FILES = "Ops: bank files and statements";
 
     private ApiTags() {}
 
@@ -36,7 +37,11 @@ public final class ApiTags {
                 tag(SANDBOX, "Test mode: publish what a bank or a card gateway would (off in production)."),
                 tag(ONBOARDING, "Operators onboard portals and companies."),
                 tag(REVIEW, "Operators resolve review items and re-issue payment instructions."),
-                tag(AUDIT, "Operators check the books and watch every portal."));
+                tag(AUDIT, "Operators check the books and watch every portal."),
+                tag(
+                        BANK_FILES,
+                        "The bank's own files in (camt.052/053/054, MT940), and each statement reconciled with the"
+                                + " books."));
     }
 
     private static Tag tag(String name, String description) {

@@ -72,13 +72,15 @@ public class ReviewItemController {
         }
     }
 
-    /** {@code action} only for items that take one: RELEASE or REVERSE for a CHARGEBACK. */
+    /** {@code action} only for items that take one: RELEASE or REVERSE for a CHARGEBACK or a NOT_ON_STATEMENT. */
     @Schema(description = "How the item was resolved", requiredProperties = "note")
     public record ResolveRequest(
             @Schema(description = "At most 4,096 characters", example = "Returned by hand, ticket 4711") String note,
             @Schema(
-                            description = "Only for a CHARGEBACK: RELEASE the held moneyouts, or REVERSE them (the"
-                                    + " order is refunded by the chargeback)",
+                            description = "Only for a CHARGEBACK (RELEASE the held moneyouts, or REVERSE them: the"
+                                    + " order is refunded by the chargeback) and a NOT_ON_STATEMENT credit (RELEASE"
+                                    + " the held moneyouts: the money is there; REVERSE: it never arrived, the credit"
+                                    + " is recalled)",
                             allowableValues = {"RELEASE", "REVERSE"})
                     String action) {}
 
@@ -107,8 +109,9 @@ public class ReviewItemController {
     @Operation(
             operationId = "resolveReviewItem",
             summary = "Resolve a review item",
-            description = "OPEN → RESOLVED with a note; a CHARGEBACK also takes its action. Resolving a resolved item"
-                    + " changes nothing.")
+            description =
+                    "OPEN → RESOLVED with a note; a CHARGEBACK or NOT_ON_STATEMENT also takes its action. Resolving a resolved item"
+                            + " changes nothing.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<ReviewItemResponse> resolve(@PathVariable String reviewItemId, @RequestBody ResolveRequest request) {
         return Mono.fromCallable(() -> {
