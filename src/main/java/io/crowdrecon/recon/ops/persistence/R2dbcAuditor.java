@@ -156,7 +156,22 @@ public class R2dbcAuditor implements Auditor {
                            coalesce((SELECT sum(amount) FROM chargeback_reversal b
                                       WHERE b.campaign_id = c.campaign_id), 0) AS chargebacks
                       FROM campaign c) k
-             WHERE k.reversed <> k.refunded + k.recalled + k.chargebacks""");
+             WHERE k.reversed <> k.refunded + k.recalled + k.chargebacks""",
+            // every reconciled statement's difference with the books is explained by the exceptions it lists
+            """
+            SELECT 'STATEMENT_EXPLAINED', bank_statement_id, difference, explained
+              FROM bank_statement
+             WHERE status IN ('RECONCILED', 'BREAKS') AND difference IS DISTINCT FROM explained""",
+            // every booked entry of a booked statement corresponds to exactly one notification (a mismatch is
+            // a review item of its own)
+            """
+            SELECT 'STATEMENT_ENTRY_NOTIFICATION', e.bank_statement_id || '#' || (e.entry_index + 1) || '.'
+                       || (e.transaction_index + 1), 1, n.found
+              FROM bank_statement_entry e
+              CROSS JOIN LATERAL (
+                    SELECT (SELECT count(*) FROM credit c WHERE c.notification_id = e.notification_id)
+                         + (SELECT count(*) FROM debit d WHERE d.notification_id = e.notification_id) AS found) n
+             WHERE e.outcome NOT IN ('NOT_BOOKED', 'INVALID', 'MISMATCHED') AND n.found <> 1""");
 
     private final DatabaseClient database;
     private final TransactionalOperator snapshot;
