@@ -98,7 +98,37 @@ public class R2dbcBankStatements implements BankStatements {
                                :closingDate, :entries, :creditsSum, :debitsSum, :matched, :missed, :missedSum,
                                :notOnStatement, :notOnStatementSum, :mismatched, :unexpectedDebits,
                                :unexpectedDebitsSum, :expectedClosing, :difference, :explained, :status, :problems,
-                               :bookedAt)""")
+                               :bookedAt)
+                        ON CONFLICT (bank_statement_id) DO UPDATE SET
+                               portal_id = EXCLUDED.portal_id,
+                               statement_id = EXCLUDED.statement_id,
+                               message_id = EXCLUDED.message_id,
+                               sequence_number = EXCLUDED.sequence_number,
+                               legal_sequence_number = EXCLUDED.legal_sequence_number,
+                               page_number = EXCLUDED.page_number,
+                               from_date = EXCLUDED.from_date,
+                               to_date = EXCLUDED.to_date,
+                               currency = EXCLUDED.currency,
+                               opening_balance = EXCLUDED.opening_balance,
+                               opening_date = EXCLUDED.opening_date,
+                               closing_balance = EXCLUDED.closing_balance,
+                               closing_date = EXCLUDED.closing_date,
+                               entries = EXCLUDED.entries,
+                               credits_sum = EXCLUDED.credits_sum,
+                               debits_sum = EXCLUDED.debits_sum,
+                               matched = EXCLUDED.matched,
+                               missed = EXCLUDED.missed,
+                               missed_sum = EXCLUDED.missed_sum,
+                               not_on_statement = EXCLUDED.not_on_statement,
+                               not_on_statement_sum = EXCLUDED.not_on_statement_sum,
+                               mismatched = EXCLUDED.mismatched,
+                               unexpected_debits = EXCLUDED.unexpected_debits,
+                               unexpected_debits_sum = EXCLUDED.unexpected_debits_sum,
+                               expected_closing = EXCLUDED.expected_closing,
+                               difference = EXCLUDED.difference,
+                               explained = EXCLUDED.explained,
+                               status = EXCLUDED.status,
+                               problems = EXCLUDED.problems""")
                 .bind("id", s.bankStatementId())
                 .bind("fileId", s.bankFileId())
                 .bind("position", s.position())
