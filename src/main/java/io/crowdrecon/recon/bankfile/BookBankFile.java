@@ -6,7 +6,7 @@ import io.crowdrecon.recon.bankfile.BankFileItem.StatementEnd;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatementStart;
 import io.crowdrecon.recon.bankfile.BankFiles.BankFile;
 import io.crowdrecon.recon.bankfile.BankStatements.StatementKey;
-import io.crowdrecon.recon.shared.ConcurrentChangeException;
+import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
@@ -90,9 +90,11 @@ public class BookBankFile {
                         .filter(file -> file.status() != BankFileStatus.RECEIVED)
                         .map(file -> Receipt.of(file, true))
                         .switchIfEmpty(Mono.defer(() -> surveyAndBook(source))))
-                // Another instance booked the same statements from other bytes at the same moment: look again.
+                // Booking is all or nothing, so it can start again: when another instance booked the same
+                // statements (or a credit of the file) from other bytes at the same moment, the database
+                // refuses ours (a race, or the transaction it aborted); the next attempt finds theirs.
                 .retryWhen(Retry.backoff(RACE_RETRIES, Duration.ofMillis(50))
-                        .filter(ConcurrentChangeException.class::isInstance)
+                        .filter(error -> !(error instanceof DomainException))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
