@@ -118,7 +118,10 @@ public class BookBankFile {
                                                                 .map(rejected -> Receipt.of(rejected, false)))));
                     }
                     return alreadyBooked(survey)
-                            .flatMap(first -> files.byId(first).map(file -> Receipt.of(file, true)))
+                            // This file's own row, if a race or a crash left one, would stay RECEIVED forever.
+                            .flatMap(first -> files.forgetReceived(source.sha256())
+                                    .then(files.byId(first))
+                                    .map(file -> Receipt.of(file, true)))
                             .switchIfEmpty(Mono.defer(
                                     () -> files.register(ids.next(IdPrefix.BANK_FILE), source, clock.instant())
                                             .flatMap(file -> file.status() != BankFileStatus.RECEIVED
@@ -139,22 +142,26 @@ public class BookBankFile {
     }
 
     private Mono<Receipt> bookInOneTransaction(String bankFileId, BankFileSource source, Survey survey) {
-        return transactions.inTransaction(() -> files.lock(bankFileId).flatMap(file -> {
-            if (file.status() != BankFileStatus.RECEIVED) {
-                return Mono.just(Receipt.of(file, true)); // another instance booked it while we read it
-            }
-            FileBooking booking = bookings.begin(bankFileId, survey);
-            return chunks(reader, source)
-                    .concatMap(booking::take, 1)
-                    .then(Mono.defer(() -> files.booked(
-                            bankFileId,
-                            survey.header(),
-                            booking.statementsBooked(),
-                            survey.entries(),
-                            clock.instant())))
-                    .then(files.byId(bankFileId))
-                    .map(booked -> Receipt.of(booked, false));
-        }));
+        return transactions.inTransaction(() -> files.lock(bankFileId)
+                // Forgotten meanwhile by a request whose other bytes found the statements booked: look again.
+                .switchIfEmpty(Mono.error(() -> new ConcurrentChangeException(
+                        new IllegalStateException("bank file " + bankFileId + " was forgotten while waiting"))))
+                .flatMap(file -> {
+                    if (file.status() != BankFileStatus.RECEIVED) {
+                        return Mono.just(Receipt.of(file, true)); // another instance booked it while we read it
+                    }
+                    FileBooking booking = bookings.begin(bankFileId, survey);
+                    return chunks(reader, source)
+                            .concatMap(booking::take, 1)
+                            .then(Mono.defer(() -> files.booked(
+                                    bankFileId,
+                                    survey.header(),
+                                    booking.statementsBooked(),
+                                    survey.entries(),
+                                    clock.instant())))
+                            .then(files.byId(bankFileId))
+                            .map(booked -> Receipt.of(booked, false));
+                }));
     }
 
     /**
