@@ -861,6 +861,7 @@ class EntryNotificationsTests {
                     null,
                     null,
                     returnOfInstructionId,
+                    null,
                     bookingDate,
                     bookingDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
                     null);
