@@ -6,6 +6,7 @@ import io.crowdrecon.recon.bankfile.BankFileItem.StatementEnd;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatementStart;
 import io.crowdrecon.recon.bankfile.BankFiles.BankFile;
 import io.crowdrecon.recon.bankfile.BankStatements.StatementKey;
+import io.crowdrecon.recon.shared.ConcurrentChangeException;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
