@@ -289,6 +289,29 @@ class BankFileInputsIT {
     }
 
     @Test
+    void ourPaymentCreditedBackWithAReturnReasonFailsItsInstructionWithThatCode() {
+        long since = System.currentTimeMillis();
+        JsonNode transfer = flows.unidentifiedTransfer("81.00", Ibans.randomGerman());
+        String transferId = transfer.get("unidentifiedTransferId").asString();
+        String instructionId = flows.returnInstructionOf(since, transferId);
+        String amount =
+                flows.instruction(instructionId).get("amount").decimalValue().toPlainString();
+
+        files.post(CamtFiles.of(collectionIban())
+                .day(DAY)
+                .returnedToUs(BankFileTexts.bankReference(), amount, DAY, instructionId, "AM05")
+                .camt054());
+
+        JsonNode failed = flows.awaitInstructionStatus(instructionId, "FAILED");
+        assertThat(failed.get("failureReason").asString()).isEqualTo("AM05");
+        flows.awaitTransferStatus(transferId, "RETURN_FAILED");
+        assertThat(flows.awaitReview("INSTRUCTION_FAILED", instructionId)
+                        .get("detail")
+                        .asString())
+                .contains("AM05");
+    }
+
+    @Test
     void aReturnOfOurInstructionFailsItWithTheBanksReasonCode() {
         long since = System.currentTimeMillis();
         JsonNode transfer = flows.unidentifiedTransfer("80.00", Ibans.randomGerman());

@@ -136,6 +136,30 @@ public final class CamtFiles {
             return this;
         }
 
+        /**
+         * Our payment coming back, as banks usually book it: a credit ({@code PMNT/ICDT/RRTN}) naming our instruction in
+         * {@code EndToEndId}, with the ISO return reason.
+         */
+        public Statement returnedToUs(
+                String bankReference, String amount, LocalDate booked, String endToEndId, String reasonCode) {
+            balance = balance.add(new BigDecimal(amount));
+            entries.add(entry(
+                    bankReference,
+                    amount,
+                    "CRDT",
+                    booked,
+                    domain("PMNT", "ICDT", "RRTN"),
+                    """
+                                <NtryDtls>
+                                <TxDtls>
+                                    <Refs><AcctSvcrRef>%s</AcctSvcrRef><EndToEndId>%s</EndToEndId></Refs>
+                                    <RtrInf><Rsn><Cd>%s</Cd></Rsn></RtrInf>
+                                </TxDtls>
+                                </NtryDtls>"""
+                            .formatted(bankReference, endToEndId, reasonCode)));
+            return this;
+        }
+
         /** A bank charge: a debit with the bank's own ({@code Prtry}) code, no transaction details, naming nothing. */
         public Statement charge(String bankReference, String amount, LocalDate booked, String text) {
             balance = balance.subtract(new BigDecimal(amount));
