@@ -39,7 +39,7 @@ import reactor.util.retry.Retry;
 public class BookBankFile {
 
     /** Entries decided together: one books lookup, one matcher batch, one insert of entry rows. */
-    static final int CHUNK = 500;
+    static final int CHUNK = 1000;
 
     private static final int RACE_RETRIES = 3;
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.testing.ApiClient;
+import io.crowdrecon.recon.testing.BankFileApi;
+import io.crowdrecon.recon.testing.CamtFiles;
 import io.crowdrecon.recon.testing.Credits;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.OpenApiContract;
@@ -405,6 +407,18 @@ class HostileInputsIT {
         String reviewItem = flows.awaitReview("RETURN_IMPOSSIBLE", transfer)
                 .get("reviewItemId")
                 .asString();
+        String bankFile = CamtFiles.of(portal.collectionIban())
+                .day(java.time.LocalDate.of(2026, 11, 2))
+                .credit(
+                        "HOSTILE-" + UUID.randomUUID(),
+                        "12.34",
+                        java.time.LocalDate.of(2026, 11, 2),
+                        Ibans.randomGerman(),
+                        "Hostile inputs, no reference")
+                .camt054();
+        BankFileApi files = new BankFileApi(api);
+        String bankFileId = files.post(bankFile).get("bankFileId").asString();
+        JsonNode statement = files.onlyStatementOf(bankFileId);
 
         Map<String, String> ids = new LinkedHashMap<>();
         ids.put("portalId", portal.portalId());
@@ -415,6 +429,14 @@ class HostileInputsIT {
         ids.put("instructionId", refundInstruction);
         ids.put("unidentifiedTransferId", transfer);
         ids.put("reviewItemId", reviewItem);
+        ids.put("bankFileId", bankFileId);
+        ids.put("bankStatementId", statement.get("bankStatementId").asString());
+        ids.put(
+                "notificationId",
+                files.entriesOf(statement.get("bankStatementId").asString())
+                        .get(0)
+                        .get("notificationId")
+                        .asString());
         // A well-formed id of no cashout: the campaign has none, and the attacks are on the other parameter.
         ids.put("cashoutId", "CO" + "23456789ABCDEFGH");
 
@@ -425,6 +447,7 @@ class HostileInputsIT {
                 json.apply(Map.of("iban", Ibans.randomGerman())));
         bodies.put("PUT /api/v1/ops/review-items/{reviewItemId}/resolved", json.apply(Map.of("note", "checked")));
         bodies.put("PUT /api/v1/ops/instructions/{instructionId}/reissued", "{}");
+        bodies.put("POST /api/v1/ops/bank-files", bankFile);
         bodies.put("PUT /api/v1/investors/{investorId}", json.apply(investorBody()));
         bodies.put("POST /api/v1/investors", json.apply(investorBody()));
         bodies.put("PUT /api/v1/campaigns/{campaignId}", json.apply(portal.campaignBody()));

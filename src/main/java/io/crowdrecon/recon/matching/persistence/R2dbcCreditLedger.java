@@ -1,8 +1,5 @@
 package io.crowdrecon.recon.matching.persistence;
 
-import reactor.core.publisher.Flux;
-import java.util.stream.Collectors;
-import java.util.TreeMap;
 import io.crowdrecon.recon.matching.Bookings;
 import io.crowdrecon.recon.matching.Bookings.InstructionFailure;
 import io.crowdrecon.recon.matching.Bookings.RecordedCreditRow;
@@ -31,8 +28,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The credit ledger on PostgreSQL: a handful of set-based statements per batch, whatever its size. */

@@ -15,7 +15,8 @@ public class R2dbcRelayStore implements RelayStore {
 
     // The database's clock decides who holds the lease, so that instances' clocks need not agree.
     // In SET, "owner" is the row's value before the update: only a relay that already held the
-    // lease may move the cursor.
+    // lease may move the cursor. The events read stop at the committed sequence: rows a long transaction (a
+    // bank file) has appended lie above it, and are not visited on every claim until it commits.
     private static final String CLAIM =
             """
             WITH lease AS (
@@ -28,7 +29,10 @@ public class R2dbcRelayStore implements RelayStore {
             SELECT lease.last_seq AS cursor, e.seq, e.event_id, e.topic, e.event_key, e.event_type, e.source,
                    e.portal_id, e.order_id, e.campaign_id, e.payload, e.created_at
               FROM lease
-              LEFT JOIN LATERAL (SELECT * FROM event_log WHERE seq > lease.last_seq ORDER BY seq LIMIT :limit) e
+              LEFT JOIN LATERAL (SELECT * FROM event_log
+                                  WHERE seq > lease.last_seq
+                                    AND seq <= (SELECT last_seq FROM event_sequence WHERE id = 1)
+                                  ORDER BY seq LIMIT :limit) e
                 ON true
              ORDER BY e.seq""";
 

@@ -19,7 +19,10 @@ record EventLogQuery(String sql, List<Object> parameters) {
 
     static EventLogQuery after(long seq, EventFilter filter, int limit) {
         List<Object> parameters = new ArrayList<>();
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM event_log WHERE seq > $1");
+        // Bounded by the committed sequence: the rows a long transaction (a bank file) has appended but not
+        // committed lie above it, and the index scan stops there instead of visiting each of them every poll.
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS
+                + " FROM event_log WHERE seq > $1 AND seq <= (SELECT last_seq FROM event_sequence WHERE id = 1)");
         parameters.add(seq);
         condition(sql, parameters, "portal_id", filter.portalId());
         condition(sql, parameters, "topic", filter.topic());

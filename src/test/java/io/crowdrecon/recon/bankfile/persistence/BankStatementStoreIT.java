@@ -73,6 +73,41 @@ class BankStatementStoreIT {
     @Autowired
     Transactions transactions;
 
+    /** What this test wrote by hand: removed after it, so that the other tests' audits see only real books. */
+    private final List<String> createdFiles = new java.util.ArrayList<>();
+
+    private final List<String> createdCredits = new java.util.ArrayList<>();
+    private final List<String> createdInstructions = new java.util.ArrayList<>();
+
+    @org.junit.jupiter.api.AfterEach
+    void removeWhatWasWrittenByHand() {
+        String[] files = createdFiles.toArray(String[]::new);
+        database.sql(
+                        """
+                        WITH s AS (SELECT bank_statement_id FROM bank_statement WHERE bank_file_id = ANY(:files)),
+                             e AS (DELETE FROM bank_statement_entry WHERE bank_statement_id IN (SELECT * FROM s)),
+                             b AS (DELETE FROM account_balance WHERE bank_statement_id IN (SELECT * FROM s))
+                        SELECT 1""")
+                .bind("files", files)
+                .then()
+                .then(database.sql("DELETE FROM bank_statement WHERE bank_file_id = ANY(:files)")
+                        .bind("files", files)
+                        .then())
+                .then(database.sql("DELETE FROM bank_file WHERE bank_file_id = ANY(:files)")
+                        .bind("files", files)
+                        .then())
+                .then(database.sql("DELETE FROM debit WHERE instruction_id = ANY(:instructions)")
+                        .bind("instructions", createdInstructions.toArray(String[]::new))
+                        .then())
+                .then(database.sql("DELETE FROM payment_instruction WHERE instruction_id = ANY(:instructions)")
+                        .bind("instructions", createdInstructions.toArray(String[]::new))
+                        .then())
+                .then(database.sql("DELETE FROM credit WHERE notification_id = ANY(:credits)")
+                        .bind("credits", createdCredits.toArray(String[]::new))
+                        .then())
+                .block();
+    }
+
     @Test
     void readsBackEveryFieldOfASavedStatementAndTheStatementsOfAFileInFileOrder() {
         String file = newFile();
@@ -495,12 +530,14 @@ class BankStatementStoreIT {
         byte[] sha256 = new byte[32];
         ThreadLocalRandom.current().nextBytes(sha256);
         String id = IDS.next(IdPrefix.BANK_FILE);
-        return files.register(
+        String registered = files.register(
                         id,
                         new BankFileSource(sha256, 3, "API", null, () -> new ByteArrayInputStream(new byte[3])),
                         NOW)
                 .block()
                 .bankFileId();
+        createdFiles.add(registered);
+        return registered;
     }
 
     private static BankStatement statement(
@@ -647,6 +684,7 @@ class BankStatementStoreIT {
     private String credit(
             String channel, String account, String reference, String amount, LocalDate bookingDate, String outcome) {
         String id = "NTF-" + IDS.next(IdPrefix.BANK_FILE);
+        createdCredits.add(id);
         database.sql(
                         """
                         INSERT INTO credit (notification_id, channel, amount, currency, creditor_iban, bank_reference,
@@ -676,6 +714,7 @@ class BankStatementStoreIT {
 
     private String instruction(String portal, String status, String channel, String executedAt) {
         String id = IDS.next(IdPrefix.PAYMENT_INSTRUCTION);
+        createdInstructions.add(id);
         database.sql(
                         """
                         INSERT INTO payment_instruction (instruction_id, type, channel, status, amount, currency,
