@@ -62,6 +62,9 @@
 
   // ---------------------------------------------------------------- HTTP
 
+  // Review items resolved with RELEASE or REVERSE of the money they hold.
+  const TAKES_ACTION = new Set(['CHARGEBACK', 'NOT_ON_STATEMENT']);
+
   async function api(path, { method = 'GET', body } = {}) {
     const headers = { Accept: 'application/json' };
     if (method !== 'GET') headers['X-Recon-Dashboard'] = '1';
@@ -229,6 +232,7 @@
     const loads = [];
     if (listsStale || unidentified !== state.lastUnidentified) loads.push(loadLatest(generation));
     if (listsStale || openReview !== state.lastReviewTotal) loads.push(loadReview(generation));
+    if (listsStale || openReview !== state.lastReviewTotal) loads.push(loadStatements(generation));
     if (listsStale) state.listsLoadedAt = Date.now();
     state.lastUnidentified = unidentified;
     state.lastReviewTotal = openReview;
@@ -391,6 +395,31 @@
     $('#latest-total').textContent = page.total ? `${integer.format(page.total)} in all` : '';
   }
 
+  // Per collection account, its last booked bank statement: RECONCILED, BREAKS or INVALID.
+  async function loadStatements(generation) {
+    const accounts = await api('/api/v1/ops/bank-accounts');
+    if (generation !== state.generation) return;
+    const headings = [...document.querySelectorAll('#statements thead th')].map((th) => th.textContent);
+    const rows = accounts.map((account) => {
+      const s = account.lastStatement;
+      const tr = document.createElement('tr');
+      tr.dataset.statementId = s.bankStatementId;
+      tr.append(
+        cell(account.account, 'nowrap'),
+        cell(s.statementId || s.bankStatementId, 'nowrap', s.bankStatementId),
+        cell(s.closingDate || '—', 'nowrap'),
+        cell(s.closingBalance == null ? '—' : formatMoney(s.closingBalance, s.currency), 'num nowrap'),
+        cell(s.difference == null ? '—' : formatMoney(s.difference, s.currency), 'num nowrap'),
+        badgeCell(s.status, `statement ${s.status}`),
+      );
+      [...tr.cells].forEach((td, i) => { td.dataset.label = headings[i] || ''; });
+      return tr;
+    });
+    $('#statements tbody').replaceChildren(...rows);
+    $('#statements-empty').hidden = rows.length > 0;
+    $('#statements-total').textContent = rows.length ? `${integer.format(rows.length)} accounts` : '';
+  }
+
   function transferRow(transfer, headings) {
     const tr = document.createElement('tr');
     tr.dataset.transferId = transfer.unidentifiedTransferId;
@@ -480,7 +509,7 @@
     noteLabel.textContent = `Resolution note for ${label(item.kind)} ${id}`;
     const action = $('select[name="action"]', form);
     const actionLabel = $('.action-label', form);
-    if (item.kind === 'CHARGEBACK') {
+    if (TAKES_ACTION.has(item.kind)) {
       action.id = `action-${id}`;
       actionLabel.htmlFor = action.id;
       action.hidden = false;
@@ -509,7 +538,7 @@
       return;
     }
     const body = { note: text };
-    if (item.kind === 'CHARGEBACK') body.action = $('select[name="action"]', form).value;
+    if (TAKES_ACTION.has(item.kind)) body.action = $('select[name="action"]', form).value;
     const generation = state.generation;
     error.textContent = '';
     button.disabled = true;

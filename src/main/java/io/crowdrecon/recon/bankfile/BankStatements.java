@@ -106,7 +106,7 @@ public interface BankStatements {
     /** The account's last booked statement, as the next one continues it; empty before its first. */
     Mono<PreviousStatement> previous(String account);
 
-    /** Stores a statement with its figures. */
+    /** Stores a statement with its figures; saving the same statement again replaces them (once it is reconciled). */
     Mono<Void> save(BankStatement statement);
 
     /** Stores entry rows of a saved statement. */

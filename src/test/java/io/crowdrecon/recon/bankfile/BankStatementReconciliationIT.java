@@ -118,6 +118,15 @@ class BankStatementReconciliationIT {
         List<JsonNode> entries = entriesOf(booked.get("bankStatementId").asString());
         assertThat(entries).extracting(e -> e.get("outcome").asString()).containsExactly("MATCHED", "MISSED");
         assertThat(entries.get(0).get("notificationId").asString()).isEqualTo(notifiedCredit.notificationId());
+        JsonNode decidedFromTheStatement = ApiClient.body(api.get(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/notifications/"
+                                + entries.get(1).get("notificationId").asString())
+                .expectStatus()
+                .isOk());
+        assertThat(decidedFromTheStatement.get("source").asString()).isEqualTo("STATEMENT");
+        assertThat(decidedFromTheStatement.get("orderId").asString()).isEqualTo(missed);
+        assertThat(decidedFromTheStatement.get("payerIban").asString()).isEqualTo(missedPayer);
     }
 
     @Test

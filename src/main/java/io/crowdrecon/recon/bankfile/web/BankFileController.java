@@ -397,6 +397,25 @@ public class BankFileController {
                 .map(result -> result.map(EntryResponse::of));
     }
 
+    @Schema(
+            name = "BankAccountStatus",
+            description = "A collection account and its last booked statement.",
+            requiredProperties = {"account", "lastStatement"})
+    public record AccountResponse(String account, String portalId, BankStatementResponse lastStatement) {}
+
+    @GetMapping("/api/v1/ops/bank-accounts")
+    @Operation(
+            operationId = "listBankAccounts",
+            summary = "List collection accounts with their last statement",
+            description = "Per collection account that has a booked statement, the last one (by closing date) and"
+                    + " its status: what the dashboard shows.")
+    Mono<List<AccountResponse>> accounts() {
+        return statements
+                .lastPerAccount()
+                .map(s -> new AccountResponse(s.account(), s.portalId(), BankStatementResponse.of(s)))
+                .collectList();
+    }
+
     private record Filter(String account, LocalDate from, LocalDate to, PageRequest page) {}
 
     private static LocalDate date(String name, String value) {

@@ -1,7 +1,9 @@
 package io.crowdrecon.recon.matching.config;
 
+import io.crowdrecon.recon.matching.Notifications;
 import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
 import io.crowdrecon.recon.matching.persistence.R2dbcCreditLedger;
+import io.crowdrecon.recon.matching.persistence.R2dbcNotifications;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.Moneyins;
@@ -31,6 +33,11 @@ class MatchingConfiguration {
             Clock clock) {
         return new R2dbcCreditLedger(
                 database, orders, moneyins, moneyouts, unidentifiedTransfers, instructions, reviewItems, clock);
+    }
+
+    @Bean
+    Notifications notifications(DatabaseClient database) {
+        return new R2dbcNotifications(database);
     }
 
     @Bean

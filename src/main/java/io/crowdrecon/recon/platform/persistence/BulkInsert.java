@@ -38,6 +38,14 @@ public final class BulkInsert<T> {
         return this;
     }
 
+    public BulkInsert<T> integer(String column, Function<T, Integer> value) {
+        columns.add(new Column<>(column, "int", row -> {
+            Integer number = value.apply(row);
+            return number == null ? null : number.toString();
+        }));
+        return this;
+    }
+
     public BulkInsert<T> numeric(String column, Function<T, BigDecimal> value) {
         columns.add(new Column<>(column, "numeric", row -> plain(value.apply(row))));
         return this;

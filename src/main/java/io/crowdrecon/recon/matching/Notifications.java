@@ -1,0 +1,40 @@
+package io.crowdrecon.recon.matching;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import reactor.core.publisher.Mono;
+
+/** The money-in notifications the books decided, as recorded: what ops look up from a statement entry or an item. */
+public interface Notifications {
+
+    /**
+     * One decided credit.
+     *
+     * @param source {@code FEED} (a JSON notification or a card webhook), {@code BANK_FILE} (an entry of a camt.052/054
+     *     or of a statement of an account with no reconciliation), {@code STATEMENT} (never notified: a statement found
+     *     it missing)
+     */
+    record Notification(
+            String notificationId,
+            CreditChannel channel,
+            BigDecimal amount,
+            String currency,
+            String creditorIban,
+            String bankReference,
+            LocalDate bookingDate,
+            Instant receivedAt,
+            String payerName,
+            String payerIban,
+            String description,
+            String structuredReference,
+            String portalId,
+            String outcome,
+            String reason,
+            String orderId,
+            String duplicateOf,
+            String source,
+            Instant recordedAt) {}
+
+    Mono<Notification> byId(String notificationId);
+}
