@@ -724,7 +724,7 @@ public final class BankStatementBenchmark {
                         + " order (unidentified, returned); %d %% notified as JSON first (MATCHED), the rest MISSED%n",
                 options.orders(), Math.round(options.notified() * 100));
         System.out.printf(
-                "%9s %9s %8s %11s %9s %8s %8s %9s %10s %10s %11s %9s %9s %6s %9s %9s%n",
+                "%9s %9s %8s %11s %9s %8s %8s %10s %10s %12s %11s %10s %6s %9s %9s %9s%n",
                 "entries",
                 "MB",
                 "seconds",
@@ -743,7 +743,7 @@ public final class BankStatementBenchmark {
                 "pg CPU s");
         for (Result r : results) {
             System.out.printf(
-                    "%9d %9.1f %8.2f %11.0f %9s %8d %8d %9s %7d MB %9d MB %8d MB %7d MB %6d %6.0f ms %9.1f %9.1f%n",
+                    "%9d %9.1f %8.2f %11.0f %9s %8d %8d %10s %7d MB %9d MB %8d MB %7d MB %6d %6.0f ms %9.1f %9.1f%n",
                     r.entries(),
                     r.fileBytes() / (1024.0 * 1024),
                     r.seconds(),
