@@ -81,7 +81,7 @@ import tools.jackson.databind.json.JsonMapper;
  * to {@code /api/v1/ops/bank-files}, streamed from disk, and times that request: the booking is synchronous, the answer
  * comes once the file is committed. Meanwhile {@code jstat} samples the service's heap every 100 ms; the service's GC
  * log gives the highest heap after a collection (the live set, roughly) during the request; a full GC before and after
- * gives the live heap. Before the post it also times the service's own reader over the file in this JVM (parsing
+ * gives the live heap; {@code pg_stat_activity}, sampled every 20 ms, says what PostgreSQL was doing. Before the post it also times the service's own reader over the file in this JVM (parsing
  * alone, the floor of the booking). It then reads the file's statement and prints its status, matched, missed, difference and
  * explained, and the CPU the service JVM and PostgreSQL spent.
  *
@@ -176,7 +176,8 @@ public final class BankStatementBenchmark {
             double gcPauseMillis,
             double serviceCpuSeconds,
             double postgresCpuSeconds,
-            double machineBusyCores) {
+            double machineBusyCores,
+            List<String> postgres) {
 
         double perSecond() {
             return entries / seconds;
@@ -323,7 +324,10 @@ public final class BankStatementBenchmark {
             long[] machine = ProcessProbes.machineTicks();
             HttpResponse<String> response;
             long nanos;
-            try (ProcessProbes.HeapSampler heap = new ProcessProbes.HeapSampler(service.pid(), 100)) {
+            try (ProcessProbes.HeapSampler heap = new ProcessProbes.HeapSampler(service.pid(), 100);
+                    Connection activityConnection = DriverManager.getConnection(service.jdbcUrl(), "postgres", "")) {
+                activityConnection.setAutoCommit(true);
+                Probes.ActivitySampler activity = new Probes.ActivitySampler(activityConnection);
                 long start = System.nanoTime();
                 response = http.send(
                         HttpRequest.newBuilder(URI.create(service.baseUrl() + "/api/v1/ops/bank-files"))
@@ -348,6 +352,10 @@ public final class BankStatementBenchmark {
                 Instant to = Instant.now();
                 long peakUsed = heap.maxUsedMb();
                 heap.close();
+                activity.close();
+                List<String> postgres = activity.report(8).stream()
+                        .filter(line -> !line.contains("ingest transactions open"))
+                        .toList();
                 log(String.format(
                         "POST %,d entries: %d in %.2f s: %s",
                         n, response.statusCode(), nanos / 1e9, abbreviate(response.body())));
@@ -395,7 +403,8 @@ public final class BankStatementBenchmark {
                         pauses,
                         serviceCpu,
                         postgresCpu,
-                        busyCores);
+                        busyCores,
+                        postgres);
                 log(String.format(
                         "%,d entries in %.2f s = %.0f entries/s; statement %s matched %d missed %d not-on-statement %d"
                                 + " mismatched %d difference %s explained %s; heap peak used %d MB, peak after GC %d MB,"
@@ -448,7 +457,8 @@ public final class BankStatementBenchmark {
                 0,
                 0,
                 0,
-                0);
+                0,
+                List.of());
     }
 
     /** The service's own reader over the file, nothing else: the floor of the booking. */
@@ -773,6 +783,7 @@ public final class BankStatementBenchmark {
                     Runtime.getRuntime().availableProcessors(),
                     1000 * r.serviceCpuSeconds() / r.entries(),
                     1000 * r.postgresCpuSeconds() / r.entries());
+            r.postgres().forEach(line -> System.out.println("  " + line));
         }
         report.forEach(System.out::println);
         System.out.println(failures.isEmpty() ? "VERDICT: every file BOOKED as planned" : "VERDICT: FAIL: " + failures);
