@@ -95,3 +95,8 @@ CREATE TABLE account_balance (
 ALTER TABLE credit ADD COLUMN source text;
 -- A statement looks up the credits of its account and period.
 CREATE INDEX credit_account_booking ON credit (creditor_iban, booking_date) WHERE channel = 'BANK_TRANSFER';
+
+-- A statement looks up the portal's instructions executed in its period, and their bank debits.
+CREATE INDEX instruction_portal_executed ON payment_instruction (portal_id)
+    WHERE status = 'EXECUTED' AND channel = 'BANK_TRANSFER';
+CREATE INDEX debit_instruction ON debit (instruction_id) WHERE status = 'EXECUTED';

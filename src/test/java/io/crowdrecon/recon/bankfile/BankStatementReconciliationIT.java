@@ -68,13 +68,14 @@ class BankStatementReconciliationIT {
 
     @Test
     void aStatementWithOneMissedNotificationAndOnePhantomCreditYieldsExactlyThoseTwoItemsAndBreaksByThePhantom() {
-        String notified = flows.newOrder(Ibans.randomGerman());
-        String phantom = flows.newOrder(Ibans.randomGerman());
-        String missed = flows.newOrder(Ibans.randomGerman());
         String notifiedPayer = Ibans.randomGerman();
         String missedPayer = Ibans.randomGerman();
+        String phantomPayer = Ibans.randomGerman();
+        String notified = flows.newOrder(notifiedPayer);
+        String phantom = flows.newOrder(phantomPayer);
+        String missed = flows.newOrder(missedPayer);
         Credit notifiedCredit = payOnDay(notified, notifiedPayer);
-        Credit phantomCredit = payOnDay(phantom, Ibans.randomGerman());
+        Credit phantomCredit = payOnDay(phantom, phantomPayer);
         assertThat(flows.moneyouts(phantom))
                 .allMatch(m -> m.get("status").asString().equals("AVAILABLE"));
 
@@ -131,9 +132,9 @@ class BankStatementReconciliationIT {
 
     @Test
     void aCleanStatementIsReconciledWithDifferenceZeroAndTheNextDayContinuesIt() {
-        String first = flows.newOrder(Ibans.randomGerman());
-        String second = flows.newOrder(Ibans.randomGerman());
         String payer = Ibans.randomGerman();
+        String first = flows.newOrder(payer);
+        String second = flows.newOrder(payer);
         Credit firstCredit = payOnDay(first, payer);
         JsonNode day1 = onlyStatementOf(post(CamtFiles.of(collectionIban())
                         .day(DAY)
@@ -186,8 +187,8 @@ class BankStatementReconciliationIT {
 
     @Test
     void theSameCreditInTheDaysNotificationOnTheFeedAndInTheEveningStatementIsDecidedOnce() {
-        String orderId = flows.newOrder(Ibans.randomGerman());
         String payer = Ibans.randomGerman();
+        String orderId = flows.newOrder(payer);
         String reference = "ACSR-" + UUID.randomUUID();
         Statement day = CamtFiles.of(collectionIban())
                 .day(DAY)
@@ -211,8 +212,8 @@ class BankStatementReconciliationIT {
 
     @Test
     void theSameFileAgainAnswersTheFirstFilesIdAndChangesNothing() {
-        String orderId = flows.newOrder(Ibans.randomGerman());
         String payer = Ibans.randomGerman();
+        String orderId = flows.newOrder(payer);
         Statement day = CamtFiles.of(collectionIban())
                 .day(DAY)
                 .sequence(3)
@@ -251,7 +252,7 @@ class BankStatementReconciliationIT {
         JsonNode statement = onlyStatementOf(receipt.get("bankFileId").asString());
         assertThat(statement.get("status").asString()).isEqualTo("INVALID");
         assertThat(statement.get("problems").asString()).contains("1000.00");
-        assertThat(flows.order(orderId).get("status").asString()).isEqualTo("WAITING");
+        assertThat(flows.order(orderId).get("status").asString()).isEqualTo("CREATED");
         assertThat(openItemsOfPortal())
                 .extracting(i -> i.get("kind").asString())
                 .containsExactly("STATEMENT_INVALID");
@@ -260,10 +261,11 @@ class BankStatementReconciliationIT {
 
     @Test
     void aCreditNotOnTheStatementIsReleasedOrReversedByOps() {
-        String released = flows.newOrder(Ibans.randomGerman());
-        String reversed = flows.newOrder(Ibans.randomGerman());
-        Credit releasedCredit = payOnDay(released, Ibans.randomGerman());
-        Credit reversedCredit = payOnDay(reversed, Ibans.randomGerman());
+        String payer = Ibans.randomGerman();
+        String released = flows.newOrder(payer);
+        String reversed = flows.newOrder(payer);
+        Credit releasedCredit = payOnDay(released, payer);
+        Credit reversedCredit = payOnDay(reversed, payer);
         post(CamtFiles.of(collectionIban()).day(DAY).sequence(1).opening("0.00").camt053());
         JsonNode releaseItem = flows.awaitReview("NOT_ON_STATEMENT", releasedCredit.notificationId());
         JsonNode reverseItem = flows.awaitReview("NOT_ON_STATEMENT", reversedCredit.notificationId());

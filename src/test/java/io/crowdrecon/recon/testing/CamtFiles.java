@@ -69,7 +69,7 @@ public final class CamtFiles {
             return closing != null ? closing : opening.add(balance);
         }
 
-        /** A credit from {@code payerIban} with an unstructured remittance line. */
+        /** A credit from Mario Rossi's {@code payerIban} (the investor of the test orders) with a remittance line. */
         public Statement credit(String bankReference, String amount, LocalDate booked, String payerIban, String text) {
             balance = balance.add(new BigDecimal(amount));
             entries.add(entry(
@@ -84,12 +84,12 @@ public final class CamtFiles {
                                 <TxDtls>
                                     <Refs><AcctSvcrRef>%s</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
                                     <RltdPties>
-                                        <Dbtr><Pty><Nm>Investor %s</Nm></Pty></Dbtr>
+                                        <Dbtr><Pty><Nm>Mario Rossi</Nm></Pty></Dbtr>
                                         <DbtrAcct><Id><IBAN>%s</IBAN></Id></DbtrAcct>
                                     </RltdPties>
                                     <RmtInf><Ustrd>%s</Ustrd></RmtInf>
                                 </TxDtls>"""
-                            .formatted(bankReference, payerIban, payerIban, escape(text))));
+                            .formatted(bankReference, payerIban, escape(text))));
             return this;
         }
 

@@ -659,7 +659,8 @@ final class CamtItems implements BankFileItems {
                 xml.skip();
             }
         }
-        return reason;
+        // A return the bank gives no reason for is still a return (MT940 says NARR the same way).
+        return reason == null ? "NARR" : reason;
     }
 
     private BigDecimal checked(int line, String label, String amountText, String currency) {

@@ -21,8 +21,10 @@ import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -283,6 +285,11 @@ public class BankFileController {
                                         schema = @Schema(type = "string", format = "binary")),
                                 @Content(mediaType = "text/plain", schema = @Schema(type = "string", format = "binary"))
                             }))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Booked (or booked before: repeated)",
+            headers = @Header(name = "Location", description = "The file's URL", schema = @Schema(type = "string")),
+            content = @Content(schema = @Schema(implementation = ReceiptResponse.class)))
     @ApiErrors(ErrorCode.BANK_FILE_REJECTED)
     Mono<ResponseEntity<ReceiptResponse>> post(ServerHttpRequest request) {
         MediaType type = request.getHeaders().getContentType();

@@ -197,7 +197,7 @@ public class OpenApiConfiguration {
                 }
             }
         }
-        if (ProblemResponses.takesIdempotencyKey(method)) {
+        if (ProblemResponses.takesIdempotencyKey(path, method)) {
             operation.addParametersItem(new Parameter()
                     .in("header")
                     .name(IdempotentRequests.HEADER)

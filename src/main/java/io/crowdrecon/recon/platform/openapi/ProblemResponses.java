@@ -2,6 +2,7 @@ package io.crowdrecon.recon.platform.openapi;
 
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.platform.web.Problems;
+import io.crowdrecon.recon.platform.web.RequestSizeLimitFilter;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
@@ -31,6 +32,8 @@ final class ProblemResponses {
     static final String SCHEMA = "Problem";
     static final String CODES_EXTENSION = "x-problem-codes";
     static final String CARD_WEBHOOK = "/api/v1/webhooks/card";
+    /** Raw bank files, not JSON; the same file again is a no-op by its content, without an Idempotency-Key. */
+    static final String BANK_FILES = RequestSizeLimitFilter.BANK_FILES_PATH;
 
     private ProblemResponses() {}
 
@@ -53,8 +56,10 @@ final class ProblemResponses {
         codes.add(ErrorCode.HEADERS_TOO_LARGE);
         codes.add(ErrorCode.SERVICE_UNAVAILABLE);
         if (operation.getRequestBody() != null) {
-            codes.add(ErrorCode.MALFORMED_JSON);
-            codes.add(ErrorCode.VALIDATION_FAILED);
+            if (!path.equals(BANK_FILES)) {
+                codes.add(ErrorCode.MALFORMED_JSON);
+                codes.add(ErrorCode.VALIDATION_FAILED);
+            }
             codes.add(ErrorCode.PAYLOAD_TOO_LARGE);
             codes.add(ErrorCode.UNSUPPORTED_MEDIA_TYPE);
         }
@@ -63,7 +68,7 @@ final class ProblemResponses {
         if (parameters.stream().anyMatch(p -> "path".equals(p.getIn()))) {
             codes.add(ErrorCode.NOT_FOUND);
         }
-        if (method == PathItem.HttpMethod.POST) {
+        if (takesIdempotencyKey(path, method)) {
             codes.add(ErrorCode.IDEMPOTENCY_REQUEST_IN_PROGRESS);
             codes.add(ErrorCode.IDEMPOTENCY_KEY_REUSED);
         }
@@ -97,8 +102,8 @@ final class ProblemResponses {
         });
     }
 
-    /** Whether an operation takes the {@link IdempotentRequests#HEADER}: every POST does. */
-    static boolean takesIdempotencyKey(PathItem.HttpMethod method) {
-        return method == PathItem.HttpMethod.POST;
+    /** Whether an operation takes the {@link IdempotentRequests#HEADER}: every POST but a bank file's does. */
+    static boolean takesIdempotencyKey(String path, PathItem.HttpMethod method) {
+        return method == PathItem.HttpMethod.POST && !path.equals(BANK_FILES);
     }
 }

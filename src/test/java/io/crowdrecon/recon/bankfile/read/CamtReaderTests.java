@@ -579,6 +579,10 @@ class CamtReaderTests {
                         "Rsn/Prtry",
                         "<RtrInf><Rsn><Prtry>R17</Prtry></Rsn><AddtlInf>closed</AddtlInf></RtrInf>",
                         "R17"),
+                Arguments.of(
+                        "RtrInf without Rsn: NARR, as MT940 says a return without code",
+                        "<RtrInf><AddtlInf>returned</AddtlInf></RtrInf>",
+                        "NARR"),
                 Arguments.of("no RtrInf", "", null));
     }
 
