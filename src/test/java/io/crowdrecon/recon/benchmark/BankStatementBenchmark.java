@@ -88,7 +88,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>Options: {@code --sizes=10000,50000,100000}, {@code --runs=R} (each size R times, each on a new portal; default
  * 1), {@code --warmup=W} (entries of the unreported warm-up file; 0 for none), {@code --orders=K},
  * {@code --notified=F}, {@code --xmx=512m}, {@code --jvm=OPTION} (one more option of the service's JVM, repeatable,
- * e.g. {@code --jvm=-XX:StartFlightRecording=filename=/tmp/bank.jfr}), {@code --audit} (call {@code /ops/audit} at
+ * e.g. {@code --jvm=-XX:StartFlightRecording=filename=/tmp/bank.jfr}), {@code --prop=name=value} (a property of the
+ * service, to try a setting, e.g. {@code --prop=recon.outbox.idle=1s}), {@code --audit} (call {@code /ops/audit} at
  * the end and print its breaches). A file is at most 50 MB ({@link Topics#MAX_BANK_FILE_BYTES}); 100,000 entries as
  * written here take 46.7 MB. Exit status: 0 when every file was BOOKED, 1 when one was not, 2 on an error.
  */
@@ -105,6 +106,7 @@ public final class BankStatementBenchmark {
             double notified,
             String xmx,
             List<String> jvmOptions,
+            List<String> serviceProperties,
             boolean audit) {
 
         static Options parse(String[] args) {
@@ -115,6 +117,7 @@ public final class BankStatementBenchmark {
             double notified = 0.5;
             String xmx = "512m";
             List<String> jvm = new ArrayList<>();
+            List<String> properties = new ArrayList<>();
             boolean audit = false;
             for (String arg : args) {
                 for (String a : arg.trim().split("\\s+")) {
@@ -140,6 +143,8 @@ public final class BankStatementBenchmark {
                         xmx = a.substring(6);
                     } else if (a.startsWith("--jvm=")) {
                         jvm.add(a.substring(6));
+                    } else if (a.startsWith("--prop=") && a.indexOf('=', 7) > 7) {
+                        properties.add("--" + a.substring(7));
                     } else if (a.equals("--audit")) {
                         audit = true;
                     } else {
@@ -150,7 +155,8 @@ public final class BankStatementBenchmark {
             if (notified < 0 || notified > 1) {
                 throw new IllegalArgumentException("--notified is a fraction from 0 to 1");
             }
-            return new Options(sizes, runs, warmup, orders, notified, xmx, List.copyOf(jvm), audit);
+            return new Options(
+                    sizes, runs, warmup, orders, notified, xmx, List.copyOf(jvm), List.copyOf(properties), audit);
         }
     }
 
@@ -220,10 +226,12 @@ public final class BankStatementBenchmark {
         jvm.add("-Xmx" + options.xmx());
         jvm.add("-Xlog:gc:file=" + gcLog + ":time");
         jvm.addAll(options.jvmOptions());
-        log("service JVM " + jvm + "; sizes " + options.sizes() + " x " + options.runs() + "; " + options.orders()
-                + " orders per file; " + Math.round(options.notified() * 100) + " % notified first");
+        log("service JVM " + jvm + " " + options.serviceProperties() + "; sizes " + options.sizes() + " x "
+                + options.runs() + "; " + options.orders() + " orders per file; " + Math.round(options.notified() * 100)
+                + " % notified first");
         List<Result> results = new ArrayList<>();
-        try (ServiceProcess service = ServiceProcess.withJvmOptions(jvm)) {
+        try (ServiceProcess service =
+                ServiceProcess.withJvmOptions(jvm, options.serviceProperties().toArray(String[]::new))) {
             long started = System.nanoTime();
             service.startAndAwaitHealthy();
             log(String.format("service up in %.1f s (pid %d)", (System.nanoTime() - started) / 1e9, service.pid()));
@@ -728,7 +736,9 @@ public final class BankStatementBenchmark {
         System.out.println("=== crowdrecon bank statement benchmark ===");
         System.out.printf(
                 "service JVM -Xmx%s %s (the embedded Kafka broker shares it); PostgreSQL fsync on; %d cores%n",
-                options.xmx(), options.jvmOptions(), Runtime.getRuntime().availableProcessors());
+                options.xmx(),
+                options.jvmOptions() + " " + options.serviceProperties(),
+                Runtime.getRuntime().availableProcessors());
         System.out.printf(
                 "each file: one camt.053.001.08 statement, N credit entries; %d orders paid exactly, the rest name no"
                         + " order (unidentified, returned); %d %% notified as JSON first (MATCHED), the rest MISSED%n",
