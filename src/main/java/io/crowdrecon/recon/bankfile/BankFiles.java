@@ -34,6 +34,13 @@ public interface BankFiles {
     /** The file received with these bytes, whatever its status. */
     Mono<BankFile> bySha256(byte[] sha256);
 
+    /**
+     * Removes the file received with these bytes if it is still RECEIVED (waiting, when another instance holds it,
+     * until that one's transaction ends): its statements were booked from another file meanwhile, so it is that file
+     * again and, like the same file received after it, leaves no row of its own.
+     */
+    Mono<Void> forgetReceived(byte[] sha256);
+
     /** The file, locked until the transaction ends (so that two instances never book it twice). */
     Mono<BankFile> lock(String bankFileId);
 

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.bankfile.BankFileItem.StatementStart;
 import io.crowdrecon.recon.bankfile.BankFiles.BankFile;
 import io.crowdrecon.recon.bankfile.BankStatements.StatementKey;
 import io.crowdrecon.recon.shared.ConcurrentChangeException;
+import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
@@ -90,9 +91,11 @@ public class BookBankFile {
                         .filter(file -> file.status() != BankFileStatus.RECEIVED)
                         .map(file -> Receipt.of(file, true))
                         .switchIfEmpty(Mono.defer(() -> surveyAndBook(source))))
-                // Another instance booked the same statements from other bytes at the same moment: look again.
+                // Booking is all or nothing, so it can start again: when another instance booked the same
+                // statements (or a credit of the file) from other bytes at the same moment, the database
+                // refuses ours (a race, or the transaction it aborted); the next attempt finds theirs.
                 .retryWhen(Retry.backoff(RACE_RETRIES, Duration.ofMillis(50))
-                        .filter(ConcurrentChangeException.class::isInstance)
+                        .filter(error -> !(error instanceof DomainException))
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
     }
 
@@ -116,7 +119,10 @@ public class BookBankFile {
                                                                 .map(rejected -> Receipt.of(rejected, false)))));
                     }
                     return alreadyBooked(survey)
-                            .flatMap(first -> files.byId(first).map(file -> Receipt.of(file, true)))
+                            // This file's own row, if a race or a crash left one, would stay RECEIVED forever.
+                            .flatMap(first -> files.forgetReceived(source.sha256())
+                                    .then(files.byId(first))
+                                    .map(file -> Receipt.of(file, true)))
                             .switchIfEmpty(Mono.defer(
                                     () -> files.register(ids.next(IdPrefix.BANK_FILE), source, clock.instant())
                                             .flatMap(file -> file.status() != BankFileStatus.RECEIVED
@@ -137,22 +143,26 @@ public class BookBankFile {
     }
 
     private Mono<Receipt> bookInOneTransaction(String bankFileId, BankFileSource source, Survey survey) {
-        return transactions.inTransaction(() -> files.lock(bankFileId).flatMap(file -> {
-            if (file.status() != BankFileStatus.RECEIVED) {
-                return Mono.just(Receipt.of(file, true)); // another instance booked it while we read it
-            }
-            FileBooking booking = bookings.begin(bankFileId, survey);
-            return chunks(reader, source)
-                    .concatMap(booking::take, 1)
-                    .then(Mono.defer(() -> files.booked(
-                            bankFileId,
-                            survey.header(),
-                            booking.statementsBooked(),
-                            survey.entries(),
-                            clock.instant())))
-                    .then(files.byId(bankFileId))
-                    .map(booked -> Receipt.of(booked, false));
-        }));
+        return transactions.inTransaction(() -> files.lock(bankFileId)
+                // Forgotten meanwhile by a request whose other bytes found the statements booked: look again.
+                .switchIfEmpty(Mono.error(() -> new ConcurrentChangeException(
+                        new IllegalStateException("bank file " + bankFileId + " was forgotten while waiting"))))
+                .flatMap(file -> {
+                    if (file.status() != BankFileStatus.RECEIVED) {
+                        return Mono.just(Receipt.of(file, true)); // another instance booked it while we read it
+                    }
+                    FileBooking booking = bookings.begin(bankFileId, survey);
+                    return chunks(reader, source)
+                            .concatMap(booking::take, 1)
+                            .then(Mono.defer(() -> files.booked(
+                                    bankFileId,
+                                    survey.header(),
+                                    booking.statementsBooked(),
+                                    survey.entries(),
+                                    clock.instant())))
+                            .then(files.byId(bankFileId))
+                            .map(booked -> Receipt.of(booked, false));
+                }));
     }
 
     /**

@@ -226,6 +226,7 @@ public final class EntryNotifications {
                 null,
                 null,
                 comesBack ? ours.get() : null,
+                comesBack && transaction != null ? trimmed(transaction.returnReason()) : null,
                 bookingDate,
                 receivedAt(bookingDate),
                 null);

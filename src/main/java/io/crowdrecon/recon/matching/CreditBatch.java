@@ -147,14 +147,17 @@ public final class CreditBatch {
                             + " twice");
             return;
         }
-        bookings.instructionFailures.add(new InstructionFailure(
-                instruction.instructionId(), RETURNED_BY_BANK, instruction.unidentifiedTransferId()));
+        // The bank's reason code when it gives one (a bank file's RtrInf, MT940 RTRN), else that it came back.
+        String reason = credit.returnReason() != null ? credit.returnReason() : RETURNED_BY_BANK;
+        bookings.instructionFailures.add(
+                new InstructionFailure(instruction.instructionId(), reason, instruction.unidentifiedTransferId()));
         review(
                 ReviewKind.INSTRUCTION_FAILED,
                 instruction.portalId(),
                 instruction.orderId(),
                 instruction.instructionId(),
                 "Instruction " + instruction.instructionId() + " came back from the bank"
+                        + (credit.returnReason() == null ? "" : " (reason " + credit.returnReason() + ")")
                         + " as credit " + credit.notificationId() + " ("
                         + credit.amount().toPlainString() + " "
                         + credit.currency() + "); re-issue it once the destination is fixed");

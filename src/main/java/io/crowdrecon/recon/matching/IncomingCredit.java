@@ -23,6 +23,8 @@ import java.util.Objects;
  * @param cardOrderId the {@code orderId} field of a card capture, as received; null for a bank transfer
  * @param returnOfInstructionId on a bank transfer, the id of our own outgoing instruction it returns, if the bank says
  *     so
+ * @param returnReason with {@code returnOfInstructionId}, the bank's reason code of the return (ISO external return
+ *     reason such as {@code AC04}, or {@code NARR}) when the bank gives one; null otherwise
  * @param bookingDate the bank's booking date
  * @param sourcePortalId for a card capture reported by a portal's signed webhook, that portal; null otherwise
  * @param receivedAt when the bank or gateway received the money ({@code receivedDatetime} / {@code eventDatetime});
@@ -42,6 +44,7 @@ public record IncomingCredit(
         String pspReference,
         String cardOrderId,
         String returnOfInstructionId,
+        String returnReason,
         LocalDate bookingDate,
         Instant receivedAt,
         String sourcePortalId) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crowdrecon.recon.testing.ApiClient;
+import io.crowdrecon.recon.testing.BankFileApi;
 import io.crowdrecon.recon.testing.CamtFiles;
 import io.crowdrecon.recon.testing.CamtFiles.Statement;
 import io.crowdrecon.recon.testing.Credits.Credit;
@@ -22,7 +23,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -44,6 +44,7 @@ class BankStatementReconciliationIT {
 
     ApiClient api;
     PaymentFlows flows;
+    BankFileApi files;
 
     @BeforeAll
     static void connect() {
@@ -59,6 +60,7 @@ class BankStatementReconciliationIT {
     void setUp() {
         api = new ApiClient(web);
         flows = new PaymentFlows(api, kafka);
+        files = new BankFileApi(api);
     }
 
     @AfterEach
@@ -85,11 +87,11 @@ class BankStatementReconciliationIT {
                 .opening("5000.00")
                 .credit(notifiedCredit.bankReference(), "1100.00", DAY, notifiedPayer, "Subscription " + notified)
                 .credit("MISSED-" + UUID.randomUUID(), "1100.00", DAY, missedPayer, "Subscription " + missed);
-        JsonNode receipt = post(statement.camt053());
+        JsonNode receipt = files.post(statement.camt053());
         assertThat(receipt.get("status").asString()).isEqualTo("BOOKED");
         assertThat(receipt.get("format").asString()).isEqualTo("CAMT_053");
 
-        JsonNode booked = onlyStatementOf(receipt.get("bankFileId").asString());
+        JsonNode booked = files.onlyStatementOf(receipt.get("bankFileId").asString());
         assertThat(booked.get("status").asString()).isEqualTo("BREAKS");
         assertThat(booked.get("matched").asInt()).isEqualTo(1);
         assertThat(booked.get("missed").asInt()).isEqualTo(1);
@@ -106,17 +108,17 @@ class BankStatementReconciliationIT {
         assertThat(flows.moneyouts(phantom))
                 .isNotEmpty()
                 .allMatch(m -> m.get("status").asString().equals("HELD"));
-        assertThat(openItemsOfPortal())
+        assertThat(BankFileApi.openItemsOfPortal(flows))
                 .extracting(item -> item.get("kind").asString())
                 .containsExactlyInAnyOrder("MISSED_NOTIFICATION", "NOT_ON_STATEMENT");
-        JsonNode notOnStatement = openItemsOfPortal().stream()
+        JsonNode notOnStatement = BankFileApi.openItemsOfPortal(flows).stream()
                 .filter(item -> item.get("kind").asString().equals("NOT_ON_STATEMENT"))
                 .findFirst()
                 .orElseThrow();
         assertThat(notOnStatement.get("subjectId").asString()).isEqualTo(phantomCredit.notificationId());
         assertThat(notOnStatement.get("orderId").asString()).isEqualTo(phantom);
 
-        List<JsonNode> entries = entriesOf(booked.get("bankStatementId").asString());
+        List<JsonNode> entries = files.entriesOf(booked.get("bankStatementId").asString());
         assertThat(entries).extracting(e -> e.get("outcome").asString()).containsExactly("MATCHED", "MISSED");
         assertThat(entries.get(0).get("notificationId").asString()).isEqualTo(notifiedCredit.notificationId());
         JsonNode decidedFromTheStatement = ApiClient.body(api.get(
@@ -136,7 +138,7 @@ class BankStatementReconciliationIT {
         String first = flows.newOrder(payer);
         String second = flows.newOrder(payer);
         Credit firstCredit = payOnDay(first, payer);
-        JsonNode day1 = onlyStatementOf(post(CamtFiles.of(collectionIban())
+        JsonNode day1 = files.onlyStatementOf(files.post(CamtFiles.of(collectionIban())
                         .day(DAY)
                         .sequence(41)
                         .opening("0.00")
@@ -152,7 +154,7 @@ class BankStatementReconciliationIT {
                 flows.creditFor(second, payer).bookingDate(DAY.plusDays(1).toString());
         flows.publish(secondCredit);
         flows.awaitStatus(second, "ACCOUNTED");
-        JsonNode day2 = onlyStatementOf(post(CamtFiles.of(collectionIban())
+        JsonNode day2 = files.onlyStatementOf(files.post(CamtFiles.of(collectionIban())
                         .day(DAY.plusDays(1))
                         .sequence(42)
                         .opening("1100.00")
@@ -167,10 +169,10 @@ class BankStatementReconciliationIT {
                 .asString());
         assertThat(day2.get("status").asString()).isEqualTo("RECONCILED");
         assertThat(day2.get("expectedClosingBalance").decimalValue()).isEqualByComparingTo("2200.00");
-        assertThat(openItemsOfPortal()).isEmpty();
+        assertThat(BankFileApi.openItemsOfPortal(flows)).isEmpty();
 
         // A skipped sequence number and an opening balance that is not the last closing one: a gap, said once.
-        JsonNode day4 = onlyStatementOf(post(CamtFiles.of(collectionIban())
+        JsonNode day4 = files.onlyStatementOf(files.post(CamtFiles.of(collectionIban())
                         .day(DAY.plusDays(3))
                         .sequence(44)
                         .opening("2300.00")
@@ -180,7 +182,7 @@ class BankStatementReconciliationIT {
         assertThat(day4.get("status").asString()).isEqualTo("BREAKS");
         assertThat(day4.get("difference").decimalValue())
                 .isEqualByComparingTo(day4.get("explained").decimalValue());
-        assertThat(openItemsOfPortal())
+        assertThat(BankFileApi.openItemsOfPortal(flows))
                 .extracting(item -> item.get("kind").asString())
                 .containsOnly("STATEMENT_GAP");
     }
@@ -196,13 +198,13 @@ class BankStatementReconciliationIT {
                 .opening("100.00")
                 .credit(reference, "1100.00", DAY, payer, "Subscription " + orderId);
 
-        JsonNode notification = post(day.camt054());
+        JsonNode notification = files.post(day.camt054());
         assertThat(notification.get("format").asString()).isEqualTo("CAMT_054");
         flows.awaitStatus(orderId, "ACCOUNTED");
         // The same booking on the JSON feed: a duplicate of the feed, not a second payment.
         flows.publish(flows.creditFor(orderId, payer).bankReference(reference).bookingDate(DAY.toString()));
-        JsonNode statement =
-                onlyStatementOf(post(day.camt053()).get("bankFileId").asString());
+        JsonNode statement = files.onlyStatementOf(
+                files.post(day.camt053()).get("bankFileId").asString());
 
         assertThat(statement.get("status").asString()).isEqualTo("RECONCILED");
         assertThat(statement.get("matched").asInt()).isEqualTo(1);
@@ -220,9 +222,9 @@ class BankStatementReconciliationIT {
                 .opening("0.00")
                 .credit("ONCE-" + UUID.randomUUID(), "1100.00", DAY, payer, "Subscription " + orderId);
         String xml = day.camt053();
-        JsonNode first = post(xml);
-        JsonNode sameBytes = post(xml);
-        JsonNode sameStatement = post(xml.replace("<Document", "\n<Document"));
+        JsonNode first = files.post(xml);
+        JsonNode sameBytes = files.post(xml);
+        JsonNode sameStatement = files.post(xml.replace("<Document", "\n<Document"));
 
         assertThat(first.get("repeated").asBoolean()).isFalse();
         assertThat(sameBytes.get("bankFileId").asString())
@@ -232,7 +234,7 @@ class BankStatementReconciliationIT {
                 .isEqualTo(first.get("bankFileId").asString());
         assertThat(sameStatement.get("repeated").asBoolean()).isTrue();
         assertThat(flows.transitionsTo(orderId, "ACCOUNTED")).hasSize(1);
-        assertThat(openItemsOfPortal())
+        assertThat(BankFileApi.openItemsOfPortal(flows))
                 .extracting(i -> i.get("kind").asString())
                 .containsExactly("MISSED_NOTIFICATION");
     }
@@ -240,7 +242,7 @@ class BankStatementReconciliationIT {
     @Test
     void aStatementThatDoesNotAddUpIsInvalidAndBooksNothing() {
         String orderId = flows.newOrder(Ibans.randomGerman());
-        JsonNode receipt = post(CamtFiles.of(collectionIban())
+        JsonNode receipt = files.post(CamtFiles.of(collectionIban())
                 .day(DAY)
                 .sequence(9)
                 .opening("0.00")
@@ -249,14 +251,14 @@ class BankStatementReconciliationIT {
                 .camt053());
 
         assertThat(receipt.get("status").asString()).isEqualTo("BOOKED");
-        JsonNode statement = onlyStatementOf(receipt.get("bankFileId").asString());
+        JsonNode statement = files.onlyStatementOf(receipt.get("bankFileId").asString());
         assertThat(statement.get("status").asString()).isEqualTo("INVALID");
         assertThat(statement.get("problems").asString()).contains("1000.00");
         assertThat(flows.order(orderId).get("status").asString()).isEqualTo("CREATED");
-        assertThat(openItemsOfPortal())
+        assertThat(BankFileApi.openItemsOfPortal(flows))
                 .extracting(i -> i.get("kind").asString())
                 .containsExactly("STATEMENT_INVALID");
-        assertThat(entriesOf(statement.get("bankStatementId").asString())).isEmpty();
+        assertThat(files.entriesOf(statement.get("bankStatementId").asString())).isEmpty();
     }
 
     @Test
@@ -266,7 +268,11 @@ class BankStatementReconciliationIT {
         String reversed = flows.newOrder(payer);
         Credit releasedCredit = payOnDay(released, payer);
         Credit reversedCredit = payOnDay(reversed, payer);
-        post(CamtFiles.of(collectionIban()).day(DAY).sequence(1).opening("0.00").camt053());
+        files.post(CamtFiles.of(collectionIban())
+                .day(DAY)
+                .sequence(1)
+                .opening("0.00")
+                .camt053());
         JsonNode releaseItem = flows.awaitReview("NOT_ON_STATEMENT", releasedCredit.notificationId());
         JsonNode reverseItem = flows.awaitReview("NOT_ON_STATEMENT", reversedCredit.notificationId());
 
@@ -284,18 +290,18 @@ class BankStatementReconciliationIT {
     @Test
     void anUnknownAccountsEntriesAreUnknownAccountCreditsAndTheFileSaysSo() {
         String stranger = Ibans.randomGerman();
-        JsonNode receipt = post(CamtFiles.of(stranger)
+        JsonNode receipt = files.post(CamtFiles.of(stranger)
                 .day(DAY)
                 .sequence(1)
                 .opening("0.00")
                 .credit("UNK-" + UUID.randomUUID(), "12.34", DAY, Ibans.randomGerman(), "Who am I")
                 .camt053());
 
-        JsonNode statement = onlyStatementOf(receipt.get("bankFileId").asString());
+        JsonNode statement = files.onlyStatementOf(receipt.get("bankFileId").asString());
         assertThat(statement.get("status").asString()).isEqualTo("BOOKED");
         assertThat(statement.path("portalId").isNull()).isTrue();
         assertThat(statement.get("problems").asString()).contains("no portal's collection account");
-        assertThat(entriesOf(statement.get("bankStatementId").asString()))
+        assertThat(files.entriesOf(statement.get("bankStatementId").asString()))
                 .extracting(e -> e.get("outcome").asString())
                 .containsExactly("NOTIFIED");
     }
@@ -340,13 +346,13 @@ class BankStatementReconciliationIT {
                 <Document xmlns="urn:iso:std:iso:20022:tech:xsd:camt.053.001.08"><BkToCstmrStmt>&xxe;</BkToCstmrStmt></Document>
                 """;
         JsonNode refused = ApiClient.body(
-                postRaw(doctype, MediaType.APPLICATION_XML).expectStatus().isEqualTo(422));
+                files.postRaw(doctype, MediaType.APPLICATION_XML).expectStatus().isEqualTo(422));
         assertThat(refused.get("code").asString()).isEqualTo("BANK_FILE_REJECTED");
         assertThat(refused.get("detail").asString())
                 .containsIgnoringCase("DOCTYPE")
                 .doesNotContain("root:");
 
-        JsonNode garbage = ApiClient.body(postRaw("hello " + UUID.randomUUID(), MediaType.TEXT_PLAIN)
+        JsonNode garbage = ApiClient.body(files.postRaw("hello " + UUID.randomUUID(), MediaType.TEXT_PLAIN)
                 .expectStatus()
                 .isEqualTo(422));
         assertThat(garbage.get("code").asString()).isEqualTo("BANK_FILE_REJECTED");
@@ -358,7 +364,7 @@ class BankStatementReconciliationIT {
         assertThat(file.get("reason").asString()).isNotBlank();
 
         JsonNode json = ApiClient.body(
-                postRaw("{}", MediaType.APPLICATION_JSON).expectStatus().isEqualTo(415));
+                files.postRaw("{}", MediaType.APPLICATION_JSON).expectStatus().isEqualTo(415));
         assertThat(json.get("code").asString()).isEqualTo("UNSUPPORTED_MEDIA_TYPE");
     }
 
@@ -374,52 +380,6 @@ class BankStatementReconciliationIT {
         flows.publish(credit);
         flows.awaitStatus(orderId, "ACCOUNTED");
         return credit;
-    }
-
-    private JsonNode post(String file) {
-        return ApiClient.body(
-                postRaw(file, MediaType.APPLICATION_XML).expectStatus().isAccepted());
-    }
-
-    private WebTestClient.ResponseSpec postRaw(String file, MediaType type) {
-        return web.post()
-                .uri("/api/v1/ops/bank-files")
-                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiClient.OPS_KEY)
-                .contentType(type)
-                .bodyValue(file.getBytes(StandardCharsets.UTF_8))
-                .exchange();
-    }
-
-    private JsonNode onlyStatementOf(String bankFileId) {
-        JsonNode file = ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/bank-files/" + bankFileId)
-                .expectStatus()
-                .isOk());
-        assertThat(file.get("statements")).hasSize(1);
-        String id = file.get("statements").get(0).get("bankStatementId").asString();
-        return ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/bank-statements/" + id)
-                .expectStatus()
-                .isOk());
-    }
-
-    private List<JsonNode> entriesOf(String bankStatementId) {
-        return ApiClient.body(api.get(
-                                ApiClient.OPS_KEY,
-                                "/api/v1/ops/bank-statements/" + bankStatementId + "/entries?size=500")
-                        .expectStatus()
-                        .isOk())
-                .get("items")
-                .valueStream()
-                .toList();
-    }
-
-    private List<JsonNode> openItemsOfPortal() {
-        return flows.ops()
-                .reviewItems("status=OPEN")
-                .get("items")
-                .valueStream()
-                .filter(item ->
-                        flows.portal().portalId().equals(item.path("portalId").asString(null)))
-                .toList();
     }
 
     private WebTestClient.ResponseSpec resolve(JsonNode item, String action) {

@@ -493,7 +493,10 @@ class EntryNotificationsTests {
 
     private static Expect creditReturning(
             String instructionId, String returnReason, UnaryOperator<ExpectedCredit> changes) {
-        IncomingCredit expected = changes.apply(new ExpectedCredit().returnOfInstructionId(instructionId))
+        // The matcher gets the bank's reason with a return of one of our instructions, for the instruction's failure.
+        IncomingCredit expected = changes.apply(new ExpectedCredit()
+                        .returnOfInstructionId(instructionId)
+                        .returnReason(instructionId == null ? null : returnReason))
                 .build();
         return actual -> {
             assertThat(actual).isInstanceOf(Credit.class);
@@ -798,6 +801,7 @@ class EntryNotificationsTests {
         private String payerName = "Mario Rossi";
         private String payerIban = PAYER_IBAN;
         private String returnOfInstructionId;
+        private String returnReason;
         private LocalDate bookingDate = BOOKED_ON;
 
         ExpectedCredit amount(String value) {
@@ -836,6 +840,11 @@ class EntryNotificationsTests {
             return this;
         }
 
+        ExpectedCredit returnReason(String value) {
+            returnReason = value;
+            return this;
+        }
+
         ExpectedCredit returnOfInstructionId(String value) {
             returnOfInstructionId = value;
             return this;
@@ -861,6 +870,7 @@ class EntryNotificationsTests {
                     null,
                     null,
                     returnOfInstructionId,
+                    returnReason,
                     bookingDate,
                     bookingDate.atStartOfDay(java.time.ZoneOffset.UTC).toInstant(),
                     null);

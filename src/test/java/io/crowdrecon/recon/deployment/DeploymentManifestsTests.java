@@ -100,7 +100,8 @@ class DeploymentManifestsTests {
         }
         Map<String, Integer> expected = new HashMap<>();
         Topics.INBOUND.forEach(topic -> {
-            expected.put(topic, 6);
+            // Bank files: one partition, so that an account's statements are booked in the order they came.
+            expected.put(topic, topic.equals(Topics.BANK_FILES) ? 1 : 6);
             expected.put(Topics.dlq(topic), 1);
         });
         Topics.OUTBOUND.forEach(topic -> expected.put(topic, 6));

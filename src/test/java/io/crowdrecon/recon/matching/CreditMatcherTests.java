@@ -605,6 +605,7 @@ class CreditMatcherTests {
                     pspReference,
                     cardOrderId,
                     returnOfInstructionId,
+                    null,
                     bookingDate,
                     receivedAt,
                     null);

@@ -93,7 +93,9 @@ class IdPrefixTests {
                 Arguments.of("cashoutId", IdPrefix.CASHOUT),
                 Arguments.of("instructionId", IdPrefix.PAYMENT_INSTRUCTION),
                 Arguments.of("returnOfInstructionId", IdPrefix.PAYMENT_INSTRUCTION),
-                Arguments.of("reviewItemId", IdPrefix.REVIEW_ITEM));
+                Arguments.of("reviewItemId", IdPrefix.REVIEW_ITEM),
+                Arguments.of("bankFileId", IdPrefix.BANK_FILE),
+                Arguments.of("bankStatementId", IdPrefix.BANK_STATEMENT));
     }
 
     @ParameterizedTest
@@ -108,7 +110,7 @@ class IdPrefixTests {
         assertThat(IdPrefix.named("OrderId")).isEmpty();
         assertThat(IdPrefix.named("page")).isEmpty();
         assertThat(IdPrefix.named(null)).isEmpty();
-        assertThat(IdPrefix.byName()).hasSize(16);
+        assertThat(IdPrefix.byName()).hasSize(18);
     }
 
     @Test

@@ -77,10 +77,9 @@ public final class CamtFiles {
                     amount,
                     "CRDT",
                     booked,
-                    "PMNT",
-                    "RCDT",
-                    "ESCT",
+                    domain("PMNT", "RCDT", "ESCT"),
                     """
+                                <NtryDtls>
                                 <TxDtls>
                                     <Refs><AcctSvcrRef>%s</AcctSvcrRef><EndToEndId>NOTPROVIDED</EndToEndId></Refs>
                                     <RltdPties>
@@ -88,7 +87,8 @@ public final class CamtFiles {
                                         <DbtrAcct><Id><IBAN>%s</IBAN></Id></DbtrAcct>
                                     </RltdPties>
                                     <RmtInf><Ustrd>%s</Ustrd></RmtInf>
-                                </TxDtls>"""
+                                </TxDtls>
+                                </NtryDtls>"""
                             .formatted(bankReference, payerIban, escape(text))));
             return this;
         }
@@ -101,14 +101,51 @@ public final class CamtFiles {
                     amount,
                     "DBIT",
                     booked,
-                    "PMNT",
-                    "ICDT",
-                    "ESCT",
+                    domain("PMNT", "ICDT", "ESCT"),
                     """
+                                <NtryDtls>
                                 <TxDtls>
                                     <Refs><AcctSvcrRef>%s</AcctSvcrRef><EndToEndId>%s</EndToEndId></Refs>
-                                </TxDtls>"""
+                                </TxDtls>
+                                </NtryDtls>"""
                             .formatted(bankReference, endToEndId)));
+            return this;
+        }
+
+        /**
+         * A debit returning the payment {@code endToEndId} names ({@code RtrInf/Rsn/Cd}, such as AC04): what a bank books
+         * when one of our instructions comes back unpaid.
+         */
+        public Statement returned(
+                String bankReference, String amount, LocalDate booked, String endToEndId, String reasonCode) {
+            balance = balance.subtract(new BigDecimal(amount));
+            entries.add(entry(
+                    bankReference,
+                    amount,
+                    "DBIT",
+                    booked,
+                    domain("PMNT", "ICDT", "RRTN"),
+                    """
+                                <NtryDtls>
+                                <TxDtls>
+                                    <Refs><AcctSvcrRef>%s</AcctSvcrRef><EndToEndId>%s</EndToEndId></Refs>
+                                    <RtrInf><Rsn><Cd>%s</Cd></Rsn><AddtlInf>RETURNED</AddtlInf></RtrInf>
+                                </TxDtls>
+                                </NtryDtls>"""
+                            .formatted(bankReference, endToEndId, reasonCode)));
+            return this;
+        }
+
+        /** A bank charge: a debit with the bank's own ({@code Prtry}) code, no transaction details, naming nothing. */
+        public Statement charge(String bankReference, String amount, LocalDate booked, String text) {
+            balance = balance.subtract(new BigDecimal(amount));
+            entries.add(entry(
+                    bankReference,
+                    amount,
+                    "DBIT",
+                    booked,
+                    "<Prtry><Cd>CHRG</Cd><Issr>BANK</Issr></Prtry>",
+                    "<AddtlNtryInf>" + escape(text) + "</AddtlNtryInf>"));
             return this;
         }
 
@@ -170,15 +207,14 @@ public final class CamtFiles {
                     .formatted(type, amount.abs().toPlainString(), amount.signum() < 0 ? "DBIT" : "CRDT", date);
         }
 
+        private static String domain(String domain, String family, String subFamily) {
+            return "<Domn><Cd>%s</Cd><Fmly><Cd>%s</Cd><SubFmlyCd>%s</SubFmlyCd></Fmly></Domn>"
+                    .formatted(domain, family, subFamily);
+        }
+
+        /** An entry; {@code rest} is what follows its bank transaction code ({@code NtryDtls}, {@code AddtlNtryInf}). */
         private static String entry(
-                String reference,
-                String amount,
-                String direction,
-                LocalDate booked,
-                String domain,
-                String family,
-                String subFamily,
-                String details) {
+                String reference, String amount, String direction, LocalDate booked, String code, String rest) {
             return """
                             <Ntry>
                                 <Amt Ccy="EUR">%s</Amt>
@@ -187,12 +223,10 @@ public final class CamtFiles {
                                 <BookgDt><Dt>%s</Dt></BookgDt>
                                 <ValDt><Dt>%s</Dt></ValDt>
                                 <AcctSvcrRef>%s</AcctSvcrRef>
-                                <BkTxCd><Domn><Cd>%s</Cd><Fmly><Cd>%s</Cd><SubFmlyCd>%s</SubFmlyCd></Fmly></Domn></BkTxCd>
-                                <NtryDtls>
+                                <BkTxCd>%s</BkTxCd>
                     %s
-                                </NtryDtls>
                             </Ntry>"""
-                    .formatted(amount, direction, booked, booked, reference, domain, family, subFamily, details);
+                    .formatted(amount, direction, booked, booked, reference, code, rest);
         }
     }
 

@@ -52,6 +52,13 @@ public class R2dbcBankFiles implements BankFiles {
     }
 
     @Override
+    public Mono<Void> forgetReceived(byte[] sha256) {
+        return database.sql("DELETE FROM bank_file WHERE sha256 = :sha256 AND status = 'RECEIVED'")
+                .bind("sha256", sha256)
+                .then();
+    }
+
+    @Override
     public Mono<BankFile> lock(String bankFileId) {
         return database.sql("SELECT * FROM bank_file WHERE bank_file_id = :id FOR UPDATE")
                 .bind("id", bankFileId)

@@ -98,6 +98,7 @@ public final class BankNotificationParser {
                 null,
                 null,
                 f.optionalText("returnOfInstructionId", MAX_TEXT),
+                null,
                 f.date("bookingDate"),
                 receivedAt,
                 null);

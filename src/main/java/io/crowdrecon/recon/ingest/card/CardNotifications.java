@@ -60,6 +60,7 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
                             event.orderId(),
                             null,
                             null,
+                            null,
                             event.eventAt(),
                             event.sourcePortalId()));
         }

@@ -1,5 +1,8 @@
 package io.crowdrecon.recon.matching.persistence;
 
+import reactor.core.publisher.Flux;
+import java.util.stream.Collectors;
+import java.util.TreeMap;
 import io.crowdrecon.recon.matching.Bookings;
 import io.crowdrecon.recon.matching.Bookings.InstructionFailure;
 import io.crowdrecon.recon.matching.Bookings.RecordedCreditRow;
@@ -172,9 +175,11 @@ public class R2dbcCreditLedger implements CreditLedger {
         List<OrderMoveStep> steps = bookings.orderMoves().stream()
                 .map(move -> new OrderMoveStep(move.orderId(), move.change()))
                 .toList();
-        List<String> failedInstructions = bookings.instructionFailures().stream()
-                .map(InstructionFailure::instructionId)
-                .toList();
+        Map<String, List<String>> failedByReason = bookings.instructionFailures().stream()
+                .collect(Collectors.groupingBy(
+                        InstructionFailure::reason,
+                        TreeMap::new,
+                        Collectors.mapping(InstructionFailure::instructionId, Collectors.toList())));
         List<String> failedReturns = bookings.instructionFailures().stream()
                 .map(InstructionFailure::unidentifiedTransferId)
                 .filter(Objects::nonNull)
@@ -185,7 +190,9 @@ public class R2dbcCreditLedger implements CreditLedger {
                 .then(moneyouts.addAll(bookings.moneyouts()))
                 .then(unidentifiedTransfers.addAll(bookings.unidentifiedTransfers()))
                 .then(instructions.addAll(bookings.instructions()))
-                .then(instructions.failAll(failedInstructions, "RETURNED_BY_BANK", clock.instant()))
+                .then(Flux.fromIterable(failedByReason.entrySet())
+                        .concatMap(failed -> instructions.failAll(failed.getValue(), failed.getKey(), clock.instant()))
+                        .then())
                 .then(unidentifiedTransfers.moveAll(failedReturns, UnidentifiedStatus.RETURN_FAILED, clock.instant()))
                 .then(reviewItems.addAll(bookings.reviewItems()));
     }
