@@ -1,8 +1,8 @@
 package io.crowdrecon.recon.matching.web;
 
-import io.crowdrecon.recon.matching.CreditChannel;
 import io.crowdrecon.recon.matching.Notifications;
 import io.crowdrecon.recon.matching.Notifications.Notification;
+import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.shared.DomainException;
 import io.swagger.v3.oas.annotations.Operation;
@@ -42,7 +42,7 @@ public class NotificationController {
             })
     public record NotificationResponse(
             String notificationId,
-            CreditChannel channel,
+            PaymentChannel channel,
             BigDecimal amount,
             String currency,
             String creditorIban,
@@ -69,7 +69,7 @@ public class NotificationController {
         static NotificationResponse of(Notification n) {
             return new NotificationResponse(
                     n.notificationId(),
-                    n.channel(),
+                    PaymentChannel.valueOf(n.channel().name()),
                     n.amount(),
                     n.currency(),
                     n.creditorIban(),
