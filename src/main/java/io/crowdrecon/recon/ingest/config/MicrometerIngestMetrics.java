@@ -3,6 +3,7 @@ package io.crowdrecon.recon.ingest.config;
 import io.crowdrecon.recon.ingest.IngestMetrics;
 import io.crowdrecon.recon.matching.Bookings;
 import io.crowdrecon.recon.matching.Bookings.RecordedCreditRow;
+import io.crowdrecon.recon.platform.kafka.Topics;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -35,14 +36,22 @@ public class MicrometerIngestMetrics implements IngestMetrics {
         this.batchDuration = Timer.builder("recon.ingest.batch.duration")
                 .description("Time to decide and commit one partition's batch of a poll")
                 .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(5))
                 .register(registry);
         this.decisionDelay = Timer.builder("recon.credits.decision.delay")
                 .description("From the bank's receivedDatetime to the committed decision")
                 .publishPercentileHistogram()
+                // Buckets well above the 60 s alert threshold (Micrometer's default stops at 30 s).
+                .maximumExpectedValue(Duration.ofMinutes(10))
                 .register(registry);
         this.redeliveries = Counter.builder("recon.credits.redelivered")
                 .description("Credits received again after their decision (ignored)")
                 .register(registry);
+        // At 0 from the start, so that increase() sees the first dead letter of every pod.
+        for (String topic : Topics.INBOUND) {
+            deadLetters(topic, true);
+            deadLetters(topic, false);
+        }
     }
 
     @Override
@@ -83,11 +92,14 @@ public class MicrometerIngestMetrics implements IngestMetrics {
 
     @Override
     public void deadLettered(String topic, boolean mayBeCredit) {
-        Counter.builder("recon.ingest.dead.letters")
+        deadLetters(topic, mayBeCredit).increment();
+    }
+
+    private Counter deadLetters(String topic, boolean mayBeCredit) {
+        return Counter.builder("recon.ingest.dead.letters")
                 .description("Records sent to a DLQ")
                 .tag("topic", topic)
                 .tag("credit", Boolean.toString(mayBeCredit))
-                .register(registry)
-                .increment();
+                .register(registry);
     }
 }

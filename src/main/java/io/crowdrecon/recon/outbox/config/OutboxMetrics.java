@@ -4,7 +4,6 @@ import io.crowdrecon.recon.outbox.StoredEvent;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -12,8 +11,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Outbox health in numbers: events published, the backlog still to publish, and the relay lag
- * (how old the newest published event was when it went out).
+ * Outbox health in numbers: events published, the backlog still to publish, and the relay lag: the
+ * age of the oldest event not yet published, read from the database every few seconds, so that it
+ * keeps growing when the relay stalls (0 when nothing waits).
  */
 public class OutboxMetrics {
 
@@ -33,27 +33,29 @@ public class OutboxMetrics {
 
     void published(List<StoredEvent> events) {
         published.increment(events.size());
-        Instant newest = events.get(events.size() - 1).createdAt();
-        lagMillis.set(Math.max(0, Duration.between(newest, Instant.now()).toMillis()));
     }
 
     public long backlog() {
         return backlog.get();
     }
 
-    /** Refreshes the backlog gauge every few seconds; resets the lag when nothing waits. */
+    /** Refreshes the backlog and the lag every few seconds, whether the relay publishes or not. */
     Flux<Long> refreshLoop() {
         return Flux.interval(Duration.ZERO, Duration.ofSeconds(5)).concatMap(tick -> database.sql(
                         """
-                                SELECT (SELECT last_seq FROM event_sequence) - (SELECT last_seq FROM relay_lease)""")
-                .map(row -> row.get(0, Long.class))
-                .one()
-                .doOnNext(value -> {
-                    backlog.set(value);
-                    if (value == 0) {
-                        lagMillis.set(0);
-                    }
+                                SELECT (SELECT last_seq FROM event_sequence) - (SELECT last_seq FROM relay_lease),
+                                       (SELECT (extract(epoch FROM clock_timestamp() - created_at) * 1000)::bigint
+                                          FROM event_log
+                                         WHERE seq > (SELECT last_seq FROM relay_lease)
+                                           AND seq <= (SELECT last_seq FROM event_sequence)
+                                         ORDER BY seq LIMIT 1)""")
+                .map(row -> {
+                    Long waiting = row.get(1, Long.class);
+                    backlog.set(row.get(0, Long.class));
+                    lagMillis.set(waiting == null ? 0 : Math.max(0, waiting));
+                    return backlog.get();
                 })
+                .one()
                 .onErrorResume(error -> Mono.empty()));
     }
 }
