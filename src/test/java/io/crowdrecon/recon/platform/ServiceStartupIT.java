@@ -73,6 +73,9 @@ class ServiceStartupIT {
         assertThat(scrape)
                 .containsPattern("(?m)^recon_outbox_backlog[ {]")
                 .containsPattern("(?m)^recon_outbox_relay_lag_seconds[ {]")
+                .containsPattern("(?m)^recon_ingest_consumer_lag_records\\{topic=\"recon.bank-notifications\"")
+                .containsPattern(
+                        "(?m)^recon_ingest_dead_letters_total\\{credit=\"true\",topic=\"recon.bank-notifications\"")
                 .containsPattern("(?m)^recon_stream_clients[ {]")
                 .containsPattern("(?m)^recon_stream_clients_dropped_total[ {]")
                 .containsPattern("(?m)^jvm_memory_used_bytes[ {]");

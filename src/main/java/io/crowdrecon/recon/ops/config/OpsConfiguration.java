@@ -23,6 +23,12 @@ class OpsConfiguration {
     }
 
     @Bean
+    ConsumerLagMetrics consumerLagMetrics(
+            AdminKafkaLag kafkaLag, io.micrometer.core.instrument.MeterRegistry registry) {
+        return new ConsumerLagMetrics(kafkaLag, registry);
+    }
+
+    @Bean
     R2dbcOpsStats opsStats(DatabaseClient database, AdminKafkaLag kafkaLag, Clock clock) {
         return new R2dbcOpsStats(database, kafkaLag, clock);
     }

@@ -1,0 +1,72 @@
+package io.crowdrecon.recon.ops.config;
+
+import io.crowdrecon.recon.ops.KafkaLag;
+import io.crowdrecon.recon.platform.kafka.Topics;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.context.SmartLifecycle;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * {@code recon.ingest.consumer.lag.records{topic}}: records of each inbound topic that group {@code crowdrecon} has
+ * not committed, as the broker says (end offsets − committed offsets), refreshed every 15 s. Unlike the consumer's own
+ * fetch metrics it keeps growing when the consumer stalls, which is what the stalled-consumer alert needs.
+ */
+public class ConsumerLagMetrics implements SmartLifecycle {
+
+    static final Duration EVERY = Duration.ofSeconds(15);
+
+    private final KafkaLag kafkaLag;
+    private final Map<String, AtomicLong> lag = new ConcurrentHashMap<>();
+    private Disposable refreshing;
+
+    public ConsumerLagMetrics(KafkaLag kafkaLag, MeterRegistry registry) {
+        this.kafkaLag = kafkaLag;
+        for (String topic : Topics.INBOUND) {
+            AtomicLong value = lag.computeIfAbsent(topic, t -> new AtomicLong());
+            Gauge.builder("recon.ingest.consumer.lag.records", value, AtomicLong::get)
+                    .description("Records of the inbound topic not yet committed by the consumer group")
+                    .tag("topic", topic)
+                    .register(registry);
+        }
+    }
+
+    /** One refresh: the broker's answer, or nothing when it does not answer in time (the gauges keep their value). */
+    Mono<Void> refresh() {
+        return kafkaLag.consumerLag()
+                .timeout(EVERY)
+                .doOnNext(byTopic -> byTopic.forEach((topic, records) -> {
+                    AtomicLong value = lag.get(topic);
+                    if (value != null) {
+                        value.set(records);
+                    }
+                }))
+                .onErrorResume(error -> Mono.empty())
+                .then();
+    }
+
+    @Override
+    public synchronized void start() {
+        refreshing =
+                Flux.interval(Duration.ZERO, EVERY).concatMap(tick -> refresh()).subscribe();
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (refreshing != null) {
+            refreshing.dispose();
+            refreshing = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return refreshing != null;
+    }
+}
