@@ -104,7 +104,7 @@ public class InboundPipeline {
                 .concatMap(this::processRun)
                 .then(Mono.fromRunnable(() -> {
                     records.forEach(record -> record.acknowledge().run());
-                    metrics.batchProcessed(records.size(), System.nanoTime() - started);
+                    metrics.batchProcessed(records.get(0).topic(), records.size(), System.nanoTime() - started);
                 }))
                 .thenReturn(records.size());
     }

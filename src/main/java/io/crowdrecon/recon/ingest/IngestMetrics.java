@@ -7,7 +7,8 @@ public interface IngestMetrics {
 
     void decided(Bookings bookings);
 
-    void batchProcessed(int records, long nanos);
+    /** One partition's batch of {@code topic} decided and committed. */
+    void batchProcessed(String topic, int records, long nanos);
 
     void deadLettered(String topic, boolean mayBeCredit);
 
@@ -16,7 +17,7 @@ public interface IngestMetrics {
         public void decided(Bookings bookings) {}
 
         @Override
-        public void batchProcessed(int records, long nanos) {}
+        public void batchProcessed(String topic, int records, long nanos) {}
 
         @Override
         public void deadLettered(String topic, boolean mayBeCredit) {}

@@ -23,7 +23,8 @@ public class MicrometerIngestMetrics implements IngestMetrics {
 
     private final MeterRegistry registry;
     private final Clock clock;
-    private final Timer batchDuration;
+    // Per topic, so that the stalled-consumer alert sees one consumer stall while the others progress.
+    private final Map<String, Timer> batchDurations = new ConcurrentHashMap<>();
     private final Timer decisionDelay;
     private final Counter redeliveries;
     // Meters are looked up once per tag combination, not registered again for every credit.
@@ -33,11 +34,6 @@ public class MicrometerIngestMetrics implements IngestMetrics {
     public MicrometerIngestMetrics(MeterRegistry registry, Clock clock) {
         this.registry = registry;
         this.clock = clock;
-        this.batchDuration = Timer.builder("recon.ingest.batch.duration")
-                .description("Time to decide and commit one partition's batch of a poll")
-                .publishPercentileHistogram()
-                .maximumExpectedValue(Duration.ofMinutes(5))
-                .register(registry);
         this.decisionDelay = Timer.builder("recon.credits.decision.delay")
                 .description("From the bank's receivedDatetime to the committed decision")
                 .publishPercentileHistogram()
@@ -47,10 +43,11 @@ public class MicrometerIngestMetrics implements IngestMetrics {
         this.redeliveries = Counter.builder("recon.credits.redelivered")
                 .description("Credits received again after their decision (ignored)")
                 .register(registry);
-        // At 0 from the start, so that increase() sees the first dead letter of every pod.
+        // At 0 from the start, so that increase() sees the first dead letter (or batch) of every pod.
         for (String topic : Topics.INBOUND) {
             deadLetters(topic, true);
             deadLetters(topic, false);
+            batchDuration(topic);
         }
     }
 
@@ -86,8 +83,17 @@ public class MicrometerIngestMetrics implements IngestMetrics {
     }
 
     @Override
-    public void batchProcessed(int records, long nanos) {
-        batchDuration.record(nanos, TimeUnit.NANOSECONDS);
+    public void batchProcessed(String topic, int records, long nanos) {
+        batchDuration(topic).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    private Timer batchDuration(String topic) {
+        return batchDurations.computeIfAbsent(topic, t -> Timer.builder("recon.ingest.batch.duration")
+                .description("Time to decide and commit one partition's batch of a poll")
+                .tag("topic", t)
+                .publishPercentileHistogram()
+                .maximumExpectedValue(Duration.ofMinutes(5))
+                .register(registry));
     }
 
     @Override
