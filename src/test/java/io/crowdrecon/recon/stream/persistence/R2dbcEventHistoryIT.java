@@ -56,7 +56,10 @@ class R2dbcEventHistoryIT {
 
     private static final int PAGE = 1000;
 
-    /** A stream's filter and the index that should answer its replay. */
+    /**
+     * A stream's filter and the index that should answer its replay: a name, or alternatives ({@code a|b}) where
+     * either reads only a few hundred rows and the planner's choice between them depends on its row sample.
+     */
     record Case(String name, EventFilter filter, String index) {
         @Override
         public String toString() {
@@ -74,10 +77,12 @@ class R2dbcEventHistoryIT {
                         "portal, campaignId",
                         EventFilter.portal(PORTAL, ORDERS, LargeEventLog.LATE_CAMPAIGN, null),
                         "event_log_campaign_seq"),
+                // About 400 events of the campaign (both portals) against about 670 of the portal's order events:
+                // the sampled statistics tip the planner one way or the other, and neither walks the log.
                 new Case(
                         "portal, campaignId spread over the log",
                         EventFilter.portal(PORTAL, ORDERS, LargeEventLog.SPREAD_CAMPAIGN, null),
-                        "event_log_campaign_seq"),
+                        "event_log_campaign_seq|event_log_portal_topic_seq"),
                 new Case(
                         "portal, no filter",
                         EventFilter.portal(PORTAL, ORDERS, null, null),
@@ -186,7 +191,7 @@ class R2dbcEventHistoryIT {
             assertThat(plan)
                     .as("plan of %s", sql)
                     .containsPattern(
-                            "(Index Scan using|Index Only Scan using|Bitmap Index Scan on) " + c.index() + "\\b")
+                            "(Index Scan using|Index Only Scan using|Bitmap Index Scan on) (" + c.index() + ")\\b")
                     .doesNotContain("Seq Scan");
         }
     }
