@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -186,6 +187,19 @@ public class IngestConfiguration {
 
     static ReactorKafkaInboundSource source(
             KafkaProperties kafka, String topic, String name, String groupInstanceId, int maxPollRecords) {
+        AtomicBoolean assigned = new AtomicBoolean();
+        ReceiverOptions<String, byte[]> options = ReceiverOptions.<String, byte[]>create(
+                        consumerProperties(kafka, name, groupInstanceId, maxPollRecords))
+                .subscription(List.of(topic))
+                .commitInterval(Duration.ofMillis(200))
+                .commitBatchSize(0)
+                .addAssignListener(partitions -> assigned.set(true));
+        return new ReactorKafkaInboundSource(KafkaReceiver.create(options), assigned);
+    }
+
+    /** The inbound consumers' client settings: Spring's {@code spring.kafka.*} (security included), then ours. */
+    static Map<String, Object> consumerProperties(
+            KafkaProperties kafka, String name, String groupInstanceId, int maxPollRecords) {
         Map<String, Object> props = new HashMap<>(kafka.buildConsumerProperties());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class);
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class);
@@ -194,16 +208,15 @@ public class IngestConfiguration {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, maxPollRecords);
         props.put(ConsumerConfig.CLIENT_ID_CONFIG, "crowdrecon-" + name);
+        // Incremental rebalancing: when a replica leaves or joins (a rollout, an eviction, scaling), only the
+        // partitions that move stop; the others keep being decided. Unless configured otherwise.
+        props.putIfAbsent(
+                ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
         if (groupInstanceId != null && !groupInstanceId.isBlank()) {
-            // Static membership: a restarted instance takes its partitions back at once.
+            // Static membership, for stable member names only (a StatefulSet): a restarted instance takes its
+            // partitions back without a rebalance. With random pod names it holds partitions for session.timeout.ms.
             props.put(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG, groupInstanceId + "-" + name);
         }
-        AtomicBoolean assigned = new AtomicBoolean();
-        ReceiverOptions<String, byte[]> options = ReceiverOptions.<String, byte[]>create(props)
-                .subscription(List.of(topic))
-                .commitInterval(Duration.ofMillis(200))
-                .commitBatchSize(0)
-                .addAssignListener(partitions -> assigned.set(true));
-        return new ReactorKafkaInboundSource(KafkaReceiver.create(options), assigned);
+        return props;
     }
 }
