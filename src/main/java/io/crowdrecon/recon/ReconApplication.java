@@ -1,5 +1,6 @@
 package io.crowdrecon.recon;
 
+import io.crowdrecon.recon.platform.migration.MigrateCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -9,6 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 public class ReconApplication {
 
     public static void main(String[] args) {
+        if (MigrateCommand.isRequested(args)) {
+            System.exit(MigrateCommand.run(args));
+        }
         SpringApplication.run(ReconApplication.class, args);
     }
 }
