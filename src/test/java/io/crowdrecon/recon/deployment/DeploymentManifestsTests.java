@@ -109,18 +109,6 @@ class DeploymentManifestsTests {
     }
 
     @Test
-    void buildsAnImageThatRunsWithoutRootAndWithoutTheEmbeddedServers() throws IOException {
-        String dockerfile = Files.readString(Path.of("docker/Dockerfile"), StandardCharsets.UTF_8);
-        assertThat(dockerfile)
-                .containsPattern("(?m)^USER 10001")
-                .containsPattern("(?m)^HEALTHCHECK")
-                .containsPattern("(?m)^EXPOSE 8080")
-                .contains("FROM eclipse-temurin:17-jre")
-                .contains("JarLauncher")
-                .doesNotContain("EmbeddedReconApplication");
-    }
-
-    @Test
     void rendersEveryOverlayWithKubectlKustomize() throws Exception {
         for (String overlay : List.of("k8s/overlays/dev", "k8s/overlays/prod")) {
             Process kubectl;
