@@ -2,6 +2,7 @@ package io.crowdrecon.recon.order;
 
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.shared.Periodically;
 import io.crowdrecon.recon.shared.Transactions;
 import java.time.Clock;
 import java.util.List;
@@ -53,6 +54,6 @@ public class OrderExpiry {
 
     /** Runs every {@code period}, forever. */
     public Flux<Long> every(java.time.Duration period) {
-        return Flux.interval(period, period).concatMap(tick -> expireOverdue().onErrorResume(e -> Mono.just(0L)));
+        return Periodically.run(period, period, () -> expireOverdue().onErrorResume(e -> Mono.just(0L)));
     }
 }

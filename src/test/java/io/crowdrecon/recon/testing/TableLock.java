@@ -21,11 +21,20 @@ public final class TableLock implements AutoCloseable {
 
     /** Locks {@code table} in EXCLUSIVE mode until {@link #release()}. */
     public static TableLock hold(String jdbcUrl, String user, String password, String table) {
+        return lock(jdbcUrl, user, password, table, "EXCLUSIVE");
+    }
+
+    /** Locks {@code table} in ACCESS EXCLUSIVE mode until {@link #release()}: reads wait too (a stalled query). */
+    public static TableLock holdAgainstReads(String jdbcUrl, String user, String password, String table) {
+        return lock(jdbcUrl, user, password, table, "ACCESS EXCLUSIVE");
+    }
+
+    private static TableLock lock(String jdbcUrl, String user, String password, String table, String mode) {
         try {
             Connection connection = DriverManager.getConnection(jdbcUrl, user, password);
             connection.setAutoCommit(false);
             try (Statement statement = connection.createStatement()) {
-                statement.execute("LOCK TABLE " + table + " IN EXCLUSIVE MODE");
+                statement.execute("LOCK TABLE " + table + " IN " + mode + " MODE");
             }
             return new TableLock(connection);
         } catch (SQLException e) {

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.ops.config;
 
 import io.crowdrecon.recon.ops.KafkaLag;
 import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.shared.Periodically;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -10,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -53,8 +53,7 @@ public class ConsumerLagMetrics implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        refreshing =
-                Flux.interval(Duration.ZERO, EVERY).concatMap(tick -> refresh()).subscribe();
+        refreshing = Periodically.run(Duration.ZERO, EVERY, this::refresh).subscribe();
     }
 
     @Override

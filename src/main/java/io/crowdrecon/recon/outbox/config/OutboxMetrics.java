@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.outbox.config;
 
 import io.crowdrecon.recon.outbox.StoredEvent;
+import io.crowdrecon.recon.shared.Periodically;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -41,7 +42,7 @@ public class OutboxMetrics {
 
     /** Refreshes the backlog and the lag every few seconds, whether the relay publishes or not. */
     Flux<Long> refreshLoop() {
-        return Flux.interval(Duration.ZERO, Duration.ofSeconds(5)).concatMap(tick -> database.sql(
+        return Periodically.run(Duration.ZERO, Duration.ofSeconds(5), () -> database.sql(
                         """
                                 SELECT (SELECT last_seq FROM event_sequence) - (SELECT last_seq FROM relay_lease),
                                        (SELECT (extract(epoch FROM clock_timestamp() - created_at) * 1000)::bigint

@@ -1,12 +1,12 @@
 package io.crowdrecon.recon.stream.config;
 
+import io.crowdrecon.recon.shared.Periodically;
 import io.crowdrecon.recon.stream.EventFanOut;
 import io.crowdrecon.recon.stream.EventHistory;
 import java.time.Clock;
 import java.time.Duration;
 import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** Runs this instance's event poller, and hourly forgets events older than the retention (7 days). */
@@ -32,8 +32,8 @@ public class StreamLifecycle implements SmartLifecycle {
             return;
         }
         polling = fanOut.run().subscribe();
-        forgetting = Flux.interval(Duration.ofMinutes(1), Duration.ofHours(1))
-                .concatMap(tick -> history.forgetOlderThan(clock.instant().minus(retention))
+        forgetting = Periodically.run(Duration.ofMinutes(1), Duration.ofHours(1), () -> history.forgetOlderThan(
+                                clock.instant().minus(retention))
                         .onErrorResume(error -> Mono.just(0L)))
                 .subscribe();
     }
