@@ -300,6 +300,13 @@ class RenderedManifestsTests {
                         "data",
                         "username"))
                 .isEqualTo(runtime.get("name"));
+
+        // What a first install applies before the migration (-l app.kubernetes.io/component=database).
+        assertThat(rendered.objects())
+                .filteredOn(
+                        object -> "database".equals(path(object, "metadata", "labels", "app.kubernetes.io/component")))
+                .extracting(RenderedManifestsTests::describe)
+                .containsExactlyInAnyOrder("Cluster crowdrecon-db", "ExternalSecret crowdrecon-db-runtime");
     }
 
     @ParameterizedTest
