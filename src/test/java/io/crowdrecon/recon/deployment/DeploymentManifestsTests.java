@@ -1,28 +1,36 @@
 package io.crowdrecon.recon.deployment;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import io.crowdrecon.recon.platform.kafka.Topics;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyName;
+import org.springframework.boot.context.properties.source.ConfigurationPropertySource;
+import org.springframework.boot.context.properties.source.ConfigurationPropertyState;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
 import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The deployment files agree with the application: ports, probe paths, environment variable names
  * (each must be a property the service reads), the topics of SPEC.md section 6; the image runs
- * without root and without the embedded servers; every overlay renders.
+ * without root and without the embedded servers; every overlay renders. What the rendered overlays
+ * must hold for production is in {@link RenderedManifestsTests}.
  */
 class DeploymentManifestsTests {
 
@@ -37,7 +45,10 @@ class DeploymentManifestsTests {
         List<String> resources = (List<String>) kustomization.get("resources");
         assertThat(resources).isNotEmpty();
         for (String resource : resources) {
-            assertThat(yaml(BASE.resolve(resource))).as(resource).isNotEmpty();
+            Path file = BASE.resolve(resource);
+            assertThat(yaml(Files.isDirectory(file) ? file.resolve("kustomization.yaml") : file))
+                    .as(resource)
+                    .isNotEmpty();
         }
     }
 
@@ -46,10 +57,12 @@ class DeploymentManifestsTests {
         Map<String, Object> container = container();
         Map<String, Object> application = application();
         Object serverPort = path(application, "server", "port");
+        assertThat((Object) path(container, "ports", 0, "name")).isEqualTo("http");
         assertThat((Object) path(container, "ports", 0, "containerPort")).isEqualTo(serverPort);
         assertThat((Object) path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
         assertThat((Object) path(container, "readinessProbe", "httpGet", "path"))
                 .isEqualTo("/actuator/health/readiness");
+        assertThat((Object) path(container, "startupProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
         assertThat((Object) path(application, "management", "endpoint", "health", "probes", "enabled"))
                 .isEqualTo(true);
         assertThat((String) path(application, "management", "endpoint", "health", "group", "readiness", "include"))
@@ -69,27 +82,41 @@ class DeploymentManifestsTests {
 
     @Test
     void setsOnlyEnvironmentVariablesTheServiceReads() throws IOException {
-        List<String> names = new ArrayList<>();
-        for (String file : List.of("configmap.yaml", "secret.yaml")) {
-            Map<String, Object> document = yaml(BASE.resolve(file)).get(0);
-            Map<String, Object> data = path(document, file.startsWith("secret") ? "stringData" : "data");
-            names.addAll(data.keySet());
+        Set<String> names = new TreeSet<>();
+        for (String overlay : Rendered.OVERLAYS) {
+            Rendered rendered = Rendered.of(overlay);
+            List<Map<String, Object>> workloads = new ArrayList<>(rendered.all("Deployment"));
+            workloads.addAll(rendered.all("Job"));
+            workloads.forEach(
+                    workload -> names.addAll(rendered.environment(workload).keySet()));
         }
-        List<Map<String, Object>> env = path(container(), "env");
-        env.forEach(variable -> names.add((String) variable.get("name")));
         Map<String, Object> compose = yaml(Path.of("docker/compose.yaml")).get(0);
         Map<String, Object> composeEnv = path(compose, "services", "crowdrecon", "environment");
         names.addAll(composeEnv.keySet());
+        assertThat(names).contains("SPRING_R2DBC_URL", "MANAGEMENT_SERVER_PORT", "RECON_OPS_API_KEY");
 
         Map<String, Object> application = application();
+        Map<String, String> declared = springBootProperties();
         for (String name : names) {
             if (JVM_VARIABLES.contains(name)) {
                 continue;
             }
-            assertThat(isRead(name, application))
-                    .as("%s is a property the service reads", name)
-                    .isTrue();
+            boolean read = name.startsWith("RECON_")
+                    ? matches(application, name.toLowerCase(Locale.ROOT).split("_"), 0)
+                    : (name.startsWith("SPRING_") || name.startsWith("MANAGEMENT_")) && bindsTo(name, declared);
+            assertThat(read).as("%s is a property the service reads", name).isTrue();
         }
+    }
+
+    @Test
+    void aMisspelledSpringVariableIsNotTakenForAProperty() throws IOException {
+        Map<String, String> declared = springBootProperties();
+        assertThat(bindsTo("SPRING_R2DBC_POOL_MAX_SIZE", declared)).isTrue();
+        assertThat(bindsTo("SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG", declared))
+                .isTrue();
+        assertThat(bindsTo("SPRING_R2DBC_POOL_MAXIMUM_SIZE", declared)).isFalse();
+        assertThat(bindsTo("SPRING_KAFKA_SECURITY_PROTOCOLS", declared)).isFalse();
+        assertThat(bindsTo("MANAGEMENT_SERVER_PORTS", declared)).isFalse();
     }
 
     @Test
@@ -109,44 +136,66 @@ class DeploymentManifestsTests {
     }
 
     @Test
-    void rendersEveryOverlayWithKubectlKustomize() throws Exception {
-        for (String overlay : List.of("k8s/overlays/dev", "k8s/overlays/prod")) {
-            Process kubectl;
-            try {
-                kubectl = new ProcessBuilder("kubectl", "kustomize", overlay)
-                        .redirectErrorStream(true)
-                        .start();
-            } catch (IOException missing) {
-                fail("kubectl is needed to render the manifests (apt-get install kubernetes-client)");
-                return;
-            }
-            String output;
-            try (InputStream out = kubectl.getInputStream()) {
-                output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
-            }
-            assertThat(kubectl.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(kubectl.exitValue())
-                    .as("kubectl kustomize %s: %s", overlay, output)
-                    .isZero();
-            assertThat(output)
+    void rendersEveryOverlayWithKubectlKustomize() {
+        for (String overlay : List.of(Rendered.PROD, Rendered.DEV)) {
+            assertThat(Rendered.of(overlay).objects())
+                    .extracting(object -> (String) object.get("kind"))
                     .contains(
-                            "kind: Deployment",
-                            "kind: Service",
-                            "kind: HorizontalPodAutoscaler",
-                            "kind: PodDisruptionBudget",
-                            "kind: NetworkPolicy",
-                            "kind: KafkaTopic");
+                            "Deployment",
+                            "Service",
+                            "HorizontalPodAutoscaler",
+                            "PodDisruptionBudget",
+                            "NetworkPolicy",
+                            "KafkaTopic",
+                            "KafkaUser",
+                            "ExternalSecret",
+                            "Cluster",
+                            "PodMonitor",
+                            "PrometheusRule");
+        }
+        for (String overlay : List.of(Rendered.PROD_MIGRATE, Rendered.DEV_MIGRATE)) {
+            assertThat(Rendered.of(overlay).objects())
+                    .extracting(object -> (String) object.get("kind"))
+                    .containsExactlyInAnyOrder("Job", "NetworkPolicy");
         }
     }
 
-    /** SPRING_R2DBC_URL → spring.r2dbc.url, RECON_KAFKA_GROUP_INSTANCE_ID → recon.kafka.group-instance-id. */
-    private static boolean isRead(String variable, Map<String, Object> application) {
-        String[] words = variable.toLowerCase(Locale.ROOT).split("_");
-        return matches(application, words, 0) || STANDARD.contains(variable);
+    /**
+     * Whether Spring Boot binds the environment variable to a property declared in the configuration metadata of
+     * the jars (its own relaxed mapping: SPRING_R2DBC_POOL_MAX_SIZE → spring.r2dbc.pool.max-size); under a
+     * map-typed property any key binds (SPRING_KAFKA_PROPERTIES_SASL_MECHANISM → spring.kafka.properties).
+     */
+    private static boolean bindsTo(String variable, Map<String, String> declared) {
+        // Named as Spring Boot names the process environment, so that its environment-variable mapping applies.
+        ConfigurationPropertySource environment = ConfigurationPropertySource.from(
+                new SystemEnvironmentPropertySource("systemEnvironment", Map.of(variable, "x")));
+        return declared.entrySet().stream().anyMatch(property -> {
+            ConfigurationPropertyName name = ConfigurationPropertyName.of(property.getKey());
+            return property.getValue() != null && property.getValue().startsWith("java.util.Map<")
+                    ? environment.containsDescendantOf(name) == ConfigurationPropertyState.PRESENT
+                    : environment.getConfigurationProperty(name) != null;
+        });
     }
 
-    private static final Set<String> STANDARD = Set.of(
-            "SPRING_R2DBC_URL", "SPRING_R2DBC_USERNAME", "SPRING_R2DBC_PASSWORD", "SPRING_KAFKA_BOOTSTRAP_SERVERS");
+    /** name → type of every property in the META-INF/spring-configuration-metadata.json of the classpath. */
+    private static Map<String, String> springBootProperties() throws IOException {
+        Map<String, String> properties = new HashMap<>();
+        Enumeration<URL> files = DeploymentManifestsTests.class
+                .getClassLoader()
+                .getResources("META-INF/spring-configuration-metadata.json");
+        JsonMapper json = JsonMapper.builder().build();
+        while (files.hasMoreElements()) {
+            try (InputStream in = files.nextElement().openStream()) {
+                for (JsonNode property : json.readTree(in).path("properties")) {
+                    properties.put(
+                            property.path("name").asString(),
+                            property.path("type").asString(null));
+                }
+            }
+        }
+        assertThat(properties).containsKeys("spring.r2dbc.url", "spring.kafka.properties", "management.server.port");
+        return properties;
+    }
 
     /** Whether the words, joined by dots or dashes in some way, name a key of the (nested) properties. */
     @SuppressWarnings("unchecked")
@@ -170,11 +219,11 @@ class DeploymentManifestsTests {
         return false;
     }
 
-    private static Map<String, Object> deployment() throws IOException {
-        return yaml(BASE.resolve("deployment.yaml")).get(0);
+    private static Map<String, Object> deployment() {
+        return Rendered.of(Rendered.PROD).one("Deployment", "crowdrecon");
     }
 
-    private static Map<String, Object> container() throws IOException {
+    private static Map<String, Object> container() {
         return path(deployment(), "spec", "template", "spec", "containers", 0);
     }
 
