@@ -180,7 +180,7 @@ class BrokerOutageIT {
         Duration closed = Duration.ofNanos(System.nanoTime() - closing);
 
         log.info("Closed the service with the broker down in {} ms", closed.toMillis());
-        // Kubernetes gives it 60 s (k8s/base/deployment.yaml), 5 of which its preStop hook sleeps.
+        // Kubernetes gives it 75 s (k8s/base/deployment.yaml), 5 of which its preStop hook sleeps.
         assertThat(closed).as("time to shut down").isLessThan(Duration.ofSeconds(30));
     }
 
