@@ -73,7 +73,8 @@ import tools.jackson.databind.JsonNode;
  * (SIGTERM to exit) and each new replica's time to ready; the episodes in which credits waited more than a second.
  * The services' logs (rebalances at INFO) are kept in {@code <build.dir>/service-logs}.
  *
- * <p>Options: {@code --rate=50 --warmup=60 --tail=60 --replicas=3 --sse=20 --xmx=384m --seed=7}. Exit status 0 when
+ * <p>Options: {@code --rate=50 --warmup=60 --tail=60 --replicas=3 --sse=20 --xmx=384m --seed=7}, and
+ * {@code --prop=name=value} (a Spring property for every replica, repeatable). Exit status 0 when
  * every credit was decided exactly once as planned and every replica started and stopped, 1 otherwise, 2 on a crash.
  */
 public final class RollingRestartBenchmark {
@@ -89,16 +90,33 @@ public final class RollingRestartBenchmark {
 
     private static final String PREFIX = "BNK-RR-";
 
+    /**
+     * The run's settings; {@code properties} are Spring properties given to every replica ({@code --prop=a.b=c}, e.g.
+     * {@code --prop=spring.kafka.consumer.heartbeat-interval=1s}, to try a setting).
+     */
     record Options(
-            int rate, int warmupSeconds, int tailSeconds, int replicas, int ssePerReplica, String xmx, long seed) {
+            int rate,
+            int warmupSeconds,
+            int tailSeconds,
+            int replicas,
+            int ssePerReplica,
+            String xmx,
+            long seed,
+            List<String> properties) {
         static Options parse(String[] args) {
             Map<String, String> values = new HashMap<>();
+            List<String> properties = new ArrayList<>();
             for (String arg : args) {
                 if (!arg.startsWith("--") || !arg.contains("=")) {
                     throw new IllegalArgumentException("unknown argument " + arg
-                            + " (--rate=50 --warmup=60 --tail=60 --replicas=3 --sse=20 --xmx=384m --seed=7)");
+                            + " (--rate=50 --warmup=60 --tail=60 --replicas=3 --sse=20 --xmx=384m --seed=7"
+                            + " --prop=name=value)");
                 }
-                values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+                if (arg.startsWith("--prop=")) {
+                    properties.add("--" + arg.substring("--prop=".length()));
+                } else {
+                    values.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+                }
             }
             Options options = new Options(
                     Integer.parseInt(values.getOrDefault("rate", "50")),
@@ -107,7 +125,8 @@ public final class RollingRestartBenchmark {
                     Integer.parseInt(values.getOrDefault("replicas", "3")),
                     Integer.parseInt(values.getOrDefault("sse", "20")),
                     values.getOrDefault("xmx", "384m"),
-                    Long.parseLong(values.getOrDefault("seed", "7")));
+                    Long.parseLong(values.getOrDefault("seed", "7")),
+                    List.copyOf(properties));
             values.keySet().removeAll(Set.of("rate", "warmup", "tail", "replicas", "sse", "xmx", "seed"));
             if (!values.isEmpty()) {
                 throw new IllegalArgumentException("unknown options " + values.keySet());
@@ -135,6 +154,7 @@ public final class RollingRestartBenchmark {
     private final AtomicInteger streamsLost = new AtomicInteger();
     private long loadStartMicros;
     private OwnServers servers;
+    private final String loadAverageAtStart = loadAverage();
 
     private RollingRestartBenchmark(Options options) {
         this.options = options;
@@ -172,6 +192,8 @@ public final class RollingRestartBenchmark {
         long redelivered = -1;
         /** When the last of its SSE streams ended after SIGTERM (epoch µs). */
         final AtomicLong streamsEndedMicros = new AtomicLong();
+        /** When its SSE streams ended after SIGTERM, the last event any of them had received (epoch µs). */
+        final AtomicLong streamsLastEventMicros = new AtomicLong();
 
         final AtomicInteger streamsAtSigterm = new AtomicInteger();
         volatile boolean serving;
@@ -179,14 +201,14 @@ public final class RollingRestartBenchmark {
         Replica(String name) {
             this.name = name;
             List<String> jvm = List.of("-Xmx" + options.xmx());
-            this.service = ServiceProcess.on(
-                    servers,
-                    jvm,
+            List<String> arguments = new ArrayList<>(List.of(
                     // As a Deployment runs it: dynamic membership (random pod names), no sandbox.
                     "--recon.kafka.group-instance-id=",
                     "--recon.sandbox.enabled=false",
                     // The consumers' joins, assignments and revocations, with their times, for the analysis.
-                    "--logging.level.org.apache.kafka.clients.consumer.internals=INFO");
+                    "--logging.level.org.apache.kafka.clients.consumer.internals=INFO"));
+            arguments.addAll(options.properties());
+            this.service = ServiceProcess.on(servers, jvm, arguments.toArray(String[]::new));
             this.sse = HttpClient.create(sseConnections).runOn(sseLoops).baseUrl(service.baseUrl());
         }
 
@@ -325,6 +347,10 @@ public final class RollingRestartBenchmark {
         // ---- the load, the warm-up, the rolling restart, the tail
         Feed feed = new Feed(servers.bootstrapServers(), plan, options.rate());
         Thread feeder = new Thread(feed, "rolling-feed");
+        CpuAccount cpu;
+        try (Connection db = jdbc()) {
+            cpu = new CpuAccount(postmasterPid(db));
+        }
         loadStartMicros = ChangeDriver.wallMicros();
         feeder.start();
         log("load started: " + options.rate() + " credits/s; warm-up " + options.warmupSeconds() + " s");
@@ -349,6 +375,7 @@ public final class RollingRestartBenchmark {
         feed.stop = true;
         feeder.join();
         long loadEndMicros = ChangeDriver.wallMicros();
+        String cpuLine = cpu.stop((loadEndMicros - loadStartMicros) / 1e6);
         feed.close();
         int sent = feed.sent;
         log(String.format("load stopped: %,d credits sent, %,d acknowledged", sent, feed.acknowledged.get()));
@@ -381,8 +408,9 @@ public final class RollingRestartBenchmark {
         report.add(String.format(
                 "  SSE: %d streams on /api/v1/ops/events; %d resumed on another replica after theirs ended, %d lost",
                 streams.size(), streamResumes.get(), streamsLost.get()));
-        report.add("  machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at the end "
-                + loadAverage());
+        report.add(cpuLine);
+        report.add("  machine: " + Runtime.getRuntime().availableProcessors() + " cores, load average at the start "
+                + loadAverageAtStart + ", at the end " + loadAverage());
         report.add("  service logs: "
                 + Path.of(System.getProperty("build.dir", "target"), "service-logs")
                         .toAbsolutePath()
@@ -518,6 +546,10 @@ public final class RollingRestartBenchmark {
         }
         if (!replica.serving) {
             replica.streamsEndedMicros.accumulateAndGet(ChangeDriver.wallMicros(), Math::max);
+            int received = client.count();
+            if (received > 0) {
+                replica.streamsLastEventMicros.accumulateAndGet(client.wireMicros(received - 1), Math::max);
+            }
         }
         List<Replica> ready = replicas.stream().filter(r -> r.serving).toList();
         if (client.isConnected() && client.resumes < 10 && !ready.isEmpty()) {
@@ -731,7 +763,7 @@ public final class RollingRestartBenchmark {
             Replica old = olds.get(i);
             report.add(String.format(
                     "    %s: start at t=%.1f s, ready in %.1f s; %s: SIGTERM at t=%.1f s, exited %.1f s later"
-                            + " (exit %d; its %d SSE streams ended %s)",
+                            + " (exit %d; its %d SSE streams: last event %s, ended %s)",
                     fresh.name,
                     t(fresh.launchedMicros),
                     (fresh.readyMicros - fresh.launchedMicros) / 1e6,
@@ -740,10 +772,8 @@ public final class RollingRestartBenchmark {
                     (old.exitedMicros - old.sigtermMicros) / 1e6,
                     old.exitValue,
                     old.streamsAtSigterm.get(),
-                    old.streamsEndedMicros.get() == 0
-                            ? "-"
-                            : String.format(
-                                    "%.1f s after SIGTERM", (old.streamsEndedMicros.get() - old.sigtermMicros) / 1e6)));
+                    sinceSigterm(old, old.streamsLastEventMicros.get()),
+                    sinceSigterm(old, old.streamsEndedMicros.get())));
         }
         long maxShutdown = olds.stream()
                 .mapToLong(r -> r.exitedMicros - r.sigtermMicros)
@@ -917,9 +947,103 @@ public final class RollingRestartBenchmark {
         }
     }
 
+    private static String sinceSigterm(Replica replica, long epochMicros) {
+        return epochMicros == 0
+                ? "-"
+                : String.format("%.1f s after SIGTERM", (epochMicros - replica.sigtermMicros) / 1e6);
+    }
+
     /** Seconds since the load started. */
     private double t(long epochMicros) {
         return (epochMicros - loadStartMicros) / 1e6;
+    }
+
+    // ------------------------------------------------------------------ the machine
+
+    /**
+     * CPU over the load, from /proc: the whole machine's, this run's processes' (the replicas, PostgreSQL, this JVM
+     * with the broker, the load and the SSE clients), and so what the machine's other users took meanwhile. The
+     * replicas are sampled every second (a replica's last second before it exits is missed, as are PostgreSQL
+     * backends that ended): "others" is a slight overestimate.
+     */
+    private final class CpuAccount {
+        private final long[] machineStart = ProcessProbes.machineTicks();
+        private final long selfStart =
+                ProcessProbes.processTicks(ProcessHandle.current().pid(), false);
+        private final long postmaster;
+        private final long postgresStart;
+        /** Per replica: ticks when first seen (0 for a replica started during the load), last seen. */
+        private final Map<Replica, long[]> ticks = new ConcurrentHashMap<>();
+
+        private final Thread sampler;
+        private volatile boolean running = true;
+
+        CpuAccount(long postmaster) {
+            this.postmaster = postmaster;
+            this.postgresStart = ProcessProbes.processTicks(postmaster, true);
+            for (Replica r : replicas) {
+                long now = ProcessProbes.processTicks(r.service.pid(), false);
+                ticks.put(r, new long[] {now, now});
+            }
+            sampler = new Thread(
+                    () -> {
+                        while (running) {
+                            sample();
+                            LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1));
+                        }
+                    },
+                    "rolling-cpu");
+            sampler.setDaemon(true);
+            sampler.start();
+        }
+
+        private void sample() {
+            for (Replica r : replicas) {
+                if (r.launchedMicros > 0 && r.service.isAlive()) {
+                    long now = ProcessProbes.processTicks(r.service.pid(), false);
+                    if (now > 0) {
+                        ticks.computeIfAbsent(r, k -> new long[] {0, 0})[1] = now;
+                    }
+                }
+            }
+        }
+
+        String stop(double seconds) {
+            running = false;
+            sample();
+            long[] machine = ProcessProbes.machineTicks();
+            double hz = 100; // USER_HZ
+            int cores = Runtime.getRuntime().availableProcessors();
+            double busy = cores * (double) (machine[0] - machineStart[0]) / (machine[1] - machineStart[1]);
+            double services =
+                    ticks.values().stream().mapToLong(t -> t[1] - t[0]).sum() / hz / seconds;
+            double postgres = (ProcessProbes.processTicks(postmaster, true) - postgresStart) / hz / seconds;
+            double self = (ProcessProbes.processTicks(ProcessHandle.current().pid(), false) - selfStart) / hz / seconds;
+            return String.format(
+                    "  CPU over the load (%.0f s): the machine busy %.2f of %d cores; this run %.2f (replicas %.2f,"
+                            + " PostgreSQL %.2f, broker + load + SSE clients %.2f); the machine's other users about"
+                            + " %.2f cores",
+                    seconds,
+                    busy,
+                    cores,
+                    services + postgres + self,
+                    services,
+                    postgres,
+                    self,
+                    busy - services - postgres - self);
+        }
+    }
+
+    /** PostgreSQL's postmaster: the parent of this connection's backend. */
+    private static long postmasterPid(Connection db) throws SQLException {
+        try (Statement st = db.createStatement();
+                ResultSet rs = st.executeQuery("SELECT pg_backend_pid()")) {
+            rs.next();
+            return ProcessHandle.of(rs.getLong(1))
+                    .flatMap(ProcessHandle::parent)
+                    .map(ProcessHandle::pid)
+                    .orElse(-1L);
+        }
     }
 
     // ------------------------------------------------------------------ helpers
