@@ -70,8 +70,9 @@ import tools.jackson.databind.JsonNode;
  * planned outcome, one status change and one moneyout per paid order, one order event per change); the longest
  * pause in decisions while credits were waiting (all partitions, and a single partition) and the largest publish to
  * decision delay, with p50/p99, before / during / after the restart (by publish time); each old replica's shutdown
- * (SIGTERM to exit) and each new replica's time to ready; the episodes in which credits waited more than a second.
- * The services' logs (rebalances at INFO) are kept in {@code <build.dir>/service-logs}.
+ * (SIGTERM to exit), when its SSE streams got their last event and when they ended, and each new replica's time to
+ * ready; the episodes in which credits waited more than a second; the CPU the machine's other users took meanwhile.
+ * The services' logs (the consumers' rebalances at INFO) are kept in {@code <build.dir>/service-logs}.
  *
  * <p>Options: {@code --rate=50 --warmup=60 --tail=60 --replicas=3 --sse=20 --xmx=384m --seed=7}, and
  * {@code --prop=name=value} (a Spring property for every replica, repeatable). Exit status 0 when
