@@ -498,7 +498,7 @@ public final class StreamLoadBenchmark {
     }
 
     /** A portal with a company, an OPEN campaign and an investor, through the API. */
-    private static Mono<Portal> onboard(ChangeDriver api, int index) {
+    static Mono<Portal> onboard(ChangeDriver api, int index) {
         String ops = ApiClient.OPS_KEY;
         return api.call(
                         HttpMethod.POST,

@@ -24,20 +24,31 @@ public final class OwnServers implements AutoCloseable {
     private final int postgresPort;
     private final int kafkaPort;
     private final int controllerPort;
+    private final boolean durable;
     private DurablePostgres postgres;
     private DurableKafka kafka;
 
-    private OwnServers(Path directory) {
+    private OwnServers(Path directory, boolean durable) {
         this.directory = directory;
+        this.durable = durable;
         this.postgresPort = freePort();
         this.kafkaPort = freePort();
         this.controllerPort = freePort();
     }
 
-    /** Both servers, started on a new temporary directory. */
+    /** Both servers, started on a new temporary directory; PostgreSQL with fsync off, as tests want it. */
     public static OwnServers start() {
+        return start(false);
+    }
+
+    /**
+     * Both servers, started on a new temporary directory.
+     *
+     * @param durable {@code true} keeps PostgreSQL's fsync and synchronous commit on, as a measurement wants them
+     */
+    public static OwnServers start(boolean durable) {
         try {
-            OwnServers servers = new OwnServers(Files.createTempDirectory("crowdrecon-faults-"));
+            OwnServers servers = new OwnServers(Files.createTempDirectory("crowdrecon-faults-"), durable);
             servers.startPostgres();
             servers.startKafka();
             return servers;
@@ -80,7 +91,7 @@ public final class OwnServers implements AutoCloseable {
     /** Starts PostgreSQL on its data directory and port (creating them the first time). */
     public synchronized void startPostgres() {
         if (postgres == null) {
-            postgres = DurablePostgres.start(directory.resolve("postgres"), postgresPort, false);
+            postgres = DurablePostgres.start(directory.resolve("postgres"), postgresPort, durable);
         }
     }
 

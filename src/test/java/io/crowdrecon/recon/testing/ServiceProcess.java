@@ -41,6 +41,9 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> environment = new LinkedHashMap<>();
     private final List<String> jvmOptions;
     private final List<String> arguments;
+    /** The servers of a service started without its own ({@link #on}); null for the embedded default. */
+    private final OwnServers servers;
+
     private final HttpClient http = HttpClient.newHttpClient();
     /**
      * The API clients' connections and event loop, this object's own: Reactor Netty's global ones, which every other
@@ -51,14 +54,26 @@ public final class ServiceProcess implements AutoCloseable {
     private final LoopResources clientLoops = LoopResources.create("service-process-client", 1, true);
     private Process process;
 
-    private ServiceProcess(Path workDirectory, List<String> jvmOptions, List<String> arguments) {
+    private ServiceProcess(Path workDirectory, List<String> jvmOptions, List<String> arguments, OwnServers servers) {
         this.workDirectory = workDirectory;
         this.jvmOptions = jvmOptions;
         this.arguments = arguments;
+        this.servers = servers;
         environment.put("RECON_WORK_DIR", workDirectory.toString());
-        environment.put("RECON_EMBEDDED_POSTGRES_PORT", String.valueOf(OwnServers.freePort()));
-        environment.put("RECON_EMBEDDED_KAFKA_PORT", String.valueOf(OwnServers.freePort()));
-        environment.put("RECON_EMBEDDED_KAFKA_CONTROLLER_PORT", String.valueOf(OwnServers.freePort()));
+        if (servers == null) {
+            environment.put("RECON_EMBEDDED_POSTGRES_PORT", String.valueOf(OwnServers.freePort()));
+            environment.put("RECON_EMBEDDED_KAFKA_PORT", String.valueOf(OwnServers.freePort()));
+            environment.put("RECON_EMBEDDED_KAFKA_CONTROLLER_PORT", String.valueOf(OwnServers.freePort()));
+        } else {
+            // A further instance of the embedded default (docs/running.md): no server of its own.
+            environment.put("RECON_EMBEDDED", "false");
+            environment.put(
+                    "SPRING_R2DBC_URL",
+                    "r2dbc:postgresql://localhost:" + servers.postgresPort() + "/" + DurablePostgres.DATABASE);
+            environment.put("SPRING_R2DBC_USERNAME", DurablePostgres.USER);
+            environment.put("SPRING_R2DBC_PASSWORD", "");
+            environment.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", servers.bootstrapServers());
+        }
         environment.put("SERVER_PORT", String.valueOf(OwnServers.freePort()));
         environment.put("RECON_OPS_API_KEY", ApiClient.OPS_KEY);
         environment.put("RECON_SANDBOX_AUTO_CONFIRM", "false");
@@ -74,9 +89,25 @@ public final class ServiceProcess implements AutoCloseable {
      * e.g. for a measurement.
      */
     public static ServiceProcess withJvmOptions(List<String> jvmOptions, String... arguments) {
+        return create(jvmOptions, arguments, null);
+    }
+
+    /**
+     * A service that starts no PostgreSQL or broker of its own ({@code RECON_EMBEDDED=false}) and uses these servers',
+     * through the standard {@code SPRING_*} variables, as further instances (replicas) do: several such services share
+     * one database and one consumer group. Its work directory holds only {@code service.log}.
+     */
+    public static ServiceProcess on(OwnServers servers, List<String> jvmOptions, String... arguments) {
+        return create(jvmOptions, arguments, servers);
+    }
+
+    private static ServiceProcess create(List<String> jvmOptions, String[] arguments, OwnServers servers) {
         try {
             return new ServiceProcess(
-                    Files.createTempDirectory("crowdrecon-service-"), List.copyOf(jvmOptions), List.of(arguments));
+                    Files.createTempDirectory("crowdrecon-service-"),
+                    List.copyOf(jvmOptions),
+                    List.of(arguments),
+                    servers);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -84,6 +115,34 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the JVM and waits until {@code /actuator/health} answers UP. */
     public void startAndAwaitHealthy() {
+        launch();
+        await().atMost(START).pollInterval(Duration.ofMillis(500)).until(this::healthy);
+    }
+
+    /**
+     * Starts the JVM and waits until {@code /actuator/health/readiness} answers 200 (what a Kubernetes readiness probe
+     * asks: the database, the broker and the inbound consumers, which have joined their group), polling every 100 ms.
+     */
+    public void startAndAwaitReady() {
+        launch();
+        await().atMost(START)
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> answers200("/actuator/health/readiness"));
+    }
+
+    /** Waits at most {@code timeout} for the JVM to exit; its exit value, or -1 if it still runs. */
+    public int awaitExit(Duration timeout) {
+        try {
+            return process.waitFor(timeout.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                    ? process.exitValue()
+                    : -1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void launch() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -100,7 +159,6 @@ public final class ServiceProcess implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        await().atMost(START).pollInterval(Duration.ofMillis(500)).until(this::healthy);
     }
 
     /** SIGKILL: no shutdown hook runs; its PostgreSQL server is left orphaned, its broker dies with it. */
@@ -141,19 +199,26 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "localhost:" + environment.get("RECON_EMBEDDED_KAFKA_PORT");
+        return servers != null
+                ? servers.bootstrapServers()
+                : "localhost:" + environment.get("RECON_EMBEDDED_KAFKA_PORT");
     }
 
     /** Its PostgreSQL database over JDBC (user {@code postgres}, no password), while it runs. */
     public String jdbcUrl() {
-        return "jdbc:postgresql://localhost:" + environment.get("RECON_EMBEDDED_POSTGRES_PORT") + "/"
-                + DurablePostgres.DATABASE;
+        return "jdbc:postgresql://localhost:" + postgresPort() + "/" + DurablePostgres.DATABASE;
     }
 
     /** The same database over R2DBC, pooled (at most {@code maxConnections}). */
     public String r2dbcUrl(int maxConnections) {
-        return "r2dbc:pool:postgresql://postgres@localhost:" + environment.get("RECON_EMBEDDED_POSTGRES_PORT") + "/"
-                + DurablePostgres.DATABASE + "?maxSize=" + maxConnections;
+        return "r2dbc:pool:postgresql://postgres@localhost:" + postgresPort() + "/" + DurablePostgres.DATABASE
+                + "?maxSize=" + maxConnections;
+    }
+
+    private String postgresPort() {
+        return servers != null
+                ? String.valueOf(servers.postgresPort())
+                : environment.get("RECON_EMBEDDED_POSTGRES_PORT");
     }
 
     public ApiClient api() {
@@ -181,6 +246,26 @@ public final class ServiceProcess implements AutoCloseable {
 
     private Path log() {
         return workDirectory.resolve("service.log");
+    }
+
+    private boolean answers200(String path) {
+        if (!process.isAlive()) {
+            throw new AssertionError("the service exited with " + process.exitValue() + "; log:\n" + logText());
+        }
+        try {
+            return http.send(
+                                    HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                                            .timeout(Duration.ofSeconds(10))
+                                            .build(),
+                                    HttpResponse.BodyHandlers.discarding())
+                            .statusCode()
+                    == 200;
+        } catch (IOException notYet) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     private boolean healthy() {
