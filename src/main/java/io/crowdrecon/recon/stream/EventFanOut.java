@@ -38,6 +38,7 @@ public class EventFanOut {
     private final Scheduler delivery;
     private final Map<String, Sinks.Many<StoredEvent>> byAudience = new ConcurrentHashMap<>();
     private final AtomicLong position = new AtomicLong(-1);
+    private volatile boolean closed;
 
     /** {@code delivery}: the single thread that hands polled events to the subscribers. */
     public EventFanOut(EventHistory history, Duration interval, int batch, Scheduler delivery) {
@@ -88,12 +89,32 @@ public class EventFanOut {
         }
     }
 
-    /** The live events of a portal ({@code null}: every portal's, for ops), from now on. */
+    /** The live events of a portal ({@code null}: every portal's, for ops), from now on; until {@link #close()}. */
     public Flux<StoredEvent> live(String portalId) {
+        if (closed) {
+            return Flux.empty();
+        }
         String audience = portalId == null ? OPS : portalId;
-        return byAudience
-                .computeIfAbsent(audience, a -> Sinks.many().multicast().directBestEffort())
-                .asFlux();
+        Sinks.Many<StoredEvent> sink = byAudience.computeIfAbsent(
+                audience, a -> Sinks.many().multicast().directBestEffort());
+        if (closed) {
+            // The close came between the check and the sink: this client ends with the others.
+            sink.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100)));
+        }
+        return sink.asFlux();
+    }
+
+    /**
+     * Ends every live stream, when the instance stops (after the poller): the clients' responses complete and they
+     * resume with Last-Event-ID on another instance at once, instead of hanging silent until the web server's
+     * graceful shutdown gives up on them (30 s). Clients arriving later get no live events either.
+     */
+    public void close() {
+        closed = true;
+        // The poller may still be handing out its last page: retry a completion that meets it.
+        byAudience
+                .values()
+                .forEach(sink -> sink.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))));
     }
 
     /** The last seq handed to subscribers; -1 before the first poll. */

@@ -65,11 +65,17 @@ public class OrderEventStream {
                     .unicast()
                     .onBackpressureBuffer(Queues.<StoredEvent>get(MAX_BEHIND).get());
             // Live events are taken before the log is read, so none can fall between the two.
-            Disposable feed = fanOut.live(filter.portalId()).filter(filter).subscribe(event -> {
-                if (buffer.tryEmitNext(event).isFailure()) {
-                    buffer.tryEmitError(new SlowClientException());
-                }
-            });
+            Disposable feed = fanOut.live(filter.portalId())
+                    .filter(filter)
+                    .subscribe(
+                            event -> {
+                                if (buffer.tryEmitNext(event).isFailure()) {
+                                    buffer.tryEmitError(new SlowClientException());
+                                }
+                            },
+                            buffer::tryEmitError,
+                            // The instance stops: the client gets what is buffered, then its stream ends.
+                            buffer::tryEmitComplete);
             AtomicLong sent = new AtomicLong(start.after());
             return Flux.concat(fanOut.replay(start.after(), filter), buffer.asFlux())
                     .filter(event -> event.seq() > sent.get())

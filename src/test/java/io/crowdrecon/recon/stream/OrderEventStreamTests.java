@@ -83,6 +83,34 @@ class OrderEventStreamTests {
     }
 
     @Test
+    void endsEveryLiveStreamWithWhatItHadWhenTheInstanceStops() {
+        history.append(3);
+        var subscription = fanOut.run().subscribe();
+        try {
+            StepVerifier.create(stream.events(EventFilter.ops(null, null), new OrderEventStream.Start(0))
+                            .map(StoredEvent::seq))
+                    .expectNext(1L, 2L, 3L)
+                    .then(() -> {
+                        history.append(2);
+                        await().atMost(Duration.ofSeconds(10)).until(fanOut::position, p -> p == 5);
+                        subscription.dispose();
+                        fanOut.close();
+                    })
+                    .expectNext(4L, 5L)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
+            // A client arriving during the shutdown gets the log, then its stream ends too.
+            StepVerifier.create(stream.events(EventFilter.ops(null, null), new OrderEventStream.Start(3))
+                            .map(StoredEvent::seq))
+                    .expectNext(4L, 5L)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
     void dropsAClientThatFallsTooFarBehindInsteadOfSlowingEveryoneElse() {
         var subscription = fanOut.run().subscribe();
         try {

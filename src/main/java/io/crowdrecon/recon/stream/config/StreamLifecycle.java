@@ -9,7 +9,10 @@ import org.springframework.context.SmartLifecycle;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
-/** Runs this instance's event poller, and hourly forgets events older than the retention (7 days). */
+/**
+ * Runs this instance's event poller, and hourly forgets events older than the retention (7 days). Stops before the
+ * web server's graceful shutdown (a higher phase), ending the live streams so that it need not wait for them.
+ */
 public class StreamLifecycle implements SmartLifecycle {
 
     private final EventFanOut fanOut;
@@ -44,6 +47,7 @@ public class StreamLifecycle implements SmartLifecycle {
             polling.dispose();
             forgetting.dispose();
             polling = null;
+            fanOut.close();
         }
     }
 
