@@ -243,17 +243,7 @@ class DeploymentManifestsTests {
         return documents;
     }
 
-    @SuppressWarnings("unchecked")
     private static <T> T path(Object root, Object... steps) {
-        Object current = root;
-        for (Object step : steps) {
-            if (current == null) {
-                return null;
-            }
-            current = step instanceof Integer index
-                    ? ((List<Object>) current).get(index)
-                    : ((Map<String, Object>) current).get(step);
-        }
-        return (T) current;
+        return Rendered.path(root, steps);
     }
 }
