@@ -1,6 +1,7 @@
-package io.crowdrecon.recon.ingest.card;
+package io.crowdrecon.recon.ingest.web;
 
 import io.crowdrecon.recon.ingest.InboundRecord;
+import io.crowdrecon.recon.ingest.card.CardNotifications;
 import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
