@@ -1,9 +1,12 @@
 package io.crowdrecon.recon.outbox.config;
 
+import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboxRelay;
 import io.crowdrecon.recon.outbox.kafka.KafkaEventPublisher;
+import io.crowdrecon.recon.outbox.persistence.R2dbcEventLog;
 import io.crowdrecon.recon.outbox.persistence.R2dbcRelayStore;
 import java.net.InetAddress;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
@@ -18,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderOptions;
+import tools.jackson.databind.ObjectMapper;
 
 /** The outbound side: the relay from the event log to the outbound topics. */
 @Configuration(proxyBeanMethods = false)
@@ -60,6 +64,12 @@ public class OutboxConfiguration {
     @Bean
     OutboxRelayLifecycle outboxRelayLifecycle(OutboxRelay relay, OutboxMetrics metrics) {
         return new OutboxRelayLifecycle(relay, metrics);
+    }
+
+    /** The event log every capability appends to, in the transaction of its state change. */
+    @Bean
+    EventLog eventLog(DatabaseClient database, ObjectMapper json, Clock clock) {
+        return new R2dbcEventLog(database, json, clock);
     }
 
     @Bean

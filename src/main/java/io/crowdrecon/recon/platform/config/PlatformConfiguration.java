@@ -1,7 +1,5 @@
 package io.crowdrecon.recon.platform.config;
 
-import io.crowdrecon.recon.outbox.EventLog;
-import io.crowdrecon.recon.outbox.persistence.R2dbcEventLog;
 import io.crowdrecon.recon.platform.persistence.ReactiveTransactions;
 import io.crowdrecon.recon.platform.resilience.InfrastructureBreakers;
 import io.crowdrecon.recon.shared.IdGenerator;
@@ -15,13 +13,11 @@ import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomize
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.connection.R2dbcTransactionManager;
-import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.core.StreamWriteFeature;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.MapperFeature;
-import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.type.LogicalType;
@@ -60,11 +56,6 @@ public class PlatformConfiguration {
     @Bean
     Transactions transactions(TransactionalOperator operator, InfrastructureBreakers breakers) {
         return new ReactiveTransactions(operator, breakers);
-    }
-
-    @Bean
-    EventLog eventLog(DatabaseClient database, ObjectMapper json, Clock clock) {
-        return new R2dbcEventLog(database, json, clock);
     }
 
     /**
