@@ -2,6 +2,7 @@ package io.crowdrecon.recon;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -51,6 +52,12 @@ class ArchitectureTests {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "io.r2dbc..", "org.apache.kafka..", "reactor.kafka..")
                 .check(PRODUCTION);
+    }
+
+    @Test
+    void capabilitiesDependOnEachOtherWithoutCycles() {
+        // A capability and everything under it (its adapters too) is one slice; platform and shared are slices as well.
+        slices().matching("io.crowdrecon.recon.(*)..").should().beFreeOfCycles().check(PRODUCTION);
     }
 
     @Test

@@ -1,13 +1,13 @@
 package io.crowdrecon.recon.ingest.config;
 
 import io.crowdrecon.recon.bankfile.BookBankFile;
-import io.crowdrecon.recon.bankfile.ingest.BankFileRecords;
 import io.crowdrecon.recon.ingest.DeadLetters;
 import io.crowdrecon.recon.ingest.InboundPipeline;
 import io.crowdrecon.recon.ingest.UndecidedCredits;
 import io.crowdrecon.recon.ingest.bank.BankDebits;
 import io.crowdrecon.recon.ingest.bank.BankNotificationParser;
 import io.crowdrecon.recon.ingest.bank.BankNotifications;
+import io.crowdrecon.recon.ingest.bankfile.BankFileRecords;
 import io.crowdrecon.recon.ingest.card.CardNotifications;
 import io.crowdrecon.recon.ingest.kafka.KafkaDeadLetters;
 import io.crowdrecon.recon.ingest.kafka.ReactorKafkaInboundSource;

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.bankfile.ingest;
+package io.crowdrecon.recon.ingest.bankfile;
 
 import io.crowdrecon.recon.bankfile.BankFileSource;
 import io.crowdrecon.recon.bankfile.BankFileStatus;
