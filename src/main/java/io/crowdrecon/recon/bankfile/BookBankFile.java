@@ -151,18 +151,24 @@ public class BookBankFile {
                     if (file.status() != BankFileStatus.RECEIVED) {
                         return Mono.just(Receipt.of(file, true)); // another instance booked it while we read it
                     }
-                    FileBooking booking = bookings.begin(bankFileId, survey);
-                    return chunks(reader, source)
-                            .concatMap(booking::take, 1)
-                            .then(Mono.defer(() -> files.booked(
-                                    bankFileId,
-                                    survey.header(),
-                                    booking.statementsBooked(),
-                                    survey.entries(),
-                                    clock.instant())))
-                            .then(files.byId(bankFileId))
-                            .map(booked -> Receipt.of(booked, false));
+                    // Other bytes of the same statements may have committed since the look before the
+                    // transaction: then this file is the same file again, not a file of no new statements.
+                    return alreadyBooked(survey)
+                            .flatMap(first -> files.forgetReceived(source.sha256())
+                                    .then(files.byId(first))
+                                    .map(booked -> Receipt.of(booked, true)))
+                            .switchIfEmpty(Mono.defer(() -> bookEntries(bankFileId, source, survey)));
                 }));
+    }
+
+    private Mono<Receipt> bookEntries(String bankFileId, BankFileSource source, Survey survey) {
+        FileBooking booking = bookings.begin(bankFileId, survey);
+        return chunks(reader, source)
+                .concatMap(booking::take, 1)
+                .then(Mono.defer(() -> files.booked(
+                        bankFileId, survey.header(), booking.statementsBooked(), survey.entries(), clock.instant())))
+                .then(files.byId(bankFileId))
+                .map(booked -> Receipt.of(booked, false));
     }
 
     /**

@@ -12,6 +12,9 @@ import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.r2dbc.spi.Connection;
+import io.r2dbc.spi.ConnectionFactory;
+import io.r2dbc.spi.Result;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -38,9 +41,11 @@ import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DefaultDataBufferFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.web.reactive.function.BodyInserters;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -61,6 +66,12 @@ class BankFileInputsIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    ConnectionFactory connections;
+
+    @Autowired
+    DatabaseClient database;
 
     ApiClient api;
     PaymentFlows flows;
@@ -530,6 +541,67 @@ class BankFileInputsIT {
                 .filteredOn(f -> sha256s.contains(f.get("sha256").asString()))
                 .extracting(f -> f.get("status").asString())
                 .doesNotContain("RECEIVED");
+    }
+
+    @Test
+    void aCopyWhoseStatementsWereBookedWhileItWaitedAnswersTheFirstFile() throws Exception {
+        String payer = Ibans.randomGerman();
+        String orderId = flows.newOrder(payer);
+        String xml = CamtFiles.of(collectionIban())
+                .day(DAY)
+                .sequence(1)
+                .opening("0.00")
+                .credit(BankFileTexts.bankReference(), "1100.00", DAY, payer, "Subscription " + orderId)
+                .camt053();
+        String copy = xml.replace("<Document", "\n<Document");
+        // The copy looks for its statements before the first file is posted, then waits on the row of its bytes,
+        // held by this test, while the first file is booked: the window in which two instances race.
+        Connection holder = Mono.from(connections.create()).block();
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try {
+            Mono.from(holder.beginTransaction()).block();
+            Flux.from(holder.createStatement(
+                                    """
+                                    INSERT INTO bank_file (bank_file_id, sha256, size_bytes, source, status, received_at)
+                                    VALUES ($1, $2, $3, 'API', 'RECEIVED', now())""")
+                            .bind("$1", "BFLHELD" + UUID.randomUUID().toString().substring(0, 8))
+                            .bind("$2", HexFormat.of().parseHex(sha256(copy)))
+                            .bind("$3", (long) copy.getBytes(StandardCharsets.UTF_8).length)
+                            .execute())
+                    .flatMap(Result::getRowsUpdated)
+                    .blockLast();
+            Future<JsonNode> copyReceipt = pool.submit(() -> files.post(copy));
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(() -> waitingOnALock("INSERT INTO bank_file"));
+
+            JsonNode first = files.post(xml);
+            Mono.from(holder.commitTransaction()).block();
+            JsonNode answer = copyReceipt.get(60, TimeUnit.SECONDS);
+
+            assertThat(first.get("repeated").asBoolean()).isFalse();
+            assertThat(answer.get("bankFileId").asString())
+                    .isEqualTo(first.get("bankFileId").asString());
+            assertThat(answer.get("repeated").asBoolean()).isTrue();
+            // The copy's own row is forgotten, not booked as a file of no statements.
+            assertThat(files.files().get("items").valueStream())
+                    .filteredOn(f -> f.get("sha256").asString().equals(sha256(copy)))
+                    .isEmpty();
+            theOnlyStatementOfTheAccountPaidTheOrderOnce(orderId);
+        } finally {
+            pool.shutdownNow();
+            Mono.from(holder.close()).block();
+        }
+    }
+
+    /** Whether a session of the service waits on a row lock in a statement that starts with {@code sql}. */
+    private boolean waitingOnALock(String sql) {
+        return Boolean.TRUE.equals(database.sql("SELECT count(*) > 0 AS waiting FROM pg_stat_activity"
+                        + " WHERE wait_event_type = 'Lock' AND query LIKE :sql")
+                .bind("sql", "%" + sql + "%")
+                .map(row -> row.get("waiting", Boolean.class))
+                .one()
+                .block());
     }
 
     // --- the topic
