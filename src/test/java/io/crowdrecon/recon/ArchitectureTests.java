@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -72,8 +73,9 @@ class ArchitectureTests {
                 .or()
                 .haveSimpleName("CreditBatch")
                 .should()
-                .onlyDependOnClassesThat()
-                .resideInAnyPackage("java..", "io.crowdrecon.recon.*")
+                .onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..")
+                        .or(JavaClass.Predicates.resideInAnyPackage("io.crowdrecon.recon..")
+                                .and(JavaClass.Predicates.resideOutsideOfPackages(ADAPTERS))))
                 .check(PRODUCTION);
     }
 

@@ -1,8 +1,8 @@
 package io.crowdrecon.recon.bankfile;
 
 import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
-import io.crowdrecon.recon.payment.ApplyBankDebit;
-import io.crowdrecon.recon.payment.UnreceivedCredits;
+import io.crowdrecon.recon.payment.instruction.ApplyBankDebit;
+import io.crowdrecon.recon.payment.instruction.UnreceivedCredits;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import java.time.Clock;

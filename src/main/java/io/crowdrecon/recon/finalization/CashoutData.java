@@ -1,6 +1,6 @@
 package io.crowdrecon.recon.finalization;
 
-import io.crowdrecon.recon.payment.InstructionStatus;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.shared.Amounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;

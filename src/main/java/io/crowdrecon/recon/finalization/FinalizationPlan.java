@@ -1,6 +1,6 @@
 package io.crowdrecon.recon.finalization;
 
-import io.crowdrecon.recon.payment.Settlement;
+import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.shared.Validation;
 import java.math.BigDecimal;
 import java.util.List;

@@ -1,6 +1,6 @@
 package io.crowdrecon.recon.sandbox;
 
-import io.crowdrecon.recon.payment.PaymentInstruction;
+import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;

@@ -7,7 +7,7 @@ import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
-import io.crowdrecon.recon.payment.Settlement;
+import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.portal.Companies;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.IdGenerator;

@@ -1,7 +1,7 @@
 package io.crowdrecon.recon.payment.persistence;
 
-import io.crowdrecon.recon.payment.CardEvent;
-import io.crowdrecon.recon.payment.CardEvents;
+import io.crowdrecon.recon.payment.card.CardEvent;
+import io.crowdrecon.recon.payment.card.CardEvents;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import java.math.BigDecimal;
 import java.time.Instant;

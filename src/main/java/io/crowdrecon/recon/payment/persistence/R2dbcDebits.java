@@ -1,7 +1,7 @@
 package io.crowdrecon.recon.payment.persistence;
 
-import io.crowdrecon.recon.payment.BankDebit;
-import io.crowdrecon.recon.payment.Debits;
+import io.crowdrecon.recon.payment.instruction.BankDebit;
+import io.crowdrecon.recon.payment.instruction.Debits;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,9 +1,9 @@
 package io.crowdrecon.recon.payment.persistence;
 
-import io.crowdrecon.recon.payment.Moneyout;
-import io.crowdrecon.recon.payment.MoneyoutStatus;
-import io.crowdrecon.recon.payment.MoneyoutType;
-import io.crowdrecon.recon.payment.Moneyouts;
+import io.crowdrecon.recon.payment.moneyout.Moneyout;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
+import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.r2dbc.spi.Readable;

@@ -1,10 +1,10 @@
 package io.crowdrecon.recon.payment.persistence;
 
-import io.crowdrecon.recon.payment.InstructionStatus;
-import io.crowdrecon.recon.payment.InstructionType;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.PaymentInstruction;
-import io.crowdrecon.recon.payment.PaymentInstructions;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.instruction.InstructionType;
+import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.r2dbc.spi.Readable;

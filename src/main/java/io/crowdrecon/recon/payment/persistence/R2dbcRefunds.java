@@ -1,10 +1,10 @@
 package io.crowdrecon.recon.payment.persistence;
 
-import io.crowdrecon.recon.payment.InstructionStatus;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.Refund;
-import io.crowdrecon.recon.payment.RefundData;
-import io.crowdrecon.recon.payment.Refunds;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.refund.Refund;
+import io.crowdrecon.recon.payment.refund.RefundData;
+import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import java.math.BigDecimal;

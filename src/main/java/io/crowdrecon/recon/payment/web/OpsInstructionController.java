@@ -1,11 +1,11 @@
 package io.crowdrecon.recon.payment.web;
 
-import io.crowdrecon.recon.payment.InstructionDesk;
-import io.crowdrecon.recon.payment.InstructionStatus;
-import io.crowdrecon.recon.payment.InstructionType;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.PaymentInstruction;
-import io.crowdrecon.recon.payment.PaymentInstructions;
+import io.crowdrecon.recon.payment.instruction.InstructionDesk;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.instruction.InstructionType;
+import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.shared.DomainException;

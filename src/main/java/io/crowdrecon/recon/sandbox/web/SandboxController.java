@@ -6,7 +6,7 @@ import io.crowdrecon.recon.ingest.bank.BankNotificationParser;
 import io.crowdrecon.recon.ingest.card.CardNotifications;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.PaymentInstructions;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.card;
 
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
@@ -8,6 +8,13 @@ import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.instruction.ApplyBankDebit;
+import io.crowdrecon.recon.payment.instruction.BankDebit;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.moneyout.Moneyout;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.instruction;
 
 /**
  * {@code CREATED → EXECUTED | FAILED}, confirmed by the bank (a DEBIT) or the gateway (a card

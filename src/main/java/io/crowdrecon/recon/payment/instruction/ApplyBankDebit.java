@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
@@ -7,7 +7,15 @@ import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
-import io.crowdrecon.recon.payment.Debits.Outcome;
+import io.crowdrecon.recon.payment.Moneyin;
+import io.crowdrecon.recon.payment.MoneyinStatus;
+import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.Debits.Outcome;
+import io.crowdrecon.recon.payment.moneyout.Moneyout;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;

@@ -1,9 +1,15 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.MoneyinStatus;
+import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.moneyout.Moneyout;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;

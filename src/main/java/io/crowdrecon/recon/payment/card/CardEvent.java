@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.card;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.moneyout;
 
 /**
  * {@code AVAILABLE → EXECUTED} (finalization) {@code | REVERSED} (refund or recall);

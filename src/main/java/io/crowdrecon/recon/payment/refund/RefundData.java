@@ -1,5 +1,7 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.refund;
 
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.shared.Amounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;

@@ -1,7 +1,15 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.moneyout;
 
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.instruction.InstructionType;
+import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.payment.refund.PaymentRefunds;
+import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.moneyout;
 
 import java.util.List;
 import reactor.core.publisher.Flux;

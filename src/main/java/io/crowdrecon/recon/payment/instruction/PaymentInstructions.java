@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.instruction;
 
 import java.time.Instant;
 import java.util.List;

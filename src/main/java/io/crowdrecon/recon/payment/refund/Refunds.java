@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.refund;
 
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.moneyout;
 
 /** Who a moneyout is for: the company ({@code orderAmount}) or the portal ({@code feeAmount}). */
 public enum MoneyoutType {

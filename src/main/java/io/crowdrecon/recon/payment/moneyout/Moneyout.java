@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.moneyout;
 
 import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;

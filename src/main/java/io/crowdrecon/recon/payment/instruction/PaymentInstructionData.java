@@ -1,6 +1,7 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.PaymentChannel;
 import java.math.BigDecimal;
 
 /** The data of {@code crowdrecon.payment-instruction.requested.v1} (SPEC.md section 6). */

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.moneyout;
 
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.swagger.v3.oas.annotations.media.Schema;

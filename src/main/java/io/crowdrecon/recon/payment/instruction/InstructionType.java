@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.instruction;
 
 /** Why money goes out. */
 public enum InstructionType {

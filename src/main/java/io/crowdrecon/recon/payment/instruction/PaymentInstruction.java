@@ -1,5 +1,6 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.instruction;
 
+import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;

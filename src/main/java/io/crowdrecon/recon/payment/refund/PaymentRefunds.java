@@ -1,8 +1,20 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.refund;
 
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.Moneyin;
+import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.instruction.InstructionType;
+import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionData;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.payment.moneyout.Moneyout;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;

@@ -1,6 +1,8 @@
-package io.crowdrecon.recon.payment;
+package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.DomainException;

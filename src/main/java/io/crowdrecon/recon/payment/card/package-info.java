@@ -1,0 +1,6 @@
+/**
+ * Card gateway events after the capture: refunds, chargebacks and their resolution by ops
+ * ({@link io.crowdrecon.recon.payment.card.ApplyCardEvent},
+ * {@link io.crowdrecon.recon.payment.card.ChargebackResolution}).
+ */
+package io.crowdrecon.recon.payment.card;

@@ -1,0 +1,5 @@
+/**
+ * Moneyouts: the parts of a moneyin waiting to leave (investment, fees, refunds) and their {@code MoneyoutStatus},
+ * and {@link io.crowdrecon.recon.payment.moneyout.Settlement}, which turns them into payment instructions.
+ */
+package io.crowdrecon.recon.payment.moneyout;
