@@ -5,10 +5,14 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -53,6 +57,56 @@ class ArchitectureTests {
                 .dependOnClassesThat()
                 .resideInAnyPackage("org.springframework..", "io.r2dbc..", "org.apache.kafka..", "reactor.kafka..")
                 .check(PRODUCTION);
+    }
+
+    @Test
+    void nothingDependsOnIngest() {
+        // Ingest is the outermost ring: it hands bank and card input to the capabilities, which never call back.
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.crowdrecon.recon.ingest..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.crowdrecon.recon.ingest..")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void noCapabilityDependsOnTheAdaptersOfAnother() {
+        noClasses()
+                .should(
+                        new ArchCondition<JavaClass>(
+                                "depend on the web, kafka or persistence adapters of another capability") {
+                            @Override
+                            public void check(JavaClass origin, ConditionEvents events) {
+                                for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
+                                    JavaClass target = dependency.getTargetClass();
+                                    String targetCapability = capabilityOf(target.getPackageName());
+                                    if (targetCapability != null
+                                            && isAdapter(target.getPackageName())
+                                            && !targetCapability.equals(capabilityOf(origin.getPackageName()))) {
+                                        events.add(
+                                                SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                                    }
+                                }
+                            }
+                        })
+                .check(PRODUCTION);
+    }
+
+    /** The capability a package belongs to ({@code order} for {@code io.crowdrecon.recon.order.web}); null outside. */
+    private static String capabilityOf(String packageName) {
+        String base = "io.crowdrecon.recon.";
+        if (!packageName.startsWith(base)) {
+            return null;
+        }
+        String rest = packageName.substring(base.length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static boolean isAdapter(String packageName) {
+        return packageName.matches(".*\\.(web|kafka|persistence)(\\..*)?");
     }
 
     @Test

@@ -1,8 +1,8 @@
-package io.crowdrecon.recon.sandbox.config;
+package io.crowdrecon.recon.ingest.sandbox.config;
 
+import io.crowdrecon.recon.ingest.sandbox.SimulatedBankMessages;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.platform.kafka.Topics;
-import io.crowdrecon.recon.sandbox.SimulatedBankMessages;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.sandbox.config;
+package io.crowdrecon.recon.ingest.sandbox.config;
 
 import io.crowdrecon.recon.platform.kafka.Topics;
 import java.time.Clock;

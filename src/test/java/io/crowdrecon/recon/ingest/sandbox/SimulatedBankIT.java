@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.sandbox;
+package io.crowdrecon.recon.ingest.sandbox;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

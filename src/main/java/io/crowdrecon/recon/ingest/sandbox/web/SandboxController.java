@@ -1,9 +1,10 @@
-package io.crowdrecon.recon.sandbox.web;
+package io.crowdrecon.recon.ingest.sandbox.web;
 
 import io.crowdrecon.recon.ingest.JsonFields;
 import io.crowdrecon.recon.ingest.bank.BankNotification;
 import io.crowdrecon.recon.ingest.bank.BankNotificationParser;
 import io.crowdrecon.recon.ingest.card.CardNotifications;
+import io.crowdrecon.recon.ingest.sandbox.SimulatedBankMessages;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
@@ -14,7 +15,6 @@ import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.portal.Portals;
-import io.crowdrecon.recon.sandbox.SimulatedBankMessages;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.sandbox;
+package io.crowdrecon.recon.ingest.sandbox;
 
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import java.math.BigDecimal;
