@@ -34,6 +34,12 @@ public class DomainException extends RuntimeException {
         return new DomainException(ErrorCode.NOT_FOUND, what + " " + id + " not found");
     }
 
+    /** A lifecycle's table has no move for {@code trigger} from {@code from}. */
+    public static DomainException refusedMove(String what, String id, Object from, Object trigger) {
+        return new DomainException(
+                ErrorCode.ILLEGAL_TRANSITION, what + " " + id + " in " + from + " cannot move on " + trigger);
+    }
+
     public static DomainException illegalTransition(String what, String id, Object from, Object to) {
         return new DomainException(
                 ErrorCode.ILLEGAL_TRANSITION, what + " " + id + " cannot move from " + from + " to " + to);

@@ -40,6 +40,39 @@ public final class TransitionTable<S extends Enum<S>, T extends Enum<T>> {
         return byTrigger == null ? Optional.empty() : Optional.ofNullable(byTrigger.get(trigger));
     }
 
+    /** Whether the table has a move for {@code trigger} from {@code from}. */
+    public boolean allows(S from, T trigger) {
+        return next(from, trigger).isPresent();
+    }
+
+    /**
+     * The row that moves {@code from} on {@code trigger}: its target, and the statuses persistence guards the update
+     * with. Errors with {@link DomainException} {@code ILLEGAL_TRANSITION} (naming {@code what} {@code id}) when the
+     * table has no such move.
+     */
+    public Transition<S, T> row(String what, String id, S from, T trigger) {
+        for (Transition<S, T> row : rows) {
+            if (row.trigger() == trigger && row.from().contains(from)) {
+                return row;
+            }
+        }
+        throw DomainException.refusedMove(what, id, from, trigger);
+    }
+
+    /**
+     * The one row of {@code trigger}, for a move of many at once guarded by its {@code from} statuses.
+     *
+     * @throws IllegalArgumentException if the table has no row, or more than one, for {@code trigger}
+     */
+    public Transition<S, T> row(T trigger) {
+        List<Transition<S, T>> of =
+                rows.stream().filter(row -> row.trigger() == trigger).toList();
+        if (of.size() != 1) {
+            throw new IllegalArgumentException(of.size() + " rows for " + trigger + ", not one");
+        }
+        return of.get(0);
+    }
+
     /** The rows, in the order they were given. */
     public List<Transition<S, T>> rows() {
         return rows;
