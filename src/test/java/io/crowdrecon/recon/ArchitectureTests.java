@@ -13,6 +13,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.OrderTransitions;
+import io.crowdrecon.recon.order.StatusChange;
+import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -107,6 +111,23 @@ class ArchitectureTests {
 
     private static boolean isAdapter(String packageName) {
         return packageName.matches(".*\\.(web|kafka|persistence)(\\..*)?");
+    }
+
+    @Test
+    void anOrdersStatusChangesOnlyAlongItsTable() {
+        // An order's status is set only from a StatusChange (Order.moved, Orders.move); the table makes every move.
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(OrderTransitions.class.getName())
+                .and()
+                .doNotHaveFullyQualifiedName(StatusChange.class.getName())
+                .and()
+                .resideOutsideOfPackage("io.crowdrecon.recon.order.persistence..")
+                .should()
+                .callConstructor(StatusChange.class, OrderStatus.class, OrderStatus.class, String.class, Instant.class)
+                .because("a move is made by OrderTransitions.change, which refuses what the table does not list; "
+                        + "persistence only reads history back")
+                .check(PRODUCTION);
     }
 
     @Test

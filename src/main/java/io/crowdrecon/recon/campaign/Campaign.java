@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.campaign;
 
+import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,8 +18,12 @@ public record Campaign(
         Instant createdAt,
         Instant updatedAt) {
 
-    public Campaign withStatus(CampaignStatus newStatus, Instant at) {
-        return new Campaign(campaignId, portalId, companyId, terms, newStatus, createdAt, at);
+    /** The campaign after the move of {@code row}, a row of {@link CampaignTransitions}. */
+    public Campaign moved(Transition<CampaignStatus, CampaignTrigger> row, Instant at) {
+        if (!row.from().contains(status)) {
+            throw new IllegalArgumentException("campaign " + campaignId + " is " + status + ", not in " + row.from());
+        }
+        return new Campaign(campaignId, portalId, companyId, terms, row.to(), createdAt, at);
     }
 
     public Campaign withTerms(CampaignTerms newTerms, Instant at) {

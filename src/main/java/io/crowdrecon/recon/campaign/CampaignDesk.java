@@ -8,6 +8,7 @@ import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.Validation;
 import java.time.Clock;
 import java.time.Instant;
@@ -118,10 +119,12 @@ public class CampaignDesk {
                                             + " has ACCOUNTED orders; it can end only by finalization"));
                         }
                         Instant now = clock.instant();
+                        Transition<CampaignStatus, CampaignTrigger> row =
+                                CampaignTransitions.row(campaign, CampaignTrigger.CANCEL);
                         return campaigns
-                                .moveStatus(campaignId, campaign.status(), next, now)
+                                .moveStatus(campaignId, campaign.status(), row, now)
                                 .then(orders.expirePayable(campaignId, REASON_CAMPAIGN_CANCELLED))
-                                .thenReturn(campaign.withStatus(next, now));
+                                .thenReturn(campaign.moved(row, now));
                     });
                 }));
     }
@@ -134,15 +137,15 @@ public class CampaignDesk {
                     if (campaign.status() == target) {
                         return Mono.just(campaign);
                     }
-                    return CampaignTransitions.next(campaign.status(), trigger)
-                            .map(next -> {
-                                Instant now = clock.instant();
-                                return campaigns
-                                        .moveStatus(campaignId, campaign.status(), next, now)
-                                        .thenReturn(campaign.withStatus(next, now));
-                            })
-                            .orElseGet(() -> Mono.error(DomainException.illegalTransition(
-                                    "Campaign", campaignId, campaign.status(), target)));
+                    if (!CampaignTransitions.allows(campaign.status(), trigger)) {
+                        return Mono.error(
+                                DomainException.illegalTransition("Campaign", campaignId, campaign.status(), target));
+                    }
+                    Instant now = clock.instant();
+                    Transition<CampaignStatus, CampaignTrigger> row = CampaignTransitions.row(campaign, trigger);
+                    return campaigns
+                            .moveStatus(campaignId, campaign.status(), row, now)
+                            .thenReturn(campaign.moved(row, now));
                 }));
     }
 }

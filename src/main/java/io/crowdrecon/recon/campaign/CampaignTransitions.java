@@ -37,6 +37,19 @@ public final class CampaignTransitions {
         return TABLE.next(from, trigger);
     }
 
+    /**
+     * The row {@code trigger} moves {@code campaign} along: the only way a campaign's status changes. Errors with
+     * {@code DomainException} {@code ILLEGAL_TRANSITION} when the table has no such move.
+     */
+    public static Transition<CampaignStatus, CampaignTrigger> row(Campaign campaign, CampaignTrigger trigger) {
+        return TABLE.row("Campaign", campaign.campaignId(), campaign.status(), trigger);
+    }
+
+    /** Whether the table has a move for {@code trigger} from {@code from}. */
+    public static boolean allows(CampaignStatus from, CampaignTrigger trigger) {
+        return TABLE.allows(from, trigger);
+    }
+
     /** The rows of the table, in SPEC order. */
     public static List<Transition<CampaignStatus, CampaignTrigger>> rows() {
         return TABLE.rows();

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.campaign;
 
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -30,6 +31,10 @@ public interface Campaigns {
     /** Saves new terms; emits the campaign as saved. */
     Mono<Campaign> updateTerms(Campaign campaign);
 
-    /** Moves the status if it is still {@code expected}; emits true when this call moved it. */
-    Mono<Boolean> moveStatus(String campaignId, CampaignStatus expected, CampaignStatus to, Instant at);
+    /**
+     * Moves the campaign along {@code row} (of {@link CampaignTransitions}) if it is still {@code expected}, one of the
+     * row's {@code from} statuses; emits true when this call moved it.
+     */
+    Mono<Boolean> moveStatus(
+            String campaignId, CampaignStatus expected, Transition<CampaignStatus, CampaignTrigger> row, Instant at);
 }

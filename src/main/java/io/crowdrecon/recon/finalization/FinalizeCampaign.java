@@ -2,11 +2,15 @@ package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.campaign.Campaign;
 import io.crowdrecon.recon.campaign.CampaignStatus;
+import io.crowdrecon.recon.campaign.CampaignTransitions;
+import io.crowdrecon.recon.campaign.CampaignTrigger;
 import io.crowdrecon.recon.campaign.Campaigns;
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.OrderTransitions;
+import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
@@ -24,6 +28,7 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -136,15 +141,15 @@ public class FinalizeCampaign {
         List<OutboundEvent> announced = new ArrayList<>();
         return Flux.fromIterable(all)
                 .concatMap(order -> {
-                    if (order.status() == OrderStatus.ACCOUNTED) {
+                    if (OrderTransitions.allows(order.status(), OrderTrigger.REFUND)) {
                         return refundAndMove(order, REASON_FAILURE, announced);
                     }
-                    if (order.status().isPayable()) {
+                    if (OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE)) {
                         return expire(order, REASON_FAILURE, announced);
                     }
                     return Mono.empty();
                 })
-                .then(moveCampaign(campaign, CampaignStatus.FINALIZED_FAIL))
+                .then(moveCampaign(campaign, CampaignTrigger.FINALIZE_FAILURE))
                 .flatMap(finalized -> events.append(announced).thenReturn(new Finalized(finalized, null)));
     }
 
@@ -229,7 +234,7 @@ public class FinalizeCampaign {
                 .concatMap(order -> settlement
                         .executeInFull(order, moneyouts.get(order.orderId()), cashoutId)
                         .doOnNext(announced::addAll)
-                        .then(move(order, OrderStatus.SPLITTED, REASON_SUCCESS, announced)))
+                        .then(move(order, OrderTrigger.EXECUTE, REASON_SUCCESS, announced)))
                 .then();
         Mono<Void> undone = Flux.fromIterable(toUndo)
                 .concatMap(order -> refundAndMove(order, REASON_UNDONE, announced))
@@ -243,9 +248,9 @@ public class FinalizeCampaign {
                                 plan.orderToSplit().parts(),
                                 cashoutId)
                         .doOnNext(announced::addAll)
-                        .then(move(toSplit, OrderStatus.SPLITTED, REASON_SUCCESS, announced));
+                        .then(move(toSplit, OrderTrigger.EXECUTE, REASON_SUCCESS, announced));
         Mono<Void> expired = Flux.fromIterable(all)
-                .filter(order -> order.status().isPayable())
+                .filter(order -> OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE))
                 .concatMap(order -> expire(order, REASON_SUCCESS, announced))
                 .then();
         BigDecimal feePayout = executedFee.add(successFee);
@@ -304,7 +309,7 @@ public class FinalizeCampaign {
                                     clock.instant());
                             return cashouts.add(cashout);
                         }))
-                .then(moveCampaign(campaign, CampaignStatus.FINALIZED_SUCCESS))
+                .then(moveCampaign(campaign, CampaignTrigger.FINALIZE_SUCCESS))
                 .flatMap(finalized -> events.append(announced)
                         .then(cashouts.ofCampaign(campaign.campaignId()))
                         .map(cashout -> new Finalized(finalized, cashout)));
@@ -318,25 +323,26 @@ public class FinalizeCampaign {
                                 ? new DomainException(ErrorCode.MONEYOUTS_HELD, e.getMessage())
                                 : e)
                 .doOnNext(announced::addAll)
-                .then(move(order, OrderStatus.REFUNDED, reason, announced));
+                .then(move(order, OrderTrigger.REFUND, reason, announced));
     }
 
     private Mono<Void> expire(Order order, String reason, List<OutboundEvent> announced) {
-        return move(order, OrderStatus.EXPIRED, reason, announced);
+        return move(order, OrderTrigger.EXPIRE, reason, announced);
     }
 
-    private Mono<Void> move(Order order, OrderStatus to, String reason, List<OutboundEvent> announced) {
-        return moves.move(order, to, reason)
+    private Mono<Void> move(Order order, OrderTrigger trigger, String reason, List<OutboundEvent> announced) {
+        return moves.move(order, trigger, reason)
                 .doOnNext(moved -> announced.add(moved.event()))
                 .then();
     }
 
-    private Mono<Campaign> moveCampaign(Campaign campaign, CampaignStatus to) {
+    private Mono<Campaign> moveCampaign(Campaign campaign, CampaignTrigger trigger) {
         java.time.Instant now = clock.instant();
+        Transition<CampaignStatus, CampaignTrigger> row = CampaignTransitions.row(campaign, trigger);
         return campaigns
-                .moveStatus(campaign.campaignId(), campaign.status(), to, now)
+                .moveStatus(campaign.campaignId(), campaign.status(), row, now)
                 .flatMap(moved -> moved
-                        ? Mono.just(campaign.withStatus(to, now))
+                        ? Mono.just(campaign.moved(row, now))
                         : Mono.error(new IllegalStateException("campaign moved under its lock")));
     }
 

@@ -13,9 +13,10 @@ import io.crowdrecon.recon.matching.CreditFacts.BankReference;
 import io.crowdrecon.recon.matching.CreditFacts.ReturnableInstruction;
 import io.crowdrecon.recon.order.InvestorAccount;
 import io.crowdrecon.recon.order.Order;
+import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderReasons;
-import io.crowdrecon.recon.order.OrderStatus;
-import io.crowdrecon.recon.order.OrderStatusChanged;
+import io.crowdrecon.recon.order.OrderTransitions;
+import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.order.StatusChange;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
@@ -186,7 +187,7 @@ public final class CreditBatch {
         if (order.feeAmount().signum() > 0) {
             moneyout(order, moneyin, MoneyoutType.FEE, order.feeAmount());
         }
-        move(order, OrderStatus.ACCOUNTED, OrderReasons.PAYMENT_MATCHED);
+        move(order, OrderTrigger.MATCHING_CREDIT, OrderReasons.PAYMENT_MATCHED);
         bookings.credits.add(
                 new RecordedCreditRow(credit, order.portalId(), Outcome.MATCHED, null, order.orderId(), null));
         if (matched.payerMismatch()) {
@@ -272,7 +273,7 @@ public final class CreditBatch {
             bookings.events.add(PaymentInstructionData.requested(instruction));
         }
         if (decision.orderBecomesIncorrectAmount()) {
-            move(named, OrderStatus.INCORRECT_AMOUNT, OrderReasons.AMOUNT_MISMATCH);
+            move(named, OrderTrigger.WRONG_AMOUNT_CREDIT, OrderReasons.AMOUNT_MISMATCH);
         }
         bookings.credits.add(new RecordedCreditRow(
                 credit,
@@ -331,12 +332,11 @@ public final class CreditBatch {
                 now);
     }
 
-    private void move(Order order, OrderStatus to, String reason) {
-        StatusChange change = new StatusChange(to, order.status(), reason, now);
+    private void move(Order order, OrderTrigger trigger, String reason) {
+        StatusChange change = OrderTransitions.change(order, trigger, reason, now);
         bookings.orderMoves.add(new OrderMove(order.orderId(), order.portalId(), order.campaignId(), change));
-        bookings.events.add(new OrderStatusChanged(order.orderId(), order.campaignId(), to, order.status(), reason, now)
-                .toEvent(order.portalId()));
-        orders.put(order.orderId(), order.moved(to, now, order.paymentWindowEndsAt()));
+        bookings.events.add(OrderMoves.event(order, change));
+        orders.put(order.orderId(), order.moved(change, order.paymentWindowEndsAt()));
     }
 
     private void review(ReviewKind kind, String portalId, String orderId, String subjectId, String detail) {

@@ -6,7 +6,8 @@ import io.crowdrecon.recon.matching.CreditDecision.InstructionReturned;
 import io.crowdrecon.recon.matching.CreditDecision.Matched;
 import io.crowdrecon.recon.matching.CreditDecision.Unidentified;
 import io.crowdrecon.recon.order.OrderChannel;
-import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.OrderTransitions;
+import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
@@ -149,20 +150,22 @@ public final class CreditMatcher {
             return Unidentified.because(UnidentifiedReason.CURRENCY_MISMATCH, orderId);
         }
         if (credit.amount().compareTo(order.totalAmount()) != 0) {
-            boolean becomesIncorrect = order.status() == OrderStatus.CREATED || order.status() == OrderStatus.WAITING;
+            boolean becomesIncorrect = OrderTransitions.allows(order.status(), OrderTrigger.WRONG_AMOUNT_CREDIT);
             return new Unidentified(UnidentifiedReason.AMOUNT_MISMATCH, orderId, becomesIncorrect);
         }
         return new Matched(orderId, isPayerMismatch(credit, order), isChannelMismatch(credit, order));
     }
 
     private static Optional<UnidentifiedReason> unpayableReason(IncomingCredit credit, OrderSnapshot order) {
+        if (OrderTransitions.isPayable(order.status())) {
+            return isPastPaymentWindow(credit, order)
+                    ? Optional.of(UnidentifiedReason.ORDER_NOT_PAYABLE)
+                    : Optional.empty();
+        }
+        // Not payable: was it paid once (its money arrived), or did it end without money?
         return switch (order.status()) {
             case ACCOUNTED, SPLITTED, REFUNDED -> Optional.of(UnidentifiedReason.ALREADY_PAID);
-            case FAILED, CANCELLED, EXPIRED -> Optional.of(UnidentifiedReason.ORDER_NOT_PAYABLE);
-            case CREATED, WAITING, INCORRECT_AMOUNT ->
-                isPastPaymentWindow(credit, order)
-                        ? Optional.of(UnidentifiedReason.ORDER_NOT_PAYABLE)
-                        : Optional.empty();
+            default -> Optional.of(UnidentifiedReason.ORDER_NOT_PAYABLE);
         };
     }
 

@@ -45,7 +45,12 @@ public record Order(
             String portalCompanyCode,
             String portalCampaignCode) {}
 
-    public Order moved(OrderStatus to, Instant at, Instant windowEndsAt) {
+    /** The order after {@code change} (made by its table), its payment window ending at {@code windowEndsAt}. */
+    public Order moved(StatusChange change, Instant windowEndsAt) {
+        if (change.previousStatus() != status) {
+            throw new IllegalArgumentException(
+                    "order " + orderId + " is " + status + ", not " + change.previousStatus());
+        }
         return new Order(
                 orderId,
                 portalId,
@@ -59,9 +64,9 @@ public record Order(
                 currency,
                 channel,
                 portalReferences,
-                to,
+                change.status(),
                 windowEndsAt,
                 createdAt,
-                at);
+                change.at());
     }
 }

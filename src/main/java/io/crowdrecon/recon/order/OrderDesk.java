@@ -83,8 +83,7 @@ public class OrderDesk {
                         .map(portal -> new PlacedOrder(
                                 order,
                                 portal,
-                                List.of(new StatusChange(
-                                        OrderStatus.CREATED, null, OrderReasons.ORDER_CREATED, order.createdAt())))));
+                                List.of(StatusChange.created(OrderReasons.ORDER_CREATED, order.createdAt())))));
     }
 
     private Mono<Order> create(String portalId, PlaceOrder request, PlaceOrder.Valid valid, Campaign campaign) {
@@ -117,7 +116,7 @@ public class OrderDesk {
                 now.plus(paymentWindow),
                 now,
                 now);
-        StatusChange created = new StatusChange(OrderStatus.CREATED, null, OrderReasons.ORDER_CREATED, now);
+        StatusChange created = StatusChange.created(OrderReasons.ORDER_CREATED, now);
         return orders.add(order, created)
                 .then(events.append(List.of(changed(order, created).toEvent(portalId))))
                 .thenReturn(order);
@@ -178,7 +177,7 @@ public class OrderDesk {
                             String reason = next == OrderStatus.REFUNDED
                                     ? OrderReasons.CANCELLED_BY_PORTAL
                                     : OrderReasons.PORTAL_REQUEST;
-                            return money.flatMap(moneyEvents -> moves.move(order, next, reason)
+                            return money.flatMap(moneyEvents -> moves.move(order, trigger, reason)
                                     .flatMap(moved -> events.append(concat(moneyEvents, moved.event()))
                                             .thenReturn(moved.order())));
                         }))

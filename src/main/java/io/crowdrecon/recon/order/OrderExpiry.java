@@ -42,7 +42,7 @@ public class OrderExpiry {
 
     private Mono<Long> expireBatch() {
         return transactions.inTransaction(() -> orders.lockOverdue(clock.instant(), BATCH)
-                .concatMap(order -> moves.move(order, OrderStatus.EXPIRED, OrderReasons.PAYMENT_WINDOW_PASSED))
+                .concatMap(order -> moves.move(order, OrderTrigger.EXPIRE, OrderReasons.PAYMENT_WINDOW_PASSED))
                 .map(OrderMoves.Moved::event)
                 .collectList()
                 .flatMap(expired -> append(expired).thenReturn((long) expired.size())));

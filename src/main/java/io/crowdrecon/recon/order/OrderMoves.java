@@ -26,13 +26,21 @@ public class OrderMoves {
         this.paymentWindow = paymentWindow;
     }
 
-    /** Errors with IllegalStateException if the order is no longer in the status the caller locked it in. */
-    public Mono<Moved> move(Order order, OrderStatus next, String reason) {
-        Instant now = clock.instant();
-        Instant window = next == OrderStatus.WAITING ? now.plus(paymentWindow) : order.paymentWindowEndsAt();
-        StatusChange change = new StatusChange(next, order.status(), reason, now);
-        Order moved = order.moved(next, now, window);
-        return orders.move(order.orderId(), change, next == OrderStatus.WAITING ? window : null)
+    /**
+     * Moves {@code order} on {@code trigger} along {@link OrderTransitions}. Errors with {@code DomainException}
+     * {@code ILLEGAL_TRANSITION} when the table refuses the move, and with IllegalStateException if the order is no
+     * longer in the status the caller locked it in.
+     */
+    public Mono<Moved> move(Order order, OrderTrigger trigger, String reason) {
+        return Mono.fromCallable(() -> OrderTransitions.change(order, trigger, reason, clock.instant()))
+                .flatMap(change -> record(order, change));
+    }
+
+    private Mono<Moved> record(Order order, StatusChange change) {
+        boolean waiting = change.status() == OrderStatus.WAITING;
+        Instant window = waiting ? change.at().plus(paymentWindow) : order.paymentWindowEndsAt();
+        Order moved = order.moved(change, window);
+        return orders.move(order.orderId(), change, waiting ? window : null)
                 .flatMap(done -> done
                         ? Mono.just(new Moved(moved, event(moved, change)))
                         : Mono.error(new IllegalStateException("order " + order.orderId() + " moved under its lock")));

@@ -26,6 +26,6 @@ public enum OrderStatus {
 
     /** Whether a credit of the right amount and currency accounts this order. */
     public boolean isPayable() {
-        return this == CREATED || this == WAITING || this == INCORRECT_AMOUNT;
+        return OrderTransitions.isPayable(this);
     }
 }

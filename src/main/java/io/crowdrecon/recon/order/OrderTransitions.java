@@ -12,6 +12,7 @@ import static io.crowdrecon.recon.order.OrderStatus.WAITING;
 
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.TransitionTable;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,26 @@ public final class OrderTransitions {
     /** The status {@code trigger} moves an order in status {@code from} to; empty when the move is not allowed. */
     public static Optional<OrderStatus> next(OrderStatus from, OrderTrigger trigger) {
         return TABLE.next(from, trigger);
+    }
+
+    /** Whether a credit of the right amount and currency accounts an order in {@code status}. */
+    public static boolean isPayable(OrderStatus status) {
+        return TABLE.allows(status, OrderTrigger.MATCHING_CREDIT);
+    }
+
+    /** Whether the table has a move for {@code trigger} from {@code from}. */
+    public static boolean allows(OrderStatus from, OrderTrigger trigger) {
+        return TABLE.allows(from, trigger);
+    }
+
+    /**
+     * The step {@code trigger} makes {@code order} take: the only way an order's status changes. Errors with
+     * {@code DomainException} {@code ILLEGAL_TRANSITION} when the table has no such move.
+     */
+    public static StatusChange change(Order order, OrderTrigger trigger, String reason, Instant at) {
+        OrderStatus to =
+                TABLE.row("Order", order.orderId(), order.status(), trigger).to();
+        return new StatusChange(to, order.status(), reason, at);
     }
 
     /** The rows of the table, in SPEC order. */

@@ -28,9 +28,9 @@ public class OrdersOfCampaigns implements CampaignOrders {
     public Mono<Long> expirePayable(String campaignId, String reason) {
         Instant now = clock.instant();
         return orders.lockAllOfCampaign(campaignId)
-                .filter(order -> order.status().isPayable())
+                .filter(order -> OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE))
                 .concatMap(order -> {
-                    StatusChange change = new StatusChange(OrderStatus.EXPIRED, order.status(), reason, now);
+                    StatusChange change = OrderTransitions.change(order, OrderTrigger.EXPIRE, reason, now);
                     return orders.move(order.orderId(), change, null)
                             .filter(Boolean::booleanValue)
                             .map(moved -> OrderDesk.changed(order, change).toEvent(order.portalId()));

@@ -21,7 +21,13 @@ import static io.crowdrecon.recon.order.OrderTrigger.RECALL;
 import static io.crowdrecon.recon.order.OrderTrigger.REFUND;
 import static io.crowdrecon.recon.order.OrderTrigger.WRONG_AMOUNT_CREDIT;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -138,6 +144,44 @@ class OrderTransitionsTests {
     void cancelsAPayableOrderButRefundsAnAccountedOne() {
         assertThat(OrderTransitions.next(WAITING, PORTAL_CANCELLED)).contains(CANCELLED);
         assertThat(OrderTransitions.next(ACCOUNTED, PORTAL_CANCELLED)).contains(REFUNDED);
+    }
+
+    @Test
+    void makesAStepOnlyAlongTheTableAndRefusesAnyOtherWithIllegalTransition() {
+        Instant at = Instant.parse("2026-12-06T10:00:00Z");
+        Order accounted = order(ACCOUNTED);
+
+        StatusChange executed = OrderTransitions.change(accounted, EXECUTE, "finalized", at);
+
+        assertThat(executed).isEqualTo(new StatusChange(SPLITTED, ACCOUNTED, "finalized", at));
+        assertThat(accounted.moved(executed, null).status()).isEqualTo(SPLITTED);
+        assertThatThrownBy(() -> OrderTransitions.change(accounted, EXPIRE, "window", at))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
+                .hasMessage("Order O1 in ACCOUNTED cannot move on EXPIRE");
+        // A step made from another status is not this order's.
+        assertThatIllegalArgumentException().isThrownBy(() -> order(WAITING).moved(executed, null));
+    }
+
+    private static Order order(OrderStatus status) {
+        Instant at = Instant.parse("2026-12-01T10:00:00Z");
+        return new Order(
+                "O1",
+                "P1",
+                "C1",
+                "CO1",
+                "I1",
+                null,
+                new BigDecimal("1100"),
+                new BigDecimal("1000"),
+                new BigDecimal("100"),
+                "EUR",
+                OrderChannel.MONEY_TRANSFER,
+                null,
+                status,
+                null,
+                at,
+                at);
     }
 
     @Test

@@ -3,11 +3,13 @@ package io.crowdrecon.recon.campaign.persistence;
 import io.crowdrecon.recon.campaign.Campaign;
 import io.crowdrecon.recon.campaign.CampaignStatus;
 import io.crowdrecon.recon.campaign.CampaignTerms;
+import io.crowdrecon.recon.campaign.CampaignTrigger;
 import io.crowdrecon.recon.campaign.Campaigns;
 import io.crowdrecon.recon.campaign.SuccessFee;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -135,13 +137,15 @@ public class R2dbcCampaigns implements Campaigns {
     }
 
     @Override
-    public Mono<Boolean> moveStatus(String campaignId, CampaignStatus expected, CampaignStatus to, Instant at) {
+    public Mono<Boolean> moveStatus(
+            String campaignId, CampaignStatus expected, Transition<CampaignStatus, CampaignTrigger> row, Instant at) {
         return database.sql(
                         """
                         UPDATE campaign SET status = :to, updated_at = :at
-                         WHERE campaign_id = :id AND status = :expected
+                         WHERE campaign_id = :id AND status = :expected AND status = ANY(:from::text[])
                         """)
-                .bind("to", to.name())
+                .bind("to", row.to().name())
+                .bind("from", row.from().stream().map(Enum::name).toArray(String[]::new))
                 .bind("at", Sql.timestamp(at))
                 .bind("id", campaignId)
                 .bind("expected", expected.name())

@@ -125,11 +125,11 @@ public class ApplyCardEvent {
 
     private Mono<Effect> authorisation(CardEvent event, Order order) {
         OrderTrigger trigger = event.success() ? OrderTrigger.CARD_AUTHORISED : OrderTrigger.CARD_AUTHORISATION_FAILED;
-        return OrderTransitions.next(order.status(), trigger)
-                .map(next -> moves.move(order, next, event.success() ? "CARD_AUTHORISED" : "CARD_AUTHORISATION_FAILED")
-                        .map(moved -> new Effect("APPLIED", List.of(), List.of(moved.event()))))
-                // Out of order or repeated (already WAITING, already paid): nothing to change.
-                .orElseGet(() -> Mono.just(Effect.of("NO_CHANGE")));
+        if (!OrderTransitions.allows(order.status(), trigger)) {
+            return Mono.just(Effect.of("NO_CHANGE")); // out of order or repeated (already WAITING, already paid)
+        }
+        return moves.move(order, trigger, trigger.name())
+                .map(moved -> new Effect("APPLIED", List.of(), List.of(moved.event())));
     }
 
     private Mono<Effect> chargeback(CardEvent event, Order order) {

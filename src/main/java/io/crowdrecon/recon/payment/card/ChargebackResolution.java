@@ -3,7 +3,8 @@ package io.crowdrecon.recon.payment.card;
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderReasons;
-import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.OrderTransitions;
+import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
@@ -108,8 +109,8 @@ public class ChargebackResolution implements ReviewActions {
                             item.reviewItemId(),
                             now))
                     .then(
-                            order.status() == OrderStatus.ACCOUNTED
-                                    ? moves.move(order, OrderStatus.REFUNDED, OrderReasons.CHARGEBACK)
+                            OrderTransitions.allows(order.status(), OrderTrigger.REFUND)
+                                    ? moves.move(order, OrderTrigger.REFUND, OrderReasons.CHARGEBACK)
                                             .doOnNext(m -> announced.add(m.event()))
                                             .then()
                                     : Mono.empty());

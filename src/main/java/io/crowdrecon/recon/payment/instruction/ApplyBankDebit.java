@@ -4,6 +4,7 @@ import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderReasons;
 import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
@@ -259,7 +260,7 @@ public class ApplyBankDebit {
                             MoneyoutStatus.AVAILABLE,
                             MoneyoutStatus.REVERSED,
                             now))
-                    .then(moves.move(order, OrderStatus.WAITING, OrderReasons.PAYMENT_RECALLED))
+                    .then(moves.move(order, OrderTrigger.RECALL, OrderReasons.PAYMENT_RECALLED))
                     .map(moved -> {
                         announced.add(moved.event());
                         return new Effect(Outcome.RECALLED, List.of(), announced);
