@@ -8,10 +8,12 @@ import io.crowdrecon.recon.testing.BankFileApi;
 import io.crowdrecon.recon.testing.BankFileTexts;
 import io.crowdrecon.recon.testing.CamtFiles;
 import io.crowdrecon.recon.testing.CamtFiles.Statement;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
@@ -31,10 +33,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -54,6 +52,7 @@ import tools.jackson.databind.JsonNode;
  * file is written for its test from the standard's structure ({@link BankFileTexts}, {@link CamtFiles}).
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class BankFileInputsIT {
 
     /** A day in the past, so that no instruction executed or credit booked today falls in a statement's period. */
@@ -62,6 +61,7 @@ class BankFileInputsIT {
     static final String TOPIC = "recon.bank-files";
     static final String DLQ = "recon.bank-files.dlq";
 
+    @Fixture
     private static TestKafka kafka;
 
     @Autowired
@@ -73,31 +73,14 @@ class BankFileInputsIT {
     @Autowired
     DatabaseClient database;
 
+    @Fixture
     ApiClient api;
+
+    @Fixture
     PaymentFlows flows;
+
+    @Fixture
     BankFileApi files;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(web);
-        flows = new PaymentFlows(api, kafka);
-        files = new BankFileApi(api);
-    }
-
-    @AfterEach
-    void theBooksBalanceAndEveryStatementIsExplained() {
-        flows.ops().assertNoBreach();
-    }
 
     // --- each format end to end
 

@@ -8,21 +8,18 @@ import io.crowdrecon.recon.testing.BankFileApi;
 import io.crowdrecon.recon.testing.CamtFiles;
 import io.crowdrecon.recon.testing.CamtFiles.Statement;
 import io.crowdrecon.recon.testing.Credits.Credit;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
@@ -32,41 +29,23 @@ import tools.jackson.databind.JsonNode;
  * real servers; files posted by ops as the bank wrote them.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class BankStatementReconciliationIT {
 
     /** A day in the past, so that no instruction executed today falls in a statement's period. */
     static final LocalDate DAY = LocalDate.of(2026, 11, 2);
 
+    @Fixture
     private static TestKafka kafka;
 
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     ApiClient api;
+
+    @Fixture
     PaymentFlows flows;
+
+    @Fixture
     BankFileApi files;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnect() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(web);
-        flows = new PaymentFlows(api, kafka);
-        files = new BankFileApi(api);
-    }
-
-    @AfterEach
-    void theBooksBalanceAndEveryStatementIsExplained() {
-        flows.ops().assertNoBreach();
-    }
 
     @Test
     void aStatementWithOneMissedNotificationAndOnePhantomCreditYieldsExactlyThoseTwoItemsAndBreaksByThePhantom() {

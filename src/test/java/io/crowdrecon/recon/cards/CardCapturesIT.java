@@ -2,27 +2,21 @@ package io.crowdrecon.recon.cards;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.CardFlows;
-import io.crowdrecon.recon.testing.CardGateway;
 import io.crowdrecon.recon.testing.CardGateway.Delivery;
 import io.crowdrecon.recon.testing.CardMessages;
 import io.crowdrecon.recon.testing.CardMessages.CardNotification;
 import io.crowdrecon.recon.testing.Credits;
 import io.crowdrecon.recon.testing.Credits.Credit;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,34 +25,14 @@ import tools.jackson.databind.JsonNode;
  * card order) still matches and opens {@code CHANNEL_MISMATCH}.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class CardCapturesIT {
 
+    @Fixture
     private static TestKafka kafka;
 
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     CardFlows flows;
-
-    @BeforeAll
-    static void connectTheGateway() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheGateway() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        flows = new CardFlows(new ApiClient(web), new CardGateway(web, kafka), kafka);
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        flows.ops().assertNoBreach();
-    }
 
     // --- captures paying no order
 

@@ -5,23 +5,17 @@ import static org.awaitility.Awaitility.await;
 
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.CardFlows;
-import io.crowdrecon.recon.testing.CardGateway;
 import io.crowdrecon.recon.testing.CardGateway.Delivery;
 import io.crowdrecon.recon.testing.CardMessages;
 import io.crowdrecon.recon.testing.CardMessages.CardNotification;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
-import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -30,34 +24,11 @@ import tools.jackson.databind.JsonNode;
  * held, and after payout is only a {@code CHARGEBACK_LOSS}.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class CardChargebacksIT {
 
-    private static TestKafka kafka;
-
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     CardFlows flows;
-
-    @BeforeAll
-    static void connectTheGateway() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheGateway() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        flows = new CardFlows(new ApiClient(web), new CardGateway(web, kafka), kafka);
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        flows.ops().assertNoBreach();
-    }
 
     @ParameterizedTest(name = "through {0}")
     @EnumSource(Delivery.class)

@@ -3,29 +3,23 @@ package io.crowdrecon.recon.cards;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.CardFlows;
-import io.crowdrecon.recon.testing.CardGateway;
 import io.crowdrecon.recon.testing.CardMessages;
 import io.crowdrecon.recon.testing.CardMessages.CardNotification;
 import io.crowdrecon.recon.testing.Credits;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.OpsView;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,36 +28,17 @@ import tools.jackson.databind.JsonNode;
  * be a capture, is tracked as real money with a {@code DLQ_CREDIT} review item.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class CardDeadLettersIT {
 
+    @Fixture
     private static TestKafka kafka;
 
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     CardFlows flows;
+
+    @Fixture
     OpsView ops;
-
-    @BeforeAll
-    static void connectTheGateway() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheGateway() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        flows = new CardFlows(new ApiClient(web), new CardGateway(web, kafka), kafka);
-        ops = flows.ops();
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        ops.assertNoBreach();
-    }
 
     /** An invalid record made from a valid notification; whether it still names its notification id. */
     record Invalid(Function<CardNotification, String> value, boolean namesItsNotificationId) {}

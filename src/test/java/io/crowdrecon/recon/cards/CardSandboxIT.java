@@ -9,17 +9,13 @@ import io.crowdrecon.recon.testing.CardGateway;
 import io.crowdrecon.recon.testing.CardGateway.Delivery;
 import io.crowdrecon.recon.testing.CardMessages;
 import io.crowdrecon.recon.testing.CardMessages.CardNotification;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,38 +23,20 @@ import tools.jackson.databind.JsonNode;
  * would, through the same path as production, and only about its own orders.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class CardSandboxIT {
 
+    @Fixture
     private static TestKafka kafka;
 
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     ApiClient api;
+
+    @Fixture
     CardGateway gateway;
+
+    @Fixture
     CardFlows flows;
-
-    @BeforeAll
-    static void connectTheGateway() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheGateway() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(web);
-        gateway = new CardGateway(web, kafka);
-        flows = new CardFlows(api, gateway, kafka);
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        flows.ops().assertNoBreach();
-    }
 
     @Test
     void theSandboxPublishesWhatTheGatewayWouldAndPaysThePortalsOrder() {

@@ -8,19 +8,17 @@ import io.crowdrecon.recon.testing.CardGateway;
 import io.crowdrecon.recon.testing.CardGateway.Delivery;
 import io.crowdrecon.recon.testing.CardMessages;
 import io.crowdrecon.recon.testing.CardMessages.CardNotification;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
 import io.crowdrecon.recon.testing.TestPortal;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -37,38 +35,23 @@ import tools.jackson.databind.JsonNode;
  * nothing, not even on {@code recon.card-notifications}.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class CardWebhookSecurityIT {
 
+    @Fixture
     private static TestKafka kafka;
 
     @Autowired
     WebTestClient web;
 
+    @Fixture
     ApiClient api;
+
+    @Fixture
     CardGateway gateway;
+
+    @Fixture
     CardFlows flows;
-
-    @BeforeAll
-    static void connectTheGateway() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheGateway() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(web);
-        gateway = new CardGateway(web, kafka);
-        flows = new CardFlows(api, gateway, kafka);
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        flows.ops().assertNoBreach();
-    }
 
     /** What a forger sends: the portal it names, its signature and the body, given the real capture. */
     record Forgery(Function<Context, WebTestClient.ResponseSpec> send) {}

@@ -9,23 +9,19 @@ import static org.awaitility.Awaitility.await;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.CampaignFlows;
 import io.crowdrecon.recon.testing.DebitMessages;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import io.crowdrecon.recon.testing.WireAmounts;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -34,36 +30,17 @@ import tools.jackson.databind.JsonNode;
  * the request; every plan that breaks a rule is refused with its code and changes nothing.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class CampaignFinalizationIT {
 
+    @Fixture
     private static TestKafka kafka;
 
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     ApiClient api;
+
+    @Fixture
     CampaignFlows flows;
-
-    @BeforeAll
-    static void connectTheBankFeed() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheBankFeed() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(web);
-        flows = new CampaignFlows(api, kafka);
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        flows.ops().assertNoBreach();
-    }
 
     // --- success
 

@@ -4,22 +4,16 @@ import static io.crowdrecon.recon.testing.CampaignFlows.plan;
 import static io.crowdrecon.recon.testing.CampaignFlows.problemCode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.CampaignFlows;
 import io.crowdrecon.recon.testing.Credits.Credit;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
-import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.EntityExchangeResult;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -28,34 +22,11 @@ import tools.jackson.databind.JsonNode;
  * changed); a credit that lands after finds its order EXPIRED and is returned.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class FinalizationRaceIT {
 
-    private static TestKafka kafka;
-
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     CampaignFlows flows;
-
-    @BeforeAll
-    static void connectTheBankFeed() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheBankFeed() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        flows = new CampaignFlows(new ApiClient(web), kafka);
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        flows.ops().assertNoBreach();
-    }
 
     @Test
     void aCreditLandingAfterThePortalReadItsOrdersMakesItsListsStaleAndARetryListingTheOrderSucceeds() {

@@ -6,19 +6,17 @@ import static org.awaitility.Awaitility.await;
 import io.crowdrecon.recon.order.OrderReasons;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.CampaignFlows;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
-import io.crowdrecon.recon.testing.OpsView;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.SecondInstance;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -30,30 +28,16 @@ import tools.jackson.databind.JsonNode;
  * is {@code ORDER_NOT_PAYABLE} whether or not the job has run.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class PaymentWindowExpiryIT {
 
+    @Fixture
     private static TestKafka kafka;
 
     @Autowired
     WebTestClient web;
 
     CampaignFlows flows;
-
-    @BeforeAll
-    static void connectTheBankFeed() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheBankFeed() {
-        kafka.close();
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        // through this context's server: a second instance is closed by now
-        new OpsView(new ApiClient(web)).assertNoBreach();
-    }
 
     @Test
     void theExpiryJobExpiresOrdersWhoseWindowPassedAndLeavesTheOthersPayable() {

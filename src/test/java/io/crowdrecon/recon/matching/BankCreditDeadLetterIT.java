@@ -6,11 +6,13 @@ import static org.awaitility.Awaitility.await;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Credits;
 import io.crowdrecon.recon.testing.Credits.Credit;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.OpsView;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
 import io.crowdrecon.recon.testing.TestPortal;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -20,16 +22,11 @@ import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -37,45 +34,31 @@ import tools.jackson.databind.JsonNode;
  * where it came from and why, is tracked as real money that was not decided, and never stalls its partition.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class BankCreditDeadLetterIT {
 
     private static final Duration DECIDED = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
 
+    @Fixture
     private static TestKafka kafka;
 
-    @Autowired
-    WebTestClient web;
+    @Fixture
+    ApiClient api;
 
+    @Fixture
     OpsView ops;
+
     TestPortal portal;
     String campaign;
     String investor;
-    String investorIban;
-
-    @BeforeAll
-    static void connectTheBankFeed() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheBankFeed() {
-        kafka.close();
-    }
+    String investorIban = Ibans.randomGerman();
 
     @BeforeEach
     void setUp() {
-        ApiClient api = new ApiClient(web);
-        ops = new OpsView(api);
         portal = api.newPortal();
         campaign = portal.openCampaign();
         investor = portal.investor();
-        investorIban = Ibans.randomGerman();
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        ops.assertNoBreach();
     }
 
     /** How to spoil a valid credit (written from it), and whether the result still names its notificationId. */

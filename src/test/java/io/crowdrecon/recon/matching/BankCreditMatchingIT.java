@@ -8,11 +8,13 @@ import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Credits;
 import io.crowdrecon.recon.testing.Credits.Credit;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.OpsView;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
 import io.crowdrecon.recon.testing.TestPortal;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -20,14 +22,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -35,49 +33,34 @@ import tools.jackson.databind.JsonNode;
  * their outcomes read back through the API.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class BankCreditMatchingIT {
 
     private static final Duration DECIDED = Duration.ofSeconds(60);
     private static final Duration POLL = Duration.ofMillis(200);
 
+    @Fixture
     private static TestKafka kafka;
-
-    @Autowired
-    WebTestClient web;
 
     @Autowired
     DatabaseClient database;
 
+    @Fixture
     ApiClient api;
+
+    @Fixture
     OpsView ops;
+
     TestPortal portal;
     String campaign;
     String investor;
-    String investorIban;
-
-    @BeforeAll
-    static void connectTheBankFeed() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheBankFeed() {
-        kafka.close();
-    }
+    String investorIban = Ibans.randomGerman();
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(web);
-        ops = new OpsView(api);
         portal = api.newPortal();
         campaign = portal.openCampaign();
         investor = portal.investor();
-        investorIban = Ibans.randomGerman();
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        ops.assertNoBreach();
     }
 
     @Test

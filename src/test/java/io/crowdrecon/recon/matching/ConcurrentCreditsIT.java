@@ -7,12 +7,14 @@ import io.crowdrecon.recon.ingest.config.InboundConsumers;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Credits;
 import io.crowdrecon.recon.testing.Credits.Credit;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.OpsView;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.SecondInstance;
 import io.crowdrecon.recon.testing.TestKafka;
 import io.crowdrecon.recon.testing.TestPortal;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
@@ -20,9 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -34,11 +33,13 @@ import tools.jackson.databind.JsonNode;
  * two instances of the service at once, give exactly one match; every other credit is {@code ALREADY_PAID}.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class ConcurrentCreditsIT {
 
     private static final Duration DECIDED = Duration.ofSeconds(120);
     private static final Duration POLL = Duration.ofMillis(250);
 
+    @Fixture
     private static TestKafka kafka;
 
     @Autowired
@@ -47,36 +48,22 @@ class ConcurrentCreditsIT {
     @Autowired
     MeterRegistry meters;
 
+    @Fixture
     ApiClient api;
+
+    @Fixture
     OpsView ops;
+
     TestPortal portal;
     String campaign;
     String investor;
-    String investorIban;
-
-    @BeforeAll
-    static void connectTheBankFeed() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheBankFeed() {
-        kafka.close();
-    }
+    String investorIban = Ibans.randomGerman();
 
     @BeforeEach
     void setUp() {
-        api = new ApiClient(web);
-        ops = new OpsView(api);
         portal = api.newPortal();
         campaign = portal.openCampaign();
         investor = portal.investor();
-        investorIban = Ibans.randomGerman();
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        ops.assertNoBreach();
     }
 
     @Test

@@ -7,19 +7,15 @@ import io.crowdrecon.recon.testing.Credits;
 import io.crowdrecon.recon.testing.Credits.Credit;
 import io.crowdrecon.recon.testing.DebitMessages;
 import io.crowdrecon.recon.testing.DebitMessages.Debit;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -27,36 +23,16 @@ import tools.jackson.databind.JsonNode;
  * and DEBITs delivered more than once.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class BankRecallsIT {
 
+    @Fixture
     private static TestKafka kafka;
 
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     PaymentFlows flows;
-    String investorIban;
 
-    @BeforeAll
-    static void connectTheBankFeed() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheBankFeed() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        flows = new PaymentFlows(new ApiClient(web), kafka);
-        investorIban = Ibans.randomGerman();
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        flows.ops().assertNoBreach();
-    }
+    String investorIban = Ibans.randomGerman();
 
     @Test
     void aRecallWhileTheMoneyIsStillAvailableUndoesThePaymentAndTheOrderCanBePaidAgain() {

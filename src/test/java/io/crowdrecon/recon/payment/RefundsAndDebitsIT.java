@@ -7,20 +7,17 @@ import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Credits;
 import io.crowdrecon.recon.testing.DebitMessages;
 import io.crowdrecon.recon.testing.DebitMessages.Debit;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import io.crowdrecon.recon.testing.WireAmounts;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 
@@ -29,40 +26,20 @@ import tools.jackson.databind.JsonNode;
  * bank's DEBITs answering our instructions, through the API and {@code recon.bank-notifications}.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class RefundsAndDebitsIT {
 
+    @Fixture
     private static TestKafka kafka;
 
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     ApiClient api;
+
+    @Fixture
     PaymentFlows flows;
-    String investorIban;
-    String payerIban;
 
-    @BeforeAll
-    static void connectTheBankFeed() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheBankFeed() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        api = new ApiClient(web);
-        flows = new PaymentFlows(api, kafka);
-        investorIban = Ibans.randomGerman();
-        payerIban = Ibans.randomGerman();
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        flows.ops().assertNoBreach();
-    }
+    String investorIban = Ibans.randomGerman();
+    String payerIban = Ibans.randomGerman();
 
     // --- cancelling a paid order
 

@@ -6,17 +6,14 @@ import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Credits;
 import io.crowdrecon.recon.testing.Credits.Credit;
 import io.crowdrecon.recon.testing.DebitMessages;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
-import io.crowdrecon.recon.testing.TestKafka;
+import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import io.crowdrecon.recon.testing.WireAmounts;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -30,36 +27,16 @@ import tools.jackson.databind.json.JsonMapper;
  * re-issued by ops) or sends it back to us as a CREDIT naming our instruction.
  */
 @ReconIntegrationTest
+@TheBooksBalanceAfterEachTest
 class TransferReturnsIT {
-
-    private static TestKafka kafka;
 
     @Autowired
     WebTestClient web;
 
+    @Fixture
     PaymentFlows flows;
-    String payerIban;
 
-    @BeforeAll
-    static void connectTheBankFeed() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheBankFeed() {
-        kafka.close();
-    }
-
-    @BeforeEach
-    void setUp() {
-        flows = new PaymentFlows(new ApiClient(web), kafka);
-        payerIban = Ibans.randomGerman();
-    }
-
-    @AfterEach
-    void theBooksBalance() {
-        flows.ops().assertNoBreach();
-    }
+    String payerIban = Ibans.randomGerman();
 
     @Test
     void theBanksExecutionOfAReturnMarksTheTransferReturned() {

@@ -13,7 +13,8 @@ import org.springframework.test.context.ContextConfiguration;
 /**
  * The whole service on a random port against real PostgreSQL and Kafka ({@link TestInfrastructure}).
  * All tests with this annotation share one application context; each test creates its own portals,
- * so no test depends on another's data. A blocking call BlockHound reports meanwhile fails the test.
+ * so no test depends on another's data. A blocking call BlockHound reports meanwhile fails the test. Its {@link Fixture}
+ * fields are filled by {@link ReconFixtures}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -21,5 +22,5 @@ import org.springframework.test.context.ContextConfiguration;
 @AutoConfigureWebTestClient(timeout = "30s")
 @ContextConfiguration(initializers = InfrastructureInitializer.class)
 @ActiveProfiles("test")
-@ExtendWith(NoBlockingCallsExtension.class)
+@ExtendWith({NoBlockingCallsExtension.class, ReconFixtures.class})
 public @interface ReconIntegrationTest {}

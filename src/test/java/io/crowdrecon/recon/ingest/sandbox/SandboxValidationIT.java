@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.CardMessages;
 import io.crowdrecon.recon.testing.Credits;
+import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
@@ -18,14 +19,11 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
@@ -37,27 +35,16 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @ReconIntegrationTest
 class SandboxValidationIT {
 
+    @Fixture
     private static TestKafka kafka;
 
-    @Autowired
-    WebTestClient web;
-
+    @Fixture
     PaymentFlows flows;
+
     TestPortal portal;
-
-    @BeforeAll
-    static void connectTheFeeds() {
-        kafka = new TestKafka();
-    }
-
-    @AfterAll
-    static void disconnectTheFeeds() {
-        kafka.close();
-    }
 
     @BeforeEach
     void setUp() {
-        flows = new PaymentFlows(new ApiClient(web), kafka);
         portal = flows.portal();
     }
 
