@@ -1,0 +1,7 @@
+/**
+ * The transactional outbox: every use case appends the events announcing its changes
+ * ({@link io.crowdrecon.recon.outbox.EventLog}) in the transaction that makes them, and
+ * {@link io.crowdrecon.recon.outbox.OutboxRelay} publishes them to Kafka as CloudEvents, in order per key, at least
+ * once. Guarded by {@code OutboxRelayIT}.
+ */
+package io.crowdrecon.recon.outbox;
