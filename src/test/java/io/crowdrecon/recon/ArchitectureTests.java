@@ -16,10 +16,13 @@ import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.OrderTransitions;
 import io.crowdrecon.recon.order.StatusChange;
+import io.crowdrecon.recon.platform.config.BackgroundLoops;
+import io.crowdrecon.recon.stream.OrderEventStream;
 import java.time.Instant;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
+import org.springframework.context.SmartLifecycle;
 
 /**
  * The layout rules of STYLE.md, checked on the production classes: a capability's own package (its domain: types,
@@ -127,6 +130,33 @@ class ArchitectureTests {
                 .callConstructor(StatusChange.class, OrderStatus.class, OrderStatus.class, String.class, Instant.class)
                 .because("a move is made by OrderTransitions.change, which refuses what the table does not list; "
                         + "persistence only reads history back")
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void oneRunnerRunsTheBackgroundLoops() {
+        classes()
+                .that()
+                .implement(SmartLifecycle.class)
+                .should()
+                .haveFullyQualifiedName(BackgroundLoops.class.getName())
+                .because("capabilities declare BackgroundLoop.Sources; one runner starts, restarts and drains them")
+                .check(PRODUCTION);
+        noClasses()
+                .that()
+                .doNotHaveFullyQualifiedName(BackgroundLoops.class.getName())
+                .and()
+                .doNotHaveFullyQualifiedName(OrderEventStream.class.getName())
+                .should()
+                .callMethodWhere(new DescribedPredicate<JavaMethodCall>("subscribe() to a publisher") {
+                    @Override
+                    public boolean test(JavaMethodCall call) {
+                        return call.getName().equals("subscribe")
+                                && call.getTargetOwner().isAssignableTo(Publisher.class);
+                    }
+                })
+                .because("a loop is started by the runner; a live stream subscribes to the fan-out only to buffer"
+                        + " it while its history is replayed (OrderEventStream)")
                 .check(PRODUCTION);
     }
 

@@ -6,9 +6,10 @@ import static org.awaitility.Awaitility.await;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.SpecVersion;
 import io.cloudevents.kafka.KafkaMessageFactory;
-import io.crowdrecon.recon.outbox.config.OutboxRelayLifecycle;
+import io.crowdrecon.recon.outbox.config.OutboxLoops;
 import io.crowdrecon.recon.outbox.kafka.KafkaEventPublisher;
 import io.crowdrecon.recon.outbox.persistence.R2dbcRelayStore;
+import io.crowdrecon.recon.platform.config.BackgroundLoops;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
@@ -50,7 +51,7 @@ class OutboxRelayIT {
     ObjectMapper json;
 
     @Autowired
-    OutboxRelayLifecycle relayLifecycle;
+    BackgroundLoops loops;
 
     @Autowired
     io.crowdrecon.recon.platform.resilience.InfrastructureBreakers breakers;
@@ -70,7 +71,7 @@ class OutboxRelayIT {
 
     @AfterEach
     void tearDown() {
-        relayLifecycle.start();
+        loops.start(OutboxLoops.RELAY);
         kafka.close();
     }
 
@@ -120,7 +121,7 @@ class OutboxRelayIT {
 
     @Test
     void aRelayDyingMidBatchLosesNothingAndItsSuccessorRepublishesWithTheSameIds() {
-        relayLifecycle.stop();
+        loops.stop(OutboxLoops.RELAY);
         long since = System.currentTimeMillis();
         String campaign = portal.openCampaign();
         String investor = portal.investor();
@@ -172,13 +173,13 @@ class OutboxRelayIT {
                         .get("orderId")
                         .asString());
             }
-            relayLifecycle.stop();
+            loops.stop(OutboxLoops.RELAY);
             for (String orderId : orderIds) {
                 portal.put("/orders/" + orderId + "/waiting").expectStatus().isOk();
             }
             await().atMost(Duration.ofSeconds(30)).until(() -> backlog() == 0);
-            relayLifecycle.start();
-            second.bean(OutboxRelayLifecycle.class).stop();
+            loops.start(OutboxLoops.RELAY);
+            second.bean(BackgroundLoops.class).stop(OutboxLoops.RELAY);
             for (String orderId : orderIds) {
                 portal.put("/orders/" + orderId + "/cancelled").expectStatus().isOk();
             }

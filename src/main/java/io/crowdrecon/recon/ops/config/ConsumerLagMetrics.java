@@ -2,15 +2,15 @@ package io.crowdrecon.recon.ops.config;
 
 import io.crowdrecon.recon.ops.KafkaLag;
 import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.shared.BackgroundLoop;
 import io.crowdrecon.recon.shared.Periodically;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
-import org.springframework.context.SmartLifecycle;
-import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -18,13 +18,12 @@ import reactor.core.publisher.Mono;
  * not committed, as the broker says (end offsets − committed offsets), refreshed every 15 s. Unlike the consumer's own
  * fetch metrics it keeps growing when the consumer stalls, which is what the stalled-consumer alert needs.
  */
-public class ConsumerLagMetrics implements SmartLifecycle {
+public class ConsumerLagMetrics implements BackgroundLoop.Source {
 
     static final Duration EVERY = Duration.ofSeconds(15);
 
     private final KafkaLag kafkaLag;
     private final Map<String, AtomicLong> lag = new ConcurrentHashMap<>();
-    private Disposable refreshing;
 
     public ConsumerLagMetrics(KafkaLag kafkaLag, MeterRegistry registry) {
         this.kafkaLag = kafkaLag;
@@ -52,20 +51,10 @@ public class ConsumerLagMetrics implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        refreshing = Periodically.run(Duration.ZERO, EVERY, this::refresh).subscribe();
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (refreshing != null) {
-            refreshing.dispose();
-            refreshing = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return refreshing != null;
+    public List<BackgroundLoop> loops() {
+        return List.of(BackgroundLoop.cancelled(
+                "Consumer lag metrics",
+                BackgroundLoop.Stage.JOBS,
+                () -> Periodically.run(Duration.ZERO, EVERY, this::refresh)));
     }
 }

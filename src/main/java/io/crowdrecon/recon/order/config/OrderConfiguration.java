@@ -10,10 +10,12 @@ import io.crowdrecon.recon.order.OrdersOfCampaigns;
 import io.crowdrecon.recon.order.persistence.R2dbcOrders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.shared.BackgroundLoop;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,9 +47,10 @@ class OrderConfiguration {
     }
 
     @Bean
-    OrderExpiryLifecycle orderExpiryLifecycle(
-            OrderExpiry expiry, @Value("${recon.expiry-period:60s}") Duration period) {
-        return new OrderExpiryLifecycle(expiry, period);
+    BackgroundLoop.Source orderExpiryLoop(OrderExpiry expiry, @Value("${recon.expiry-period:60s}") Duration period) {
+        // Every minute (configurable), orders whose payment window passed expire.
+        return () -> List.of(BackgroundLoop.cancelled(
+                "Payment-window expiry", BackgroundLoop.Stage.JOBS, () -> expiry.every(period)));
     }
 
     @Bean

@@ -62,8 +62,8 @@ public class OutboxConfiguration {
     }
 
     @Bean
-    OutboxRelayLifecycle outboxRelayLifecycle(OutboxRelay relay, OutboxMetrics metrics) {
-        return new OutboxRelayLifecycle(relay, metrics);
+    OutboxLoops outboxLoops(OutboxRelay relay, OutboxMetrics metrics) {
+        return new OutboxLoops(relay, metrics);
     }
 
     /** The event log every capability appends to, in the transaction of its state change. */

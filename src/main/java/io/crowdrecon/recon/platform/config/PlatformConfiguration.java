@@ -2,6 +2,7 @@ package io.crowdrecon.recon.platform.config;
 
 import io.crowdrecon.recon.platform.persistence.ReactiveTransactions;
 import io.crowdrecon.recon.platform.resilience.InfrastructureBreakers;
+import io.crowdrecon.recon.shared.BackgroundLoop;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
 import io.r2dbc.spi.ConnectionFactory;
@@ -9,6 +10,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -41,6 +43,12 @@ public class PlatformConfiguration {
         SecureRandom random = SecureRandom.getInstance("DRBG");
         random.nextBytes(new byte[32]);
         return random;
+    }
+
+    /** The one runner of every capability's background loops. */
+    @Bean
+    BackgroundLoops backgroundLoops(List<BackgroundLoop.Source> sources) {
+        return new BackgroundLoops(sources);
     }
 
     @Bean

@@ -40,11 +40,11 @@ class StreamConfiguration {
     }
 
     @Bean
-    StreamLifecycle streamLifecycle(
+    StreamLoops streamLoops(
             EventFanOut fanOut,
             R2dbcEventHistory history,
             Clock clock,
             @Value("${recon.stream.retention:7d}") Duration retention) {
-        return new StreamLifecycle(fanOut, history, clock, retention);
+        return new StreamLoops(fanOut, history, clock, retention);
     }
 }

@@ -3,23 +3,22 @@ package io.crowdrecon.recon.ingest.sandbox.config;
 import io.crowdrecon.recon.ingest.sandbox.SimulatedBankMessages;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.platform.kafka.Topics;
+import io.crowdrecon.recon.shared.BackgroundLoop;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.kafka.receiver.KafkaReceiver;
 import reactor.kafka.receiver.ReceiverRecord;
 import reactor.kafka.sender.KafkaSender;
 import reactor.kafka.sender.SenderRecord;
-import reactor.util.retry.Retry;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 
@@ -28,7 +27,7 @@ import tools.jackson.databind.ObjectMapper;
  * real bank adapter would, and after a delay confirms each bank transfer with a DEBIT EXECUTED on
  * {@code recon.bank-notifications}. Off with {@code RECON_SANDBOX_AUTO_CONFIRM=false}.
  */
-public class SimulatedBank implements SmartLifecycle {
+public class SimulatedBank implements BackgroundLoop.Source {
 
     private static final Logger log = LoggerFactory.getLogger(SimulatedBank.class);
 
@@ -37,7 +36,6 @@ public class SimulatedBank implements SmartLifecycle {
     private final ObjectMapper json;
     private final Duration delay;
     private final Clock clock;
-    private Disposable running;
 
     public SimulatedBank(
             KafkaReceiver<String, byte[]> instructions,
@@ -104,23 +102,8 @@ public class SimulatedBank implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        running = Flux.defer(this::run)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, Duration.ofSeconds(1)).maxBackoff(Duration.ofSeconds(30)))
-                .subscribe();
+    public List<BackgroundLoop> loops() {
         log.info("Simulated bank confirms every bank-transfer instruction after {}", delay);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (running != null) {
-            running.dispose();
-            running = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return running != null;
+        return List.of(BackgroundLoop.cancelled("Simulated bank", BackgroundLoop.Stage.JOBS, this::run));
     }
 }
