@@ -8,11 +8,13 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.crowdrecon.recon.shared.Transition;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -130,6 +132,22 @@ class ArchitectureTests {
                 .onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..")
                         .or(JavaClass.Predicates.resideInAnyPackage("io.crowdrecon.recon..")
                                 .and(JavaClass.Predicates.resideOutsideOfPackages(ADAPTERS))))
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void onlyALifecyclesTransitionTableWritesItsRows() {
+        // A status moves only along a row (a Transition) that the ports take: the rows come from the tables alone.
+        noClasses()
+                .that()
+                .haveSimpleNameNotEndingWith("Transitions")
+                .should()
+                .callConstructorWhere(new DescribedPredicate<JavaConstructorCall>("a new transition row") {
+                    @Override
+                    public boolean test(JavaConstructorCall call) {
+                        return call.getTargetOwner().isEquivalentTo(Transition.class);
+                    }
+                })
                 .check(PRODUCTION);
     }
 

@@ -10,6 +10,8 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
@@ -18,6 +20,7 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -92,11 +95,12 @@ public class ChargebackResolution implements ReviewActions {
                     ErrorCode.ILLEGAL_TRANSITION, "Order " + order.orderId() + " has no held moneyouts any more"));
         }
         Instant now = clock.instant();
-        MoneyoutStatus to = RELEASE.equals(action) ? MoneyoutStatus.AVAILABLE : MoneyoutStatus.REVERSED;
+        Transition<MoneyoutStatus, MoneyoutTrigger> row = MoneyoutTransitions.row(
+                RELEASE.equals(action) ? MoneyoutTrigger.RELEASE : MoneyoutTrigger.REVERSE_HELD);
         List<OutboundEvent> announced = new ArrayList<>();
-        held.forEach(m -> announced.add(MoneyoutData.statusChanged(Moneyouts.withStatus(m, to))));
+        held.forEach(m -> announced.add(MoneyoutData.statusChanged(m.moved(row, now))));
         Mono<Void> moved =
-                moneyouts.moveAll(held.stream().map(Moneyout::moneyoutId).toList(), MoneyoutStatus.HELD, to, now);
+                moneyouts.moveAll(held.stream().map(Moneyout::moneyoutId).toList(), row, now);
         if (REVERSE.equals(action)) {
             BigDecimal amount = held.stream().map(Moneyout::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             moved = moved.then(cardEvents.recordChargebackReversal(

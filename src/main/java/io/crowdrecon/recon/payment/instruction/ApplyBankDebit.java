@@ -15,6 +15,8 @@ import io.crowdrecon.recon.payment.instruction.Debits.Outcome;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -22,6 +24,7 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import java.time.Clock;
@@ -251,14 +254,12 @@ public class ApplyBankDebit {
         Instant now = clock.instant();
         boolean allAvailable = outs.stream().allMatch(m -> m.status() == MoneyoutStatus.AVAILABLE);
         if (order.status() == OrderStatus.ACCOUNTED && allAvailable) {
+            Transition<MoneyoutStatus, MoneyoutTrigger> recall = MoneyoutTransitions.row(MoneyoutTrigger.RECALL);
             List<OutboundEvent> announced = new ArrayList<>();
-            outs.forEach(m -> announced.add(MoneyoutData.statusChanged(reversed(m))));
+            outs.forEach(m -> announced.add(MoneyoutData.statusChanged(m.moved(recall, now))));
             return moneyins.recall(moneyin.moneyinId(), now)
                     .then(moneyouts.moveAll(
-                            outs.stream().map(Moneyout::moneyoutId).toList(),
-                            MoneyoutStatus.AVAILABLE,
-                            MoneyoutStatus.REVERSED,
-                            now))
+                            outs.stream().map(Moneyout::moneyoutId).toList(), recall, now))
                     .then(moves.move(order, OrderStatus.WAITING, OrderReasons.PAYMENT_RECALLED))
                     .map(moved -> {
                         announced.add(moved.event());
@@ -290,23 +291,6 @@ public class ApplyBankDebit {
                 "recalls credit "
                         + moneyin.notificationId() + " of order " + order.orderId() + " (" + order.status()
                         + ") whose moneyouts are not all AVAILABLE"));
-    }
-
-    private static Moneyout reversed(Moneyout m) {
-        return new Moneyout(
-                m.moneyoutId(),
-                m.orderId(),
-                m.moneyinId(),
-                m.portalId(),
-                m.campaignId(),
-                m.companyId(),
-                m.type(),
-                MoneyoutStatus.REVERSED,
-                m.amount(),
-                m.currency(),
-                m.splitOf(),
-                m.createdAt(),
-                m.executedAt());
     }
 
     private Effect unexpected(BankDebit debit, String portalId, String orderId, String what) {
