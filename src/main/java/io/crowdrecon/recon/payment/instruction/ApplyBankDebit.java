@@ -25,8 +25,9 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Transition;
-import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
+import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -202,10 +203,13 @@ public class ApplyBankDebit {
                 ? Mono.empty()
                 : unidentified.moveAll(
                         List.of(instruction.unidentifiedTransferId()),
-                        failed ? UnidentifiedStatus.RETURN_FAILED : UnidentifiedStatus.RETURNED,
+                        UnidentifiedTransitions.row(
+                                failed ? UnidentifiedTrigger.RETURN_FAILED : UnidentifiedTrigger.RETURN_EXECUTED),
                         now);
+        Transition<InstructionStatus, InstructionTrigger> answered = InstructionTransitions.row(
+                instruction, failed ? InstructionTrigger.CONFIRMED_FAILED : InstructionTrigger.CONFIRMED_EXECUTED);
         return instructions
-                .move(instruction.instructionId(), current, debit.status(), failure, now)
+                .move(instruction.instructionId(), answered, failure, now)
                 .then(transfer)
                 .thenReturn(new Effect(Outcome.APPLIED, reviews, List.of()));
     }

@@ -12,9 +12,10 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Validation;
-import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
+import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -149,9 +150,10 @@ public class InstructionDesk {
                 ? Mono.empty()
                 : unidentified.moveAll(
                         List.of(failed.unidentifiedTransferId()),
-                        status == InstructionStatus.CREATED
-                                ? UnidentifiedStatus.RETURN_REQUESTED
-                                : UnidentifiedStatus.RECEIVED,
+                        UnidentifiedTransitions.row(
+                                status == InstructionStatus.CREATED
+                                        ? UnidentifiedTrigger.RETURN_REISSUED
+                                        : UnidentifiedTrigger.RETURN_REISSUED_ON_HOLD),
                         now);
         return instructions
                 .markReissued(failed.instructionId(), reissued.instructionId(), now)
@@ -178,9 +180,15 @@ public class InstructionDesk {
         Mono<Void> transfer = onHold.unidentifiedTransferId() == null
                 ? Mono.empty()
                 : unidentified.moveAll(
-                        List.of(onHold.unidentifiedTransferId()), UnidentifiedStatus.RETURN_REQUESTED, now);
+                        List.of(onHold.unidentifiedTransferId()),
+                        UnidentifiedTransitions.row(UnidentifiedTrigger.DESTINATION_GIVEN),
+                        now);
         return instructions
-                .setDestination(onHold.instructionId(), destination.value(), now)
+                .setDestination(
+                        onHold.instructionId(),
+                        InstructionTransitions.row(onHold, InstructionTrigger.DESTINATION_GIVEN),
+                        destination.value(),
+                        now)
                 .then(transfer)
                 .then(reviewItems.resolveOpen(
                         ReviewKind.RETURN_IMPOSSIBLE,
