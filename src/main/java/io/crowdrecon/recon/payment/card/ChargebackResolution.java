@@ -17,6 +17,8 @@ import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.review.ReviewTransitions;
+import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Transactions;
@@ -86,7 +88,11 @@ public class ChargebackResolution implements ReviewActions {
                         .filter(m -> m.status() == MoneyoutStatus.HELD)
                         .collectList()
                         .flatMap(held -> apply(item, order, held, action)))
-                .then(reviewItems.resolve(item.reviewItemId(), note + " [" + action + "]", clock.instant())));
+                .then(reviewItems.move(
+                        item.reviewItemId(),
+                        ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS),
+                        note + " [" + action + "]",
+                        clock.instant())));
     }
 
     private Mono<Void> apply(ReviewItem item, Order order, List<Moneyout> held, String action) {

@@ -5,6 +5,8 @@ import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.review.ReviewTransitions;
+import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
@@ -163,9 +165,10 @@ public class InstructionDesk {
                 .then(instructions.addAll(List.of(reissued)))
                 .then(refunds.replaceInstruction(failed.instructionId(), reissued.instructionId()))
                 .then(transfer)
-                .then(reviewItems.resolveOpen(
+                .then(reviewItems.moveAll(
                         ReviewKind.INSTRUCTION_FAILED,
                         failed.instructionId(),
+                        ReviewTransitions.row(ReviewTrigger.CAUSE_FIXED),
                         "Re-issued as " + reissued.instructionId(),
                         now))
                 .then(
@@ -190,11 +193,12 @@ public class InstructionDesk {
                         destination.value(),
                         now)
                 .then(transfer)
-                .then(reviewItems.resolveOpen(
+                .then(reviewItems.moveAll(
                         ReviewKind.RETURN_IMPOSSIBLE,
                         onHold.unidentifiedTransferId() == null
                                 ? onHold.instructionId()
                                 : onHold.unidentifiedTransferId(),
+                        ReviewTransitions.row(ReviewTrigger.CAUSE_FIXED),
                         "Destination given: " + destination.value(),
                         now))
                 .then(instructions.byId(onHold.instructionId()))

@@ -16,6 +16,8 @@ import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.review.ReviewTransitions;
+import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
@@ -140,7 +142,11 @@ public class UnreceivedCredits implements ReviewActions {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> release(item.subjectId(), now)
                 .then(REVERSE.equals(action) ? recall(item) : Mono.empty())
-                .then(reviewItems.resolve(item.reviewItemId(), note + " [" + action + "]", now)));
+                .then(reviewItems.move(
+                        item.reviewItemId(),
+                        ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS),
+                        note + " [" + action + "]",
+                        now)));
     }
 
     /** HELD → AVAILABLE for the credit's moneyouts, if any are held. */
