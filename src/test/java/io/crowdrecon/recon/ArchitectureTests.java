@@ -1,6 +1,7 @@
 package io.crowdrecon.recon;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
@@ -8,6 +9,8 @@ import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaConstructorCall;
+import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
@@ -17,6 +20,7 @@ import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.OrderTransitions;
 import io.crowdrecon.recon.order.StatusChange;
 import io.crowdrecon.recon.platform.config.BackgroundLoops;
+import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.stream.OrderEventStream;
 import java.time.Instant;
 import java.util.Set;
@@ -36,6 +40,12 @@ class ArchitectureTests {
             // Not ImportOption.Predefined.DO_NOT_INCLUDE_TESTS: it knows only target/test-classes, not -Dbuild.dir.
             .withImportOption(location -> !location.contains("/test-classes/"))
             .importPackages("io.crowdrecon.recon");
+
+    /**
+     * Ports whose moves take another proof of the table than its row: an order's moves take StatusChanges, which only
+     * OrderTransitions makes ({@link #anOrdersStatusChangesOnlyAlongItsTable}).
+     */
+    private static final Set<String> PORTS_NOT_YET_ON_A_TABLE = Set.of("Orders");
 
     private static final Set<String> BLOCKING_METHODS =
             Set.of("block", "blockOptional", "blockFirst", "blockLast", "toIterable", "toStream", "toFuture");
@@ -181,6 +191,50 @@ class ArchitectureTests {
                 .onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..")
                         .or(JavaClass.Predicates.resideInAnyPackage("io.crowdrecon.recon..")
                                 .and(JavaClass.Predicates.resideOutsideOfPackages(ADAPTERS))))
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void onlyALifecyclesTransitionTableWritesItsRows() {
+        // A status moves only along a row (a Transition) that the ports take: the rows come from the tables alone.
+        noClasses()
+                .that()
+                .haveSimpleNameNotEndingWith("Transitions")
+                .should()
+                .callConstructorWhere(new DescribedPredicate<JavaConstructorCall>("a new transition row") {
+                    @Override
+                    public boolean test(JavaConstructorCall call) {
+                        return call.getTargetOwner().isEquivalentTo(Transition.class);
+                    }
+                })
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void aLifecyclesStoreMovesItOnlyAlongARowOfItsTable() {
+        // The ports take the table's row, never a target status: a move the table refuses is refused before any write,
+        // and the store guards its update with the row's from.
+        methods()
+                .that()
+                .areDeclaredInClassesThat(new DescribedPredicate<JavaClass>("are a domain port") {
+                    @Override
+                    public boolean test(JavaClass port) {
+                        return port.isInterface()
+                                && !isAdapter(port.getPackageName())
+                                && !PORTS_NOT_YET_ON_A_TABLE.contains(port.getSimpleName());
+                    }
+                })
+                .and()
+                .haveNameMatching("move.*|booked|rejected|setDestination")
+                .should(new ArchCondition<JavaMethod>("take the row of a transition table") {
+                    @Override
+                    public void check(JavaMethod method, ConditionEvents events) {
+                        if (method.getRawParameterTypes().stream().noneMatch(t -> t.isEquivalentTo(Transition.class))) {
+                            events.add(SimpleConditionEvent.violated(
+                                    method, method.getFullName() + " moves a status without a Transition row"));
+                        }
+                    }
+                })
                 .check(PRODUCTION);
     }
 

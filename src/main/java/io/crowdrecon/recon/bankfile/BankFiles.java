@@ -2,6 +2,7 @@ package io.crowdrecon.recon.bankfile;
 
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -44,11 +45,29 @@ public interface BankFiles {
     /** The file, locked until the transaction ends (so that two instances never book it twice). */
     Mono<BankFile> lock(String bankFileId);
 
-    /** RECEIVED → BOOKED, with what the file held. */
-    Mono<Void> booked(String bankFileId, BankFileItem.FileHeader header, int statements, int entries, Instant at);
+    /**
+     * Moves the file along {@code row} of {@link BankFileTransitions} (RECEIVED → BOOKED), with what it held; errors
+     * with IllegalStateException when it was not in {@code row.from()} (the caller holds its lock).
+     */
+    Mono<Void> booked(
+            String bankFileId,
+            Transition<BankFileStatus, BankFileTrigger> row,
+            BankFileItem.FileHeader header,
+            int statements,
+            int entries,
+            Instant at);
 
-    /** RECEIVED → REJECTED with the reason; {@code header} is null when not even the format was read. */
-    Mono<Void> rejected(String bankFileId, BankFileItem.FileHeader header, String reason, Instant at);
+    /**
+     * Moves the file along {@code row} of {@link BankFileTransitions} (RECEIVED → REJECTED) with the reason;
+     * {@code header} is null when not even the format was read. Errors with IllegalStateException when it was not in
+     * {@code row.from()} (the caller holds its lock).
+     */
+    Mono<Void> rejected(
+            String bankFileId,
+            Transition<BankFileStatus, BankFileTrigger> row,
+            BankFileItem.FileHeader header,
+            String reason,
+            Instant at);
 
     Mono<BankFile> byId(String bankFileId);
 

@@ -11,6 +11,7 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.Transition;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -112,6 +113,8 @@ public class BookBankFile {
                                                         ? Mono.just(Receipt.of(locked, true))
                                                         : files.rejected(
                                                                         locked.bankFileId(),
+                                                                        BankFileTransitions.row(
+                                                                                locked, BankFileTrigger.REJECT),
                                                                         survey.header(),
                                                                         survey.rejectReason(),
                                                                         clock.instant())
@@ -157,16 +160,23 @@ public class BookBankFile {
                             .flatMap(first -> files.forgetReceived(source.sha256())
                                     .then(files.byId(first))
                                     .map(booked -> Receipt.of(booked, true)))
-                            .switchIfEmpty(Mono.defer(() -> bookEntries(bankFileId, source, survey)));
+                            .switchIfEmpty(Mono.defer(() -> bookEntries(
+                                    bankFileId, BankFileTransitions.row(file, BankFileTrigger.BOOK), source, survey)));
                 }));
     }
 
-    private Mono<Receipt> bookEntries(String bankFileId, BankFileSource source, Survey survey) {
+    private Mono<Receipt> bookEntries(
+            String bankFileId, Transition<BankFileStatus, BankFileTrigger> book, BankFileSource source, Survey survey) {
         FileBooking booking = bookings.begin(bankFileId, survey);
         return chunks(reader, source)
                 .concatMap(booking::take, 1)
                 .then(Mono.defer(() -> files.booked(
-                        bankFileId, survey.header(), booking.statementsBooked(), survey.entries(), clock.instant())))
+                        bankFileId,
+                        book,
+                        survey.header(),
+                        booking.statementsBooked(),
+                        survey.entries(),
+                        clock.instant())))
                 .then(files.byId(bankFileId))
                 .map(booked -> Receipt.of(booked, false));
     }

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.review;
 
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import java.util.List;
 import reactor.core.publisher.Mono;
@@ -14,11 +15,18 @@ public interface ReviewItems {
 
     Mono<Page<ReviewItem>> page(ReviewKind kind, ReviewStatus status, String orderId, PageRequest page);
 
-    /** Resolves an OPEN item with a note; emits the item as it now is, or empty when unknown. */
-    Mono<ReviewItem> resolve(String reviewItemId, String note, Instant at);
+    /**
+     * Moves the item along {@code row} of {@link ReviewTransitions} with a note, if it is still in {@code row.from()}
+     * (an item resolved meanwhile stays as it was); emits the item as it now is, or empty when unknown.
+     */
+    Mono<ReviewItem> move(String reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at);
 
     Mono<ReviewItem> byId(String reviewItemId);
 
-    /** Resolves the OPEN items of this kind about this subject, with a note (the service fixed the cause). */
-    Mono<Void> resolveOpen(ReviewKind kind, String subjectId, String note, Instant at);
+    /**
+     * Moves the items of this kind about this subject that are in {@code row.from()} along {@code row} of
+     * {@link ReviewTransitions}, with a note; there may be none.
+     */
+    Mono<Void> moveAll(
+            ReviewKind kind, String subjectId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at);
 }

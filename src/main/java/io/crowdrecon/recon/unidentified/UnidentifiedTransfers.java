@@ -2,6 +2,7 @@ package io.crowdrecon.recon.unidentified;
 
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -12,8 +13,12 @@ public interface UnidentifiedTransfers {
 
     Mono<Void> addAll(List<UnidentifiedTransfer> transfers);
 
-    /** Moves the transfers to {@code status} (only from the statuses that allow it). */
-    Mono<Void> moveAll(List<String> transferIds, UnidentifiedStatus status, Instant at);
+    /**
+     * Moves the transfers along {@code row} of {@link UnidentifiedTransitions} (stamping the returned time when it
+     * returns them, clearing it otherwise); errors with IllegalStateException when one was not in {@code row.from()}
+     * (the caller holds the locks of their return instructions).
+     */
+    Mono<Void> moveAll(List<String> transferIds, Transition<UnidentifiedStatus, UnidentifiedTrigger> row, Instant at);
 
     /**
      * A page, newest first.

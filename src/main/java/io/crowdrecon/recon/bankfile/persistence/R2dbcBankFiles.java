@@ -4,10 +4,12 @@ import io.crowdrecon.recon.bankfile.BankFileFormat;
 import io.crowdrecon.recon.bankfile.BankFileItem;
 import io.crowdrecon.recon.bankfile.BankFileSource;
 import io.crowdrecon.recon.bankfile.BankFileStatus;
+import io.crowdrecon.recon.bankfile.BankFileTrigger;
 import io.crowdrecon.recon.bankfile.BankFiles;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -68,12 +70,19 @@ public class R2dbcBankFiles implements BankFiles {
 
     @Override
     public Mono<Void> booked(
-            String bankFileId, BankFileItem.FileHeader header, int statements, int entries, Instant at) {
+            String bankFileId,
+            Transition<BankFileStatus, BankFileTrigger> row,
+            BankFileItem.FileHeader header,
+            int statements,
+            int entries,
+            Instant at) {
         return database.sql(
                         """
-                        UPDATE bank_file SET status = 'BOOKED', format = :format, version = :version,
+                        UPDATE bank_file SET status = :to, format = :format, version = :version,
                                message_id = :messageId, statements = :statements, entries = :entries, booked_at = :at
-                         WHERE bank_file_id = :id AND status = 'RECEIVED'""")
+                         WHERE bank_file_id = :id AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
+                .bind("from", Sql.names(row.from()))
                 .bind("format", header.format().name())
                 .bind("version", Sql.nullable(header.version(), String.class))
                 .bind("messageId", Sql.nullable(header.messageId(), String.class))
@@ -81,16 +90,25 @@ public class R2dbcBankFiles implements BankFiles {
                 .bind("entries", entries)
                 .bind("at", Sql.timestamp(at))
                 .bind("id", bankFileId)
-                .then();
+                .fetch()
+                .rowsUpdated()
+                .flatMap(rows -> moved(rows, bankFileId, row));
     }
 
     @Override
-    public Mono<Void> rejected(String bankFileId, BankFileItem.FileHeader header, String reason, Instant at) {
+    public Mono<Void> rejected(
+            String bankFileId,
+            Transition<BankFileStatus, BankFileTrigger> row,
+            BankFileItem.FileHeader header,
+            String reason,
+            Instant at) {
         return database.sql(
                         """
-                        UPDATE bank_file SET status = 'REJECTED', format = :format, version = :version,
+                        UPDATE bank_file SET status = :to, format = :format, version = :version,
                                message_id = :messageId, reason = :reason, booked_at = :at
-                         WHERE bank_file_id = :id AND status = 'RECEIVED'""")
+                         WHERE bank_file_id = :id AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
+                .bind("from", Sql.names(row.from()))
                 .bind(
                         "format",
                         Sql.nullable(header == null ? null : header.format().name(), String.class))
@@ -99,7 +117,16 @@ public class R2dbcBankFiles implements BankFiles {
                 .bind("reason", reason)
                 .bind("at", Sql.timestamp(at))
                 .bind("id", bankFileId)
-                .then();
+                .fetch()
+                .rowsUpdated()
+                .flatMap(rows -> moved(rows, bankFileId, row));
+    }
+
+    private static Mono<Void> moved(long rows, String bankFileId, Transition<BankFileStatus, BankFileTrigger> row) {
+        return rows == 1
+                ? Mono.empty()
+                : Mono.error(new IllegalStateException("expected to move bank file " + bankFileId + " from "
+                        + row.from() + " on " + row.trigger() + ", moved " + rows));
     }
 
     @Override

@@ -14,13 +14,16 @@ import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.order.Orders.OrderMoveStep;
 import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
+import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.OrderId;
-import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
+import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -191,9 +194,16 @@ public class R2dbcCreditLedger implements CreditLedger {
                 .then(unidentifiedTransfers.addAll(bookings.unidentifiedTransfers()))
                 .then(instructions.addAll(bookings.instructions()))
                 .then(Flux.fromIterable(failedByReason.entrySet())
-                        .concatMap(failed -> instructions.failAll(failed.getValue(), failed.getKey(), clock.instant()))
+                        .concatMap(failed -> instructions.moveAll(
+                                failed.getValue(),
+                                InstructionTransitions.row(InstructionTrigger.RETURNED_BY_BANK),
+                                failed.getKey(),
+                                clock.instant()))
                         .then())
-                .then(unidentifiedTransfers.moveAll(failedReturns, UnidentifiedStatus.RETURN_FAILED, clock.instant()))
+                .then(unidentifiedTransfers.moveAll(
+                        failedReturns,
+                        UnidentifiedTransitions.row(UnidentifiedTrigger.RETURN_CAME_BACK),
+                        clock.instant()))
                 .then(reviewItems.addAll(bookings.reviewItems()));
     }
 

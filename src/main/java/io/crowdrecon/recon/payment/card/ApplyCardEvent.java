@@ -14,6 +14,8 @@ import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -21,6 +23,7 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.Transition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -138,14 +141,11 @@ public class ApplyCardEvent {
             boolean allAvailable =
                     !outs.isEmpty() && outs.stream().allMatch(m -> m.status() == MoneyoutStatus.AVAILABLE);
             if (order.status() == OrderStatus.ACCOUNTED && allAvailable) {
+                Transition<MoneyoutStatus, MoneyoutTrigger> hold = MoneyoutTransitions.row(MoneyoutTrigger.HOLD);
                 List<OutboundEvent> held = new ArrayList<>();
-                outs.forEach(m -> held.add(MoneyoutData.statusChanged(Moneyouts.withStatus(m, MoneyoutStatus.HELD))));
+                outs.forEach(m -> held.add(MoneyoutData.statusChanged(m.moved(hold, now))));
                 return moneyouts
-                        .moveAll(
-                                outs.stream().map(Moneyout::moneyoutId).toList(),
-                                MoneyoutStatus.AVAILABLE,
-                                MoneyoutStatus.HELD,
-                                now)
+                        .moveAll(outs.stream().map(Moneyout::moneyoutId).toList(), hold, now)
                         .thenReturn(new Effect(
                                 "HELD",
                                 List.of(review(

@@ -11,14 +11,19 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.review.ReviewTransitions;
+import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -84,7 +89,11 @@ public class ChargebackResolution implements ReviewActions {
                         .filter(m -> m.status() == MoneyoutStatus.HELD)
                         .collectList()
                         .flatMap(held -> apply(item, order, held, action)))
-                .then(reviewItems.resolve(item.reviewItemId(), note + " [" + action + "]", clock.instant())));
+                .then(reviewItems.move(
+                        item.reviewItemId(),
+                        ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS),
+                        note + " [" + action + "]",
+                        clock.instant())));
     }
 
     private Mono<Void> apply(ReviewItem item, Order order, List<Moneyout> held, String action) {
@@ -93,11 +102,12 @@ public class ChargebackResolution implements ReviewActions {
                     ErrorCode.ILLEGAL_TRANSITION, "Order " + order.orderId() + " has no held moneyouts any more"));
         }
         Instant now = clock.instant();
-        MoneyoutStatus to = RELEASE.equals(action) ? MoneyoutStatus.AVAILABLE : MoneyoutStatus.REVERSED;
+        Transition<MoneyoutStatus, MoneyoutTrigger> row = MoneyoutTransitions.row(
+                RELEASE.equals(action) ? MoneyoutTrigger.RELEASE : MoneyoutTrigger.REVERSE_HELD);
         List<OutboundEvent> announced = new ArrayList<>();
-        held.forEach(m -> announced.add(MoneyoutData.statusChanged(Moneyouts.withStatus(m, to))));
+        held.forEach(m -> announced.add(MoneyoutData.statusChanged(m.moved(row, now))));
         Mono<Void> moved =
-                moneyouts.moveAll(held.stream().map(Moneyout::moneyoutId).toList(), MoneyoutStatus.HELD, to, now);
+                moneyouts.moveAll(held.stream().map(Moneyout::moneyoutId).toList(), row, now);
         if (REVERSE.equals(action)) {
             BigDecimal amount = held.stream().map(Moneyout::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
             moved = moved.then(cardEvents.recordChargebackReversal(

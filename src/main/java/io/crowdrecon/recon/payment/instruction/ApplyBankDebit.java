@@ -16,6 +16,8 @@ import io.crowdrecon.recon.payment.instruction.Debits.Outcome;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -23,8 +25,10 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
-import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
+import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
+import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -200,10 +204,13 @@ public class ApplyBankDebit {
                 ? Mono.empty()
                 : unidentified.moveAll(
                         List.of(instruction.unidentifiedTransferId()),
-                        failed ? UnidentifiedStatus.RETURN_FAILED : UnidentifiedStatus.RETURNED,
+                        UnidentifiedTransitions.row(
+                                failed ? UnidentifiedTrigger.RETURN_FAILED : UnidentifiedTrigger.RETURN_EXECUTED),
                         now);
+        Transition<InstructionStatus, InstructionTrigger> answered = InstructionTransitions.row(
+                instruction, failed ? InstructionTrigger.CONFIRMED_FAILED : InstructionTrigger.CONFIRMED_EXECUTED);
         return instructions
-                .move(instruction.instructionId(), current, debit.status(), failure, now)
+                .move(instruction.instructionId(), answered, failure, now)
                 .then(transfer)
                 .thenReturn(new Effect(Outcome.APPLIED, reviews, List.of()));
     }
@@ -252,14 +259,12 @@ public class ApplyBankDebit {
         Instant now = clock.instant();
         boolean allAvailable = outs.stream().allMatch(m -> m.status() == MoneyoutStatus.AVAILABLE);
         if (order.status() == OrderStatus.ACCOUNTED && allAvailable) {
+            Transition<MoneyoutStatus, MoneyoutTrigger> recall = MoneyoutTransitions.row(MoneyoutTrigger.RECALL);
             List<OutboundEvent> announced = new ArrayList<>();
-            outs.forEach(m -> announced.add(MoneyoutData.statusChanged(reversed(m))));
+            outs.forEach(m -> announced.add(MoneyoutData.statusChanged(m.moved(recall, now))));
             return moneyins.recall(moneyin.moneyinId(), now)
                     .then(moneyouts.moveAll(
-                            outs.stream().map(Moneyout::moneyoutId).toList(),
-                            MoneyoutStatus.AVAILABLE,
-                            MoneyoutStatus.REVERSED,
-                            now))
+                            outs.stream().map(Moneyout::moneyoutId).toList(), recall, now))
                     .then(moves.move(order, OrderTrigger.RECALL, OrderReasons.PAYMENT_RECALLED))
                     .map(moved -> {
                         announced.add(moved.event());
@@ -291,23 +296,6 @@ public class ApplyBankDebit {
                 "recalls credit "
                         + moneyin.notificationId() + " of order " + order.orderId() + " (" + order.status()
                         + ") whose moneyouts are not all AVAILABLE"));
-    }
-
-    private static Moneyout reversed(Moneyout m) {
-        return new Moneyout(
-                m.moneyoutId(),
-                m.orderId(),
-                m.moneyinId(),
-                m.portalId(),
-                m.campaignId(),
-                m.companyId(),
-                m.type(),
-                MoneyoutStatus.REVERSED,
-                m.amount(),
-                m.currency(),
-                m.splitOf(),
-                m.createdAt(),
-                m.executedAt());
     }
 
     private Effect unexpected(BankDebit debit, String portalId, String orderId, String what) {

@@ -5,6 +5,8 @@ import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.review.ReviewTransitions;
+import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
@@ -12,9 +14,10 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Validation;
-import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
+import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -149,9 +152,10 @@ public class InstructionDesk {
                 ? Mono.empty()
                 : unidentified.moveAll(
                         List.of(failed.unidentifiedTransferId()),
-                        status == InstructionStatus.CREATED
-                                ? UnidentifiedStatus.RETURN_REQUESTED
-                                : UnidentifiedStatus.RECEIVED,
+                        UnidentifiedTransitions.row(
+                                status == InstructionStatus.CREATED
+                                        ? UnidentifiedTrigger.RETURN_REISSUED
+                                        : UnidentifiedTrigger.RETURN_REISSUED_ON_HOLD),
                         now);
         return instructions
                 .markReissued(failed.instructionId(), reissued.instructionId(), now)
@@ -161,9 +165,10 @@ public class InstructionDesk {
                 .then(instructions.addAll(List.of(reissued)))
                 .then(refunds.replaceInstruction(failed.instructionId(), reissued.instructionId()))
                 .then(transfer)
-                .then(reviewItems.resolveOpen(
+                .then(reviewItems.moveAll(
                         ReviewKind.INSTRUCTION_FAILED,
                         failed.instructionId(),
+                        ReviewTransitions.row(ReviewTrigger.CAUSE_FIXED),
                         "Re-issued as " + reissued.instructionId(),
                         now))
                 .then(
@@ -178,15 +183,22 @@ public class InstructionDesk {
         Mono<Void> transfer = onHold.unidentifiedTransferId() == null
                 ? Mono.empty()
                 : unidentified.moveAll(
-                        List.of(onHold.unidentifiedTransferId()), UnidentifiedStatus.RETURN_REQUESTED, now);
+                        List.of(onHold.unidentifiedTransferId()),
+                        UnidentifiedTransitions.row(UnidentifiedTrigger.DESTINATION_GIVEN),
+                        now);
         return instructions
-                .setDestination(onHold.instructionId(), destination.value(), now)
+                .setDestination(
+                        onHold.instructionId(),
+                        InstructionTransitions.row(onHold, InstructionTrigger.DESTINATION_GIVEN),
+                        destination.value(),
+                        now)
                 .then(transfer)
-                .then(reviewItems.resolveOpen(
+                .then(reviewItems.moveAll(
                         ReviewKind.RETURN_IMPOSSIBLE,
                         onHold.unidentifiedTransferId() == null
                                 ? onHold.instructionId()
                                 : onHold.unidentifiedTransferId(),
+                        ReviewTransitions.row(ReviewTrigger.CAUSE_FIXED),
                         "Destination given: " + destination.value(),
                         now))
                 .then(instructions.byId(onHold.instructionId()))

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment.instruction;
 
+import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -10,20 +11,42 @@ public interface PaymentInstructions {
 
     Mono<Void> addAll(List<PaymentInstruction> instructions);
 
-    /** Marks instructions FAILED with a reason; an instruction already FAILED stays as it was. */
-    Mono<Void> failAll(List<String> instructionIds, String reason, Instant at);
+    /**
+     * Moves the listed instructions along {@code row} of {@link InstructionTransitions}, with a failure reason; one not
+     * in {@code row.from()} stays as it was (a batch may return the same instruction twice).
+     */
+    Mono<Void> moveAll(
+            List<String> instructionIds,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            String failureReason,
+            Instant at);
 
     Mono<PaymentInstruction> byId(String instructionId);
 
     /** The instruction, locked until the transaction ends; empty when unknown. */
     Mono<PaymentInstruction> lock(String instructionId);
 
-    /** Moves the instruction if it is still in {@code from}; emits whether this call moved it. */
-    Mono<Boolean> move(
-            String instructionId, InstructionStatus from, InstructionStatus to, String failureReason, Instant at);
+    /**
+     * Moves the instruction along {@code row} of {@link InstructionTransitions} (stamping the executed time when it
+     * executes it; {@code failureReason} may be null); errors with IllegalStateException when it was not in
+     * {@code row.from()} (the caller holds its lock).
+     */
+    Mono<Void> move(
+            String instructionId,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            String failureReason,
+            Instant at);
 
-    /** Gives an ON_HOLD instruction its destination (a bank transfer to that IBAN): it becomes CREATED. */
-    Mono<Boolean> setDestination(String instructionId, String creditorIban, Instant at);
+    /**
+     * Gives an ON_HOLD instruction its destination (a bank transfer to that IBAN) and moves it along {@code row} of
+     * {@link InstructionTransitions}; errors with IllegalStateException when it was not in {@code row.from()} (the
+     * caller holds its lock).
+     */
+    Mono<Void> setDestination(
+            String instructionId,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            String creditorIban,
+            Instant at);
 
     /** Links a FAILED instruction to its re-issue; emits false when it was not FAILED or already re-issued. */
     Mono<Boolean> markReissued(String instructionId, String reissuedAs, Instant at);

@@ -9,15 +9,20 @@ import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.review.ReviewTransitions;
+import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.Transition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -106,15 +111,12 @@ public class UnreceivedCredits implements ReviewActions {
                                         + ") has moneyouts that are not AVAILABLE: its money may have gone out"));
                     }
                     Instant now = clock.instant();
+                    Transition<MoneyoutStatus, MoneyoutTrigger> hold = MoneyoutTransitions.row(MoneyoutTrigger.HOLD);
                     List<OutboundEvent> announced = outs.stream()
-                            .map(m -> MoneyoutData.statusChanged(Moneyouts.withStatus(m, MoneyoutStatus.HELD)))
+                            .map(m -> MoneyoutData.statusChanged(m.moved(hold, now)))
                             .toList();
                     return moneyouts
-                            .moveAll(
-                                    outs.stream().map(Moneyout::moneyoutId).toList(),
-                                    MoneyoutStatus.AVAILABLE,
-                                    MoneyoutStatus.HELD,
-                                    now)
+                            .moveAll(outs.stream().map(Moneyout::moneyoutId).toList(), hold, now)
                             .then(events.append(announced))
                             .thenReturn(new Hold(
                                     order.portalId(),
@@ -140,7 +142,11 @@ public class UnreceivedCredits implements ReviewActions {
         Instant now = clock.instant();
         return transactions.inTransaction(() -> release(item.subjectId(), now)
                 .then(REVERSE.equals(action) ? recall(item) : Mono.empty())
-                .then(reviewItems.resolve(item.reviewItemId(), note + " [" + action + "]", now)));
+                .then(reviewItems.move(
+                        item.reviewItemId(),
+                        ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS),
+                        note + " [" + action + "]",
+                        now)));
     }
 
     /** HELD → AVAILABLE for the credit's moneyouts, if any are held. */
@@ -155,15 +161,16 @@ public class UnreceivedCredits implements ReviewActions {
                                 .filter(m -> m.status() == MoneyoutStatus.HELD)
                                 .collectList()))
                 .filter(held -> !held.isEmpty())
-                .flatMap(held -> moneyouts
-                        .moveAll(
-                                held.stream().map(Moneyout::moneyoutId).toList(),
-                                MoneyoutStatus.HELD,
-                                MoneyoutStatus.AVAILABLE,
-                                now)
-                        .then(events.append(held.stream()
-                                .map(m -> MoneyoutData.statusChanged(Moneyouts.withStatus(m, MoneyoutStatus.AVAILABLE)))
-                                .toList())));
+                .flatMap(held -> release(held, MoneyoutTransitions.row(MoneyoutTrigger.RELEASE), now));
+    }
+
+    private Mono<Void> release(List<Moneyout> held, Transition<MoneyoutStatus, MoneyoutTrigger> release, Instant now) {
+        List<OutboundEvent> announced = held.stream()
+                .map(m -> MoneyoutData.statusChanged(m.moved(release, now)))
+                .toList();
+        return moneyouts
+                .moveAll(held.stream().map(Moneyout::moneyoutId).toList(), release, now)
+                .then(events.append(announced));
     }
 
     /** The money never arrived: recalled exactly as the bank's own recall of the credit would be. */

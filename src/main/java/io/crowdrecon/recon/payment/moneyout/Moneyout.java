@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.payment.moneyout;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -32,5 +34,31 @@ public record Moneyout(
     /** What a cashout may still take from this moneyout: all of it while AVAILABLE, nothing otherwise. */
     public BigDecimal cashoutAvailableAmount() {
         return status == MoneyoutStatus.AVAILABLE ? amount : Amounts.zero(currency);
+    }
+
+    /**
+     * This moneyout moved along {@code row} of {@link MoneyoutTransitions} at {@code at} (its executed time when the
+     * row executes it), as the store moves it.
+     *
+     * @throws DomainException {@code ILLEGAL_TRANSITION} when its status is not one the row moves from
+     */
+    public Moneyout moved(Transition<MoneyoutStatus, MoneyoutTrigger> row, Instant at) {
+        if (!row.from().contains(status)) {
+            throw DomainException.refusedMove("Moneyout", moneyoutId, status, row.trigger());
+        }
+        return new Moneyout(
+                moneyoutId,
+                orderId,
+                moneyinId,
+                portalId,
+                campaignId,
+                companyId,
+                type,
+                row.to(),
+                amount,
+                currency,
+                splitOf,
+                createdAt,
+                row.to() == MoneyoutStatus.EXECUTED ? at : executedAt);
     }
 }

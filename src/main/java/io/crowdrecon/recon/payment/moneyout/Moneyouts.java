@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment.moneyout;
 
+import io.crowdrecon.recon.shared.Transition;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -9,32 +10,15 @@ public interface Moneyouts {
 
     Mono<Void> addAll(List<Moneyout> moneyouts);
 
-    /** The same moneyout in another status (for the events announcing a move). */
-    static Moneyout withStatus(Moneyout m, MoneyoutStatus status) {
-        return new Moneyout(
-                m.moneyoutId(),
-                m.orderId(),
-                m.moneyinId(),
-                m.portalId(),
-                m.campaignId(),
-                m.companyId(),
-                m.type(),
-                status,
-                m.amount(),
-                m.currency(),
-                m.splitOf(),
-                m.createdAt(),
-                m.executedAt());
-    }
-
     /** The order's moneyouts, locked until the transaction ends, oldest first. */
     Flux<Moneyout> lockOfOrder(String orderId);
 
     /**
-     * Moves every listed moneyout from {@code from} to {@code to}; errors with
-     * IllegalStateException when one was not in {@code from} (the caller holds their locks).
+     * Moves every listed moneyout along {@code row} of {@link MoneyoutTransitions} (to {@code row.to()}, stamping the
+     * executed time when it executes them); errors with IllegalStateException when one was not in {@code row.from()}
+     * (the caller holds their locks).
      */
-    Mono<Void> moveAll(List<String> moneyoutIds, MoneyoutStatus from, MoneyoutStatus to, java.time.Instant at);
+    Mono<Void> moveAll(List<String> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, java.time.Instant at);
 
     /** Marks moneyouts replaced by their split parts: they leave every list and total. */
     Mono<Void> markReplaced(List<String> moneyoutIds, java.time.Instant at);

@@ -13,6 +13,7 @@ import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -65,12 +66,13 @@ public class Settlement {
     /** Every AVAILABLE moneyout of the order EXECUTED; COMPANY ones linked to the cashout. */
     public Mono<List<OutboundEvent>> executeInFull(Order order, List<Moneyout> outs, String cashoutId) {
         Instant now = clock.instant();
+        Transition<MoneyoutStatus, MoneyoutTrigger> execute = MoneyoutTransitions.row(MoneyoutTrigger.EXECUTE);
         List<Moneyout> executed = outs.stream()
-                .filter(m -> m.status() == MoneyoutStatus.AVAILABLE)
-                .map(m -> with(m, MoneyoutStatus.EXECUTED, now))
+                .filter(m -> execute.from().contains(m.status()))
+                .map(m -> m.moved(execute, now))
                 .toList();
         return moneyouts
-                .moveAll(ids(executed), MoneyoutStatus.AVAILABLE, MoneyoutStatus.EXECUTED, now)
+                .moveAll(ids(executed), execute, now)
                 .then(moneyouts.assignCashout(companyIds(executed), cashoutId))
                 .thenReturn(executed.stream().map(MoneyoutData::statusChanged).toList());
     }
@@ -167,23 +169,6 @@ public class Settlement {
                 original.moneyoutId(),
                 now,
                 status == MoneyoutStatus.EXECUTED ? now : null));
-    }
-
-    private static Moneyout with(Moneyout m, MoneyoutStatus status, Instant at) {
-        return new Moneyout(
-                m.moneyoutId(),
-                m.orderId(),
-                m.moneyinId(),
-                m.portalId(),
-                m.campaignId(),
-                m.companyId(),
-                m.type(),
-                status,
-                m.amount(),
-                m.currency(),
-                m.splitOf(),
-                m.createdAt(),
-                status == MoneyoutStatus.EXECUTED ? at : m.executedAt());
     }
 
     private static List<String> ids(List<Moneyout> outs) {

@@ -2,10 +2,12 @@ package io.crowdrecon.recon.payment.persistence;
 
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -53,7 +55,8 @@ public class R2dbcMoneyouts implements Moneyouts {
     }
 
     @Override
-    public Mono<Void> moveAll(List<String> moneyoutIds, MoneyoutStatus from, MoneyoutStatus to, java.time.Instant at) {
+    public Mono<Void> moveAll(
+            List<String> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, java.time.Instant at) {
         if (moneyoutIds.isEmpty()) {
             return Mono.empty();
         }
@@ -62,17 +65,17 @@ public class R2dbcMoneyouts implements Moneyouts {
                         UPDATE moneyout
                            SET status = :to, updated_at = :at,
                                executed_at = CASE WHEN :to = 'EXECUTED' THEN :at ELSE executed_at END
-                         WHERE moneyout_id = ANY(:ids::text[]) AND status = :from""")
-                .bind("to", to.name())
+                         WHERE moneyout_id = ANY(:ids::text[]) AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
                 .bind("at", Sql.timestamp(at))
                 .bind("ids", moneyoutIds.toArray(String[]::new))
-                .bind("from", from.name())
+                .bind("from", Sql.names(row.from()))
                 .fetch()
                 .rowsUpdated()
                 .flatMap(rows -> rows == moneyoutIds.size()
                         ? Mono.<Void>empty()
                         : Mono.error(new IllegalStateException("expected to move " + moneyoutIds.size()
-                                + " moneyouts from " + from + ", moved " + rows)));
+                                + " moneyouts from " + row.from() + " on " + row.trigger() + ", moved " + rows)));
     }
 
     @Override

@@ -2,11 +2,13 @@ package io.crowdrecon.recon.payment.persistence;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -51,17 +53,26 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     }
 
     @Override
-    public Mono<Void> failAll(List<String> instructionIds, String reason, Instant at) {
+    public Mono<Void> moveAll(
+            List<String> instructionIds,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            String failureReason,
+            Instant at) {
         if (instructionIds.isEmpty()) {
             return Mono.empty();
         }
         return database.sql(
                         """
-                        UPDATE payment_instruction SET status = 'FAILED', failure_reason = :reason, updated_at = :at
-                         WHERE instruction_id = ANY(:ids::text[]) AND status <> 'FAILED'""")
-                .bind("reason", reason)
+                        UPDATE payment_instruction
+                           SET status = :to, updated_at = :at,
+                               executed_at = CASE WHEN :to = 'EXECUTED' THEN :at ELSE executed_at END,
+                               failure_reason = coalesce(:reason, failure_reason)
+                         WHERE instruction_id = ANY(:ids::text[]) AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
                 .bind("at", Sql.timestamp(at))
+                .bind("reason", Sql.nullable(failureReason, String.class))
                 .bind("ids", instructionIds.toArray(String[]::new))
+                .bind("from", Sql.names(row.from()))
                 .then();
     }
 
@@ -74,38 +85,55 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     }
 
     @Override
-    public Mono<Boolean> move(
-            String instructionId, InstructionStatus from, InstructionStatus to, String failureReason, Instant at) {
+    public Mono<Void> move(
+            String instructionId,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            String failureReason,
+            Instant at) {
         return database.sql(
                         """
                         UPDATE payment_instruction
                            SET status = :to, updated_at = :at,
                                executed_at = CASE WHEN :to = 'EXECUTED' THEN :at ELSE executed_at END,
                                failure_reason = coalesce(:reason, failure_reason)
-                         WHERE instruction_id = :id AND status = :from""")
-                .bind("to", to.name())
+                         WHERE instruction_id = :id AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
                 .bind("at", Sql.timestamp(at))
                 .bind("reason", Sql.nullable(failureReason, String.class))
                 .bind("id", instructionId)
-                .bind("from", from.name())
+                .bind("from", Sql.names(row.from()))
                 .fetch()
                 .rowsUpdated()
-                .map(rows -> rows == 1);
+                .flatMap(rows -> moved(rows, instructionId, row));
     }
 
     @Override
-    public Mono<Boolean> setDestination(String instructionId, String creditorIban, Instant at) {
+    public Mono<Void> setDestination(
+            String instructionId,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            String creditorIban,
+            Instant at) {
         return database.sql(
                         """
                         UPDATE payment_instruction
-                           SET status = 'CREATED', creditor_iban = :iban, channel = 'BANK_TRANSFER', updated_at = :at
-                         WHERE instruction_id = :id AND status = 'ON_HOLD'""")
+                           SET status = :to, creditor_iban = :iban, channel = 'BANK_TRANSFER', updated_at = :at
+                         WHERE instruction_id = :id AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
                 .bind("iban", creditorIban)
                 .bind("at", Sql.timestamp(at))
                 .bind("id", instructionId)
+                .bind("from", Sql.names(row.from()))
                 .fetch()
                 .rowsUpdated()
-                .map(rows -> rows == 1);
+                .flatMap(rows -> moved(rows, instructionId, row));
+    }
+
+    private static Mono<Void> moved(
+            long rows, String instructionId, Transition<InstructionStatus, InstructionTrigger> row) {
+        return rows == 1
+                ? Mono.empty()
+                : Mono.error(new IllegalStateException("expected to move instruction " + instructionId + " from "
+                        + row.from() + " on " + row.trigger() + ", moved " + rows));
     }
 
     @Override

@@ -14,6 +14,8 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -23,6 +25,7 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,31 +83,15 @@ public class PaymentRefunds implements OrderRefunds {
                     "Order " + order.orderId() + " has moneyouts held by a chargeback; resolve the chargeback first"));
         }
         Instant now = clock.instant();
+        Transition<MoneyoutStatus, MoneyoutTrigger> refund = MoneyoutTransitions.row(MoneyoutTrigger.REFUND);
         List<Moneyout> reversed = outs.stream()
-                .filter(m -> m.status() == MoneyoutStatus.AVAILABLE)
-                .map(m -> new Moneyout(
-                        m.moneyoutId(),
-                        m.orderId(),
-                        m.moneyinId(),
-                        m.portalId(),
-                        m.campaignId(),
-                        m.companyId(),
-                        m.type(),
-                        MoneyoutStatus.REVERSED,
-                        m.amount(),
-                        m.currency(),
-                        m.splitOf(),
-                        m.createdAt(),
-                        m.executedAt()))
+                .filter(m -> refund.from().contains(m.status()))
+                .map(m -> m.moved(refund, now))
                 .toList();
         List<OutboundEvent> events = new ArrayList<>();
         reversed.forEach(m -> events.add(MoneyoutData.statusChanged(m)));
         return moneyouts
-                .moveAll(
-                        reversed.stream().map(Moneyout::moneyoutId).toList(),
-                        MoneyoutStatus.AVAILABLE,
-                        MoneyoutStatus.REVERSED,
-                        now)
+                .moveAll(reversed.stream().map(Moneyout::moneyoutId).toList(), refund, now)
                 .then(instructRefund(order, moneyin, amount, reason))
                 .map(refundEvents -> {
                     events.addAll(refundEvents);

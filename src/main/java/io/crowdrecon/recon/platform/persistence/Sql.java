@@ -5,6 +5,7 @@ import io.r2dbc.spi.Parameters;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 
 /** Small helpers for hand-written SQL over Spring's DatabaseClient. */
 public final class Sql {
@@ -23,6 +24,11 @@ public final class Sql {
 
     public static Parameter nullableTimestamp(Instant instant) {
         return nullable(timestamp(instant), OffsetDateTime.class);
+    }
+
+    /** The names of enum constants as a text[] bind value, sorted (for {@code status = ANY(:from::text[])}). */
+    public static String[] names(Collection<? extends Enum<?>> constants) {
+        return constants.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
     public static Instant instant(OffsetDateTime value) {

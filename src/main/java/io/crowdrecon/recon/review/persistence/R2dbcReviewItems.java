@@ -6,8 +6,10 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
+import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -77,11 +79,15 @@ public class R2dbcReviewItems implements ReviewItems {
     }
 
     @Override
-    public Mono<ReviewItem> resolve(String reviewItemId, String note, Instant at) {
+    public Mono<ReviewItem> move(
+            String reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at) {
         return database.sql(
                         """
-                        UPDATE review_item SET status = 'RESOLVED', note = :note, resolved_at = :at
-                         WHERE review_item_id = :id AND status = 'OPEN'""")
+                        UPDATE review_item SET status = :to, note = :note,
+                               resolved_at = CASE WHEN :to = 'RESOLVED' THEN :at ELSE resolved_at END
+                         WHERE review_item_id = :id AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
+                .bind("from", Sql.names(row.from()))
                 .bind("note", note)
                 .bind("at", Sql.timestamp(at))
                 .bind("id", reviewItemId)
@@ -90,11 +96,15 @@ public class R2dbcReviewItems implements ReviewItems {
     }
 
     @Override
-    public Mono<Void> resolveOpen(ReviewKind kind, String subjectId, String note, Instant at) {
+    public Mono<Void> moveAll(
+            ReviewKind kind, String subjectId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at) {
         return database.sql(
                         """
-                        UPDATE review_item SET status = 'RESOLVED', note = :note, resolved_at = :at
-                         WHERE kind = :kind AND subject_id = :subject AND status = 'OPEN'""")
+                        UPDATE review_item SET status = :to, note = :note,
+                               resolved_at = CASE WHEN :to = 'RESOLVED' THEN :at ELSE resolved_at END
+                         WHERE kind = :kind AND subject_id = :subject AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
+                .bind("from", Sql.names(row.from()))
                 .bind("note", note)
                 .bind("at", Sql.timestamp(at))
                 .bind("kind", kind.name())

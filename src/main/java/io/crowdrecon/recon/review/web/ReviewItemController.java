@@ -7,6 +7,8 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
+import io.crowdrecon.recon.review.ReviewTransitions;
+import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Page;
@@ -146,7 +148,8 @@ public class ReviewItemController {
                     "A " + item.kind() + " takes no action",
                     java.util.List.of(new io.crowdrecon.recon.shared.FieldError("action", "must be absent"))));
         }
-        return items.resolve(item.reviewItemId(), note, clock.instant());
+        return items.move(
+                item.reviewItemId(), ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS), note, clock.instant());
     }
 
     private static <E extends Enum<E>> E parse(String name, String value, Class<E> type) {

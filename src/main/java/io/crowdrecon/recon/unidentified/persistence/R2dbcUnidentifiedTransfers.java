@@ -4,11 +4,13 @@ import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.unidentified.UnidentifiedFilter;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -61,20 +63,30 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
     }
 
     @Override
-    public Mono<Void> moveAll(List<String> transferIds, UnidentifiedStatus status, Instant at) {
+    public Mono<Void> moveAll(
+            List<String> transferIds, Transition<UnidentifiedStatus, UnidentifiedTrigger> row, Instant at) {
         if (transferIds.isEmpty()) {
             return Mono.empty();
         }
+        // Distinct: a batch may return the same instruction, so fail the same transfer, twice.
+        String[] ids = transferIds.stream().distinct().toArray(String[]::new);
         return database.sql(
                         """
                         UPDATE unidentified_transfer
-                           SET status = :status,
-                               returned_at = CASE WHEN :status = 'RETURNED' THEN :at END
-                         WHERE unidentified_transfer_id = ANY(:ids::text[])""")
-                .bind("status", status.name())
+                           SET status = :to,
+                               returned_at = CASE WHEN :to = 'RETURNED' THEN :at END
+                         WHERE unidentified_transfer_id = ANY(:ids::text[]) AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
                 .bind("at", Sql.timestamp(at))
-                .bind("ids", transferIds.toArray(String[]::new))
-                .then();
+                .bind("ids", ids)
+                .bind("from", Sql.names(row.from()))
+                .fetch()
+                .rowsUpdated()
+                .flatMap(rows -> rows == ids.length
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException("expected to move " + ids.length
+                                + " unidentified transfers from " + row.from() + " on " + row.trigger() + ", moved "
+                                + rows)));
     }
 
     @Override
