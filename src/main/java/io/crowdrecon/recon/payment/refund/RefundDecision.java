@@ -1,0 +1,164 @@
+package io.crowdrecon.recon.payment.refund;
+
+import io.crowdrecon.recon.order.Order;
+import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.Moneyin;
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.instruction.InstructionType;
+import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionData;
+import io.crowdrecon.recon.payment.moneyout.Moneyout;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
+import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Transition;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a refund of a paid order is, decided in plain Java: its moneyouts reversed, and a REFUND instruction to the
+ * payer of the moneyin on the channel it paid with (never to the account the portal declared). A bank payer without a
+ * valid IBAN leaves the instruction ON_HOLD with a {@code RETURN_IMPOSSIBLE} review item until ops give one; such an
+ * instruction is not announced until then.
+ *
+ * @param reversed the order's moneyouts moved along {@code reverse}; empty for a refund of part of an order
+ * @param reverse the moneyouts' table row the store moves them along
+ * @param events what to append, in order: each reversed moneyout, then the instruction (unless on hold)
+ */
+public record RefundDecision(
+        List<Moneyout> reversed,
+        Transition<MoneyoutStatus, MoneyoutTrigger> reverse,
+        Refund refund,
+        PaymentInstruction instruction,
+        Optional<ReviewItem> onHold,
+        List<OutboundEvent> events) {
+
+    /**
+     * The refund of {@code order}'s whole {@code totalAmount}, its moneyouts {@code outs} reversed. Refused with
+     * {@code ILLEGAL_TRANSITION} while a chargeback holds one of them.
+     */
+    public static RefundDecision inFull(
+            Order order, Moneyin moneyin, List<Moneyout> outs, String reason, IdGenerator ids, Instant now) {
+        if (outs.stream().anyMatch(m -> m.status() == MoneyoutStatus.HELD)) {
+            throw new DomainException(
+                    ErrorCode.ILLEGAL_TRANSITION,
+                    "Order " + order.orderId() + " has moneyouts held by a chargeback; resolve the chargeback first");
+        }
+        Transition<MoneyoutStatus, MoneyoutTrigger> reverse = MoneyoutTransitions.row(MoneyoutTrigger.REFUND);
+        List<Moneyout> reversed = outs.stream()
+                .filter(m -> reverse.from().contains(m.status()))
+                .map(m -> m.moved(reverse, now))
+                .toList();
+        RefundDecision instructed = of(order, moneyin, order.totalAmount(), reason, ids, now);
+        List<OutboundEvent> events = new ArrayList<>();
+        reversed.forEach(m -> events.add(MoneyoutData.statusChanged(m)));
+        events.addAll(instructed.events());
+        return new RefundDecision(
+                reversed, reverse, instructed.refund(), instructed.instruction(), instructed.onHold(), events);
+    }
+
+    /** A refund of {@code amount} to the payer of {@code moneyin}, its moneyouts left as they are (a split's rest). */
+    public static RefundDecision of(
+            Order order, Moneyin moneyin, BigDecimal amount, String reason, IdGenerator ids, Instant now) {
+        String refundId = ids.next(IdPrefix.REFUND);
+        PaymentInstruction instruction = instructionFor(order, moneyin, amount, refundId, ids, now);
+        Refund refund = new Refund(
+                refundId,
+                order.orderId(),
+                order.portalId(),
+                order.campaignId(),
+                moneyin.moneyinId(),
+                amount,
+                order.currency(),
+                moneyin.channel(),
+                instruction.creditorIban(),
+                instruction.pspReference(),
+                instruction.instructionId(),
+                reason,
+                now);
+        if (instruction.status() == InstructionStatus.ON_HOLD) {
+            ReviewItem item = ReviewItem.open(
+                    ids.next(IdPrefix.REVIEW_ITEM),
+                    ReviewKind.RETURN_IMPOSSIBLE,
+                    order.portalId(),
+                    order.orderId(),
+                    instruction.instructionId(),
+                    "Refund " + refundId + " of order " + order.orderId() + " (" + amount.toPlainString() + " "
+                            + order.currency() + ") has no valid payer IBAN; give one with PUT /ops/instructions/"
+                            + instruction.instructionId() + "/reissued",
+                    now);
+            return new RefundDecision(
+                    List.of(),
+                    MoneyoutTransitions.row(MoneyoutTrigger.REFUND),
+                    refund,
+                    instruction,
+                    Optional.of(item),
+                    List.of());
+        }
+        return new RefundDecision(
+                List.of(),
+                MoneyoutTransitions.row(MoneyoutTrigger.REFUND),
+                refund,
+                instruction,
+                Optional.empty(),
+                List.of(PaymentInstructionData.requested(instruction)));
+    }
+
+    private static PaymentInstruction instructionFor(
+            Order order, Moneyin moneyin, BigDecimal amount, String refundId, IdGenerator ids, Instant now) {
+        String remittance = "Refund of order " + order.orderId();
+        if (moneyin.channel() == PaymentChannel.CARD) {
+            return PaymentInstruction.create(
+                    ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                    InstructionType.REFUND,
+                    PaymentChannel.CARD,
+                    InstructionStatus.CREATED,
+                    amount,
+                    order.currency(),
+                    null,
+                    moneyin.payerName(),
+                    moneyin.pspReference(),
+                    remittance,
+                    order.portalId(),
+                    order.orderId(),
+                    null,
+                    order.campaignId(),
+                    refundId,
+                    null,
+                    null,
+                    now);
+        }
+        Optional<Iban> payer = Iban.tryParse(moneyin.payerIban());
+        return PaymentInstruction.create(
+                ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                InstructionType.REFUND,
+                PaymentChannel.BANK_TRANSFER,
+                payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,
+                amount,
+                order.currency(),
+                payer.map(Iban::value).orElse(null),
+                moneyin.payerName(),
+                null,
+                remittance,
+                order.portalId(),
+                order.orderId(),
+                null,
+                order.campaignId(),
+                refundId,
+                null,
+                null,
+                now);
+    }
+}
