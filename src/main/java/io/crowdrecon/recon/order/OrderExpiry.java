@@ -5,6 +5,7 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.shared.Periodically;
 import io.crowdrecon.recon.shared.Transactions;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -41,11 +42,28 @@ public class OrderExpiry {
     }
 
     private Mono<Long> expireBatch() {
-        return transactions.inTransaction(() -> orders.lockOverdue(clock.instant(), BATCH)
-                .concatMap(order -> moves.move(order, OrderTrigger.EXPIRE, OrderReasons.PAYMENT_WINDOW_PASSED))
-                .map(OrderMoves.Moved::event)
-                .collectList()
-                .flatMap(expired -> append(expired).thenReturn((long) expired.size())));
+        Instant now = clock.instant();
+        return transactions.inTransaction(
+                () -> orders.lockOverdue(OrderTransitions.from(OrderTrigger.EXPIRE), now, BATCH)
+                        .collectList()
+                        .map(locked -> due(locked, now))
+                        .flatMapMany(Flux::fromIterable)
+                        .concatMap(order -> moves.move(order, OrderTrigger.EXPIRE, OrderReasons.PAYMENT_WINDOW_PASSED))
+                        .map(OrderMoves.Moved::event)
+                        .collectList()
+                        .flatMap(expired -> append(expired).thenReturn((long) expired.size())));
+    }
+
+    /**
+     * The orders of {@code locked} that expire at {@code now}: those the table expires whose payment window ended
+     * before {@code now} (a credit received until then still pays the order).
+     */
+    static List<Order> due(List<Order> locked, Instant now) {
+        return locked.stream()
+                .filter(order -> OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE))
+                .filter(order -> order.paymentWindowEndsAt() != null
+                        && order.paymentWindowEndsAt().isBefore(now))
+                .toList();
     }
 
     private Mono<Void> append(List<OutboundEvent> expired) {

@@ -56,6 +56,13 @@ public final class OrderTransitions {
         return TABLE.allows(status, OrderTrigger.MATCHING_CREDIT);
     }
 
+    /** The statuses {@code trigger} moves an order from, whatever its target (what a store selects movable orders by). */
+    public static Set<OrderStatus> from(OrderTrigger trigger) {
+        EnumSet<OrderStatus> from = EnumSet.noneOf(OrderStatus.class);
+        TABLE.rows().stream().filter(row -> row.trigger() == trigger).forEach(row -> from.addAll(row.from()));
+        return from;
+    }
+
     /** Whether the table has a move for {@code trigger} from {@code from}. */
     public static boolean allows(OrderStatus from, OrderTrigger trigger) {
         return TABLE.allows(from, trigger);

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import java.time.Instant;
 import java.util.List;
+import java.util.Set;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -23,10 +24,10 @@ public interface Orders {
     Flux<Order> lockAll(java.util.Collection<String> orderIds);
 
     /**
-     * Up to {@code limit} payable orders whose payment window ended before {@code now}, locked;
-     * orders another transaction holds are skipped (several instances share the work).
+     * Locks, skipping orders another transaction holds, at most {@code limit} orders in one of {@code statuses} whose
+     * payment window ended before {@code now}.
      */
-    Flux<Order> lockOverdue(Instant now, int limit);
+    Flux<Order> lockOverdue(Set<OrderStatus> statuses, Instant now, int limit);
 
     /** The order whichever portal owns it, locked until the transaction ends; empty when unknown. */
     Mono<Order> lockById(String orderId);

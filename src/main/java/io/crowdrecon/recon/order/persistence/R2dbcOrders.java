@@ -15,6 +15,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Set;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -117,13 +118,14 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
-    public Flux<Order> lockOverdue(Instant now, int limit) {
+    public Flux<Order> lockOverdue(Set<OrderStatus> statuses, Instant now, int limit) {
         return database.sql(
                         "SELECT " + COLUMNS
                                 + """
                          FROM purchase_order
-                        WHERE status IN ('CREATED', 'WAITING', 'INCORRECT_AMOUNT') AND payment_window_ends_at < :now
+                        WHERE status = ANY(:statuses::text[]) AND payment_window_ends_at < :now
                         ORDER BY order_id LIMIT :limit FOR UPDATE SKIP LOCKED""")
+                .bind("statuses", statuses.stream().map(Enum::name).toArray(String[]::new))
                 .bind("now", Sql.timestamp(now))
                 .bind("limit", limit)
                 .map(R2dbcOrders::order)
