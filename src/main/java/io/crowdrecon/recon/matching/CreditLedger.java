@@ -1,17 +1,54 @@
 package io.crowdrecon.recon.matching;
 
+import io.crowdrecon.recon.shared.OrderId;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import reactor.core.publisher.Mono;
 
 /** Where credits are recorded, with one outcome each. Both calls run inside the batch's transaction. */
 public interface CreditLedger {
 
     /**
-     * What the database knows about these credits, locking the orders and instructions they name
-     * (in id order, so that concurrent batches cannot deadlock on them).
+     * What a batch of credits needs looked up, read from the credits alone: the credits themselves (redeliveries), their
+     * bank references (the same booking under another notification id), the credited accounts, the orders they name
+     * and the instructions they return.
      */
-    Mono<CreditFacts> factsFor(List<IncomingCredit> credits);
+    record Wanted(
+            List<String> notificationIds,
+            List<String> creditorIbans,
+            List<String> bankReferences,
+            SortedSet<String> orderIds,
+            SortedSet<String> instructionIds) {
 
-    /** Writes the batch's bookings: credits, order moves, moneyins, moneyouts, transfers, instructions, reviews. */
-    Mono<Void> record(Bookings bookings);
+        public static Wanted by(List<IncomingCredit> credits) {
+            SortedSet<String> orderIds = new TreeSet<>();
+            SortedSet<String> instructionIds = new TreeSet<>();
+            List<String> notificationIds = new ArrayList<>();
+            List<String> creditorIbans = new ArrayList<>();
+            List<String> bankReferences = new ArrayList<>();
+            for (IncomingCredit credit : credits) {
+                notificationIds.add(credit.notificationId());
+                CreditMatcher.namedOrder(credit).map(OrderId::value).ifPresent(orderIds::add);
+                if (credit.returnOfInstructionId() != null) {
+                    instructionIds.add(credit.returnOfInstructionId());
+                }
+                if (!credit.isCard()) {
+                    creditorIbans.add(credit.creditorIban());
+                    bankReferences.add(credit.bankReference());
+                }
+            }
+            return new Wanted(notificationIds, creditorIbans, bankReferences, orderIds, instructionIds);
+        }
+    }
+
+    /**
+     * What the database knows of what is {@code wanted}, locking the orders and instructions (in id order, so that
+     * concurrent batches cannot deadlock on them).
+     */
+    Mono<CreditFacts> factsFor(Wanted wanted);
+
+    /** Records each credit of the batch with its outcome. */
+    Mono<Void> recordCredits(List<Bookings.RecordedCreditRow> credits);
 }

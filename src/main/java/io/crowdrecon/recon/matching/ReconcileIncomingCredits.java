@@ -1,12 +1,30 @@
 package io.crowdrecon.recon.matching;
 
+import io.crowdrecon.recon.matching.Bookings.InstructionFailure;
+import io.crowdrecon.recon.order.Orders;
+import io.crowdrecon.recon.order.Orders.OrderMoveStep;
 import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
+import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.payment.moneyout.Moneyouts;
+import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.ConcurrentChangeException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
+import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -20,15 +38,25 @@ public class ReconcileIncomingCredits {
 
     private static final int RACE_RETRIES = 5;
 
-    private final CreditLedger ledger;
+    /** Where a batch's bookings go: the credits' ledger and the stores of the capabilities a credit moves. */
+    public record Stores(
+            CreditLedger ledger,
+            Orders orders,
+            Moneyins moneyins,
+            Moneyouts moneyouts,
+            UnidentifiedTransfers unidentifiedTransfers,
+            PaymentInstructions instructions,
+            ReviewItems reviewItems) {}
+
+    private final Stores stores;
     private final EventLog events;
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ReconcileIncomingCredits(
-            CreditLedger ledger, EventLog events, Transactions transactions, IdGenerator ids, Clock clock) {
-        this.ledger = ledger;
+            Stores stores, EventLog events, Transactions transactions, IdGenerator ids, Clock clock) {
+        this.stores = stores;
         this.events = events;
         this.transactions = transactions;
         this.ids = ids;
@@ -48,13 +76,53 @@ public class ReconcileIncomingCredits {
             return Mono.just(new BatchResult(new Bookings()));
         }
         return transactions
-                .inTransaction(() -> ledger.factsFor(credits)
+                .inTransaction(() -> stores.ledger()
+                        .factsFor(CreditLedger.Wanted.by(credits))
                         .map(facts -> CreditBatch.book(credits, facts, ids, clock.instant()))
-                        .flatMap(bookings -> ledger.record(bookings)
+                        .flatMap(bookings -> record(bookings)
                                 .then(events.append(bookings.events()))
                                 .thenReturn(new BatchResult(bookings))))
                 .retryWhen(Retry.backoff(RACE_RETRIES, Duration.ofMillis(20))
                         .filter(ConcurrentChangeException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /**
+     * Writes what the batch decided, in an order that respects the foreign keys: the credits, the orders' moves, the
+     * moneyins and their moneyouts, the unidentified transfers and their return instructions, the instructions that came
+     * back failed (with their transfers), and the review items.
+     */
+    private Mono<Void> record(Bookings bookings) {
+        Instant now = clock.instant();
+        List<OrderMoveStep> steps = bookings.orderMoves().stream()
+                .map(move -> new OrderMoveStep(move.orderId(), move.change()))
+                .toList();
+        Map<String, List<String>> failedByReason = bookings.instructionFailures().stream()
+                .collect(Collectors.groupingBy(
+                        InstructionFailure::reason,
+                        TreeMap::new,
+                        Collectors.mapping(InstructionFailure::instructionId, Collectors.toList())));
+        List<String> failedReturns = bookings.instructionFailures().stream()
+                .map(InstructionFailure::unidentifiedTransferId)
+                .filter(Objects::nonNull)
+                .toList();
+        return stores.ledger()
+                .recordCredits(bookings.credits())
+                .then(stores.orders().moveAll(steps))
+                .then(stores.moneyins().addAll(bookings.moneyins()))
+                .then(stores.moneyouts().addAll(bookings.moneyouts()))
+                .then(stores.unidentifiedTransfers().addAll(bookings.unidentifiedTransfers()))
+                .then(stores.instructions().addAll(bookings.instructions()))
+                .then(Flux.fromIterable(failedByReason.entrySet())
+                        .concatMap(failed -> stores.instructions()
+                                .moveAll(
+                                        failed.getValue(),
+                                        InstructionTransitions.row(InstructionTrigger.RETURNED_BY_BANK),
+                                        failed.getKey(),
+                                        now))
+                        .then())
+                .then(stores.unidentifiedTransfers()
+                        .moveAll(failedReturns, UnidentifiedTransitions.row(UnidentifiedTrigger.RETURN_CAME_BACK), now))
+                .then(stores.reviewItems().addAll(bookings.reviewItems()));
     }
 }

@@ -22,17 +22,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class MatchingConfiguration {
 
     @Bean
-    R2dbcCreditLedger creditLedger(
-            DatabaseClient database,
-            Orders orders,
-            Moneyins moneyins,
-            Moneyouts moneyouts,
-            UnidentifiedTransfers unidentifiedTransfers,
-            PaymentInstructions instructions,
-            ReviewItems reviewItems,
-            Clock clock) {
-        return new R2dbcCreditLedger(
-                database, orders, moneyins, moneyouts, unidentifiedTransfers, instructions, reviewItems, clock);
+    R2dbcCreditLedger creditLedger(DatabaseClient database, Orders orders, Clock clock) {
+        return new R2dbcCreditLedger(database, orders, clock);
     }
 
     @Bean
@@ -42,7 +33,23 @@ class MatchingConfiguration {
 
     @Bean
     ReconcileIncomingCredits reconcileIncomingCredits(
-            R2dbcCreditLedger ledger, EventLog events, Transactions transactions, IdGenerator ids, Clock clock) {
-        return new ReconcileIncomingCredits(ledger, events, transactions, ids, clock);
+            R2dbcCreditLedger ledger,
+            Orders orders,
+            Moneyins moneyins,
+            Moneyouts moneyouts,
+            UnidentifiedTransfers unidentifiedTransfers,
+            PaymentInstructions instructions,
+            ReviewItems reviewItems,
+            EventLog events,
+            Transactions transactions,
+            IdGenerator ids,
+            Clock clock) {
+        return new ReconcileIncomingCredits(
+                new ReconcileIncomingCredits.Stores(
+                        ledger, orders, moneyins, moneyouts, unidentifiedTransfers, instructions, reviewItems),
+                events,
+                transactions,
+                ids,
+                clock);
     }
 }

@@ -1,41 +1,22 @@
 package io.crowdrecon.recon.matching.persistence;
 
-import io.crowdrecon.recon.matching.Bookings;
-import io.crowdrecon.recon.matching.Bookings.InstructionFailure;
 import io.crowdrecon.recon.matching.Bookings.RecordedCreditRow;
 import io.crowdrecon.recon.matching.CreditFacts;
 import io.crowdrecon.recon.matching.CreditFacts.BankReference;
 import io.crowdrecon.recon.matching.CreditFacts.ReturnableInstruction;
 import io.crowdrecon.recon.matching.CreditLedger;
-import io.crowdrecon.recon.matching.CreditMatcher;
-import io.crowdrecon.recon.matching.IncomingCredit;
 import io.crowdrecon.recon.matching.RecordedCredit;
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.Orders;
-import io.crowdrecon.recon.order.Orders.OrderMoveStep;
-import io.crowdrecon.recon.payment.Moneyins;
-import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
-import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
-import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
-import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
-import io.crowdrecon.recon.review.ReviewItems;
-import io.crowdrecon.recon.shared.OrderId;
-import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
-import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
-import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Collectors;
+import java.util.SortedSet;
 import org.springframework.r2dbc.core.DatabaseClient;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The credit ledger on PostgreSQL: a handful of set-based statements per batch, whatever its size. */
@@ -43,50 +24,21 @@ public class R2dbcCreditLedger implements CreditLedger {
 
     private final DatabaseClient database;
     private final Orders orders;
-    private final Moneyins moneyins;
-    private final Moneyouts moneyouts;
-    private final UnidentifiedTransfers unidentifiedTransfers;
-    private final PaymentInstructions instructions;
-    private final ReviewItems reviewItems;
     private final Clock clock;
 
-    public R2dbcCreditLedger(
-            DatabaseClient database,
-            Orders orders,
-            Moneyins moneyins,
-            Moneyouts moneyouts,
-            UnidentifiedTransfers unidentifiedTransfers,
-            PaymentInstructions instructions,
-            ReviewItems reviewItems,
-            Clock clock) {
+    public R2dbcCreditLedger(DatabaseClient database, Orders orders, Clock clock) {
         this.database = database;
         this.orders = orders;
-        this.moneyins = moneyins;
-        this.moneyouts = moneyouts;
-        this.unidentifiedTransfers = unidentifiedTransfers;
-        this.instructions = instructions;
-        this.reviewItems = reviewItems;
         this.clock = clock;
     }
 
     @Override
-    public Mono<CreditFacts> factsFor(List<IncomingCredit> credits) {
-        TreeSet<String> orderIds = new TreeSet<>();
-        TreeSet<String> instructionIds = new TreeSet<>();
-        List<String> notificationIds = new ArrayList<>();
-        List<String> creditorIbans = new ArrayList<>();
-        List<String> bankReferences = new ArrayList<>();
-        for (IncomingCredit credit : credits) {
-            notificationIds.add(credit.notificationId());
-            CreditMatcher.namedOrder(credit).map(OrderId::value).ifPresent(orderIds::add);
-            if (credit.returnOfInstructionId() != null) {
-                instructionIds.add(credit.returnOfInstructionId());
-            }
-            if (!credit.isCard()) {
-                creditorIbans.add(credit.creditorIban());
-                bankReferences.add(credit.bankReference());
-            }
-        }
+    public Mono<CreditFacts> factsFor(Wanted wanted) {
+        List<String> creditorIbans = wanted.creditorIbans();
+        List<String> bankReferences = wanted.bankReferences();
+        List<String> notificationIds = wanted.notificationIds();
+        SortedSet<String> orderIds = wanted.orderIds();
+        SortedSet<String> instructionIds = wanted.instructionIds();
         return Mono.zip(
                         recorded(notificationIds),
                         recordedByReference(creditorIbans, bankReferences),
@@ -149,11 +101,11 @@ public class R2dbcCreditLedger implements CreditLedger {
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
     }
 
-    private Mono<Map<String, Order>> lockOrders(TreeSet<String> orderIds) {
+    private Mono<Map<String, Order>> lockOrders(SortedSet<String> orderIds) {
         return orders.lockAll(orderIds).collectMap(Order::orderId);
     }
 
-    private Mono<Map<String, ReturnableInstruction>> lockInstructions(TreeSet<String> instructionIds) {
+    private Mono<Map<String, ReturnableInstruction>> lockInstructions(SortedSet<String> instructionIds) {
         if (instructionIds.isEmpty()) {
             return Mono.just(Map.of());
         }
@@ -174,37 +126,8 @@ public class R2dbcCreditLedger implements CreditLedger {
     }
 
     @Override
-    public Mono<Void> record(Bookings bookings) {
-        List<OrderMoveStep> steps = bookings.orderMoves().stream()
-                .map(move -> new OrderMoveStep(move.orderId(), move.change()))
-                .toList();
-        Map<String, List<String>> failedByReason = bookings.instructionFailures().stream()
-                .collect(Collectors.groupingBy(
-                        InstructionFailure::reason,
-                        TreeMap::new,
-                        Collectors.mapping(InstructionFailure::instructionId, Collectors.toList())));
-        List<String> failedReturns = bookings.instructionFailures().stream()
-                .map(InstructionFailure::unidentifiedTransferId)
-                .filter(Objects::nonNull)
-                .toList();
-        return insertCredits(bookings.credits())
-                .then(orders.moveAll(steps))
-                .then(moneyins.addAll(bookings.moneyins()))
-                .then(moneyouts.addAll(bookings.moneyouts()))
-                .then(unidentifiedTransfers.addAll(bookings.unidentifiedTransfers()))
-                .then(instructions.addAll(bookings.instructions()))
-                .then(Flux.fromIterable(failedByReason.entrySet())
-                        .concatMap(failed -> instructions.moveAll(
-                                failed.getValue(),
-                                InstructionTransitions.row(InstructionTrigger.RETURNED_BY_BANK),
-                                failed.getKey(),
-                                clock.instant()))
-                        .then())
-                .then(unidentifiedTransfers.moveAll(
-                        failedReturns,
-                        UnidentifiedTransitions.row(UnidentifiedTrigger.RETURN_CAME_BACK),
-                        clock.instant()))
-                .then(reviewItems.addAll(bookings.reviewItems()));
+    public Mono<Void> recordCredits(List<RecordedCreditRow> rows) {
+        return insertCredits(rows);
     }
 
     private Mono<Void> insertCredits(List<RecordedCreditRow> rows) {
