@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.matching;
 
 import io.crowdrecon.recon.order.Order;
+import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import java.util.Map;
 
 /**
@@ -25,5 +26,11 @@ public record CreditFacts(
 
     /** One of our outgoing instructions, as far as a credit returning it needs to know. */
     public record ReturnableInstruction(
-            String instructionId, String status, String portalId, String orderId, String unidentifiedTransferId) {}
+            String instructionId, String status, String portalId, String orderId, String unidentifiedTransferId) {
+
+        public static ReturnableInstruction of(PaymentInstruction i) {
+            return new ReturnableInstruction(
+                    i.instructionId(), i.status().name(), i.portalId(), i.orderId(), i.unidentifiedTransferId());
+        }
+    }
 }

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.matching;
 import io.crowdrecon.recon.shared.OrderId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import reactor.core.publisher.Mono;
@@ -43,11 +44,13 @@ public interface CreditLedger {
         }
     }
 
-    /**
-     * What the database knows of what is {@code wanted}, locking the orders and instructions (in id order, so that
-     * concurrent batches cannot deadlock on them).
-     */
-    Mono<CreditFacts> factsFor(Wanted wanted);
+    /** The credits recorded before: by notification id, and by bank booking (a bank transfer's account and reference). */
+    record Recorded(
+            Map<String, RecordedCredit> byNotificationId,
+            Map<CreditFacts.BankReference, RecordedCredit> byBankReference) {}
+
+    /** What the ledger recorded of the credits {@code wanted} names. */
+    Mono<Recorded> recorded(Wanted wanted);
 
     /** Records each credit of the batch with its outcome. */
     Mono<Void> recordCredits(List<Bookings.RecordedCreditRow> credits);

@@ -1,14 +1,19 @@
 package io.crowdrecon.recon.matching;
 
 import io.crowdrecon.recon.matching.Bookings.InstructionFailure;
+import io.crowdrecon.recon.matching.CreditFacts.ReturnableInstruction;
+import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.order.Orders.OrderMoveStep;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
 import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
+import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
+import io.crowdrecon.recon.portal.Portal;
+import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.ConcurrentChangeException;
 import io.crowdrecon.recon.shared.IdGenerator;
@@ -41,6 +46,7 @@ public class ReconcileIncomingCredits {
     /** Where a batch's bookings go: the credits' ledger and the stores of the capabilities a credit moves. */
     public record Stores(
             CreditLedger ledger,
+            Portals portals,
             Orders orders,
             Moneyins moneyins,
             Moneyouts moneyouts,
@@ -76,8 +82,7 @@ public class ReconcileIncomingCredits {
             return Mono.just(new BatchResult(new Bookings()));
         }
         return transactions
-                .inTransaction(() -> stores.ledger()
-                        .factsFor(CreditLedger.Wanted.by(credits))
+                .inTransaction(() -> facts(CreditLedger.Wanted.by(credits))
                         .map(facts -> CreditBatch.book(credits, facts, ids, clock.instant()))
                         .flatMap(bookings -> record(bookings)
                                 .then(events.append(bookings.events()))
@@ -85,6 +90,24 @@ public class ReconcileIncomingCredits {
                 .retryWhen(Retry.backoff(RACE_RETRIES, Duration.ofMillis(20))
                         .filter(ConcurrentChangeException.class::isInstance)
                         .onRetryExhaustedThrow((spec, signal) -> signal.failure()));
+    }
+
+    /**
+     * What the stores know of what is {@code wanted}: the credits recorded before, the portals of the credited accounts,
+     * and the orders and instructions named, locked in id order (so that concurrent batches cannot deadlock on them).
+     */
+    private Mono<CreditFacts> facts(CreditLedger.Wanted wanted) {
+        return Mono.zip(
+                        stores.ledger().recorded(wanted),
+                        stores.portals()
+                                .byCollectionIbans(wanted.creditorIbans())
+                                .collectMap(portal -> portal.collectionIban().value(), Portal::portalId),
+                        stores.orders().lockAll(wanted.orderIds()).collectMap(Order::orderId),
+                        stores.instructions()
+                                .lockAll(wanted.instructionIds())
+                                .collectMap(PaymentInstruction::instructionId, ReturnableInstruction::of))
+                .map(t -> new CreditFacts(
+                        t.getT1().byNotificationId(), t.getT1().byBankReference(), t.getT2(), t.getT3(), t.getT4()));
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.portal;
 
 import io.crowdrecon.recon.shared.Iban;
+import java.util.Collection;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The portals, with the secrets that authenticate them. */
@@ -17,6 +19,9 @@ public interface Portals {
 
     /** The portal collecting on this IBAN, or empty. */
     Mono<Portal> byCollectionIban(Iban collectionIban);
+
+    /** The portals collecting on any of these IBANs (as written; a string that is no IBAN matches none). */
+    Flux<Portal> byCollectionIbans(Collection<String> collectionIbans);
 
     /** The secret that signs this portal's card webhooks, or empty for an unknown portal. */
     Mono<String> webhookSecret(String portalId);

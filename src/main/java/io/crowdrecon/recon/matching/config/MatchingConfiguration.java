@@ -9,6 +9,7 @@ import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
+import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
@@ -22,8 +23,8 @@ import org.springframework.r2dbc.core.DatabaseClient;
 class MatchingConfiguration {
 
     @Bean
-    R2dbcCreditLedger creditLedger(DatabaseClient database, Orders orders, Clock clock) {
-        return new R2dbcCreditLedger(database, orders, clock);
+    R2dbcCreditLedger creditLedger(DatabaseClient database, Clock clock) {
+        return new R2dbcCreditLedger(database, clock);
     }
 
     @Bean
@@ -34,6 +35,7 @@ class MatchingConfiguration {
     @Bean
     ReconcileIncomingCredits reconcileIncomingCredits(
             R2dbcCreditLedger ledger,
+            Portals portals,
             Orders orders,
             Moneyins moneyins,
             Moneyouts moneyouts,
@@ -46,7 +48,7 @@ class MatchingConfiguration {
             Clock clock) {
         return new ReconcileIncomingCredits(
                 new ReconcileIncomingCredits.Stores(
-                        ledger, orders, moneyins, moneyouts, unidentifiedTransfers, instructions, reviewItems),
+                        ledger, portals, orders, moneyins, moneyouts, unidentifiedTransfers, instructions, reviewItems),
                 events,
                 transactions,
                 ids,

@@ -1,21 +1,15 @@
 package io.crowdrecon.recon.matching.persistence;
 
 import io.crowdrecon.recon.matching.Bookings.RecordedCreditRow;
-import io.crowdrecon.recon.matching.CreditFacts;
 import io.crowdrecon.recon.matching.CreditFacts.BankReference;
-import io.crowdrecon.recon.matching.CreditFacts.ReturnableInstruction;
 import io.crowdrecon.recon.matching.CreditLedger;
 import io.crowdrecon.recon.matching.RecordedCredit;
-import io.crowdrecon.recon.order.Order;
-import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.SortedSet;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -23,29 +17,19 @@ import reactor.core.publisher.Mono;
 public class R2dbcCreditLedger implements CreditLedger {
 
     private final DatabaseClient database;
-    private final Orders orders;
     private final Clock clock;
 
-    public R2dbcCreditLedger(DatabaseClient database, Orders orders, Clock clock) {
+    public R2dbcCreditLedger(DatabaseClient database, Clock clock) {
         this.database = database;
-        this.orders = orders;
         this.clock = clock;
     }
 
     @Override
-    public Mono<CreditFacts> factsFor(Wanted wanted) {
-        List<String> creditorIbans = wanted.creditorIbans();
-        List<String> bankReferences = wanted.bankReferences();
-        List<String> notificationIds = wanted.notificationIds();
-        SortedSet<String> orderIds = wanted.orderIds();
-        SortedSet<String> instructionIds = wanted.instructionIds();
+    public Mono<Recorded> recorded(Wanted wanted) {
         return Mono.zip(
-                        recorded(notificationIds),
-                        recordedByReference(creditorIbans, bankReferences),
-                        portals(creditorIbans),
-                        lockOrders(orderIds),
-                        lockInstructions(instructionIds))
-                .map(t -> new CreditFacts(t.getT1(), t.getT2(), t.getT3(), t.getT4(), t.getT5()));
+                        recorded(wanted.notificationIds()),
+                        recordedByReference(wanted.creditorIbans(), wanted.bankReferences()))
+                .map(t -> new Recorded(t.getT1(), t.getT2()));
     }
 
     private Mono<Map<String, RecordedCredit>> recorded(List<String> notificationIds) {
@@ -86,43 +70,6 @@ public class R2dbcCreditLedger implements CreditLedger {
                                 row.get("booking_date", LocalDate.class))))
                 .all()
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
-    private Mono<Map<String, String>> portals(List<String> ibans) {
-        if (ibans.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return database.sql("SELECT portal_id, collection_iban FROM portal WHERE collection_iban = ANY(:ibans::text[])")
-                .bind(
-                        "ibans",
-                        ibans.stream().filter(Objects::nonNull).distinct().toArray(String[]::new))
-                .map(row -> Map.entry(row.get("collection_iban", String.class), row.get("portal_id", String.class)))
-                .all()
-                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
-    }
-
-    private Mono<Map<String, Order>> lockOrders(SortedSet<String> orderIds) {
-        return orders.lockAll(orderIds).collectMap(Order::orderId);
-    }
-
-    private Mono<Map<String, ReturnableInstruction>> lockInstructions(SortedSet<String> instructionIds) {
-        if (instructionIds.isEmpty()) {
-            return Mono.just(Map.of());
-        }
-        return database.sql(
-                        """
-                        SELECT instruction_id, status, portal_id, order_id, unidentified_transfer_id
-                          FROM payment_instruction WHERE instruction_id = ANY(:ids::text[])
-                         ORDER BY instruction_id FOR UPDATE""")
-                .bind("ids", instructionIds.toArray(String[]::new))
-                .map(row -> new ReturnableInstruction(
-                        row.get("instruction_id", String.class),
-                        row.get("status", String.class),
-                        row.get("portal_id", String.class),
-                        row.get("order_id", String.class),
-                        row.get("unidentified_transfer_id", String.class)))
-                .all()
-                .collectMap(ReturnableInstruction::instructionId);
     }
 
     @Override

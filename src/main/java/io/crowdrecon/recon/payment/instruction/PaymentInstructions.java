@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment.instruction;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import java.util.List;
+import java.util.SortedSet;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -50,6 +51,9 @@ public interface PaymentInstructions {
 
     /** Links a FAILED instruction to its re-issue; emits false when it was not FAILED or already re-issued. */
     Mono<Boolean> markReissued(String instructionId, String reissuedAs, Instant at);
+
+    /** These instructions, locked until the transaction ends, in id order (so that concurrent batches cannot deadlock). */
+    Flux<PaymentInstruction> lockAll(SortedSet<String> instructionIds);
 
     Flux<PaymentInstruction> ofUnidentifiedTransfer(String unidentifiedTransferId);
 }

@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.SortedSet;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -74,6 +75,18 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .bind("ids", instructionIds.toArray(String[]::new))
                 .bind("from", Sql.names(row.from()))
                 .then();
+    }
+
+    @Override
+    public Flux<PaymentInstruction> lockAll(SortedSet<String> instructionIds) {
+        if (instructionIds.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql("SELECT * FROM payment_instruction WHERE instruction_id = ANY(:ids::text[])"
+                        + " ORDER BY instruction_id FOR UPDATE")
+                .bind("ids", instructionIds.toArray(String[]::new))
+                .map(R2dbcPaymentInstructions::instruction)
+                .all();
     }
 
     @Override

@@ -9,8 +9,11 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Objects;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public class R2dbcPortals implements Portals, CallerResolver {
@@ -63,6 +66,22 @@ public class R2dbcPortals implements Portals, CallerResolver {
                 .bind("iban", collectionIban.value())
                 .map(R2dbcPortals::portal)
                 .one();
+    }
+
+    @Override
+    public Flux<Portal> byCollectionIbans(Collection<String> collectionIbans) {
+        if (collectionIbans.isEmpty()) {
+            return Flux.empty();
+        }
+        return database.sql("SELECT " + COLUMNS + " FROM portal WHERE collection_iban = ANY(:ibans::text[])")
+                .bind(
+                        "ibans",
+                        collectionIbans.stream()
+                                .filter(Objects::nonNull)
+                                .distinct()
+                                .toArray(String[]::new))
+                .map(R2dbcPortals::portal)
+                .all();
     }
 
     @Override
