@@ -3,7 +3,7 @@ package io.crowdrecon.recon.payment.persistence;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.refund.Refund;
-import io.crowdrecon.recon.payment.refund.RefundData;
+import io.crowdrecon.recon.payment.refund.RefundView;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
@@ -43,7 +43,7 @@ public class R2dbcRefunds implements Refunds {
     }
 
     @Override
-    public Flux<RefundData> ofOrder(String orderId) {
+    public Flux<RefundView> ofOrder(String orderId) {
         return database.sql(
                         """
                         SELECT r.refund_id, r.order_id, i.status, r.amount, r.currency, i.channel, i.creditor_iban,
@@ -51,7 +51,7 @@ public class R2dbcRefunds implements Refunds {
                           FROM refund r JOIN payment_instruction i ON i.instruction_id = r.instruction_id
                          WHERE r.order_id = :id ORDER BY r.created_at DESC, r.refund_id DESC""")
                 .bind("id", orderId)
-                .map(row -> new RefundData(
+                .map(row -> new RefundView(
                         row.get("refund_id", String.class),
                         row.get("order_id", String.class),
                         InstructionStatus.valueOf(row.get("status", String.class)),

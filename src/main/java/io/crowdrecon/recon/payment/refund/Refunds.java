@@ -9,7 +9,7 @@ public interface Refunds {
     Mono<Void> add(Refund refund);
 
     /** The order's refunds with the status of their current instruction, newest first. */
-    Flux<RefundData> ofOrder(String orderId);
+    Flux<RefundView> ofOrder(String orderId);
 
     /** Points the refund whose current instruction is {@code oldInstructionId} at its re-issue. */
     Mono<Void> replaceInstruction(String oldInstructionId, String newInstructionId);

@@ -7,7 +7,6 @@ import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
-import io.crowdrecon.recon.payment.refund.RefundData;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
@@ -93,7 +92,7 @@ public class OrderPaymentController {
     public record PaymentResponse(
             MoneyinResponse moneyin,
             List<MoneyoutData> moneyouts,
-            RefundData refund,
+            RefundResponse refund,
             List<UnidentifiedTransferData> returnedTransfers) {}
 
     @GetMapping
@@ -114,7 +113,7 @@ public class OrderPaymentController {
                 .map(t -> new PaymentResponse(
                         current(t.getT1()) == null ? null : MoneyinResponse.of(current(t.getT1())),
                         t.getT2(),
-                        t.getT4().isEmpty() ? null : t.getT4().get(0),
+                        t.getT4().isEmpty() ? null : RefundResponse.of(t.getT4().get(0)),
                         t.getT3()));
     }
 
@@ -135,9 +134,10 @@ public class OrderPaymentController {
             operationId = "getOrderRefund",
             summary = "Get an order's refund",
             description = "The order's latest refund; 404 when it was never refunded.")
-    Mono<RefundData> refund(Caller caller, @PathVariable String orderId) {
+    Mono<RefundResponse> refund(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
                 .then(refunds.ofOrder(orderId).next())
+                .map(RefundResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Refund of order", orderId)));
     }
 

@@ -1,8 +1,8 @@
-package io.crowdrecon.recon.payment.refund;
+package io.crowdrecon.recon.payment.web;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
-import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.payment.refund.RefundView;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import java.time.Instant;
             "instructionId",
             "createdDatetime"
         })
-public record RefundData(
+public record RefundResponse(
         String refundId,
         String orderId,
         InstructionStatus status,
@@ -35,7 +35,18 @@ public record RefundData(
         Instant createdDatetime,
         Instant executedDatetime) {
 
-    public RefundData {
-        amount = Amounts.inMinorDigits(amount, currency);
+    static RefundResponse of(RefundView r) {
+        return new RefundResponse(
+                r.refundId(),
+                r.orderId(),
+                r.status(),
+                r.amount(),
+                r.currency(),
+                r.channel(),
+                r.iban(),
+                r.pspReference(),
+                r.instructionId(),
+                r.createdAt(),
+                r.executedAt());
     }
 }
