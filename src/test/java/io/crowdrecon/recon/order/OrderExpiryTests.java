@@ -2,7 +2,7 @@ package io.crowdrecon.recon.order;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
+import io.crowdrecon.recon.testing.Domain;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -29,7 +29,8 @@ class OrderExpiryTests {
         "EXPIRED,          -1, false",
     })
     void aPayableOrderWhosePaymentWindowEndedExpires(OrderStatus status, long windowEndsInSeconds, boolean expires) {
-        Order order = order(status, NOW.plus(Duration.ofSeconds(windowEndsInSeconds)));
+        Order order =
+                Domain.order(status, NOW.plus(Duration.ofSeconds(windowEndsInSeconds)), NOW.minus(Duration.ofDays(3)));
 
         assertThat(OrderExpiry.due(List.of(order), NOW)).hasSize(expires ? 1 : 0);
     }
@@ -37,32 +38,13 @@ class OrderExpiryTests {
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CREATED", "WAITING", "INCORRECT_AMOUNT"})
     void anOrderWithoutAPaymentWindowNeverExpiresByItself(OrderStatus status) {
-        assertThat(OrderExpiry.due(List.of(order(status, null)), NOW)).isEmpty();
+        assertThat(OrderExpiry.due(List.of(Domain.order(status, null, NOW.minus(Duration.ofDays(3)))), NOW))
+                .isEmpty();
     }
 
     @ParameterizedTest(name = "{0}")
     @CsvSource({"CREATED", "WAITING", "INCORRECT_AMOUNT"})
     void theStoreIsAskedForExactlyTheStatusesTheTableExpires(OrderStatus status) {
         assertThat(OrderTransitions.from(OrderTrigger.EXPIRE)).contains(status).hasSize(3);
-    }
-
-    private static Order order(OrderStatus status, Instant windowEndsAt) {
-        return new Order(
-                "TRX1",
-                "P1",
-                "C1",
-                "CO1",
-                "I1",
-                null,
-                new BigDecimal("1100"),
-                new BigDecimal("1000"),
-                new BigDecimal("100"),
-                "EUR",
-                OrderChannel.MONEY_TRANSFER,
-                null,
-                status,
-                windowEndsAt,
-                NOW.minus(Duration.ofDays(3)),
-                NOW.minus(Duration.ofDays(3)));
     }
 }

@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
-import java.math.BigDecimal;
+import io.crowdrecon.recon.testing.Domain;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -149,7 +149,7 @@ class OrderTransitionsTests {
     @Test
     void makesAStepOnlyAlongTheTableAndRefusesAnyOtherWithIllegalTransition() {
         Instant at = Instant.parse("2026-12-06T10:00:00Z");
-        Order accounted = order(ACCOUNTED);
+        Order accounted = Domain.order(ACCOUNTED, null, at);
 
         StatusChange executed = OrderTransitions.change(accounted, EXECUTE, "finalized", at);
 
@@ -158,30 +158,10 @@ class OrderTransitionsTests {
         assertThatThrownBy(() -> OrderTransitions.change(accounted, EXPIRE, "window", at))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
-                .hasMessage("Order O1 in ACCOUNTED cannot move on EXPIRE");
+                .hasMessage("Order TRX1 in ACCOUNTED cannot move on EXPIRE");
         // A step made from another status is not this order's.
-        assertThatIllegalArgumentException().isThrownBy(() -> order(WAITING).moved(executed, null));
-    }
-
-    private static Order order(OrderStatus status) {
-        Instant at = Instant.parse("2026-12-01T10:00:00Z");
-        return new Order(
-                "O1",
-                "P1",
-                "C1",
-                "CO1",
-                "I1",
-                null,
-                new BigDecimal("1100"),
-                new BigDecimal("1000"),
-                new BigDecimal("100"),
-                "EUR",
-                OrderChannel.MONEY_TRANSFER,
-                null,
-                status,
-                null,
-                at,
-                at);
+        assertThatIllegalArgumentException()
+                .isThrownBy(() -> Domain.order(WAITING, null, at).moved(executed, null));
     }
 
     @Test

@@ -116,42 +116,22 @@ public record RefundDecision(
                 List.of(PaymentInstructionData.requested(instruction)));
     }
 
+    /** To the card that paid, on its pspReference; or to the payer's IBAN, ON_HOLD while it has no valid one. */
     private static PaymentInstruction instructionFor(
             Order order, Moneyin moneyin, BigDecimal amount, String refundId, IdGenerator ids, Instant now) {
-        String remittance = "Refund of order " + order.orderId();
-        if (moneyin.channel() == PaymentChannel.CARD) {
-            return PaymentInstruction.create(
-                    ids.next(IdPrefix.PAYMENT_INSTRUCTION),
-                    InstructionType.REFUND,
-                    PaymentChannel.CARD,
-                    InstructionStatus.CREATED,
-                    amount,
-                    order.currency(),
-                    null,
-                    moneyin.payerName(),
-                    moneyin.pspReference(),
-                    remittance,
-                    order.portalId(),
-                    order.orderId(),
-                    null,
-                    order.campaignId(),
-                    refundId,
-                    null,
-                    null,
-                    now);
-        }
-        Optional<Iban> payer = Iban.tryParse(moneyin.payerIban());
+        boolean card = moneyin.channel() == PaymentChannel.CARD;
+        Optional<Iban> payer = card ? Optional.empty() : Iban.tryParse(moneyin.payerIban());
         return PaymentInstruction.create(
                 ids.next(IdPrefix.PAYMENT_INSTRUCTION),
                 InstructionType.REFUND,
-                PaymentChannel.BANK_TRANSFER,
-                payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,
+                card ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER,
+                card || payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,
                 amount,
                 order.currency(),
                 payer.map(Iban::value).orElse(null),
                 moneyin.payerName(),
-                null,
-                remittance,
+                card ? moneyin.pspReference() : null,
+                "Refund of order " + order.orderId(),
                 order.portalId(),
                 order.orderId(),
                 null,

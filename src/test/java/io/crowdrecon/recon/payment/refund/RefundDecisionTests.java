@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowdrecon.recon.order.Order;
-import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
@@ -19,6 +18,7 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -37,7 +37,7 @@ class RefundDecisionTests {
 
     @Test
     void aBankOrderIsRefundedInFullToThePayersIbanItsAvailableMoneyoutsReversed() {
-        Order order = order();
+        Order order = Domain.order(OrderStatus.ACCOUNTED, null, NOW);
         List<Moneyout> outs = List.of(
                 moneyout("MO1", MoneyoutType.COMPANY, "1000", MoneyoutStatus.AVAILABLE),
                 moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.AVAILABLE));
@@ -72,8 +72,13 @@ class RefundDecisionTests {
 
     @Test
     void aCardOrderIsRefundedOnItsPspReferenceNeverToAnIban() {
-        RefundDecision refund =
-                RefundDecision.inFull(order(), moneyin(PaymentChannel.CARD, null), List.of(), "CANCELLED", ids, NOW);
+        RefundDecision refund = RefundDecision.inFull(
+                Domain.order(OrderStatus.ACCOUNTED, null, NOW),
+                moneyin(PaymentChannel.CARD, null),
+                List.of(),
+                "CANCELLED",
+                ids,
+                NOW);
 
         assertThat(refund.instruction().channel()).isEqualTo(PaymentChannel.CARD);
         assertThat(refund.instruction().pspReference()).isEqualTo("PSP-1");
@@ -87,7 +92,7 @@ class RefundDecisionTests {
             nullValues = "NULL")
     void aBankPayerWithoutAValidIbanLeavesTheRefundOnHoldUnannouncedWithAReturnImpossibleItem(String payerIban) {
         RefundDecision refund = RefundDecision.inFull(
-                order(),
+                Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.BANK_TRANSFER, payerIban),
                 List.of(moneyout("MO1", MoneyoutType.COMPANY, "1100", MoneyoutStatus.AVAILABLE)),
                 "UNDONE",
@@ -116,8 +121,13 @@ class RefundDecisionTests {
                 moneyout("MO1", MoneyoutType.COMPANY, "1000", MoneyoutStatus.HELD),
                 moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.AVAILABLE));
 
-        assertThatThrownBy(() ->
-                        RefundDecision.inFull(order(), moneyin(PaymentChannel.CARD, null), outs, "UNDONE", ids, NOW))
+        assertThatThrownBy(() -> RefundDecision.inFull(
+                        Domain.order(OrderStatus.ACCOUNTED, null, NOW),
+                        moneyin(PaymentChannel.CARD, null),
+                        outs,
+                        "UNDONE",
+                        ids,
+                        NOW))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
                 .hasMessage("Order TRX1 has moneyouts held by a chargeback; resolve the chargeback first");
@@ -130,7 +140,12 @@ class RefundDecisionTests {
                 moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.AVAILABLE));
 
         RefundDecision refund = RefundDecision.inFull(
-                order(), moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN), outs, "UNDONE", ids, NOW);
+                Domain.order(OrderStatus.ACCOUNTED, null, NOW),
+                moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
+                outs,
+                "UNDONE",
+                ids,
+                NOW);
 
         assertThat(refund.reversed()).extracting(Moneyout::moneyoutId).containsExactly("MO2");
     }
@@ -138,7 +153,7 @@ class RefundDecisionTests {
     @Test
     void aRefundOfPartOfAnOrderLeavesItsMoneyoutsAndRefundsOnlyThatAmount() {
         RefundDecision refund = RefundDecision.of(
-                order(),
+                Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
                 new BigDecimal("300.00"),
                 "ORDER_SPLIT",
@@ -151,26 +166,6 @@ class RefundDecisionTests {
         assertThat(refund.events())
                 .extracting(OutboundEvent::type)
                 .containsExactly("crowdrecon.payment-instruction.requested.v1");
-    }
-
-    private static Order order() {
-        return new Order(
-                "TRX1",
-                "P1",
-                "C1",
-                "CO1",
-                "I1",
-                null,
-                new BigDecimal("1100"),
-                new BigDecimal("1000"),
-                new BigDecimal("100"),
-                "EUR",
-                OrderChannel.MONEY_TRANSFER,
-                null,
-                OrderStatus.ACCOUNTED,
-                null,
-                NOW,
-                NOW);
     }
 
     private static Moneyin moneyin(PaymentChannel channel, String payerIban) {
