@@ -1,10 +1,6 @@
 package io.crowdrecon.recon.payment.card;
 
-import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
-import io.crowdrecon.recon.order.OrderStatus;
-import io.crowdrecon.recon.order.OrderTransitions;
-import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
@@ -12,21 +8,12 @@ import io.crowdrecon.recon.payment.instruction.ApplyBankDebit;
 import io.crowdrecon.recon.payment.instruction.BankDebit;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
-import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
-import io.crowdrecon.recon.shared.Transition;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import reactor.core.publisher.Mono;
 
@@ -94,88 +81,40 @@ public class ApplyCardEvent {
                                 .then(events.append(effect.events())))));
     }
 
-    private record Effect(String outcome, List<ReviewItem> reviews, List<OutboundEvent> events) {
-        static Effect of(String outcome) {
-            return new Effect(outcome, List.of(), List.of());
-        }
-    }
+    private record Effect(String outcome, List<ReviewItem> reviews, List<OutboundEvent> events) {}
 
     private Mono<Effect> decide(CardEvent event) {
         if (event.code() == CardEvent.Code.CAPTURE) {
-            return Mono.just(Effect.of("CAPTURE_FAILED"));
+            return carryOut(CardEventDecision.failedCapture());
         }
         return orders.lockById(event.orderId())
                 .filter(order ->
                         event.sourcePortalId() == null || event.sourcePortalId().equals(order.portalId()))
                 .flatMap(order -> event.code() == CardEvent.Code.AUTHORISATION
-                        ? authorisation(event, order)
-                        : chargeback(event, order))
-                .switchIfEmpty(Mono.fromSupplier(() -> event.code() == CardEvent.Code.CHARGEBACK
-                        ? new Effect(
-                                "UNKNOWN_ORDER",
-                                List.of(review(
-                                        ReviewKind.UNEXPECTED_DEBIT,
-                                        null,
-                                        null,
-                                        event.notificationId(),
-                                        "Chargeback " + event.notificationId() + " of "
-                                                + event.amount().toPlainString() + " " + event.currency()
-                                                + " names order "
-                                                + event.orderId() + ", which is unknown; nothing was changed")),
-                                List.of())
-                        : Effect.of("UNKNOWN_ORDER")));
+                        ? Mono.just(CardEventDecision.authorisation(event, order))
+                        : moneyouts
+                                .lockOfOrder(order.orderId())
+                                .collectList()
+                                .map(outs -> CardEventDecision.chargeback(event, order, outs, ids, clock.instant())))
+                .switchIfEmpty(Mono.fromSupplier(() -> CardEventDecision.unknownOrder(event, ids, clock.instant())))
+                .flatMap(this::carryOut);
     }
 
-    private Mono<Effect> authorisation(CardEvent event, Order order) {
-        OrderTrigger trigger = event.success() ? OrderTrigger.CARD_AUTHORISED : OrderTrigger.CARD_AUTHORISATION_FAILED;
-        if (!OrderTransitions.allows(order.status(), trigger)) {
-            return Mono.just(Effect.of("NO_CHANGE")); // out of order or repeated (already WAITING, already paid)
+    /** Makes the decided moves; emits what to record and append. */
+    private Mono<Effect> carryOut(CardEventDecision decision) {
+        if (decision instanceof CardEventDecision.MoveOrder move) {
+            return moves.move(move.order(), move.trigger(), move.trigger().name())
+                    .map(moved -> new Effect(decision.outcome(), decision.reviews(), List.of(moved.event())));
         }
-        return moves.move(order, trigger, trigger.name())
-                .map(moved -> new Effect("APPLIED", List.of(), List.of(moved.event())));
-    }
-
-    private Mono<Effect> chargeback(CardEvent event, Order order) {
-        return moneyouts.lockOfOrder(order.orderId()).collectList().flatMap(outs -> {
-            Instant now = clock.instant();
-            boolean allAvailable =
-                    !outs.isEmpty() && outs.stream().allMatch(m -> m.status() == MoneyoutStatus.AVAILABLE);
-            if (order.status() == OrderStatus.ACCOUNTED && allAvailable) {
-                Transition<MoneyoutStatus, MoneyoutTrigger> hold = MoneyoutTransitions.row(MoneyoutTrigger.HOLD);
-                List<OutboundEvent> held = new ArrayList<>();
-                outs.forEach(m -> held.add(MoneyoutData.statusChanged(m.moved(hold, now))));
-                return moneyouts
-                        .moveAll(outs.stream().map(Moneyout::moneyoutId).toList(), hold, now)
-                        .thenReturn(new Effect(
-                                "HELD",
-                                List.of(review(
-                                        ReviewKind.CHARGEBACK,
-                                        order.portalId(),
-                                        order.orderId(),
-                                        event.notificationId(),
-                                        "Chargeback " + event.notificationId() + " ("
-                                                + event.amount().toPlainString() + " " + event.currency() + ", "
-                                                + (event.reason() == null ? "no reason given" : event.reason())
-                                                + ") on order " + order.orderId() + ": its moneyouts are HELD; resolve"
-                                                + " with action RELEASE or REVERSE")),
-                                held));
-            }
-            if (outs.stream().anyMatch(m -> m.status() == MoneyoutStatus.HELD)) {
-                return Mono.just(Effect.of("ALREADY_HELD"));
-            }
-            return Mono.just(new Effect(
-                    "LOSS",
-                    List.of(review(
-                            ReviewKind.CHARGEBACK_LOSS,
-                            order.portalId(),
-                            order.orderId(),
-                            event.notificationId(),
-                            "Chargeback " + event.notificationId() + " ("
-                                    + event.amount().toPlainString() + " " + event.currency() + ") on order "
-                                    + order.orderId() + ", which is " + order.status()
-                                    + ": its money has already gone out")),
-                    List.of()));
-        });
+        if (decision instanceof CardEventDecision.Hold hold) {
+            return moneyouts
+                    .moveAll(
+                            hold.held().stream().map(Moneyout::moneyoutId).toList(),
+                            hold.hold(),
+                            hold.review().createdAt())
+                    .thenReturn(new Effect(decision.outcome(), decision.reviews(), hold.events()));
+        }
+        return Mono.just(new Effect(decision.outcome(), decision.reviews(), List.of()));
     }
 
     /**
@@ -199,10 +138,5 @@ public class ApplyCardEvent {
                         null,
                         event.reason()),
                 event.sourcePortalId()));
-    }
-
-    private ReviewItem review(ReviewKind kind, String portalId, String orderId, String subjectId, String detail) {
-        return ReviewItem.open(
-                ids.next(IdPrefix.REVIEW_ITEM), kind, portalId, orderId, subjectId, detail, clock.instant());
     }
 }

@@ -3,16 +3,12 @@ package io.crowdrecon.recon.payment.card;
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderReasons;
-import io.crowdrecon.recon.order.OrderTransitions;
 import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
@@ -21,10 +17,7 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewTransitions;
 import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
-import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Transactions;
-import io.crowdrecon.recon.shared.Transition;
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,8 +31,8 @@ import reactor.core.publisher.Mono;
  */
 public class ChargebackResolution implements ReviewActions {
 
-    public static final String RELEASE = "RELEASE";
-    public static final String REVERSE = "REVERSE";
+    public static final String RELEASE = ChargebackDecision.RELEASE;
+    public static final String REVERSE = ChargebackDecision.REVERSE;
 
     private final Orders orders;
     private final OrderMoves moves;
@@ -76,55 +69,48 @@ public class ChargebackResolution implements ReviewActions {
 
     @Override
     public Mono<ReviewItem> resolveWith(ReviewItem item, String action, String note) {
-        if (!RELEASE.equals(action) && !REVERSE.equals(action)) {
-            return Mono.error(() -> new DomainException(
-                    ErrorCode.VALIDATION_FAILED,
-                    "A chargeback is resolved with an" + " action",
-                    List.of(new io.crowdrecon.recon.shared.FieldError("action", "must be RELEASE or REVERSE"))));
-        }
-        return transactions.inTransaction(() -> orders.lockById(item.orderId())
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", item.orderId())))
-                .flatMap(order -> moneyouts
-                        .lockOfOrder(order.orderId())
-                        .filter(m -> m.status() == MoneyoutStatus.HELD)
-                        .collectList()
-                        .flatMap(held -> apply(item, order, held, action)))
-                .then(reviewItems.move(
-                        item.reviewItemId(),
-                        ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS),
-                        note + " [" + action + "]",
-                        clock.instant())));
+        return Mono.fromRunnable(() -> ChargebackDecision.requireAction(action))
+                .then(transactions.inTransaction(() -> orders.lockById(item.orderId())
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", item.orderId())))
+                        .flatMap(order -> moneyouts
+                                .lockOfOrder(order.orderId())
+                                .filter(m -> m.status() == MoneyoutStatus.HELD)
+                                .collectList()
+                                .flatMap(held -> {
+                                    Instant now = clock.instant();
+                                    return carryOut(
+                                            item, order, ChargebackDecision.resolve(order, held, action, now), now);
+                                }))
+                        .then(reviewItems.move(
+                                item.reviewItemId(),
+                                ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS),
+                                note + " [" + action + "]",
+                                clock.instant()))));
     }
 
-    private Mono<Void> apply(ReviewItem item, Order order, List<Moneyout> held, String action) {
-        if (held.isEmpty()) {
-            return Mono.error(new DomainException(
-                    ErrorCode.ILLEGAL_TRANSITION, "Order " + order.orderId() + " has no held moneyouts any more"));
+    private Mono<Void> carryOut(ReviewItem item, Order order, ChargebackDecision decision, Instant now) {
+        Mono<Void> moved = moneyouts.moveAll(
+                decision.moved().stream().map(Moneyout::moneyoutId).toList(), decision.row(), now);
+        if (decision.reversed() == null) {
+            return moved.then(events.append(decision.moneyoutEvents()));
         }
-        Instant now = clock.instant();
-        Transition<MoneyoutStatus, MoneyoutTrigger> row = MoneyoutTransitions.row(
-                RELEASE.equals(action) ? MoneyoutTrigger.RELEASE : MoneyoutTrigger.REVERSE_HELD);
-        List<OutboundEvent> announced = new ArrayList<>();
-        held.forEach(m -> announced.add(MoneyoutData.statusChanged(m.moved(row, now))));
-        Mono<Void> moved =
-                moneyouts.moveAll(held.stream().map(Moneyout::moneyoutId).toList(), row, now);
-        if (REVERSE.equals(action)) {
-            BigDecimal amount = held.stream().map(Moneyout::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            moved = moved.then(cardEvents.recordChargebackReversal(
-                            order.orderId(),
-                            held.get(0).moneyinId(),
-                            order.campaignId(),
-                            amount,
-                            order.currency(),
-                            item.reviewItemId(),
-                            now))
-                    .then(
-                            OrderTransitions.allows(order.status(), OrderTrigger.REFUND)
-                                    ? moves.move(order, OrderTrigger.REFUND, OrderReasons.CHARGEBACK)
-                                            .doOnNext(m -> announced.add(m.event()))
-                                            .then()
-                                    : Mono.empty());
-        }
-        return moved.then(Mono.defer(() -> events.append(announced)));
+        Mono<List<OutboundEvent>> orderEvent = decision.refundOrder()
+                ? moves.move(order, OrderTrigger.REFUND, OrderReasons.CHARGEBACK)
+                        .map(m -> List.of(m.event()))
+                : Mono.just(List.of());
+        return moved.then(cardEvents.recordChargebackReversal(
+                        order.orderId(),
+                        decision.moneyinId(),
+                        order.campaignId(),
+                        decision.reversed(),
+                        order.currency(),
+                        item.reviewItemId(),
+                        now))
+                .then(orderEvent)
+                .flatMap(refunded -> {
+                    List<OutboundEvent> announced = new ArrayList<>(decision.moneyoutEvents());
+                    announced.addAll(refunded);
+                    return events.append(announced);
+                });
     }
 }
