@@ -427,6 +427,10 @@ class CreditBatchTests {
                         null));
         assertThat(IdPrefix.MONEYIN.isWellFormed(moneyin.moneyinId())).isTrue();
         assertThat(bookings.moneyouts())
+                .extracting(Moneyout::moneyoutId)
+                .allMatch(IdPrefix.MONEYOUT::isWellFormed)
+                .doesNotHaveDuplicates();
+        assertThat(bookings.moneyouts())
                 .extracting(
                         Moneyout::type,
                         Moneyout::status,
@@ -536,6 +540,11 @@ class CreditBatchTests {
                 facts(f -> f));
 
         UnidentifiedTransfer transfer = bookings.unidentifiedTransfers().get(0);
+        assertThat(IdPrefix.UNIDENTIFIED_TRANSFER.isWellFormed(transfer.unidentifiedTransferId()))
+                .isTrue();
+        assertThat(IdPrefix.PAYMENT_INSTRUCTION.isWellFormed(
+                        bookings.instructions().get(0).instructionId()))
+                .isTrue();
         assertThat(transfer)
                 .isEqualTo(new UnidentifiedTransfer(
                         transfer.unidentifiedTransferId(),
@@ -835,7 +844,9 @@ class CreditBatchTests {
     // --- test data: a bank transfer paying a WAITING order exactly, changed by each case ---
 
     private static Bookings book(List<IncomingCredit> credits, CreditFacts facts) {
-        return CreditBatch.book(credits, facts, new IdGenerator(() -> new SplittableRandom(21)), NOW);
+        // One seeded generator for the whole batch: distinct ids, the same on every run.
+        SplittableRandom random = new SplittableRandom(21);
+        return CreditBatch.book(credits, facts, new IdGenerator(() -> random), NOW);
     }
 
     private static Arguments row(String behaviour, List<IncomingCredit> credits, CreditFacts facts, Expected expected) {
