@@ -65,7 +65,7 @@ class CampaignFailureAndCancellationIT {
             JsonNode last = flows.lastTransition(orderId);
             assertThat(last.get("status").asString()).as("order %s", orderId).isEqualTo("REFUNDED");
             assertThat(last.get("previousStatus").asString()).isEqualTo("ACCOUNTED");
-            assertThat(last.get("reason").asString()).isEqualTo(FinalizeCampaign.REASON_FAILURE);
+            assertThat(last.get("reason").asString()).isEqualTo(Finalization.REASON_FAILURE);
             assertThat(flows.moneyouts(orderId))
                     .isNotEmpty()
                     .allSatisfy(m -> assertThat(m.get("status").asString()).isEqualTo("REVERSED"));
@@ -84,7 +84,7 @@ class CampaignFailureAndCancellationIT {
             JsonNode last = flows.lastTransition(orderId);
             assertThat(last.get("status").asString()).as("order %s", orderId).isEqualTo("EXPIRED");
             assertThat(last.get("previousStatus").asString()).isEqualTo(previous);
-            assertThat(last.get("reason").asString()).isEqualTo(FinalizeCampaign.REASON_FAILURE);
+            assertThat(last.get("reason").asString()).isEqualTo(Finalization.REASON_FAILURE);
         });
         assertThat(flows.status(failed)).isEqualTo("FAILED");
         JsonNode amount = flows.amount(campaign);
