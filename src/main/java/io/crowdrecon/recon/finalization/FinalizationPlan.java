@@ -8,7 +8,7 @@ import java.util.List;
 /**
  * A portal's plan for a successful campaign: which ACCOUNTED orders to execute, which to undo
  * (refund) and at most one to split. Validated for shape here; against the campaign's orders by
- * {@link FinalizeCampaign}.
+ * {@link Finalization}.
  */
 public record FinalizationPlan(List<String> ordersToExecute, List<String> ordersToUndo, OrderSplit orderToSplit) {
 

@@ -5,56 +5,54 @@ import io.crowdrecon.recon.campaign.CampaignStatus;
 import io.crowdrecon.recon.campaign.CampaignTransitions;
 import io.crowdrecon.recon.campaign.CampaignTrigger;
 import io.crowdrecon.recon.campaign.Campaigns;
+import io.crowdrecon.recon.finalization.FinalizationDecision.ExecuteInFull;
+import io.crowdrecon.recon.finalization.FinalizationDecision.ExecuteInPart;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Failure;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Payout;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Refund;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Refused;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Step;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Success;
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderRefunds;
-import io.crowdrecon.recon.order.OrderStatus;
-import io.crowdrecon.recon.order.OrderTransitions;
-import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
-import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructionData;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.portal.Companies;
+import io.crowdrecon.recon.portal.Company;
+import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
-import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.DomainException;
-import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Transition;
-import java.math.BigDecimal;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
+import java.util.stream.Stream;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.util.function.Tuple2;
 
 /**
- * Ends a CLOSED campaign, applied in full within the request (one transaction, the campaign and
- * all its orders locked): {@code finalized-success} executes, undoes and splits the ACCOUNTED
- * orders exactly as listed, creates the cashout with its CASHOUT and FEE_PAYOUT instructions,
- * and expires the still payable orders; {@code finalized-failure} refunds every ACCOUNTED order.
- * A credit in flight either committed first (and its order must then be listed: 422
- * {@code ACCOUNTED_ORDERS_CHANGED}) or waits for the locks and finds its order EXPIRED.
+ * Ends a CLOSED campaign, applied in full within the request, in one transaction with the campaign and all its orders
+ * locked: loads the facts, has {@link Finalization} decide, carries the decision out step by step and appends the
+ * events of every step at the end. {@code finalized-success} executes, undoes and splits the ACCOUNTED orders exactly
+ * as listed, expires the still payable ones and creates the cashout with its CASHOUT and FEE_PAYOUT instructions;
+ * {@code finalized-failure} refunds every ACCOUNTED order and expires the payable ones. A credit in flight either
+ * committed first (and its order must then be listed: 422 {@code ACCOUNTED_ORDERS_CHANGED}) or waits for the locks
+ * and finds its order EXPIRED.
  */
 public class FinalizeCampaign {
-
-    public static final String REASON_SUCCESS = "CAMPAIGN_FINALIZED_SUCCESS";
-    public static final String REASON_FAILURE = "CAMPAIGN_FINALIZED_FAIL";
-    public static final String REASON_UNDONE = "UNDONE_AT_FINALIZATION";
 
     /** The campaign as finalized, and its cashout (success only). */
     public record Finalized(Campaign campaign, CashoutData cashout) {}
@@ -106,18 +104,11 @@ public class FinalizeCampaign {
      */
     public Mono<Finalized> succeed(String portalId, String campaignId, FinalizationPlan plan) {
         return Mono.fromCallable(plan::validate)
-                .flatMap(valid -> transactions.inTransaction(() -> campaigns
-                        .lockOfPortal(portalId, campaignId)
-                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
-                        .flatMap(campaign -> {
-                            if (campaign.status() == CampaignStatus.FINALIZED_SUCCESS) {
-                                return cashouts.ofCampaign(campaignId).map(c -> new Finalized(campaign, c));
-                            }
-                            requireClosed(campaign, CampaignStatus.FINALIZED_SUCCESS);
-                            return orders.lockAllOfCampaign(campaignId)
-                                    .collectList()
-                                    .flatMap(all -> succeed(campaign, all, valid));
-                        })));
+                .flatMap(valid -> transactions.inTransaction(() -> lockCampaign(portalId, campaignId)
+                        .flatMap(campaign -> Finalization.byCampaignStatus(campaign, CampaignTrigger.FINALIZE_SUCCESS)
+                                .map(Mono::just)
+                                .orElseGet(() -> decideSuccess(campaign, valid))
+                                .flatMap(decision -> carryOut(campaign, decision)))));
     }
 
     /**
@@ -125,314 +116,171 @@ public class FinalizeCampaign {
      * one expired. Errors: NOT_FOUND, ILLEGAL_TRANSITION (not CLOSED), MONEYOUTS_HELD.
      */
     public Mono<Finalized> fail(String portalId, String campaignId) {
-        return transactions.inTransaction(() -> campaigns
+        return transactions.inTransaction(() -> lockCampaign(portalId, campaignId)
+                .flatMap(campaign -> Finalization.byCampaignStatus(campaign, CampaignTrigger.FINALIZE_FAILURE)
+                        .map(Mono::just)
+                        .orElseGet(() -> decideFailure(campaign))
+                        .flatMap(decision -> carryOut(campaign, decision))));
+    }
+
+    private Mono<Campaign> lockCampaign(String portalId, String campaignId) {
+        return campaigns
                 .lockOfPortal(portalId, campaignId)
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
-                .flatMap(campaign -> {
-                    if (campaign.status() == CampaignStatus.FINALIZED_FAIL) {
-                        return Mono.just(new Finalized(campaign, null));
-                    }
-                    requireClosed(campaign, CampaignStatus.FINALIZED_FAIL);
-                    return orders.lockAllOfCampaign(campaignId).collectList().flatMap(all -> fail(campaign, all));
-                }));
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)));
     }
 
-    private Mono<Finalized> fail(Campaign campaign, List<Order> all) {
-        List<OutboundEvent> announced = new ArrayList<>();
-        return Flux.fromIterable(all)
-                .concatMap(order -> {
-                    if (OrderTransitions.allows(order.status(), OrderTrigger.REFUND)) {
-                        return refundAndMove(order, REASON_FAILURE, announced);
-                    }
-                    if (OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE)) {
-                        return expire(order, REASON_FAILURE, announced);
-                    }
-                    return Mono.empty();
-                })
-                .then(moveCampaign(campaign, CampaignTrigger.FINALIZE_FAILURE))
-                .flatMap(finalized -> events.append(announced).thenReturn(new Finalized(finalized, null)));
+    private Mono<FinalizationDecision> decideSuccess(Campaign campaign, FinalizationPlan plan) {
+        return lockOrders(campaign).flatMap(all -> moneyoutsOf(all)
+                .zipWith(payees(campaign))
+                .map(facts -> Finalization.succeed(
+                        campaign,
+                        all,
+                        facts.getT1(),
+                        plan,
+                        facts.getT2().getT1(),
+                        facts.getT2().getT2())));
     }
 
-    private Mono<Finalized> succeed(Campaign campaign, List<Order> all, FinalizationPlan plan) {
-        Map<String, Order> accounted = new HashMap<>();
-        all.stream().filter(o -> o.status() == OrderStatus.ACCOUNTED).forEach(o -> accounted.put(o.orderId(), o));
-        checkListsNameEveryAccountedOrderOnce(plan, accounted.keySet());
-        List<Order> toExecute =
-                plan.ordersToExecute().stream().map(accounted::get).toList();
-        List<Order> toUndo = plan.ordersToUndo().stream().map(accounted::get).toList();
-        Order toSplit = plan.orderToSplit() == null
-                ? null
-                : accounted.get(plan.orderToSplit().orderId());
-        List<Order> executedOrSplit = new ArrayList<>(toExecute);
-        if (toSplit != null) {
-            executedOrSplit.add(toSplit);
+    private Mono<FinalizationDecision> decideFailure(Campaign campaign) {
+        return lockOrders(campaign)
+                .flatMap(all -> moneyoutsOf(all).map(moneyouts -> Finalization.fail(campaign, all, moneyouts)));
+    }
+
+    private Mono<List<Order>> lockOrders(Campaign campaign) {
+        return orders.lockAllOfCampaign(campaign.campaignId()).collectList();
+    }
+
+    /** The standing moneyouts of the orders whose money the finalization moves, locked, by orderId. */
+    private Mono<Map<String, List<Moneyout>>> moneyoutsOf(List<Order> all) {
+        return Flux.fromIterable(Finalization.accounted(all))
+                .concatMap(order -> settlement.moneyoutsOf(order).map(outs -> Map.entry(order.orderId(), outs)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue);
+    }
+
+    /** Who the payouts go to: the campaign's company and its portal. */
+    private Mono<Tuple2<Company, Portal>> payees(Campaign campaign) {
+        return Mono.zip(companies.byId(campaign.companyId()), portals.byId(campaign.portalId()))
+                .switchIfEmpty(Mono.error(() ->
+                        new IllegalStateException("campaign " + campaign.campaignId() + " has no company or portal")));
+    }
+
+    private Mono<Finalized> carryOut(Campaign campaign, FinalizationDecision decision) {
+        if (decision instanceof Refused refused) {
+            return Mono.error(refused.exception());
         }
-        Map<String, List<Moneyout>> moneyouts = new HashMap<>();
-        return Flux.fromIterable(accounted.values().stream()
-                        .sorted(java.util.Comparator.comparing(Order::orderId))
-                        .toList())
-                .concatMap(
-                        order -> settlement.moneyoutsOf(order).doOnNext(outs -> moneyouts.put(order.orderId(), outs)))
-                .then(Mono.defer(() -> {
-                    checkNothingHeld(accounted.values(), moneyouts);
-                    if (toSplit != null) {
-                        checkSplit(toSplit, plan.orderToSplit());
-                    }
-                    BigDecimal executedCompany = sum(toExecute, Order::orderAmount)
-                            .add(
-                                    toSplit == null
-                                            ? BigDecimal.ZERO
-                                            : plan.orderToSplit().companyAmountToExecute());
-                    BigDecimal executedFee = sum(toExecute, Order::feeAmount)
-                            .add(
-                                    toSplit == null
-                                            ? BigDecimal.ZERO
-                                            : plan.orderToSplit().feeAmountToExecute());
-                    checkTargets(campaign, executedCompany);
-                    BigDecimal successFee = Amounts.successFee(
-                            campaign.terms().successFee().fixedAmount(),
-                            campaign.terms().successFee().variableAmountPercentage(),
-                            executedCompany);
-                    BigDecimal cashoutAmount = executedCompany.subtract(successFee);
-                    if (cashoutAmount.signum() < 0) {
-                        throw new DomainException(
-                                ErrorCode.SUCCESS_FEE_EXCEEDS_CASHOUT,
-                                "The success fee "
-                                        + successFee.toPlainString() + " exceeds the executed company amount "
-                                        + executedCompany.toPlainString());
-                    }
-                    return apply(
-                            campaign,
-                            all,
-                            toExecute,
-                            toUndo,
-                            toSplit,
-                            plan,
-                            moneyouts,
-                            executedCompany,
-                            executedFee,
-                            successFee,
-                            cashoutAmount);
-                }));
+        if (decision instanceof Success success) {
+            return succeed(campaign, success);
+        }
+        if (decision instanceof Failure failure) {
+            return fail(campaign, failure);
+        }
+        // Already finalized: answer as the first request did.
+        return campaign.status() == CampaignStatus.FINALIZED_SUCCESS
+                ? cashouts.ofCampaign(campaign.campaignId()).map(cashout -> new Finalized(campaign, cashout))
+                : Mono.just(new Finalized(campaign, null));
     }
 
-    private Mono<Finalized> apply(
-            Campaign campaign,
-            List<Order> all,
-            List<Order> toExecute,
-            List<Order> toUndo,
-            Order toSplit,
-            FinalizationPlan plan,
-            Map<String, List<Moneyout>> moneyouts,
-            BigDecimal executedCompany,
-            BigDecimal executedFee,
-            BigDecimal successFee,
-            BigDecimal cashoutAmount) {
+    private Mono<Finalized> succeed(Campaign campaign, Success success) {
         String cashoutId = ids.next(IdPrefix.CASHOUT);
-        List<OutboundEvent> announced = new ArrayList<>();
-        Mono<Void> executed = Flux.fromIterable(toExecute)
-                .concatMap(order -> settlement
-                        .executeInFull(order, moneyouts.get(order.orderId()), cashoutId)
-                        .doOnNext(announced::addAll)
-                        .then(move(order, OrderTrigger.EXECUTE, REASON_SUCCESS, announced)))
-                .then();
-        Mono<Void> undone = Flux.fromIterable(toUndo)
-                .concatMap(order -> refundAndMove(order, REASON_UNDONE, announced))
-                .then();
-        Mono<Void> split = toSplit == null
-                ? Mono.empty()
-                : settlement
-                        .split(
-                                toSplit,
-                                moneyouts.get(toSplit.orderId()),
-                                plan.orderToSplit().parts(),
-                                cashoutId)
-                        .doOnNext(announced::addAll)
-                        .then(move(toSplit, OrderTrigger.EXECUTE, REASON_SUCCESS, announced));
-        Mono<Void> expired = Flux.fromIterable(all)
-                .filter(order -> OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE))
-                .concatMap(order -> expire(order, REASON_SUCCESS, announced))
-                .then();
-        BigDecimal feePayout = executedFee.add(successFee);
-        return executed.then(undone)
-                .then(split)
-                .then(expired)
-                .then(Mono.zip(companies.byId(campaign.companyId()), portals.byId(campaign.portalId())))
-                .flatMap(t -> settlement
-                        .instructPayout(
-                                InstructionType.CASHOUT,
-                                campaign.portalId(),
-                                campaign.campaignId(),
-                                cashoutId,
-                                cashoutAmount,
-                                campaign.currency(),
-                                t.getT1().iban().value(),
-                                t.getT1().name(),
-                                "Cashout of campaign " + campaign.campaignId())
-                        .map(java.util.Optional::of)
-                        .defaultIfEmpty(java.util.Optional.empty())
-                        .zipWith(settlement
-                                .instructPayout(
-                                        InstructionType.FEE_PAYOUT,
-                                        campaign.portalId(),
-                                        campaign.campaignId(),
-                                        cashoutId,
-                                        feePayout,
-                                        campaign.currency(),
-                                        t.getT2().feeAccountIban().value(),
-                                        t.getT2().name(),
-                                        "Fees of campaign " + campaign.campaignId())
-                                .map(java.util.Optional::of)
-                                .defaultIfEmpty(java.util.Optional.empty()))
-                        .flatMap(instructions -> {
-                            PaymentInstruction cashoutInstruction =
-                                    instructions.getT1().orElse(null);
-                            PaymentInstruction feeInstruction =
-                                    instructions.getT2().orElse(null);
-                            List.of(instructions.getT1(), instructions.getT2())
-                                    .forEach(i -> i.ifPresent(instruction ->
-                                            announced.add(PaymentInstructionData.requested(instruction))));
-                            Cashout cashout = new Cashout(
-                                    cashoutId,
-                                    campaign.campaignId(),
-                                    campaign.portalId(),
-                                    campaign.companyId(),
-                                    executedCompany,
-                                    executedFee,
-                                    successFee,
-                                    cashoutAmount,
-                                    feePayout,
-                                    campaign.currency(),
-                                    t.getT1().iban().value(),
-                                    cashoutInstruction == null ? null : cashoutInstruction.instructionId(),
-                                    feeInstruction == null ? null : feeInstruction.instructionId(),
-                                    clock.instant());
-                            return cashouts.add(cashout);
-                        }))
-                .then(moveCampaign(campaign, CampaignTrigger.FINALIZE_SUCCESS))
-                .flatMap(finalized -> events.append(announced)
-                        .then(cashouts.ofCampaign(campaign.campaignId()))
-                        .map(cashout -> new Finalized(finalized, cashout)));
+        return Flux.concat(
+                        Flux.fromIterable(success.steps()).concatMap(step -> carryOut(step, cashoutId)),
+                        Mono.defer(() -> payOut(success, cashoutId)))
+                .collectList()
+                .flatMap(announced -> end(campaign, success.campaignMove(), announced))
+                .flatMap(finalized ->
+                        cashouts.ofCampaign(campaign.campaignId()).map(cashout -> new Finalized(finalized, cashout)));
     }
 
-    private Mono<Void> refundAndMove(Order order, String reason, List<OutboundEvent> announced) {
-        return refunds.refundInFull(order, reason)
-                .onErrorMap(
-                        DomainException.class,
-                        e -> e.code() == ErrorCode.ILLEGAL_TRANSITION
-                                ? new DomainException(ErrorCode.MONEYOUTS_HELD, e.getMessage())
-                                : e)
-                .doOnNext(announced::addAll)
-                .then(move(order, OrderTrigger.REFUND, reason, announced));
+    private Mono<Finalized> fail(Campaign campaign, Failure failure) {
+        return Flux.fromIterable(failure.steps())
+                .concatMap(step -> carryOut(step, null))
+                .collectList()
+                .flatMap(announced -> end(campaign, failure.campaignMove(), announced))
+                .map(finalized -> new Finalized(finalized, null));
     }
 
-    private Mono<Void> expire(Order order, String reason, List<OutboundEvent> announced) {
-        return move(order, OrderTrigger.EXPIRE, reason, announced);
+    /**
+     * The money side of the step, then the order's move; emits the events of both.
+     *
+     * @param cashoutId the cashout that executed money goes to; null at a failure, which executes nothing
+     */
+    private Mono<List<OutboundEvent>> carryOut(Step step, String cashoutId) {
+        return moneyOf(step, cashoutId).defaultIfEmpty(List.of()).flatMap(moneyEvents -> move(step)
+                .map(moveEvent -> with(moneyEvents, moveEvent)));
     }
 
-    private Mono<Void> move(Order order, OrderTrigger trigger, String reason, List<OutboundEvent> announced) {
-        return moves.move(order, trigger, reason)
-                .doOnNext(moved -> announced.add(moved.event()))
-                .then();
+    private Mono<OutboundEvent> move(Step step) {
+        return moves.move(step.order(), step.trigger(), step.reason()).map(OrderMoves.Moved::event);
     }
 
-    private Mono<Campaign> moveCampaign(Campaign campaign, CampaignTrigger trigger) {
-        java.time.Instant now = clock.instant();
+    private Mono<List<OutboundEvent>> moneyOf(Step step, String cashoutId) {
+        if (step instanceof ExecuteInFull execute) {
+            return settlement.executeInFull(execute.order(), execute.moneyouts(), cashoutId);
+        }
+        if (step instanceof ExecuteInPart split) {
+            return settlement.split(split.order(), split.moneyouts(), split.parts(), cashoutId);
+        }
+        if (step instanceof Refund refund) {
+            return refunds.refundInFull(refund.order(), refund.reason());
+        }
+        return Mono.just(List.of()); // an expiry moves no money
+    }
+
+    /** The CASHOUT, then the FEE_PAYOUT instruction (each none when 0), then the cashout record; emits the requests. */
+    private Mono<List<OutboundEvent>> payOut(Success success, String cashoutId) {
+        return instruct(success.campaign(), success.toCompany(), cashoutId)
+                .zipWhen(toCompany -> instruct(success.campaign(), success.toPortal(), cashoutId))
+                .flatMap(made -> {
+                    Optional<PaymentInstruction> toCompany = made.getT1();
+                    Optional<PaymentInstruction> toPortal = made.getT2();
+                    Cashout cashout = success.cashout(
+                            cashoutId,
+                            toCompany.map(PaymentInstruction::instructionId).orElse(null),
+                            toPortal.map(PaymentInstruction::instructionId).orElse(null),
+                            clock.instant());
+                    List<OutboundEvent> requested = Stream.of(toCompany, toPortal)
+                            .flatMap(Optional::stream)
+                            .map(PaymentInstructionData::requested)
+                            .toList();
+                    return cashouts.add(cashout).thenReturn(requested);
+                });
+    }
+
+    private Mono<Optional<PaymentInstruction>> instruct(Campaign campaign, Payout payout, String cashoutId) {
+        return settlement
+                .instructPayout(
+                        payout.type(),
+                        campaign.portalId(),
+                        campaign.campaignId(),
+                        cashoutId,
+                        payout.amount(),
+                        campaign.currency(),
+                        payout.iban(),
+                        payout.creditorName(),
+                        payout.remittance())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty());
+    }
+
+    /** Moves the campaign, then appends the events of every step in the order the steps ran. */
+    private Mono<Campaign> end(Campaign campaign, CampaignTrigger trigger, List<List<OutboundEvent>> announced) {
+        Instant now = clock.instant();
         Transition<CampaignStatus, CampaignTrigger> row = CampaignTransitions.row(campaign, trigger);
         return campaigns
                 .moveStatus(campaign.campaignId(), campaign.status(), row, now)
                 .flatMap(moved -> moved
                         ? Mono.just(campaign.moved(row, now))
-                        : Mono.error(new IllegalStateException("campaign moved under its lock")));
+                        : Mono.error(new IllegalStateException("campaign moved under its lock")))
+                .flatMap(finalized -> events.append(inOrder(announced)).thenReturn(finalized));
     }
 
-    private static void requireClosed(Campaign campaign, CampaignStatus target) {
-        if (campaign.status() != CampaignStatus.CLOSED) {
-            throw DomainException.illegalTransition("Campaign", campaign.campaignId(), campaign.status(), target);
-        }
+    private static List<OutboundEvent> inOrder(List<List<OutboundEvent>> announced) {
+        return announced.stream().flatMap(List::stream).toList();
     }
 
-    /** Every ACCOUNTED order appears exactly once across the lists, and nothing else does. */
-    private static void checkListsNameEveryAccountedOrderOnce(FinalizationPlan plan, Set<String> accounted) {
-        List<String> listed = new ArrayList<>(plan.ordersToExecute());
-        listed.addAll(plan.ordersToUndo());
-        if (plan.orderToSplit() != null) {
-            listed.add(plan.orderToSplit().orderId());
-        }
-        Set<String> seen = new HashSet<>();
-        Set<String> twice = new TreeSet<>();
-        for (String id : listed) {
-            if (!seen.add(id)) {
-                twice.add(id);
-            }
-        }
-        Set<String> missing = new TreeSet<>(accounted);
-        missing.removeAll(seen);
-        Set<String> notAccounted = new TreeSet<>(seen);
-        notAccounted.removeAll(accounted);
-        if (!twice.isEmpty() || !missing.isEmpty() || !notAccounted.isEmpty()) {
-            StringBuilder detail = new StringBuilder("The lists must name every ACCOUNTED order exactly once.");
-            if (!missing.isEmpty()) {
-                detail.append(" Not listed: ").append(missing).append('.');
-            }
-            if (!notAccounted.isEmpty()) {
-                detail.append(" Not ACCOUNTED (or not of this campaign): ")
-                        .append(notAccounted)
-                        .append('.');
-            }
-            if (!twice.isEmpty()) {
-                detail.append(" Listed more than once: ").append(twice).append('.');
-            }
-            throw new DomainException(ErrorCode.ACCOUNTED_ORDERS_CHANGED, detail.toString());
-        }
-    }
-
-    private static void checkNothingHeld(java.util.Collection<Order> accounted, Map<String, List<Moneyout>> moneyouts) {
-        Set<String> held = new LinkedHashSet<>();
-        for (Order order : accounted) {
-            if (moneyouts.get(order.orderId()).stream().anyMatch(m -> m.status() == MoneyoutStatus.HELD)) {
-                held.add(order.orderId());
-            }
-        }
-        if (!held.isEmpty()) {
-            throw new DomainException(
-                    ErrorCode.MONEYOUTS_HELD,
-                    "Orders " + held + " have moneyouts held by a chargeback; resolve the chargebacks first");
-        }
-    }
-
-    private static void checkSplit(Order order, FinalizationPlan.OrderSplit split) {
-        boolean companyAddsUp =
-                split.companyAmountToExecute().add(split.companyAmountToUndo()).compareTo(order.orderAmount()) == 0;
-        boolean feeAddsUp =
-                split.feeAmountToExecute().add(split.feeAmountToUndo()).compareTo(order.feeAmount()) == 0;
-        if (!companyAddsUp || !feeAddsUp) {
-            throw new DomainException(
-                    ErrorCode.SPLIT_MISMATCH,
-                    "Order " + order.orderId() + " has orderAmount "
-                            + order.orderAmount().toPlainString() + " and feeAmount "
-                            + order.feeAmount().toPlainString()
-                            + "; the split parts must add up to them");
-        }
-    }
-
-    private static void checkTargets(Campaign campaign, BigDecimal executed) {
-        if (executed.compareTo(campaign.targetAmountMin()) < 0) {
-            throw new DomainException(
-                    ErrorCode.TARGET_NOT_MET,
-                    "Executed company amount " + executed.toPlainString() + " is below targetAmountMin "
-                            + campaign.targetAmountMin().toPlainString());
-        }
-        if (executed.compareTo(campaign.targetAmountMax()) > 0) {
-            throw new DomainException(
-                    ErrorCode.TARGET_EXCEEDED,
-                    "Executed company amount "
-                            + executed.toPlainString() + " is above targetAmountMax "
-                            + campaign.targetAmountMax().toPlainString());
-        }
-    }
-
-    private static BigDecimal sum(List<Order> orders, java.util.function.Function<Order, BigDecimal> amount) {
-        return orders.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    private static List<OutboundEvent> with(List<OutboundEvent> events, OutboundEvent last) {
+        List<OutboundEvent> all = new ArrayList<>(events);
+        all.add(last);
+        return all;
     }
 }

@@ -1,8 +1,10 @@
 /**
- * The end of a campaign: {@code finalized-success} executes, undoes or splits its accounted orders and pays the
- * company a cashout net of the success fee; {@code finalized-failure} refunds them; both expire the payable ones
- * (SPEC "Finalization"). {@link io.crowdrecon.recon.finalization.FinalizeCampaign} does it in one transaction with its
- * events. Guarded by {@code CampaignFinalizationIT}, {@code CampaignFailureAndCancellationIT} and
- * {@code FinalizationRaceIT}.
+ * The end of a CLOSED campaign, {@code finalized-success} or {@code finalized-failure} (SPEC sections 4 and 7), and its
+ * cashout. {@link io.crowdrecon.recon.finalization.Finalization} is a pure function from the locked campaign, its
+ * orders and their moneyouts (and, at a success, the portal's plan, the company and the portal) to a
+ * {@link io.crowdrecon.recon.finalization.FinalizationDecision}: a refusal, or the ordered steps, amounts and payouts
+ * that {@link io.crowdrecon.recon.finalization.FinalizeCampaign} carries out in one transaction. Guarded by
+ * {@code FinalizationTests}, and end to end by {@code CampaignFinalizationIT}, {@code CampaignFailureAndCancellationIT}
+ * and {@code FinalizationRaceIT}.
  */
 package io.crowdrecon.recon.finalization;

@@ -110,9 +110,7 @@ class CampaignFinalizationIT {
             assertThat(last.get("previousStatus").asString())
                     .as("order %s", orderId)
                     .isEqualTo(previous);
-            assertThat(last.get("reason").asString())
-                    .as("order %s", orderId)
-                    .isEqualTo(FinalizeCampaign.REASON_SUCCESS);
+            assertThat(last.get("reason").asString()).as("order %s", orderId).isEqualTo(Finalization.REASON_SUCCESS);
         });
         assertThat(flows.status(cancelled)).isEqualTo("CANCELLED");
 

@@ -1,0 +1,298 @@
+package io.crowdrecon.recon.finalization;
+
+import io.crowdrecon.recon.campaign.Campaign;
+import io.crowdrecon.recon.campaign.CampaignStatus;
+import io.crowdrecon.recon.campaign.CampaignTransitions;
+import io.crowdrecon.recon.campaign.CampaignTrigger;
+import io.crowdrecon.recon.finalization.FinalizationDecision.AlreadyFinalized;
+import io.crowdrecon.recon.finalization.FinalizationDecision.ExecuteInFull;
+import io.crowdrecon.recon.finalization.FinalizationDecision.ExecuteInPart;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Expire;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Failure;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Payout;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Refund;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Refused;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Step;
+import io.crowdrecon.recon.finalization.FinalizationDecision.Success;
+import io.crowdrecon.recon.order.Order;
+import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.order.OrderTransitions;
+import io.crowdrecon.recon.order.OrderTrigger;
+import io.crowdrecon.recon.payment.instruction.InstructionType;
+import io.crowdrecon.recon.payment.moneyout.Moneyout;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.portal.Company;
+import io.crowdrecon.recon.portal.Portal;
+import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.ErrorCode;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+
+/**
+ * The rules of ending a CLOSED campaign (SPEC sections 4 and 7), from facts the caller locked to a
+ * {@link FinalizationDecision}. Plain Java: no I/O. Refusals, in the order they are looked for: the campaign is not
+ * CLOSED ({@code ILLEGAL_TRANSITION}); the lists do not name every ACCOUNTED order exactly once
+ * ({@code ACCOUNTED_ORDERS_CHANGED}); a chargeback holds moneyouts ({@code MONEYOUTS_HELD}); the split parts do not
+ * add up ({@code SPLIT_MISMATCH}); the executed company amount is outside the targets ({@code TARGET_NOT_MET},
+ * {@code TARGET_EXCEEDED}); the success fee exceeds it ({@code SUCCESS_FEE_EXCEEDS_CASHOUT}).
+ */
+public final class Finalization {
+
+    public static final String REASON_SUCCESS = "CAMPAIGN_FINALIZED_SUCCESS";
+    public static final String REASON_FAILURE = "CAMPAIGN_FINALIZED_FAIL";
+    public static final String REASON_UNDONE = "UNDONE_AT_FINALIZATION";
+
+    private Finalization() {}
+
+    /**
+     * Decided by the campaign's status alone: {@link AlreadyFinalized} when it already ended the way {@code trigger}
+     * ends it, {@link Refused} ({@code ILLEGAL_TRANSITION}) when it is not CLOSED; empty when its orders decide.
+     */
+    public static Optional<FinalizationDecision> byCampaignStatus(Campaign campaign, CampaignTrigger trigger) {
+        CampaignStatus target = CampaignTransitions.next(CampaignStatus.CLOSED, trigger)
+                .orElseThrow(() -> new IllegalArgumentException(trigger + " does not finalize a campaign"));
+        if (campaign.status() == target) {
+            return Optional.of(new AlreadyFinalized());
+        }
+        if (campaign.status() != CampaignStatus.CLOSED) {
+            return Optional.of(Refused.by(
+                    DomainException.illegalTransition("Campaign", campaign.campaignId(), campaign.status(), target)));
+        }
+        return Optional.empty();
+    }
+
+    /** The orders whose moneyouts a finalization looks at: the ACCOUNTED ones, by id (the order they are locked in). */
+    public static List<Order> accounted(List<Order> orders) {
+        return orders.stream()
+                .filter(order -> order.status() == OrderStatus.ACCOUNTED)
+                .sorted(Comparator.comparing(Order::orderId))
+                .toList();
+    }
+
+    /**
+     * {@code finalized-success} by {@code plan}.
+     *
+     * @param orders every order of the campaign, in the order their lock returned them
+     * @param moneyouts the standing moneyouts of each {@link #accounted} order, by orderId
+     * @param company the campaign's company: the cashout goes to its IBAN
+     * @param portal the campaign's portal: the fees go to its fee account
+     */
+    public static FinalizationDecision succeed(
+            Campaign campaign,
+            List<Order> orders,
+            Map<String, List<Moneyout>> moneyouts,
+            FinalizationPlan plan,
+            Company company,
+            Portal portal) {
+        Optional<FinalizationDecision> byStatus = byCampaignStatus(campaign, CampaignTrigger.FINALIZE_SUCCESS);
+        if (byStatus.isPresent()) {
+            return byStatus.get();
+        }
+        Map<String, Order> accounted = new LinkedHashMap<>();
+        accounted(orders).forEach(order -> accounted.put(order.orderId(), order));
+        Optional<Refused> refused = listsNameEveryAccountedOrderOnce(plan, accounted.keySet())
+                .or(() -> nothingHeld(accounted.values(), moneyouts))
+                .or(() -> splitAddsUp(plan, accounted));
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        List<Order> toExecute =
+                plan.ordersToExecute().stream().map(accounted::get).toList();
+        List<Order> toUndo = plan.ordersToUndo().stream().map(accounted::get).toList();
+        FinalizationPlan.OrderSplit split = plan.orderToSplit();
+        BigDecimal executedCompany = sum(toExecute, Order::orderAmount)
+                .add(split == null ? BigDecimal.ZERO : split.companyAmountToExecute());
+        BigDecimal executedFee =
+                sum(toExecute, Order::feeAmount).add(split == null ? BigDecimal.ZERO : split.feeAmountToExecute());
+        BigDecimal successFee = Amounts.successFee(
+                campaign.terms().successFee().fixedAmount(),
+                campaign.terms().successFee().variableAmountPercentage(),
+                executedCompany);
+        BigDecimal cashoutAmount = executedCompany.subtract(successFee);
+        Optional<Refused> outOfBounds =
+                withinTargets(campaign, executedCompany).or(() -> feeWithinCashout(successFee, executedCompany));
+        if (outOfBounds.isPresent()) {
+            return outOfBounds.get();
+        }
+        List<Step> steps = new ArrayList<>();
+        toExecute.forEach(order -> steps.add(new ExecuteInFull(order, moneyouts.get(order.orderId()), REASON_SUCCESS)));
+        toUndo.forEach(order -> steps.add(new Refund(order, REASON_UNDONE)));
+        if (split != null) {
+            Order order = accounted.get(split.orderId());
+            steps.add(new ExecuteInPart(order, moneyouts.get(order.orderId()), split.parts(), REASON_SUCCESS));
+        }
+        orders.stream()
+                .filter(order -> OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE))
+                .forEach(order -> steps.add(new Expire(order, REASON_SUCCESS)));
+        String campaignId = campaign.campaignId();
+        return new Success(
+                campaign,
+                steps,
+                executedCompany,
+                executedFee,
+                successFee,
+                new Payout(
+                        InstructionType.CASHOUT,
+                        cashoutAmount,
+                        company.iban().value(),
+                        company.name(),
+                        "Cashout of campaign " + campaignId),
+                new Payout(
+                        InstructionType.FEE_PAYOUT,
+                        executedFee.add(successFee),
+                        portal.feeAccountIban().value(),
+                        portal.name(),
+                        "Fees of campaign " + campaignId));
+    }
+
+    /**
+     * {@code finalized-failure}: each order in turn, every ACCOUNTED one refunded, every payable one expired, the
+     * others left as they are.
+     *
+     * @param orders every order of the campaign, in the order their lock returned them
+     * @param moneyouts the standing moneyouts of each {@link #accounted} order, by orderId
+     */
+    public static FinalizationDecision fail(
+            Campaign campaign, List<Order> orders, Map<String, List<Moneyout>> moneyouts) {
+        Optional<FinalizationDecision> byStatus = byCampaignStatus(campaign, CampaignTrigger.FINALIZE_FAILURE);
+        if (byStatus.isPresent()) {
+            return byStatus.get();
+        }
+        List<Step> steps = new ArrayList<>();
+        for (Order order : orders) {
+            if (OrderTransitions.allows(order.status(), OrderTrigger.REFUND)) {
+                if (isHeld(moneyouts.getOrDefault(order.orderId(), List.of()))) {
+                    return new Refused(
+                            ErrorCode.MONEYOUTS_HELD,
+                            "Order " + order.orderId()
+                                    + " has moneyouts held by a chargeback; resolve the chargeback first");
+                }
+                steps.add(new Refund(order, REASON_FAILURE));
+            } else if (OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE)) {
+                steps.add(new Expire(order, REASON_FAILURE));
+            }
+        }
+        return new Failure(steps);
+    }
+
+    /** Every ACCOUNTED order appears exactly once across the lists, and nothing else does. */
+    private static Optional<Refused> listsNameEveryAccountedOrderOnce(FinalizationPlan plan, Set<String> accounted) {
+        List<String> listed = new ArrayList<>(plan.ordersToExecute());
+        listed.addAll(plan.ordersToUndo());
+        if (plan.orderToSplit() != null) {
+            listed.add(plan.orderToSplit().orderId());
+        }
+        Set<String> seen = new HashSet<>();
+        Set<String> twice = new TreeSet<>();
+        for (String id : listed) {
+            if (!seen.add(id)) {
+                twice.add(id);
+            }
+        }
+        Set<String> missing = new TreeSet<>(accounted);
+        missing.removeAll(seen);
+        Set<String> notAccounted = new TreeSet<>(seen);
+        notAccounted.removeAll(accounted);
+        if (twice.isEmpty() && missing.isEmpty() && notAccounted.isEmpty()) {
+            return Optional.empty();
+        }
+        StringBuilder detail = new StringBuilder("The lists must name every ACCOUNTED order exactly once.");
+        if (!missing.isEmpty()) {
+            detail.append(" Not listed: ").append(missing).append('.');
+        }
+        if (!notAccounted.isEmpty()) {
+            detail.append(" Not ACCOUNTED (or not of this campaign): ")
+                    .append(notAccounted)
+                    .append('.');
+        }
+        if (!twice.isEmpty()) {
+            detail.append(" Listed more than once: ").append(twice).append('.');
+        }
+        return Optional.of(new Refused(ErrorCode.ACCOUNTED_ORDERS_CHANGED, detail.toString()));
+    }
+
+    /** A chargeback holding any moneyout of any ACCOUNTED order (executed, undone or split alike) refuses it all. */
+    private static Optional<Refused> nothingHeld(Collection<Order> accounted, Map<String, List<Moneyout>> moneyouts) {
+        Set<String> held = new LinkedHashSet<>();
+        for (Order order : accounted) {
+            if (isHeld(moneyouts.get(order.orderId()))) {
+                held.add(order.orderId());
+            }
+        }
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refused(
+                ErrorCode.MONEYOUTS_HELD,
+                "Orders " + held + " have moneyouts held by a chargeback; resolve the chargebacks first"));
+    }
+
+    private static Optional<Refused> splitAddsUp(FinalizationPlan plan, Map<String, Order> accounted) {
+        FinalizationPlan.OrderSplit split = plan.orderToSplit();
+        if (split == null) {
+            return Optional.empty();
+        }
+        Order order = accounted.get(split.orderId());
+        boolean companyAddsUp =
+                split.companyAmountToExecute().add(split.companyAmountToUndo()).compareTo(order.orderAmount()) == 0;
+        boolean feeAddsUp =
+                split.feeAmountToExecute().add(split.feeAmountToUndo()).compareTo(order.feeAmount()) == 0;
+        if (companyAddsUp && feeAddsUp) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refused(
+                ErrorCode.SPLIT_MISMATCH,
+                "Order " + order.orderId() + " has orderAmount "
+                        + order.orderAmount().toPlainString() + " and feeAmount "
+                        + order.feeAmount().toPlainString()
+                        + "; the split parts must add up to them"));
+    }
+
+    private static Optional<Refused> withinTargets(Campaign campaign, BigDecimal executed) {
+        if (executed.compareTo(campaign.targetAmountMin()) < 0) {
+            return Optional.of(new Refused(
+                    ErrorCode.TARGET_NOT_MET,
+                    "Executed company amount " + executed.toPlainString() + " is below targetAmountMin "
+                            + campaign.targetAmountMin().toPlainString()));
+        }
+        if (executed.compareTo(campaign.targetAmountMax()) > 0) {
+            return Optional.of(new Refused(
+                    ErrorCode.TARGET_EXCEEDED,
+                    "Executed company amount "
+                            + executed.toPlainString() + " is above targetAmountMax "
+                            + campaign.targetAmountMax().toPlainString()));
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Refused> feeWithinCashout(BigDecimal successFee, BigDecimal executedCompany) {
+        if (executedCompany.subtract(successFee).signum() >= 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refused(
+                ErrorCode.SUCCESS_FEE_EXCEEDS_CASHOUT,
+                "The success fee "
+                        + successFee.toPlainString() + " exceeds the executed company amount "
+                        + executedCompany.toPlainString()));
+    }
+
+    private static boolean isHeld(List<Moneyout> moneyouts) {
+        return moneyouts.stream().anyMatch(m -> m.status() == MoneyoutStatus.HELD);
+    }
+
+    private static BigDecimal sum(List<Order> orders, Function<Order, BigDecimal> amount) {
+        return orders.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+}
