@@ -24,7 +24,7 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Settlement.Split;
 import io.crowdrecon.recon.payment.refund.PaymentRefunds;
 import io.crowdrecon.recon.payment.refund.Refund;
-import io.crowdrecon.recon.payment.refund.RefundData;
+import io.crowdrecon.recon.payment.refund.RefundView;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -558,7 +558,7 @@ class SettlementTests {
         }
 
         @Override
-        public Flux<RefundData> ofOrder(String orderId) {
+        public Flux<RefundView> ofOrder(String orderId) {
             throw new UnsupportedOperationException();
         }
 
@@ -592,6 +592,11 @@ class SettlementTests {
 
         @Override
         public Mono<PaymentInstruction> lock(String instructionId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Flux<PaymentInstruction> lockAll(java.util.SortedSet<String> instructionIds) {
             throw new UnsupportedOperationException();
         }
 
