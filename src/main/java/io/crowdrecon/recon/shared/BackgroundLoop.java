@@ -27,7 +27,17 @@ public record BackgroundLoop(String name, Stage stage, Supplier<Flux<?>> run, St
         /** The outbox relay: publishes what the consumers committed, then gives its lease up. */
         RELAY,
         /** Periodic jobs and metrics: cancelled last. */
-        JOBS
+        JOBS;
+
+        /** For the log: "Consumers stopped" once every consumer drained. */
+        public String title() {
+            return switch (this) {
+                case STREAMS -> "Live streams";
+                case CONSUMERS -> "Consumers";
+                case RELAY -> "Outbox relay";
+                case JOBS -> "Jobs";
+            };
+        }
     }
 
     /** How one loop ends at shutdown. */

@@ -103,7 +103,7 @@ public class BackgroundLoops implements SmartLifecycle {
                 .concatMap(stage -> Flux.fromIterable(stopping)
                         .filter(r -> r.loop().stage() == stage)
                         .flatMap(BackgroundLoops::stop)
-                        .then())
+                        .then(Mono.fromRunnable(() -> log.info("{} stopped", stage.title()))))
                 .doFinally(signal -> {
                     log.info("Background loops stopped");
                     callback.run();
