@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crowdrecon.recon.matching.Bookings;
 import io.crowdrecon.recon.matching.Bookings.RecordedCreditRow;
 import io.crowdrecon.recon.matching.CreditChannel;
-import io.crowdrecon.recon.matching.CreditFacts;
 import io.crowdrecon.recon.matching.CreditLedger;
 import io.crowdrecon.recon.matching.IncomingCredit;
 import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
@@ -13,6 +12,7 @@ import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
+import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
@@ -393,6 +393,7 @@ class InboundPipelineTests {
         ReconcileIncomingCredits reconcile = new ReconcileIncomingCredits(
                 new ReconcileIncomingCredits.Stores(
                         ledger,
+                        acceptingEveryWrite(Portals.class),
                         acceptingEveryWrite(Orders.class),
                         acceptingEveryWrite(Moneyins.class),
                         acceptingEveryWrite(Moneyouts.class),
@@ -536,10 +537,10 @@ class InboundPipelineTests {
         }
 
         @Override
-        public Mono<CreditFacts> factsFor(Wanted wanted) {
+        public Mono<Recorded> recorded(Wanted wanted) {
             return Mono.fromSupplier(() -> {
                 transactions.add(List.copyOf(wanted.notificationIds()));
-                return new CreditFacts(Map.of(), Map.of(), Map.of(), Map.of(), Map.of());
+                return new Recorded(Map.of(), Map.of());
             });
         }
 
