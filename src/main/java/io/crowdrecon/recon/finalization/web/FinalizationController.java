@@ -125,7 +125,7 @@ public class FinalizationController {
             summary = "Finalize a campaign as failed",
             description = "CLOSED → FINALIZED_FAIL within the request: every ACCOUNTED order is refunded, payable ones"
                     + " expire.")
-    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
+    @ApiErrors({ErrorCode.ILLEGAL_TRANSITION, ErrorCode.MONEYOUTS_HELD})
     Mono<FinalizedResponse> failure(Caller caller, @PathVariable String campaignId) {
         return finalize.fail(caller.portalId(), campaignId).map(FinalizedResponse::of);
     }
