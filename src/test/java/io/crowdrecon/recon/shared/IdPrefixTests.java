@@ -2,6 +2,8 @@ package io.crowdrecon.recon.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashSet;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -66,14 +68,18 @@ class IdPrefixTests {
 
     @ParameterizedTest
     @EnumSource(IdPrefix.class)
-    void everyIdTheGeneratorMakesIsWellFormed(IdPrefix kind) {
-        IdGenerator ids = new IdGenerator(() -> new SplittableRandom(kind.ordinal()));
+    void everyIdTheGeneratorMakesIsWellFormedAndNew(IdPrefix kind) {
+        SplittableRandom random = new SplittableRandom(kind.ordinal());
+        IdGenerator ids = new IdGenerator(() -> random);
+        Set<String> made = new HashSet<>();
         for (int i = 0; i < 1_000; i++) {
             String id = ids.next(kind);
+            made.add(id);
 
             assertThat(kind.isWellFormed(id)).as(id).isTrue();
             assertThat(id).matches(kind.regex()).startsWith(kind.prefix());
         }
+        assertThat(made).hasSize(1_000);
     }
 
     static Stream<Arguments> names() {

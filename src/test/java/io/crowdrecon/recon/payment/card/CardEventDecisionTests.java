@@ -14,7 +14,6 @@ import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,7 +23,7 @@ class CardEventDecisionTests {
 
     static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
-    final IdGenerator ids = new IdGenerator(() -> new SplittableRandom(3));
+    final IdGenerator ids = Domain.ids(3);
 
     @ParameterizedTest(name = "{0} authorisation on a {1} order -> {2}")
     @CsvSource({

@@ -28,13 +28,13 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.testing.Domain;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -48,8 +48,9 @@ class BankDebitDecisionTests {
 
     static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
-    final IdGenerator ids = new IdGenerator(() -> new SplittableRandom(3));
-    final String reviewId = ids.next(IdPrefix.REVIEW_ITEM);
+    final IdGenerator ids = Domain.ids(3);
+    /** The first id the decision draws: the same seed, drawn once. */
+    final String reviewId = Domain.ids(3).next(IdPrefix.REVIEW_ITEM);
 
     // --- the answer to one of our instructions
 

@@ -22,7 +22,6 @@ import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
-import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -33,7 +32,7 @@ class RefundDecisionTests {
     static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
     static final String PAYER_IBAN = "NL91ABNA0417164300";
 
-    final IdGenerator ids = new IdGenerator(() -> new SplittableRandom(7));
+    final IdGenerator ids = Domain.ids(7);
 
     @Test
     void aBankOrderIsRefundedInFullToThePayersIbanItsAvailableMoneyoutsReversed() {
