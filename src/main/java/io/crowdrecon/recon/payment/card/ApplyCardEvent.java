@@ -108,10 +108,7 @@ public class ApplyCardEvent {
         }
         if (decision instanceof CardEventDecision.Hold hold) {
             return moneyouts
-                    .moveAll(
-                            hold.held().stream().map(Moneyout::moneyoutId).toList(),
-                            hold.hold(),
-                            hold.review().createdAt())
+                    .moveAll(hold.held().stream().map(Moneyout::moneyoutId).toList(), hold.hold(), hold.at())
                     .thenReturn(new Effect(decision.outcome(), decision.reviews(), hold.events()));
         }
         return Mono.just(new Effect(decision.outcome(), decision.reviews(), List.of()));

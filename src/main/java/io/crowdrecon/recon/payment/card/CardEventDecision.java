@@ -58,8 +58,9 @@ public sealed interface CardEventDecision {
      * {@code hold} and a {@code CHARGEBACK} item asks ops to RELEASE or REVERSE them: {@code HELD}.
      *
      * @param held the moneyouts as moved
+     * @param at when they were held
      */
-    record Hold(List<Moneyout> held, Transition<MoneyoutStatus, MoneyoutTrigger> hold, ReviewItem review)
+    record Hold(List<Moneyout> held, Transition<MoneyoutStatus, MoneyoutTrigger> hold, Instant at, ReviewItem review)
             implements CardEventDecision {
 
         @Override
@@ -128,6 +129,7 @@ public sealed interface CardEventDecision {
             return new Hold(
                     moneyouts.stream().map(m -> m.moved(hold, now)).toList(),
                     hold,
+                    now,
                     ReviewItem.open(
                             ids.next(IdPrefix.REVIEW_ITEM),
                             ReviewKind.CHARGEBACK,

@@ -65,6 +65,7 @@ class CardEventDecisionTests {
             assertThat(hold.outcome()).isEqualTo("HELD");
             assertThat(hold.held()).extracting(Moneyout::status).containsOnly(MoneyoutStatus.HELD);
             assertThat(hold.held()).extracting(Moneyout::moneyoutId).containsExactly("MO1", "MO2");
+            assertThat(hold.at()).isEqualTo(NOW);
             assertThat(hold.events()).hasSize(2);
             assertThat(hold.review().kind()).isEqualTo(ReviewKind.CHARGEBACK);
             assertThat(hold.review().subjectId()).isEqualTo("CB-1");
