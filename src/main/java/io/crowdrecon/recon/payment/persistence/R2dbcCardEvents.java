@@ -18,11 +18,8 @@ public class R2dbcCardEvents implements CardEvents {
 
     @Override
     public Mono<Boolean> isRecorded(String notificationId) {
-        return database.sql("SELECT 1 FROM card_event WHERE notification_id = :id")
-                .bind("id", notificationId)
-                .map(row -> true)
-                .one()
-                .defaultIfEmpty(false);
+        return Sql.exists(database.sql("SELECT 1 FROM card_event WHERE notification_id = :id")
+                .bind("id", notificationId));
     }
 
     @Override

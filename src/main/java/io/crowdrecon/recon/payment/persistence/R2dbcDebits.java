@@ -19,11 +19,8 @@ public class R2dbcDebits implements Debits {
 
     @Override
     public Mono<Boolean> isRecorded(String notificationId) {
-        return database.sql("SELECT 1 FROM debit WHERE notification_id = :id")
-                .bind("id", notificationId)
-                .map(row -> true)
-                .one()
-                .defaultIfEmpty(false);
+        return Sql.exists(
+                database.sql("SELECT 1 FROM debit WHERE notification_id = :id").bind("id", notificationId));
     }
 
     @Override

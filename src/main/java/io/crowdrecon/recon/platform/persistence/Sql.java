@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import org.springframework.r2dbc.core.DatabaseClient;
+import reactor.core.publisher.Mono;
 
 /** Small helpers for hand-written SQL over Spring's DatabaseClient. */
 public final class Sql {
@@ -33,5 +35,10 @@ public final class Sql {
 
     public static Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
+    }
+
+    /** Whether the query answers a row: emits true, or false when it answers none; errors if it answers several. */
+    public static Mono<Boolean> exists(DatabaseClient.GenericExecuteSpec query) {
+        return query.map(row -> true).one().defaultIfEmpty(false);
     }
 }

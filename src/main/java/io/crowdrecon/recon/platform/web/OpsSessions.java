@@ -57,16 +57,13 @@ public class OpsSessions {
     /** Whether the token is a live session opened under the current ops key. */
     public Mono<Boolean> isValid(byte[] tokenHash) {
         // A session from before sessions were bound to a key (ops_key_hash NULL) never equals it.
-        return database.sql(
+        return Sql.exists(database.sql(
                         """
                         SELECT 1 FROM ops_session
                          WHERE token_hash = :hash AND expires_at > :now AND ops_key_hash = :opsKey""")
                 .bind("hash", tokenHash)
                 .bind("opsKey", opsKeyHash)
-                .bind("now", Sql.timestamp(clock.instant()))
-                .map(row -> true)
-                .one()
-                .defaultIfEmpty(false);
+                .bind("now", Sql.timestamp(clock.instant())));
     }
 
     public Mono<Void> close(String token) {
