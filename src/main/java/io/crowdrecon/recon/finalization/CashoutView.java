@@ -1,43 +1,32 @@
 package io.crowdrecon.recon.finalization;
 
-import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.shared.Amounts;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The cashout resource of SPEC.md section 7; its status is its CASHOUT instruction's. */
-@Schema(
-        name = "Cashout",
-        description = "A successful campaign's money to the company: amount = executedCompanyAmount - successFee.",
-        requiredProperties = {
-            "cashoutId",
-            "campaignId",
-            "status",
-            "executedCompanyAmount",
-            "executedFeeAmount",
-            "successFee",
-            "amount",
-            "currency",
-            "iban",
-            "createdDatetime"
-        })
-public record CashoutData(
+/**
+ * A cashout as it stands: its record with the status and execution time of its CASHOUT instruction (the read model of
+ * {@code GET /campaigns/{id}/cashouts/{cashoutId}}; the API's shape is {@code finalization.web.CashoutResponse}).
+ * Amounts in {@code currency}'s minor digits.
+ *
+ * @param status the status of its CASHOUT instruction, EXECUTED when there is none (amount 0)
+ * @param instructionId the CASHOUT instruction, or null when the amount is 0
+ */
+public record CashoutView(
         String cashoutId,
         String campaignId,
-        @Schema(implementation = InstructionStatus.class, description = "The status of its CASHOUT instruction")
-                String status,
+        String status,
         BigDecimal executedCompanyAmount,
         BigDecimal executedFeeAmount,
         BigDecimal successFee,
         BigDecimal amount,
         String currency,
         String iban,
-        @Schema(description = "The CASHOUT instruction; null when the amount is 0") String instructionId,
-        Instant createdDatetime,
-        Instant executedDatetime) {
+        String instructionId,
+        Instant createdAt,
+        Instant executedAt) {
 
-    public CashoutData {
+    public CashoutView {
         executedCompanyAmount = Amounts.inMinorDigits(executedCompanyAmount, currency);
         executedFeeAmount = Amounts.inMinorDigits(executedFeeAmount, currency);
         successFee = Amounts.inMinorDigits(successFee, currency);

@@ -1,26 +1,14 @@
 package io.crowdrecon.recon.payment.moneyout;
 
 import io.crowdrecon.recon.outbox.OutboundEvent;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The moneyout resource of SPEC.md section 7: the API's view and the data of {@code recon.moneyouts} events. */
-@Schema(
-        name = "Moneyout",
-        description = "What a moneyin owes: COMPANY (the orderAmount) or FEE (the feeAmount, for the portal).",
-        requiredProperties = {
-            "moneyoutId",
-            "orderId",
-            "companyId",
-            "type",
-            "status",
-            "amount",
-            "cashoutAvailableAmount",
-            "currency",
-            "createdDatetime"
-        })
-public record MoneyoutData(
+/**
+ * The data of {@code recon.moneyouts} events (SPEC.md section 6); the API's shape of a moneyout is
+ * {@code payment.web.MoneyoutResponse}.
+ */
+public record MoneyoutMessage(
         String moneyoutId,
         String orderId,
         String companyId,
@@ -36,8 +24,8 @@ public record MoneyoutData(
     public static final String CREATED = "crowdrecon.moneyout.created.v1";
     public static final String STATUS_CHANGED = "crowdrecon.moneyout.status-changed.v1";
 
-    public static MoneyoutData of(Moneyout m) {
-        return new MoneyoutData(
+    public static MoneyoutMessage of(Moneyout m) {
+        return new MoneyoutMessage(
                 m.moneyoutId(),
                 m.orderId(),
                 m.companyId(),
