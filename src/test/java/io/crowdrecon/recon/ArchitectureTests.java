@@ -77,6 +77,21 @@ class ArchitectureTests {
     }
 
     @Test
+    void onlyTheWebAdaptersDescribeTheApi() {
+        // The API's shapes (…Response) carry the OpenAPI annotations; domain records and Kafka messages know no HTTP.
+        noClasses()
+                .that()
+                .resideInAPackage("io.crowdrecon.recon..")
+                .and()
+                .resideOutsideOfPackages(ADAPTERS)
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.swagger..")
+                .because("STYLE.md: HTTP and Kafka DTOs never double as domain types")
+                .check(PRODUCTION);
+    }
+
+    @Test
     void nothingDependsOnIngest() {
         // Ingest is the outermost ring: it hands bank and card input to the capabilities, which never call back.
         noClasses()

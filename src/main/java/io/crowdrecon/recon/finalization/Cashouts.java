@@ -8,5 +8,5 @@ public interface Cashouts {
     Mono<Void> add(Cashout cashout);
 
     /** The campaign's cashout with its current status; empty when none. */
-    Mono<CashoutData> ofCampaign(String campaignId);
+    Mono<CashoutView> ofCampaign(String campaignId);
 }

@@ -20,7 +20,7 @@ import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
-import io.crowdrecon.recon.payment.instruction.PaymentInstructionData;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.portal.Companies;
@@ -55,7 +55,7 @@ import reactor.util.function.Tuple2;
 public class FinalizeCampaign {
 
     /** The campaign as finalized, and its cashout (success only). */
-    public record Finalized(Campaign campaign, CashoutData cashout) {}
+    public record Finalized(Campaign campaign, CashoutView cashout) {}
 
     private final Campaigns campaigns;
     private final Orders orders;
@@ -240,7 +240,7 @@ public class FinalizeCampaign {
                             clock.instant());
                     List<OutboundEvent> requested = Stream.of(toCompany, toPortal)
                             .flatMap(Optional::stream)
-                            .map(PaymentInstructionData::requested)
+                            .map(PaymentInstructionMessage::requested)
                             .toList();
                     return cashouts.add(cashout).thenReturn(requested);
                 });

@@ -24,9 +24,9 @@ import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
-import io.crowdrecon.recon.payment.instruction.PaymentInstructionData;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.review.ReviewItem;
@@ -37,7 +37,7 @@ import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
-import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransferMessage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
@@ -225,7 +225,7 @@ public final class CreditBatch {
                 now,
                 null);
         bookings.moneyouts.add(moneyout);
-        bookings.events.add(MoneyoutData.created(moneyout));
+        bookings.events.add(MoneyoutMessage.created(moneyout));
     }
 
     private void bookUnidentified(IncomingCredit credit, String creditedPortalId, Unidentified decision) {
@@ -257,7 +257,7 @@ public final class CreditBatch {
                 null);
         bookings.unidentifiedTransfers.add(transfer);
         bookings.instructions.add(instruction);
-        bookings.events.add(UnidentifiedTransferData.received(transfer));
+        bookings.events.add(UnidentifiedTransferMessage.received(transfer));
         if (onHold) {
             review(
                     ReviewKind.RETURN_IMPOSSIBLE,
@@ -270,7 +270,7 @@ public final class CreditBatch {
                             + " to return it to; give one with PUT /ops/unidentified-transfers/" + transferId
                             + "/return-iban");
         } else {
-            bookings.events.add(PaymentInstructionData.requested(instruction));
+            bookings.events.add(PaymentInstructionMessage.requested(instruction));
         }
         if (decision.orderBecomesIncorrectAmount()) {
             move(named, OrderTrigger.WRONG_AMOUNT_CREDIT, OrderReasons.AMOUNT_MISMATCH);

@@ -1,7 +1,6 @@
 package io.crowdrecon.recon.ops;
 
 import io.crowdrecon.recon.shared.Amounts;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -13,7 +12,6 @@ import java.util.TreeMap;
  * The audit of SPEC.md section 5: totals per currency and every invariant breach found. An empty
  * {@code breaches} means the books balance.
  */
-@Schema(requiredProperties = {"checkedAt", "totals", "breaches"})
 public record AuditReport(Instant checkedAt, Map<String, Map<String, Total>> totals, List<Breach> breaches) {
 
     /** Each currency's sums in its minor digits ({@code UNKNOWN} and other invalid codes as summed). */
@@ -31,16 +29,10 @@ public record AuditReport(Instant checkedAt, Map<String, Map<String, Total>> tot
     }
 
     /** A count and a sum, in the currency's major unit. */
-    @Schema(
-            name = "AuditTotal",
-            requiredProperties = {"count", "sum"})
     public record Total(long count, BigDecimal sum) {
         public static final Total ZERO = new Total(0, BigDecimal.ZERO);
     }
 
     /** One invariant that does not hold for one subject (a currency, a moneyin, a transfer, a campaign...). */
-    @Schema(
-            name = "AuditBreach",
-            requiredProperties = {"invariant"})
     public record Breach(String invariant, String subjectId, BigDecimal expected, BigDecimal actual) {}
 }

@@ -1,7 +1,6 @@
 package io.crowdrecon.recon.ops;
 
 import io.crowdrecon.recon.shared.Amounts;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
@@ -11,20 +10,6 @@ import java.util.TreeMap;
  * {@code GET /ops/stats}: what an operator watches. Counts are since the start of the books;
  * amounts per currency. Broker-side figures are null when the broker does not answer.
  */
-@Schema(
-        requiredProperties = {
-            "checkedAt",
-            "credits",
-            "amounts",
-            "unidentifiedByReason",
-            "returnsPending",
-            "refundsPending",
-            "instructionsByStatus",
-            "outbox",
-            "openReviewItems",
-            "ordersByStatus",
-            "portals"
-        })
 public record OpsStats(
         Instant checkedAt,
         Credits credits,
@@ -60,18 +45,8 @@ public record OpsStats(
      * @param received decided + not decided + still in the consumer's lag
      * @param notDecided credits sent to the DLQ (each with an open or resolved DLQ_CREDIT item)
      */
-    @Schema(
-            name = "OpsCredits",
-            requiredProperties = {
-                "decided",
-                "matched",
-                "unidentified",
-                "duplicates",
-                "returnedInstructions",
-                "notDecided"
-            })
     public record Credits(
-            @Schema(description = "null when the broker does not answer") Long received,
+            Long received,
             long decided,
             long matched,
             long unidentified,
@@ -80,9 +55,6 @@ public record OpsStats(
             long notDecided) {}
 
     /** @param amounts by currency, each in that currency's minor digits */
-    @Schema(
-            name = "OpsPending",
-            requiredProperties = {"count", "amounts"})
     public record Pending(long count, Map<String, BigDecimal> amounts) {
 
         public Pending {
@@ -94,13 +66,7 @@ public record OpsStats(
         }
     }
 
-    @Schema(
-            name = "OpsOutbox",
-            requiredProperties = {"backlog", "lagSeconds"})
     public record Outbox(long backlog, double lagSeconds) {}
 
-    @Schema(
-            name = "OpsReviewQueue",
-            requiredProperties = {"total", "byKind"})
     public record ReviewQueue(long total, Map<String, Long> byKind) {}
 }

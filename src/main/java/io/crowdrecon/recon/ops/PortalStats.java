@@ -1,22 +1,9 @@
 package io.crowdrecon.recon.ops;
 
 import io.crowdrecon.recon.shared.Amounts;
-import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 
 /** {@code GET /stats}: a portal's settled money (sums of orderAmount, by the orders' current status). */
-@Schema(
-        name = "PortalStats",
-        requiredProperties = {
-            "currency",
-            "sumAccounted",
-            "countAccounted",
-            "sumSplitted",
-            "countSplitted",
-            "countInvestorsWithAccountedOrSplitted",
-            "countCampaignsFinalizedSuccess",
-            "countCampaignsFinalizedFail"
-        })
 public record PortalStats(
         String currency,
         BigDecimal sumAccounted,

@@ -34,9 +34,9 @@ import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
-import io.crowdrecon.recon.payment.instruction.PaymentInstructionData;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.review.ReviewItem;
@@ -48,7 +48,7 @@ import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
-import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransferMessage;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -88,10 +88,10 @@ class CreditBatchTests {
     private static final Instant NOW = Instant.parse("2025-03-10T10:15:31Z");
     private static final LocalDate BOOKED_ON = LocalDate.parse("2025-03-10");
 
-    private static final String MONEYOUT_CREATED = MoneyoutData.CREATED;
+    private static final String MONEYOUT_CREATED = MoneyoutMessage.CREATED;
     private static final String ORDER_MOVED = OrderStatusChanged.TYPE;
-    private static final String TRANSFER_RECEIVED = UnidentifiedTransferData.RECEIVED;
-    private static final String RETURN_REQUESTED = PaymentInstructionData.REQUESTED;
+    private static final String TRANSFER_RECEIVED = UnidentifiedTransferMessage.RECEIVED;
+    private static final String RETURN_REQUESTED = PaymentInstructionMessage.REQUESTED;
 
     static Stream<Arguments> outcomes() {
         return Stream.of(
@@ -472,8 +472,8 @@ class CreditBatchTests {
         assertThat(bookings.orderMoves()).containsExactly(new OrderMove(ORDER, PORTAL, CAMPAIGN, accounted));
         assertThat(bookings.events())
                 .containsExactly(
-                        MoneyoutData.created(bookings.moneyouts().get(0)),
-                        MoneyoutData.created(bookings.moneyouts().get(1)),
+                        MoneyoutMessage.created(bookings.moneyouts().get(0)),
+                        MoneyoutMessage.created(bookings.moneyouts().get(1)),
                         new OrderStatusChanged(ORDER, CAMPAIGN, ACCOUNTED, WAITING, OrderReasons.PAYMENT_MATCHED, NOW)
                                 .toEvent(PORTAL));
     }
@@ -584,7 +584,8 @@ class CreditBatchTests {
         assertThat(bookings.instructions()).containsExactly(expectedReturn);
         assertThat(bookings.events())
                 .containsExactly(
-                        UnidentifiedTransferData.received(transfer), PaymentInstructionData.requested(expectedReturn));
+                        UnidentifiedTransferMessage.received(transfer),
+                        PaymentInstructionMessage.requested(expectedReturn));
         assertThat(bookings.credits())
                 .containsExactly(new RecordedCreditRow(
                         bookings.credits().get(0).credit(),
@@ -645,7 +646,7 @@ class CreditBatchTests {
         assertThat(bookings.reviewItems().get(0).detail())
                 .isEqualTo("Unidentified transfer " + transferId + " (1100.00 EUR) has no valid payer IBAN to return"
                         + " it to; give one with PUT /ops/unidentified-transfers/" + transferId + "/return-iban");
-        assertThat(bookings.events()).containsExactly(UnidentifiedTransferData.received(transfer));
+        assertThat(bookings.events()).containsExactly(UnidentifiedTransferMessage.received(transfer));
     }
 
     @Test

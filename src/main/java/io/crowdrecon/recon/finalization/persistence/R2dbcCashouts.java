@@ -1,7 +1,7 @@
 package io.crowdrecon.recon.finalization.persistence;
 
 import io.crowdrecon.recon.finalization.Cashout;
-import io.crowdrecon.recon.finalization.CashoutData;
+import io.crowdrecon.recon.finalization.CashoutView;
 import io.crowdrecon.recon.finalization.Cashouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
@@ -41,7 +41,7 @@ public class R2dbcCashouts implements Cashouts {
     }
 
     @Override
-    public Mono<CashoutData> ofCampaign(String campaignId) {
+    public Mono<CashoutView> ofCampaign(String campaignId) {
         // Nothing to pay (amount 0) is a cashout done at once.
         return database.sql(
                         """
@@ -52,7 +52,7 @@ public class R2dbcCashouts implements Cashouts {
                           FROM cashout c LEFT JOIN payment_instruction i ON i.instruction_id = c.instruction_id
                          WHERE c.campaign_id = :id""")
                 .bind("id", campaignId)
-                .map(row -> new CashoutData(
+                .map(row -> new CashoutView(
                         row.get("cashout_id", String.class),
                         row.get("campaign_id", String.class),
                         row.get("status", String.class),

@@ -1,7 +1,6 @@
 package io.crowdrecon.recon.finalization.web;
 
 import io.crowdrecon.recon.campaign.Campaigns;
-import io.crowdrecon.recon.finalization.CashoutData;
 import io.crowdrecon.recon.finalization.Cashouts;
 import io.crowdrecon.recon.finalization.FinalizationPlan;
 import io.crowdrecon.recon.finalization.FinalizeCampaign;
@@ -88,14 +87,14 @@ public class FinalizationController {
             String campaignId,
             @Schema(implementation = io.crowdrecon.recon.campaign.CampaignStatus.class) String status,
             @Schema(description = "null on failure") String cashoutId,
-            @Schema(description = "null on failure") CashoutData cashout) {
+            @Schema(description = "null on failure") CashoutResponse cashout) {
 
         static FinalizedResponse of(FinalizeCampaign.Finalized finalized) {
             return new FinalizedResponse(
                     finalized.campaign().campaignId(),
                     finalized.campaign().status().name(),
                     finalized.cashout() == null ? null : finalized.cashout().cashoutId(),
-                    finalized.cashout());
+                    finalized.cashout() == null ? null : CashoutResponse.of(finalized.cashout()));
         }
     }
 
@@ -135,11 +134,12 @@ public class FinalizationController {
             operationId = "getCashout",
             summary = "Get a campaign's cashout",
             description = "The cashout of a successful campaign, with the status of its CASHOUT instruction.")
-    Mono<CashoutData> cashout(Caller caller, @PathVariable String campaignId, @PathVariable String cashoutId) {
+    Mono<CashoutResponse> cashout(Caller caller, @PathVariable String campaignId, @PathVariable String cashoutId) {
         return campaigns
                 .ofPortal(caller.portalId(), campaignId)
                 .flatMap(campaign -> cashouts.ofCampaign(campaign.campaignId()))
                 .filter(cashout -> cashout.cashoutId().equals(cashoutId))
+                .map(CashoutResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Cashout", cashoutId)));
     }
 }

@@ -1,6 +1,5 @@
 package io.crowdrecon.recon.ops.web;
 
-import io.crowdrecon.recon.ops.AuditReport;
 import io.crowdrecon.recon.ops.Auditor;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.swagger.v3.oas.annotations.Operation;
@@ -25,7 +24,7 @@ public class AuditController {
             description = "Checks every invariant of the books in one snapshot; an empty breaches list means they"
                     + " balance.",
             tags = ApiTags.AUDIT)
-    Mono<AuditReport> audit() {
-        return auditor.audit();
+    Mono<AuditReportResponse> audit() {
+        return auditor.audit().map(AuditReportResponse::of);
     }
 }

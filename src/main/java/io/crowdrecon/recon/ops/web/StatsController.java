@@ -1,7 +1,5 @@
 package io.crowdrecon.recon.ops.web;
 
-import io.crowdrecon.recon.ops.OpsStats;
-import io.crowdrecon.recon.ops.PortalStats;
 import io.crowdrecon.recon.ops.persistence.R2dbcOpsStats;
 import io.crowdrecon.recon.ops.persistence.R2dbcPortalStats;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
@@ -31,8 +29,8 @@ public class StatsController {
             description = "Credits, amounts, unidentified transfers by reason, pending money, dead letters, lag and the"
                     + " review queue, across every portal.",
             tags = ApiTags.AUDIT)
-    Mono<OpsStats> opsStats() {
-        return opsStats.stats();
+    Mono<OpsStatsResponse> opsStats() {
+        return opsStats.stats().map(OpsStatsResponse::of);
     }
 
     @GetMapping("/api/v1/stats")
@@ -41,7 +39,7 @@ public class StatsController {
             summary = "Get the portal's settled money",
             description = "Sums and counts of the portal's ACCOUNTED and SPLITTED orders and finalized campaigns.",
             tags = ApiTags.STATISTICS)
-    Mono<PortalStats> stats(Caller caller) {
-        return stats.of(caller.portalId());
+    Mono<PortalStatsResponse> stats(Caller caller) {
+        return stats.of(caller.portalId()).map(PortalStatsResponse::of);
     }
 }

@@ -6,7 +6,7 @@ import io.crowdrecon.recon.order.OrderTransitions;
 import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
@@ -75,7 +75,7 @@ public sealed interface CardEventDecision {
 
         /** Each moneyout's move, in order. */
         public List<OutboundEvent> events() {
-            return held.stream().map(MoneyoutData::statusChanged).toList();
+            return held.stream().map(MoneyoutMessage::statusChanged).toList();
         }
     }
 

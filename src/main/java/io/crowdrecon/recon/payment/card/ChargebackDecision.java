@@ -5,7 +5,7 @@ import io.crowdrecon.recon.order.OrderTransitions;
 import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
@@ -73,6 +73,6 @@ public record ChargebackDecision(
 
     /** Each moneyout's move, in order (the order's own move follows, when it refunds). */
     public List<OutboundEvent> moneyoutEvents() {
-        return moved.stream().map(MoneyoutData::statusChanged).toList();
+        return moved.stream().map(MoneyoutMessage::statusChanged).toList();
     }
 }

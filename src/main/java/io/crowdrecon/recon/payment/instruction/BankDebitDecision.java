@@ -11,7 +11,7 @@ import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.Debits.CreditSummary;
 import io.crowdrecon.recon.payment.instruction.Debits.Outcome;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
@@ -106,7 +106,7 @@ public sealed interface BankDebitDecision {
 
         /** Each moneyout's move, in order; the order's own event comes from its move. */
         public List<OutboundEvent> events() {
-            return reversed.stream().map(MoneyoutData::statusChanged).toList();
+            return reversed.stream().map(MoneyoutMessage::statusChanged).toList();
         }
     }
 

@@ -173,7 +173,7 @@ public class InstructionDesk {
                         now))
                 .then(
                         status == InstructionStatus.CREATED
-                                ? events.append(List.of(PaymentInstructionData.requested(reissued)))
+                                ? events.append(List.of(PaymentInstructionMessage.requested(reissued)))
                                 : Mono.empty())
                 .thenReturn(reissued);
     }
@@ -202,7 +202,7 @@ public class InstructionDesk {
                         "Destination given: " + destination.value(),
                         now))
                 .then(instructions.byId(onHold.instructionId()))
-                .flatMap(released -> events.append(List.of(PaymentInstructionData.requested(released)))
+                .flatMap(released -> events.append(List.of(PaymentInstructionMessage.requested(released)))
                         .thenReturn(released));
     }
 

@@ -7,7 +7,7 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
@@ -113,7 +113,7 @@ public class UnreceivedCredits implements ReviewActions {
                     Instant now = clock.instant();
                     Transition<MoneyoutStatus, MoneyoutTrigger> hold = MoneyoutTransitions.row(MoneyoutTrigger.HOLD);
                     List<OutboundEvent> announced = outs.stream()
-                            .map(m -> MoneyoutData.statusChanged(m.moved(hold, now)))
+                            .map(m -> MoneyoutMessage.statusChanged(m.moved(hold, now)))
                             .toList();
                     return moneyouts
                             .moveAll(outs.stream().map(Moneyout::moneyoutId).toList(), hold, now)
@@ -166,7 +166,7 @@ public class UnreceivedCredits implements ReviewActions {
 
     private Mono<Void> release(List<Moneyout> held, Transition<MoneyoutStatus, MoneyoutTrigger> release, Instant now) {
         List<OutboundEvent> announced = held.stream()
-                .map(m -> MoneyoutData.statusChanged(m.moved(release, now)))
+                .map(m -> MoneyoutMessage.statusChanged(m.moved(release, now)))
                 .toList();
         return moneyouts
                 .moveAll(held.stream().map(Moneyout::moneyoutId).toList(), release, now)

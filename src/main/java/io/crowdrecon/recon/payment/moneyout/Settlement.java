@@ -74,7 +74,8 @@ public class Settlement {
         return moneyouts
                 .moveAll(ids(executed), execute, now)
                 .then(moneyouts.assignCashout(companyIds(executed), cashoutId))
-                .thenReturn(executed.stream().map(MoneyoutData::statusChanged).toList());
+                .thenReturn(
+                        executed.stream().map(MoneyoutMessage::statusChanged).toList());
     }
 
     /**
@@ -93,7 +94,7 @@ public class Settlement {
             part(original, execute, MoneyoutStatus.EXECUTED, now).ifPresent(parts::add);
             part(original, undo, MoneyoutStatus.REVERSED, now).ifPresent(parts::add);
         }
-        parts.forEach(part -> events.add(MoneyoutData.created(part)));
+        parts.forEach(part -> events.add(MoneyoutMessage.created(part)));
         BigDecimal undone = split.companyToUndo().add(split.feeToUndo());
         List<String> executedCompany = parts.stream()
                 .filter(p -> p.type() == MoneyoutType.COMPANY && p.status() == MoneyoutStatus.EXECUTED)

@@ -7,9 +7,9 @@ import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
-import io.crowdrecon.recon.payment.instruction.PaymentInstructionData;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
@@ -63,7 +63,7 @@ public record RefundDecision(
                 .toList();
         RefundDecision instructed = of(order, moneyin, order.totalAmount(), reason, ids, now);
         List<OutboundEvent> events = new ArrayList<>();
-        reversed.forEach(m -> events.add(MoneyoutData.statusChanged(m)));
+        reversed.forEach(m -> events.add(MoneyoutMessage.statusChanged(m)));
         events.addAll(instructed.events());
         return new RefundDecision(
                 reversed, reverse, instructed.refund(), instructed.instruction(), instructed.onHold(), events);
@@ -113,7 +113,7 @@ public record RefundDecision(
                 refund,
                 instruction,
                 Optional.empty(),
-                List.of(PaymentInstructionData.requested(instruction)));
+                List.of(PaymentInstructionMessage.requested(instruction)));
     }
 
     /** To the card that paid, on its pspReference; or to the payer's IBAN, ON_HOLD while it has no valid one. */

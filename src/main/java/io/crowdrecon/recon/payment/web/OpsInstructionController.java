@@ -1,21 +1,14 @@
 package io.crowdrecon.recon.payment.web;
 
-import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionDesk;
-import io.crowdrecon.recon.payment.instruction.InstructionStatus;
-import io.crowdrecon.recon.payment.instruction.InstructionType;
-import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
-import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import java.math.BigDecimal;
-import java.time.Instant;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -36,56 +29,6 @@ public class OpsInstructionController {
         this.desk = desk;
     }
 
-    @Schema(
-            name = "PaymentInstruction",
-            description = "Money out: a return, a refund, a cashout or a fee payout, to a creditor IBAN or a card.",
-            requiredProperties = {"instructionId", "type", "channel", "status", "amount", "currency", "createdDatetime"
-            })
-    public record InstructionResponse(
-            String instructionId,
-            InstructionType type,
-            PaymentChannel channel,
-            InstructionStatus status,
-            BigDecimal amount,
-            String currency,
-            String creditorIban,
-            String creditorName,
-            String pspReference,
-            String remittanceInformation,
-            String orderId,
-            String unidentifiedTransferId,
-            String campaignId,
-            String portalId,
-            String reissueOf,
-            String reissuedAs,
-            String failureReason,
-            Instant createdDatetime,
-            Instant executedDatetime) {
-
-        static InstructionResponse of(PaymentInstruction i) {
-            return new InstructionResponse(
-                    i.instructionId(),
-                    i.type(),
-                    i.channel(),
-                    i.status(),
-                    i.amount(),
-                    i.currency(),
-                    i.creditorIban(),
-                    i.creditorName(),
-                    i.pspReference(),
-                    i.remittanceInformation(),
-                    i.orderId(),
-                    i.unidentifiedTransferId(),
-                    i.campaignId(),
-                    i.portalId(),
-                    i.reissueOf(),
-                    i.reissuedAs(),
-                    i.failureReason(),
-                    i.createdAt(),
-                    i.executedAt());
-        }
-    }
-
     /** Optional body of a re-issue: another destination IBAN. */
     @Schema(description = "Optional: another destination IBAN for the new instruction")
     public record ReissueRequest(@Schema(example = "DE89370400440532013000") String iban) {}
@@ -100,10 +43,10 @@ public class OpsInstructionController {
             operationId = "getInstruction",
             summary = "Get a payment instruction",
             description = "One payment instruction, with the re-issues it links to.")
-    Mono<InstructionResponse> instruction(@PathVariable String instructionId) {
+    Mono<PaymentInstructionResponse> instruction(@PathVariable String instructionId) {
         return instructions
                 .byId(instructionId)
-                .map(InstructionResponse::of)
+                .map(PaymentInstructionResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)));
     }
 
@@ -113,10 +56,10 @@ public class OpsInstructionController {
             summary = "Re-issue a failed instruction",
             description = "A FAILED instruction gets a linked new one (to another IBAN if given); answers the new one.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
-    Mono<InstructionResponse> reissue(
+    Mono<PaymentInstructionResponse> reissue(
             @PathVariable String instructionId, @RequestBody(required = false) ReissueRequest request) {
         return desk.reissue(instructionId, request == null ? null : request.iban())
-                .map(InstructionResponse::of);
+                .map(PaymentInstructionResponse::of);
     }
 
     @PutMapping("/api/v1/ops/unidentified-transfers/{unidentifiedTransferId}/return-iban")
@@ -125,8 +68,8 @@ public class OpsInstructionController {
             summary = "Give a held return its IBAN",
             description = "A transfer whose return is ON_HOLD (no usable payer IBAN) is returned to this IBAN.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
-    Mono<UnidentifiedTransferData> returnIban(
+    Mono<UnidentifiedTransferResponse> returnIban(
             @PathVariable String unidentifiedTransferId, @RequestBody ReturnIbanRequest request) {
-        return desk.giveReturnIban(unidentifiedTransferId, request.iban()).map(UnidentifiedTransferData::of);
+        return desk.giveReturnIban(unidentifiedTransferId, request.iban()).map(UnidentifiedTransferResponse::of);
     }
 }

@@ -5,14 +5,12 @@ import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.moneyout.MoneyoutData;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Page;
-import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -91,9 +89,9 @@ public class OrderPaymentController {
             requiredProperties = {"moneyouts", "returnedTransfers"})
     public record PaymentResponse(
             MoneyinResponse moneyin,
-            List<MoneyoutData> moneyouts,
+            List<MoneyoutResponse> moneyouts,
             RefundResponse refund,
-            List<UnidentifiedTransferData> returnedTransfers) {}
+            List<UnidentifiedTransferResponse> returnedTransfers) {}
 
     @GetMapping
     @Operation(
@@ -104,10 +102,10 @@ public class OrderPaymentController {
         return ownOrder(caller, orderId)
                 .then(Mono.zip(
                         moneyins.ofOrder(orderId).collectList(),
-                        moneyouts.ofOrder(orderId).map(MoneyoutData::of).collectList(),
+                        moneyouts.ofOrder(orderId).map(MoneyoutResponse::of).collectList(),
                         unidentified
                                 .namingOrder(orderId)
-                                .map(UnidentifiedTransferData::of)
+                                .map(UnidentifiedTransferResponse::of)
                                 .collectList(),
                         refunds.ofOrder(orderId).collectList()))
                 .map(t -> new PaymentResponse(
@@ -122,9 +120,9 @@ public class OrderPaymentController {
             operationId = "listOrderMoneyouts",
             summary = "List an order's moneyouts",
             description = "Every moneyout of the order, split parts included, in one page.")
-    Mono<Page<MoneyoutData>> moneyouts(Caller caller, @PathVariable String orderId) {
+    Mono<Page<MoneyoutResponse>> moneyouts(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
-                .then(moneyouts.ofOrder(orderId).map(MoneyoutData::of).collectList())
+                .then(moneyouts.ofOrder(orderId).map(MoneyoutResponse::of).collectList())
                 .map(items -> new Page<>(items, 0, Math.max(items.size(), 1), items.size()));
     }
 

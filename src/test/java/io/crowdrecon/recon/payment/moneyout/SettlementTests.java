@@ -19,7 +19,7 @@ import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
-import io.crowdrecon.recon.payment.instruction.PaymentInstructionData;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Settlement.Split;
 import io.crowdrecon.recon.payment.refund.PaymentRefunds;
@@ -108,8 +108,8 @@ class SettlementTests {
         assertThat(moneyouts.cashoutOf).isEqualTo(Map.of("MO1", CASHOUT));
         assertThat(events)
                 .containsExactly(
-                        MoneyoutData.statusChanged(moneyouts.byId("MO1")),
-                        MoneyoutData.statusChanged(moneyouts.byId("MO2")));
+                        MoneyoutMessage.statusChanged(moneyouts.byId("MO1")),
+                        MoneyoutMessage.statusChanged(moneyouts.byId("MO2")));
         assertThat(refunds.added).isEmpty();
         assertThat(instructions.added).isEmpty();
     }
@@ -131,7 +131,7 @@ class SettlementTests {
         assertThat(moneyouts.cashoutOf).isEmpty();
         assertThat(events)
                 .extracting(OutboundEvent::key, OutboundEvent::type)
-                .containsExactly(tuple(ORDER, MoneyoutData.STATUS_CHANGED));
+                .containsExactly(tuple(ORDER, MoneyoutMessage.STATUS_CHANGED));
     }
 
     @Test
@@ -263,8 +263,8 @@ class SettlementTests {
                         PAYER_IBAN,
                         refunds.added.get(0).refundId());
         List<OutboundEvent> expected = new ArrayList<>();
-        moneyouts.standing(ORDER).forEach(part -> expected.add(MoneyoutData.created(part)));
-        expected.add(PaymentInstructionData.requested(refund));
+        moneyouts.standing(ORDER).forEach(part -> expected.add(MoneyoutMessage.created(part)));
+        expected.add(PaymentInstructionMessage.requested(refund));
         assertThat(events).containsExactlyElementsOf(expected);
         // The original moneyouts are replaced, not moved: no status change is announced for them.
         assertThat(moneyouts.byId("MO1").status()).isEqualTo(AVAILABLE);
@@ -316,7 +316,7 @@ class SettlementTests {
                         ReviewKind.RETURN_IMPOSSIBLE,
                         ORDER,
                         instructions.added.get(0).instructionId()));
-        assertThat(events).extracting(OutboundEvent::type).containsOnly(MoneyoutData.CREATED);
+        assertThat(events).extracting(OutboundEvent::type).containsOnly(MoneyoutMessage.CREATED);
     }
 
     @Test
@@ -331,7 +331,9 @@ class SettlementTests {
         assertThat(moneyins.lookedUp).isFalse();
         assertThat(refunds.added).isEmpty();
         assertThat(instructions.added).isEmpty();
-        assertThat(events).extracting(OutboundEvent::type).containsExactly(MoneyoutData.CREATED, MoneyoutData.CREATED);
+        assertThat(events)
+                .extracting(OutboundEvent::type)
+                .containsExactly(MoneyoutMessage.CREATED, MoneyoutMessage.CREATED);
     }
 
     // --- payouts ---

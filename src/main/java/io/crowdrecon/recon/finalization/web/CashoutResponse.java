@@ -1,7 +1,7 @@
-package io.crowdrecon.recon.finalization;
+package io.crowdrecon.recon.finalization.web;
 
+import io.crowdrecon.recon.finalization.CashoutView;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
-import io.crowdrecon.recon.shared.Amounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -22,7 +22,7 @@ import java.time.Instant;
             "iban",
             "createdDatetime"
         })
-public record CashoutData(
+public record CashoutResponse(
         String cashoutId,
         String campaignId,
         @Schema(implementation = InstructionStatus.class, description = "The status of its CASHOUT instruction")
@@ -37,10 +37,19 @@ public record CashoutData(
         Instant createdDatetime,
         Instant executedDatetime) {
 
-    public CashoutData {
-        executedCompanyAmount = Amounts.inMinorDigits(executedCompanyAmount, currency);
-        executedFeeAmount = Amounts.inMinorDigits(executedFeeAmount, currency);
-        successFee = Amounts.inMinorDigits(successFee, currency);
-        amount = Amounts.inMinorDigits(amount, currency);
+    static CashoutResponse of(CashoutView c) {
+        return new CashoutResponse(
+                c.cashoutId(),
+                c.campaignId(),
+                c.status(),
+                c.executedCompanyAmount(),
+                c.executedFeeAmount(),
+                c.successFee(),
+                c.amount(),
+                c.currency(),
+                c.iban(),
+                c.instructionId(),
+                c.createdAt(),
+                c.executedAt());
     }
 }

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.unidentified.web;
+package io.crowdrecon.recon.payment.web;
 
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
@@ -7,7 +7,6 @@ import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.unidentified.UnidentifiedFilter;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
-import io.crowdrecon.recon.unidentified.UnidentifiedTransferData;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -44,7 +43,7 @@ public class UnidentifiedTransferController {
             summary = "List unidentified transfers",
             description = "Payments to the portal's collection IBAN or for its card orders that matched no payable"
                     + " order, newest first.")
-    Mono<Page<UnidentifiedTransferData>> ofPortal(Caller caller, @ParameterObject UnidentifiedQuery query) {
+    Mono<Page<UnidentifiedTransferResponse>> ofPortal(Caller caller, @ParameterObject UnidentifiedQuery query) {
         return list(caller.portalId(), query);
     }
 
@@ -55,15 +54,15 @@ public class UnidentifiedTransferController {
             description = "Unidentified transfers of every portal, and those of no portal (UNKNOWN_ACCOUNT), newest"
                     + " first.",
             tags = ApiTags.AUDIT)
-    Mono<Page<UnidentifiedTransferData>> all(@ParameterObject UnidentifiedQuery query) {
+    Mono<Page<UnidentifiedTransferResponse>> all(@ParameterObject UnidentifiedQuery query) {
         return list(null, query);
     }
 
-    private Mono<Page<UnidentifiedTransferData>> list(String portalId, UnidentifiedQuery query) {
+    private Mono<Page<UnidentifiedTransferResponse>> list(String portalId, UnidentifiedQuery query) {
         return Mono.fromCallable(() -> UnidentifiedFilter.parse(
                         query.reason(), query.status(), query.candidateOrderId(), query.from(), query.to()))
                 .zipWith(Mono.fromCallable(() -> PageRequest.of(query.page(), query.size())))
                 .flatMap(args -> transfers.page(portalId, args.getT1(), args.getT2()))
-                .map(result -> result.map(UnidentifiedTransferData::of));
+                .map(result -> result.map(UnidentifiedTransferResponse::of));
     }
 }

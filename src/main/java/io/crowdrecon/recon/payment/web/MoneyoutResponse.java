@@ -1,11 +1,13 @@
-package io.crowdrecon.recon.payment.moneyout;
+package io.crowdrecon.recon.payment.web;
 
-import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.moneyout.Moneyout;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 
-/** The moneyout resource of SPEC.md section 7: the API's view and the data of {@code recon.moneyouts} events. */
+/** The moneyout resource of SPEC.md section 7 ({@code GET /orders/{id}/payment/moneyouts}). */
 @Schema(
         name = "Moneyout",
         description = "What a moneyin owes: COMPANY (the orderAmount) or FEE (the feeAmount, for the portal).",
@@ -20,7 +22,7 @@ import java.time.Instant;
             "currency",
             "createdDatetime"
         })
-public record MoneyoutData(
+public record MoneyoutResponse(
         String moneyoutId,
         String orderId,
         String companyId,
@@ -32,12 +34,8 @@ public record MoneyoutData(
         Instant createdDatetime,
         Instant executedDatetime) {
 
-    public static final String TOPIC = "recon.moneyouts";
-    public static final String CREATED = "crowdrecon.moneyout.created.v1";
-    public static final String STATUS_CHANGED = "crowdrecon.moneyout.status-changed.v1";
-
-    public static MoneyoutData of(Moneyout m) {
-        return new MoneyoutData(
+    static MoneyoutResponse of(Moneyout m) {
+        return new MoneyoutResponse(
                 m.moneyoutId(),
                 m.orderId(),
                 m.companyId(),
@@ -48,13 +46,5 @@ public record MoneyoutData(
                 m.currency(),
                 m.createdAt(),
                 m.executedAt());
-    }
-
-    public static OutboundEvent created(Moneyout m) {
-        return new OutboundEvent(TOPIC, m.orderId(), CREATED, m.portalId(), m.orderId(), m.campaignId(), of(m));
-    }
-
-    public static OutboundEvent statusChanged(Moneyout m) {
-        return new OutboundEvent(TOPIC, m.orderId(), STATUS_CHANGED, m.portalId(), m.orderId(), m.campaignId(), of(m));
     }
 }

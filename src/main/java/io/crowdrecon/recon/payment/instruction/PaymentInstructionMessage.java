@@ -4,8 +4,11 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import java.math.BigDecimal;
 
-/** The data of {@code crowdrecon.payment-instruction.requested.v1} (SPEC.md section 6). */
-public record PaymentInstructionData(
+/**
+ * The data of {@code crowdrecon.payment-instruction.requested.v1} (SPEC.md section 6); the API's shape of an
+ * instruction is {@code payment.web.PaymentInstructionResponse}.
+ */
+public record PaymentInstructionMessage(
         String instructionId,
         InstructionType type,
         PaymentChannel channel,
@@ -23,8 +26,8 @@ public record PaymentInstructionData(
     public static final String TOPIC = "recon.payment-instructions";
     public static final String REQUESTED = "crowdrecon.payment-instruction.requested.v1";
 
-    public static PaymentInstructionData of(PaymentInstruction i) {
-        return new PaymentInstructionData(
+    public static PaymentInstructionMessage of(PaymentInstruction i) {
+        return new PaymentInstructionMessage(
                 i.instructionId(),
                 i.type(),
                 i.channel(),

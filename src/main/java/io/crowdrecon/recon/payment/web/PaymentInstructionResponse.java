@@ -1,0 +1,62 @@
+package io.crowdrecon.recon.payment.web;
+
+import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.instruction.InstructionType;
+import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * A payment instruction as operators see it ({@code GET /ops/instructions/{id}}), with its status and re-issue links;
+ * what the bank or gateway receives is {@code payment.instruction.PaymentInstructionMessage}.
+ */
+@Schema(
+        name = "PaymentInstruction",
+        description = "Money out: a return, a refund, a cashout or a fee payout, to a creditor IBAN or a card.",
+        requiredProperties = {"instructionId", "type", "channel", "status", "amount", "currency", "createdDatetime"})
+public record PaymentInstructionResponse(
+        String instructionId,
+        InstructionType type,
+        PaymentChannel channel,
+        InstructionStatus status,
+        BigDecimal amount,
+        String currency,
+        String creditorIban,
+        String creditorName,
+        String pspReference,
+        String remittanceInformation,
+        String orderId,
+        String unidentifiedTransferId,
+        String campaignId,
+        String portalId,
+        String reissueOf,
+        String reissuedAs,
+        String failureReason,
+        Instant createdDatetime,
+        Instant executedDatetime) {
+
+    static PaymentInstructionResponse of(PaymentInstruction i) {
+        return new PaymentInstructionResponse(
+                i.instructionId(),
+                i.type(),
+                i.channel(),
+                i.status(),
+                i.amount(),
+                i.currency(),
+                i.creditorIban(),
+                i.creditorName(),
+                i.pspReference(),
+                i.remittanceInformation(),
+                i.orderId(),
+                i.unidentifiedTransferId(),
+                i.campaignId(),
+                i.portalId(),
+                i.reissueOf(),
+                i.reissuedAs(),
+                i.failureReason(),
+                i.createdAt(),
+                i.executedAt());
+    }
+}
