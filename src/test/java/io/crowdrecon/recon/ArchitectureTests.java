@@ -105,16 +105,24 @@ class ArchitectureTests {
 
     @Test
     void noCapabilityDependsOnTheAdaptersOfAnother() {
-        noClasses()
+        Set<String> sharedRowMappers = Set.of(
+                // The live stream replays the outbox's event_log; one mapper of that table's rows serves both.
+                "R2dbcEventHistory -> R2dbcRelayStore");
+        // classes(), not noClasses(): noClasses() inverts the condition's events, and a condition that reports
+        // violations then passes whatever it finds. platform is the shared base (Caller, Sql), not a capability.
+        classes()
                 .should(
                         new ArchCondition<JavaClass>(
-                                "depend on the web, kafka or persistence adapters of another capability") {
+                                "not depend on the web, kafka or persistence adapters of another capability") {
                             @Override
                             public void check(JavaClass origin, ConditionEvents events) {
                                 for (Dependency dependency : origin.getDirectDependenciesFromSelf()) {
                                     JavaClass target = dependency.getTargetClass();
                                     String targetCapability = capabilityOf(target.getPackageName());
                                     if (targetCapability != null
+                                            && !targetCapability.equals("platform")
+                                            && !sharedRowMappers.contains(
+                                                    origin.getSimpleName() + " -> " + target.getSimpleName())
                                             && isAdapter(target.getPackageName())
                                             && !targetCapability.equals(capabilityOf(origin.getPackageName()))) {
                                         events.add(

@@ -1,7 +1,8 @@
 package io.crowdrecon.recon.investor;
 
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
 import java.time.Instant;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /** The investors of every portal. Each portal sees only its own: another portal's investor does not exist. */
@@ -20,6 +21,9 @@ public interface Investors {
     /** The investor if it belongs to {@code portalId}; completes empty when absent or another portal's. */
     Mono<Investor> ofPortal(String portalId, String investorId);
 
-    /** The investors among {@code investorIds} that belong to {@code portalId}, in no particular order. */
-    Flux<Investor> ofPortal(String portalId, java.util.Collection<String> investorIds);
+    /**
+     * The investors of {@code portalId} with at least one order in {@code campaignId}, the one with the newest order
+     * first; the page's total counts them all.
+     */
+    Mono<Page<Investor>> ofCampaign(String portalId, String campaignId, PageRequest page);
 }

@@ -58,9 +58,6 @@ public interface Orders {
     /** Locks every order of the campaign (in id order) and emits them. */
     Flux<Order> lockAllOfCampaign(String campaignId);
 
-    /** The distinct investors with an order in the campaign, newest first. */
-    Mono<Page<String>> investorIdsOfCampaign(String campaignId, PageRequest page);
-
     /** Sum of orderAmount per status, for the campaign's amount view. */
     Mono<List<StatusTotal>> totalsByStatus(String campaignId);
 

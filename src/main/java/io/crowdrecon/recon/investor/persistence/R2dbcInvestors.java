@@ -5,13 +5,14 @@ import io.crowdrecon.recon.investor.InvestorProfile;
 import io.crowdrecon.recon.investor.InvestorType;
 import io.crowdrecon.recon.investor.Investors;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.Collection;
+import java.util.List;
 import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.r2dbc.core.DatabaseClient.GenericExecuteSpec;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 public class R2dbcInvestors implements Investors {
@@ -72,16 +73,35 @@ public class R2dbcInvestors implements Investors {
     }
 
     @Override
-    public Flux<Investor> ofPortal(String portalId, Collection<String> investorIds) {
-        if (investorIds.isEmpty()) {
-            return Flux.empty();
-        }
-        return database.sql(
-                        "SELECT " + COLUMNS + " FROM investor WHERE investor_id = ANY(:ids) AND portal_id = :portalId")
-                .bind("ids", investorIds.toArray(String[]::new))
+    public Mono<Page<Investor>> ofCampaign(String portalId, String campaignId, PageRequest page) {
+        // An investor's orders are in the order table: the campaign's investors are read from there, newest order
+        // first, and joined to the investor rows of the portal.
+        Mono<Long> total = database.sql(
+                        """
+                        SELECT count(DISTINCT o.investor_id) FROM purchase_order o
+                         JOIN investor i ON i.investor_id = o.investor_id AND i.portal_id = :portalId
+                         WHERE o.campaign_id = :campaignId""")
                 .bind("portalId", portalId)
+                .bind("campaignId", campaignId)
+                .map(row -> row.get(0, Long.class))
+                .one();
+        Mono<List<Investor>> items = database.sql(
+                        "SELECT " + COLUMNS + " "
+                                + """
+                         FROM investor JOIN (
+                          SELECT investor_id, max(created_at) AS last_order_at FROM purchase_order
+                           WHERE campaign_id = :campaignId GROUP BY investor_id) AS ordered USING (investor_id)
+                         WHERE portal_id = :portalId
+                         ORDER BY last_order_at DESC, investor_id DESC
+                         LIMIT :limit OFFSET :offset""")
+                .bind("campaignId", campaignId)
+                .bind("portalId", portalId)
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
                 .map(R2dbcInvestors::investor)
-                .all();
+                .all()
+                .collectList();
+        return Mono.zip(items, total, (list, count) -> new Page<>(list, page.page(), page.size(), count));
     }
 
     private static GenericExecuteSpec bindProfile(GenericExecuteSpec statement, InvestorProfile profile) {

@@ -313,27 +313,6 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
-    public Mono<Page<String>> investorIdsOfCampaign(String campaignId, PageRequest page) {
-        Mono<Long> total = database.sql(
-                        "SELECT count(DISTINCT investor_id) FROM purchase_order WHERE campaign_id = :campaignId")
-                .bind("campaignId", campaignId)
-                .map(row -> row.get(0, Long.class))
-                .one();
-        Mono<List<String>> items = database.sql(
-                        """
-                        SELECT investor_id FROM purchase_order WHERE campaign_id = :campaignId
-                         GROUP BY investor_id ORDER BY max(created_at) DESC, investor_id DESC
-                         LIMIT :limit OFFSET :offset""")
-                .bind("campaignId", campaignId)
-                .bind("limit", page.size())
-                .bind("offset", page.offset())
-                .map(row -> row.get(0, String.class))
-                .all()
-                .collectList();
-        return Mono.zip(items, total, (list, count) -> new Page<>(list, page.page(), page.size(), count));
-    }
-
-    @Override
     public Mono<List<StatusTotal>> totalsByStatus(String campaignId) {
         return database.sql(
                         """
