@@ -3,6 +3,7 @@ package io.crowdrecon.recon.shared;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
 
@@ -38,6 +39,20 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
     /** {@code amount} of {@code currency}; see {@link Money the constructor} for what it refuses. */
     public static Money of(BigDecimal amount, String currency) {
         return new Money(amount, currency);
+    }
+
+    /**
+     * {@code amount} of {@code currency} when it is money of it; empty when the amount is missing, the currency is no
+     * known ISO 4217 code, or the amount has more decimals than the currency: for what a bank or gateway reported,
+     * which a decision compares rather than trusts.
+     */
+    public static Optional<Money> tryOf(BigDecimal amount, String currency) {
+        if (amount == null
+                || !Amounts.isKnownCurrency(currency)
+                || Amounts.precision(amount) > Amounts.minorDigits(currency)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Money(amount, currency));
     }
 
     /** Zero in {@code currency} ({@code 0.00} EUR): the sum of nothing. */

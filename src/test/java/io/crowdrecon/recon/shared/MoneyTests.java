@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatNullPointerException;
 
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -55,6 +56,24 @@ class MoneyTests {
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Money.of(BigDecimal.ONE, currency))
                 .withMessageContaining("ISO 4217");
+    }
+
+    @ParameterizedTest(name = "{0} {1} is money: {2}")
+    @CsvSource({
+        "1100, EUR, true",
+        "1.5, KWD, true",
+        "1100.001, EUR, false",
+        "10.5, JPY, false",
+        "1100, eur, false",
+        "1100, QQQ, false",
+        ", EUR, false",
+        "1100, , false"
+    })
+    void triesWhatABankReportedWithoutThrowing(String amount, String currency, boolean money) {
+        BigDecimal value = amount == null ? null : new BigDecimal(amount);
+
+        assertThat(Money.tryOf(value, currency))
+                .isEqualTo(money ? Optional.of(Money.of(value, currency)) : Optional.empty());
     }
 
     @Test
