@@ -5,6 +5,7 @@ import io.crowdrecon.recon.bankfile.BankFileItem.Entry;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatementEnd;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatementStart;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,6 +38,7 @@ public final class StatementArithmetic {
     private final List<String> entryFlaws = new ArrayList<>();
     private long entriesWithFlaws;
     private long entries;
+    // The control sum the bank declares: over every entry, whatever its status or currency, so a number, not Money.
     private BigDecimal entriesSum = BigDecimal.ZERO;
     private Tally credits = Tally.NONE;
     private Tally debits = Tally.NONE;
@@ -127,11 +129,13 @@ public final class StatementArithmetic {
                     + " to " + entriesSum.toPlainString());
         }
         if (reasons.isEmpty()) {
-            BigDecimal computed = opening.amount().add(credits.sum()).subtract(debits.sum());
-            if (computed.compareTo(closing.amount()) != 0) {
-                reasons.add("opening " + money(opening.amount()) + " + credits " + money(credits.sum()) + " − debits "
-                        + money(debits.sum()) + " = " + money(computed) + ", but its closing balance is "
-                        + money(closing.amount()));
+            // Every amount is now known money of the account's currency: the balances and entries were checked above.
+            Money bookedCredits = credits.sumIn(currency);
+            Money bookedDebits = debits.sumIn(currency);
+            Money computed = opening.money().plus(bookedCredits).minus(bookedDebits);
+            if (!computed.equals(closing.money())) {
+                reasons.add("opening " + opening.money() + " + credits " + bookedCredits + " − debits " + bookedDebits
+                        + " = " + computed + ", but its closing balance is " + closing.money());
             }
         }
         return invalid(reasons);
@@ -205,9 +209,5 @@ public final class StatementArithmetic {
                     + digits + " decimals");
         }
         return Optional.empty();
-    }
-
-    private String money(BigDecimal amount) {
-        return Amounts.inMinorDigits(amount, currency).toPlainString() + " " + currency;
     }
 }
