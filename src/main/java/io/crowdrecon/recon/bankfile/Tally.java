@@ -24,6 +24,11 @@ public record Tally(long count, BigDecimal sum) {
         return new Tally(count + 1, amount == null ? sum : sum.add(amount));
     }
 
+    /** Whether its sum is {@code declared}, by value ({@code 140} is {@code 140.00}). */
+    public boolean sumsTo(BigDecimal declared) {
+        return sum.compareTo(declared) == 0;
+    }
+
     /**
      * {@code sum} as money of {@code currency}, the statement's.
      *
