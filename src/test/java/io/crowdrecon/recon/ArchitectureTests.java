@@ -16,13 +16,25 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
+import io.crowdrecon.recon.bankfile.StatementArithmetic;
+import io.crowdrecon.recon.finalization.Finalization;
+import io.crowdrecon.recon.finalization.FinalizationDecision;
+import io.crowdrecon.recon.matching.CreditBatch;
+import io.crowdrecon.recon.matching.CreditMatcher;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.OrderTransitions;
 import io.crowdrecon.recon.order.StatusChange;
+import io.crowdrecon.recon.payment.card.CardEventDecision;
+import io.crowdrecon.recon.payment.card.ChargebackDecision;
+import io.crowdrecon.recon.payment.instruction.BankDebitDecision;
+import io.crowdrecon.recon.payment.moneyout.Settlement;
+import io.crowdrecon.recon.payment.refund.RefundDecision;
 import io.crowdrecon.recon.platform.config.BackgroundLoops;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.stream.OrderEventStream;
+import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
@@ -49,6 +61,22 @@ class ArchitectureTests {
 
     private static final Set<String> BLOCKING_METHODS =
             Set.of("block", "blockOptional", "blockFirst", "blockLast", "toIterable", "toStream", "toFuture");
+
+    /** The pure decisions that hold the money rules (issue 21), and what they no longer do on bare amounts. */
+    private static final List<Class<?>> MONEY_DECISIONS = List.of(
+            CreditMatcher.class,
+            CreditBatch.class,
+            Settlement.class,
+            Finalization.class,
+            FinalizationDecision.class,
+            RefundDecision.class,
+            CardEventDecision.class,
+            ChargebackDecision.class,
+            BankDebitDecision.class,
+            StatementArithmetic.class);
+
+    private static final Set<String> BIG_DECIMAL_ARITHMETIC =
+            Set.of("add", "subtract", "multiply", "divide", "negate", "compareTo", "signum", "min", "max", "equals");
 
     /** A capability's adapters: everything else of a capability, sub-packages included, is its domain. */
     private static final String[] ADAPTERS = {
@@ -214,6 +242,31 @@ class ArchitectureTests {
                 .onlyDependOnClassesThat(JavaClass.Predicates.resideInAnyPackage("java..")
                         .or(JavaClass.Predicates.resideInAnyPackage("io.crowdrecon.recon..")
                                 .and(JavaClass.Predicates.resideOutsideOfPackages(ADAPTERS))))
+                .check(PRODUCTION);
+    }
+
+    @Test
+    void theMoneyDecisionsAddAndCompareMoneyNotBareAmounts() {
+        // Issue 21: in the decisions, money is summed and compared as Money, in one currency, its scale checked.
+        noClasses()
+                .that(new DescribedPredicate<JavaClass>("are a money decision (nested classes and lambdas included)") {
+                    @Override
+                    public boolean test(JavaClass javaClass) {
+                        String name = javaClass.getName();
+                        return MONEY_DECISIONS.stream()
+                                .anyMatch(decision ->
+                                        name.equals(decision.getName()) || name.startsWith(decision.getName() + "$"));
+                    }
+                })
+                .should()
+                .callMethodWhere(new DescribedPredicate<JavaMethodCall>("BigDecimal arithmetic or comparison") {
+                    @Override
+                    public boolean test(JavaMethodCall call) {
+                        return call.getTargetOwner().isEquivalentTo(BigDecimal.class)
+                                && BIG_DECIMAL_ARITHMETIC.contains(call.getName());
+                    }
+                })
+                .because("Money refuses another currency and keeps the currency's minor digits")
                 .check(PRODUCTION);
     }
 

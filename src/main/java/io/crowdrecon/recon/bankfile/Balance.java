@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.bankfile;
 
+import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -17,5 +18,14 @@ public record Balance(BigDecimal amount, String currency, LocalDate date) {
     public Balance {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+    }
+
+    /**
+     * {@code amount} in {@code currency}.
+     *
+     * @throws IllegalArgumentException when the bank wrote no known currency or more decimals than it has
+     */
+    public Money money() {
+        return Money.of(amount, currency);
     }
 }

@@ -5,7 +5,7 @@ import io.crowdrecon.recon.bankfile.BankFileItem.Entry;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatementEnd;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatementStart;
 import io.crowdrecon.recon.shared.Amounts;
-import java.math.BigDecimal;
+import io.crowdrecon.recon.shared.Money;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -36,8 +36,8 @@ public final class StatementArithmetic {
     private final String currency;
     private final List<String> entryFlaws = new ArrayList<>();
     private long entriesWithFlaws;
-    private long entries;
-    private BigDecimal entriesSum = BigDecimal.ZERO;
+    // What the bank's declared totals count: every entry, whatever its status or currency, so a number, not Money.
+    private Tally entries = Tally.NONE;
     private Tally credits = Tally.NONE;
     private Tally debits = Tally.NONE;
     private long notBooked;
@@ -61,8 +61,7 @@ public final class StatementArithmetic {
         if (end != null) {
             throw new IllegalStateException("the statement has ended");
         }
-        entries++;
-        entriesSum = entriesSum.add(entry.amount().abs());
+        entries = entries.plus(entry.amount().abs());
         if (!EntryNotifications.isBooked(entry)) {
             notBooked++;
             return;
@@ -119,19 +118,21 @@ public final class StatementArithmetic {
                     + " not money of the account: " + String.join(", ", entryFlaws)
                     + (entriesWithFlaws > entryFlaws.size() ? ", …" : ""));
         }
-        if (start.declaredEntries() != null && start.declaredEntries() != entries) {
-            reasons.add("it declares " + start.declaredEntries() + " entries but holds " + entries);
+        if (start.declaredEntries() != null && start.declaredEntries() != entries.count()) {
+            reasons.add("it declares " + start.declaredEntries() + " entries but holds " + entries.count());
         }
-        if (start.declaredSum() != null && start.declaredSum().compareTo(entriesSum) != 0) {
+        if (start.declaredSum() != null && !entries.sumsTo(start.declaredSum())) {
             reasons.add("it declares entries summing to " + start.declaredSum().toPlainString() + " but its entries sum"
-                    + " to " + entriesSum.toPlainString());
+                    + " to " + entries.sum().toPlainString());
         }
         if (reasons.isEmpty()) {
-            BigDecimal computed = opening.amount().add(credits.sum()).subtract(debits.sum());
-            if (computed.compareTo(closing.amount()) != 0) {
-                reasons.add("opening " + money(opening.amount()) + " + credits " + money(credits.sum()) + " − debits "
-                        + money(debits.sum()) + " = " + money(computed) + ", but its closing balance is "
-                        + money(closing.amount()));
+            // Every amount is now known money of the account's currency: the balances and entries were checked above.
+            Money bookedCredits = credits.sumIn(currency);
+            Money bookedDebits = debits.sumIn(currency);
+            Money computed = opening.money().plus(bookedCredits).minus(bookedDebits);
+            if (!computed.equals(closing.money())) {
+                reasons.add("opening " + opening.money() + " + credits " + bookedCredits + " − debits " + bookedDebits
+                        + " = " + computed + ", but its closing balance is " + closing.money());
             }
         }
         return invalid(reasons);
@@ -166,7 +167,7 @@ public final class StatementArithmetic {
 
     /** The statement's entries, whatever their status: how many, and their amounts added up unsigned. */
     public Tally entries() {
-        return new Tally(entries, entriesSum);
+        return entries;
     }
 
     StatementEnd ended() {
@@ -205,9 +206,5 @@ public final class StatementArithmetic {
                     + digits + " decimals");
         }
         return Optional.empty();
-    }
-
-    private String money(BigDecimal amount) {
-        return Amounts.inMinorDigits(amount, currency).toPlainString() + " " + currency;
     }
 }

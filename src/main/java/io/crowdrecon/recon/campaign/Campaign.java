@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.campaign;
 
+import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -36,6 +37,16 @@ public record Campaign(
 
     public BigDecimal targetAmountMax() {
         return terms.targetAmountMax();
+    }
+
+    /** {@link #targetAmountMin()} in the campaign's currency. */
+    public Money targetMin() {
+        return Money.of(terms.targetAmountMin(), terms.currency());
+    }
+
+    /** {@link #targetAmountMax()} in the campaign's currency. */
+    public Money targetMax() {
+        return Money.of(terms.targetAmountMax(), terms.currency());
     }
 
     public String currency() {

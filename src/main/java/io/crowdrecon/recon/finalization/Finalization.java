@@ -26,7 +26,7 @@ import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
-import java.math.BigDecimal;
+import io.crowdrecon.recon.shared.Money;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,7 +38,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 
 /**
  * The rules of ending a CLOSED campaign (SPEC sections 4 and 7), from facts the caller locked to a
@@ -112,15 +111,22 @@ public final class Finalization {
                 plan.ordersToExecute().stream().map(accounted::get).toList();
         List<Order> toUndo = plan.ordersToUndo().stream().map(accounted::get).toList();
         FinalizationPlan.OrderSplit split = plan.orderToSplit();
-        BigDecimal executedCompany = sum(toExecute, Order::orderAmount)
-                .add(split == null ? BigDecimal.ZERO : split.companyAmountToExecute());
-        BigDecimal executedFee =
-                sum(toExecute, Order::feeAmount).add(split == null ? BigDecimal.ZERO : split.feeAmountToExecute());
-        BigDecimal successFee = Amounts.successFee(
-                campaign.terms().successFee().fixedAmount(),
-                campaign.terms().successFee().variableAmountPercentage(),
-                executedCompany);
-        BigDecimal cashoutAmount = executedCompany.subtract(successFee);
+        String currency = campaign.currency();
+        Money executedCompany = toExecute.stream()
+                .map(Order::orderPart)
+                .collect(Money.sum(currency))
+                .plus(split == null ? Money.zero(currency) : Money.of(split.companyAmountToExecute(), currency));
+        Money executedFee = toExecute.stream()
+                .map(Order::fee)
+                .collect(Money.sum(currency))
+                .plus(split == null ? Money.zero(currency) : Money.of(split.feeAmountToExecute(), currency));
+        Money successFee = Money.of(
+                Amounts.successFee(
+                        campaign.terms().successFee().fixedAmount(),
+                        campaign.terms().successFee().variableAmountPercentage(),
+                        executedCompany.amount()),
+                currency);
+        Money cashoutAmount = executedCompany.minus(successFee);
         Optional<Refused> outOfBounds =
                 withinTargets(campaign, executedCompany).or(() -> feeWithinCashout(successFee, executedCompany));
         if (outOfBounds.isPresent()) {
@@ -140,18 +146,18 @@ public final class Finalization {
         return new Success(
                 campaign,
                 steps,
-                executedCompany,
-                executedFee,
-                successFee,
+                executedCompany.amount(),
+                executedFee.amount(),
+                successFee.amount(),
                 new Payout(
                         InstructionType.CASHOUT,
-                        cashoutAmount,
+                        cashoutAmount.amount(),
                         company.iban().value(),
                         company.name(),
                         "Cashout of campaign " + campaignId),
                 new Payout(
                         InstructionType.FEE_PAYOUT,
-                        executedFee.add(successFee),
+                        executedFee.plus(successFee).amount(),
                         portal.feeAccountIban().value(),
                         portal.name(),
                         "Fees of campaign " + campaignId));
@@ -245,10 +251,12 @@ public final class Finalization {
             return Optional.empty();
         }
         Order order = accounted.get(split.orderId());
-        boolean companyAddsUp =
-                split.companyAmountToExecute().add(split.companyAmountToUndo()).compareTo(order.orderAmount()) == 0;
-        boolean feeAddsUp =
-                split.feeAmountToExecute().add(split.feeAmountToUndo()).compareTo(order.feeAmount()) == 0;
+        boolean companyAddsUp = order.money(split.companyAmountToExecute())
+                .plus(order.money(split.companyAmountToUndo()))
+                .equals(order.orderPart());
+        boolean feeAddsUp = order.money(split.feeAmountToExecute())
+                .plus(order.money(split.feeAmountToUndo()))
+                .equals(order.fee());
         if (companyAddsUp && feeAddsUp) {
             return Optional.empty();
         }
@@ -260,39 +268,40 @@ public final class Finalization {
                         + "; the split parts must add up to them"));
     }
 
-    private static Optional<Refused> withinTargets(Campaign campaign, BigDecimal executed) {
-        if (executed.compareTo(campaign.targetAmountMin()) < 0) {
+    private static Optional<Refused> withinTargets(Campaign campaign, Money executed) {
+        if (executed.isLessThan(campaign.targetMin())) {
             return Optional.of(new Refused(
                     ErrorCode.TARGET_NOT_MET,
-                    "Executed company amount " + executed.toPlainString() + " is below targetAmountMin "
-                            + campaign.targetAmountMin().toPlainString()));
+                    "Executed company amount " + written(executed) + " is below targetAmountMin "
+                            + written(campaign.targetMin())));
         }
-        if (executed.compareTo(campaign.targetAmountMax()) > 0) {
+        if (executed.isGreaterThan(campaign.targetMax())) {
             return Optional.of(new Refused(
                     ErrorCode.TARGET_EXCEEDED,
                     "Executed company amount "
-                            + executed.toPlainString() + " is above targetAmountMax "
-                            + campaign.targetAmountMax().toPlainString()));
+                            + written(executed) + " is above targetAmountMax "
+                            + written(campaign.targetMax())));
         }
         return Optional.empty();
     }
 
-    private static Optional<Refused> feeWithinCashout(BigDecimal successFee, BigDecimal executedCompany) {
-        if (executedCompany.subtract(successFee).signum() >= 0) {
+    private static Optional<Refused> feeWithinCashout(Money successFee, Money executedCompany) {
+        if (!successFee.isGreaterThan(executedCompany)) {
             return Optional.empty();
         }
         return Optional.of(new Refused(
                 ErrorCode.SUCCESS_FEE_EXCEEDS_CASHOUT,
                 "The success fee "
-                        + successFee.toPlainString() + " exceeds the executed company amount "
-                        + executedCompany.toPlainString()));
+                        + written(successFee) + " exceeds the executed company amount "
+                        + written(executedCompany)));
+    }
+
+    /** An amount in a refusal's detail: nothing at all reads {@code 0}, as the answer has always said. */
+    private static String written(Money money) {
+        return money.isZero() ? "0" : money.amount().toPlainString();
     }
 
     private static boolean isHeld(List<Moneyout> moneyouts) {
         return moneyouts.stream().anyMatch(m -> m.status() == MoneyoutStatus.HELD);
-    }
-
-    private static BigDecimal sum(List<Order> orders, Function<Order, BigDecimal> amount) {
-        return orders.stream().map(amount).reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 }

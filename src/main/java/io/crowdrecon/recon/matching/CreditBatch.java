@@ -34,11 +34,11 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransferMessage;
-import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
@@ -183,9 +183,9 @@ public final class CreditBatch {
                 now,
                 null);
         bookings.moneyins.add(moneyin);
-        moneyout(order, moneyin, MoneyoutType.COMPANY, order.orderAmount());
-        if (order.feeAmount().signum() > 0) {
-            moneyout(order, moneyin, MoneyoutType.FEE, order.feeAmount());
+        moneyout(order, moneyin, MoneyoutType.COMPANY, order.orderPart());
+        if (order.fee().isPositive()) {
+            moneyout(order, moneyin, MoneyoutType.FEE, order.fee());
         }
         move(order, OrderTrigger.MATCHING_CREDIT, OrderReasons.PAYMENT_MATCHED);
         bookings.credits.add(
@@ -209,7 +209,7 @@ public final class CreditBatch {
         }
     }
 
-    private void moneyout(Order order, Moneyin moneyin, MoneyoutType type, BigDecimal amount) {
+    private void moneyout(Order order, Moneyin moneyin, MoneyoutType type, Money amount) {
         Moneyout moneyout = new Moneyout(
                 ids.next(IdPrefix.MONEYOUT),
                 order.orderId(),
@@ -219,8 +219,8 @@ public final class CreditBatch {
                 order.companyId(),
                 type,
                 MoneyoutStatus.AVAILABLE,
-                amount,
-                order.currency(),
+                amount.amount(),
+                amount.currency(),
                 null,
                 now,
                 null);

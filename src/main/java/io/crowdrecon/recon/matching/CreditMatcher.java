@@ -104,8 +104,7 @@ public final class CreditMatcher {
     }
 
     private static boolean conflicts(IncomingCredit credit, RecordedCredit original) {
-        return credit.amount().compareTo(original.amount()) != 0
-                || !credit.currency().equals(original.currency())
+        return !credit.money().equals(original.money())
                 || !Objects.equals(credit.bookingDate(), original.bookingDate());
     }
 
@@ -149,7 +148,7 @@ public final class CreditMatcher {
         if (!credit.currency().equals(order.currency())) {
             return Unidentified.because(UnidentifiedReason.CURRENCY_MISMATCH, orderId);
         }
-        if (credit.amount().compareTo(order.totalAmount()) != 0) {
+        if (!credit.money().equals(order.total())) {
             boolean becomesIncorrect = OrderTransitions.allows(order.status(), OrderTrigger.WRONG_AMOUNT_CREDIT);
             return new Unidentified(UnidentifiedReason.AMOUNT_MISMATCH, orderId, becomesIncorrect);
         }

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.matching;
 
+import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -60,5 +61,10 @@ public record IncomingCredit(
     /** Whether the money came by card rather than by bank transfer. */
     public boolean isCard() {
         return channel == CreditChannel.CARD;
+    }
+
+    /** The money that arrived: {@code amount} in {@code currency}, as its ingest adapter validated it. */
+    public Money money() {
+        return Money.of(amount, currency);
     }
 }

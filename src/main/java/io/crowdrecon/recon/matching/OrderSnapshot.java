@@ -2,6 +2,7 @@ package io.crowdrecon.recon.matching;
 
 import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderStatus;
+import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.OrderId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,5 +43,10 @@ public record OrderSnapshot(
         Objects.requireNonNull(totalAmount, "totalAmount");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(channel, "channel");
+    }
+
+    /** What the investor must pay: {@code totalAmount} in {@code currency}. */
+    public Money total() {
+        return Money.of(totalAmount, currency);
     }
 }

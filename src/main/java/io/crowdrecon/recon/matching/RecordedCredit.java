@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.matching;
 
+import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -18,5 +19,10 @@ public record RecordedCredit(String notificationId, BigDecimal amount, String cu
         Objects.requireNonNull(notificationId, "notificationId");
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
+    }
+
+    /** {@code amount} in {@code currency}. */
+    public Money money() {
+        return Money.of(amount, currency);
     }
 }

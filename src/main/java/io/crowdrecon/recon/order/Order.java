@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.order;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -34,6 +35,26 @@ public record Order(
         totalAmount = Amounts.inMinorDigits(totalAmount, currency);
         orderAmount = Amounts.inMinorDigits(orderAmount, currency);
         feeAmount = Amounts.inMinorDigits(feeAmount, currency);
+    }
+
+    /** What the investor must pay: {@code totalAmount} in {@code currency}. */
+    public Money total() {
+        return Money.of(totalAmount, currency);
+    }
+
+    /** The company's part of {@link #total()}: {@code orderAmount} in {@code currency}. */
+    public Money orderPart() {
+        return Money.of(orderAmount, currency);
+    }
+
+    /** The portal's part of {@link #total()}: {@code feeAmount} in {@code currency}. */
+    public Money fee() {
+        return Money.of(feeAmount, currency);
+    }
+
+    /** {@code amount} in this order's currency (a part of it, a refund of it). */
+    public Money money(BigDecimal amount) {
+        return Money.of(amount, currency);
     }
 
     /** The portal's own codes for the order, echoed back as given. */

@@ -62,6 +62,10 @@ class StatementReconciliationTests {
                 valid("adds up with a debit (negative) opening balance", s -> s.opening("-100.00")
                         .credit("R1", "300.00")),
                 valid("adds up without entries when the balance does not move", s -> s),
+                valid(
+                        "adds up by value whatever scale the bank wrote",
+                        s -> s.opening("1000").credit("R1", "100.0").closing("1100.000")),
+                valid("adds up to a debit (negative) closing balance", s -> s.payout(PAYOUT, "1040.00")),
                 valid("leaves a pending entry out of the booked balance", s -> s.credit("R1", "100.00")
                         .entry(entry(e -> e.status("PDNG").reference("R2")))),
                 valid("checks the declared totals against all entries, pending ones included", s -> s.credit(

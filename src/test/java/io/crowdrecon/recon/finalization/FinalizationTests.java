@@ -341,6 +341,11 @@ class FinalizationTests {
                         plan(List.of("A"), List.of("C"), split("B", "1200", "800", "60", "40")),
                         "2200.00 110.00 0.00 2200.00 110.00"),
                 amounts(
+                        "adds split parts by value whatever their scale",
+                        facts(),
+                        plan(List.of("A"), List.of("C"), split("B", "1999.990", "0.01", "100.0", "0")),
+                        "2999.99 150.00 0.00 2999.99 150.00"),
+                amounts(
                         "executes nothing of a split whose executed parts are 0",
                         facts(),
                         plan(List.of("A"), List.of("C"), split("B", "0", "2000", "0", "100")),
@@ -389,6 +394,20 @@ class FinalizationTests {
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactlyElementsOf(
                         Arrays.stream(expected.split(" ")).map(BigDecimal::new).toList());
+    }
+
+    @Test
+    void writesTheExecutedAmountsAndPayoutsInTheCurrencysMinorDigits() {
+        Success success = facts().succeeds(plan(List.of(), List.of("A", "C"), split("B", "1200", "800", "60", "40")));
+
+        assertThat(Stream.of(
+                                success.executedCompanyAmount(),
+                                success.executedFeeAmount(),
+                                success.successFee(),
+                                success.toCompany().amount(),
+                                success.toPortal().amount())
+                        .map(BigDecimal::toPlainString))
+                .containsExactly("1200.00", "60.00", "0.00", "1200.00", "60.00");
     }
 
     @Test

@@ -12,6 +12,7 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
+import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -62,8 +63,13 @@ public record ChargebackDecision(
         return new ChargebackDecision(
                 held.stream().map(m -> m.moved(row, now)).toList(),
                 row,
-                reverse ? held.stream().map(Moneyout::amount).reduce(BigDecimal.ZERO, BigDecimal::add) : null,
+                reverse ? takenBack(held, order.currency()) : null,
                 reverse && OrderTransitions.allows(order.status(), OrderTrigger.REFUND));
+    }
+
+    /** What the card network took back: all the held moneyouts, in the order's currency. */
+    private static BigDecimal takenBack(List<Moneyout> held, String currency) {
+        return held.stream().map(Moneyout::money).collect(Money.sum(currency)).amount();
     }
 
     /** The moneyin the reversed money had come in with. */

@@ -19,6 +19,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
@@ -157,9 +158,7 @@ public sealed interface BankDebitDecision {
                     ids,
                     now);
         }
-        if (debit.amount() != null
-                && (debit.amount().compareTo(answered.amount()) != 0
-                        || (debit.currency() != null && !debit.currency().equals(answered.currency())))) {
+        if (debit.amount() != null && !reportsTheMoneyOf(debit, answered)) {
             return unexpected(
                     debit,
                     answered.portalId(),
@@ -318,9 +317,21 @@ public sealed interface BankDebitDecision {
                 now);
     }
 
+    /**
+     * Whether a debit reporting an amount reports the instruction's money: that amount in its currency, or in the
+     * instruction's currency when it names none.
+     */
+    private static boolean reportsTheMoneyOf(BankDebit debit, PaymentInstruction instruction) {
+        String currency = debit.currency() != null ? debit.currency() : instruction.currency();
+        return Money.tryOf(debit.amount(), currency)
+                .filter(instruction.money()::equals)
+                .isPresent();
+    }
+
     private static boolean sameMoney(BankDebit debit, CreditSummary credit) {
-        return debit.amount().compareTo(credit.amount()) == 0
-                && debit.currency().equals(credit.currency());
+        return Money.tryOf(debit.amount(), debit.currency())
+                .filter(credit.money()::equals)
+                .isPresent();
     }
 
     private static BankDebitDecision neverReceived(BankDebit debit, IdGenerator ids, Instant now) {

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment.instruction;
 
+import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
@@ -17,7 +18,13 @@ public interface Debits {
     }
 
     /** A recorded credit, as far as a recall needs it. */
-    record CreditSummary(String notificationId, BigDecimal amount, String currency, String outcome, String orderId) {}
+    record CreditSummary(String notificationId, BigDecimal amount, String currency, String outcome, String orderId) {
+
+        /** {@code amount} in {@code currency}. */
+        public Money money() {
+            return Money.of(amount, currency);
+        }
+    }
 
     Mono<Boolean> isRecorded(String notificationId);
 

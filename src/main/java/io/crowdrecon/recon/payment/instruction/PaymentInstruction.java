@@ -2,6 +2,7 @@ package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -91,5 +92,10 @@ public record PaymentInstruction(
             return unidentifiedTransferId;
         }
         return campaignId != null ? campaignId : instructionId;
+    }
+
+    /** {@code amount} in {@code currency}. */
+    public Money money() {
+        return Money.of(amount, currency);
     }
 }

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.payment.moneyout;
 
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -29,6 +30,11 @@ public record Moneyout(
 
     public Moneyout {
         amount = Amounts.inMinorDigits(amount, currency);
+    }
+
+    /** {@code amount} in {@code currency}. */
+    public Money money() {
+        return Money.of(amount, currency);
     }
 
     /** What a cashout may still take from this moneyout: all of it while AVAILABLE, nothing otherwise. */

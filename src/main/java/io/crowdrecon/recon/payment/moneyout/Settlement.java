@@ -13,6 +13,7 @@ import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -95,15 +96,16 @@ public class Settlement {
             part(original, undo, MoneyoutStatus.REVERSED, now).ifPresent(parts::add);
         }
         parts.forEach(part -> events.add(MoneyoutMessage.created(part)));
-        BigDecimal undone = split.companyToUndo().add(split.feeToUndo());
+        Money undone = order.money(split.companyToUndo()).plus(order.money(split.feeToUndo()));
         List<String> executedCompany = parts.stream()
                 .filter(p -> p.type() == MoneyoutType.COMPANY && p.status() == MoneyoutStatus.EXECUTED)
                 .map(Moneyout::moneyoutId)
                 .toList();
-        Mono<List<OutboundEvent>> refund = undone.signum() == 0
+        Mono<List<OutboundEvent>> refund = undone.isZero()
                 ? Mono.just(List.of())
                 : moneyins.lockLiveOfOrder(order.orderId())
-                        .flatMap(moneyin -> paymentRefunds.instructRefund(order, moneyin, undone, "ORDER_SPLIT"));
+                        .flatMap(moneyin ->
+                                paymentRefunds.instructRefund(order, moneyin, undone.amount(), "ORDER_SPLIT"));
         return moneyouts
                 .markReplaced(ids(outs), now)
                 .then(moneyouts.addAll(parts))
@@ -126,7 +128,8 @@ public class Settlement {
             String iban,
             String creditorName,
             String remittance) {
-        if (amount.signum() == 0) {
+        Money payout = Money.of(amount, currency);
+        if (payout.isZero()) {
             return Mono.empty();
         }
         PaymentInstruction instruction = PaymentInstruction.create(
@@ -134,8 +137,8 @@ public class Settlement {
                 type,
                 PaymentChannel.BANK_TRANSFER,
                 InstructionStatus.CREATED,
-                amount,
-                currency,
+                payout.amount(),
+                payout.currency(),
                 iban,
                 creditorName,
                 null,
@@ -153,7 +156,8 @@ public class Settlement {
 
     private java.util.Optional<Moneyout> part(
             Moneyout original, BigDecimal amount, MoneyoutStatus status, Instant now) {
-        if (amount.signum() == 0) {
+        Money money = Money.of(amount, original.currency());
+        if (money.isZero()) {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Moneyout(
@@ -165,8 +169,8 @@ public class Settlement {
                 original.companyId(),
                 original.type(),
                 status,
-                amount,
-                original.currency(),
+                money.amount(),
+                money.currency(),
                 original.moneyoutId(),
                 now,
                 status == MoneyoutStatus.EXECUTED ? now : null));

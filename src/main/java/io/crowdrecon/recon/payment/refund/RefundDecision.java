@@ -20,6 +20,7 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -61,7 +62,7 @@ public record RefundDecision(
                 .filter(m -> reverse.from().contains(m.status()))
                 .map(m -> m.moved(reverse, now))
                 .toList();
-        RefundDecision instructed = of(order, moneyin, order.totalAmount(), reason, ids, now);
+        RefundDecision instructed = of(order, moneyin, order.total(), reason, ids, now);
         List<OutboundEvent> events = new ArrayList<>();
         reversed.forEach(m -> events.add(MoneyoutMessage.statusChanged(m)));
         events.addAll(instructed.events());
@@ -69,9 +70,17 @@ public record RefundDecision(
                 reversed, reverse, instructed.refund(), instructed.instruction(), instructed.onHold(), events);
     }
 
-    /** A refund of {@code amount} to the payer of {@code moneyin}, its moneyouts left as they are (a split's rest). */
+    /**
+     * A refund of {@code amount} (in the order's currency) to the payer of {@code moneyin}, its moneyouts left as they
+     * are (a split's rest).
+     */
     public static RefundDecision of(
             Order order, Moneyin moneyin, BigDecimal amount, String reason, IdGenerator ids, Instant now) {
+        return of(order, moneyin, order.money(amount), reason, ids, now);
+    }
+
+    private static RefundDecision of(
+            Order order, Moneyin moneyin, Money amount, String reason, IdGenerator ids, Instant now) {
         String refundId = ids.next(IdPrefix.REFUND);
         PaymentInstruction instruction = instructionFor(order, moneyin, amount, refundId, ids, now);
         Refund refund = new Refund(
@@ -80,8 +89,8 @@ public record RefundDecision(
                 order.portalId(),
                 order.campaignId(),
                 moneyin.moneyinId(),
-                amount,
-                order.currency(),
+                amount.amount(),
+                amount.currency(),
                 moneyin.channel(),
                 instruction.creditorIban(),
                 instruction.pspReference(),
@@ -95,8 +104,8 @@ public record RefundDecision(
                     order.portalId(),
                     order.orderId(),
                     instruction.instructionId(),
-                    "Refund " + refundId + " of order " + order.orderId() + " (" + amount.toPlainString() + " "
-                            + order.currency() + ") has no valid payer IBAN; give one with PUT /ops/instructions/"
+                    "Refund " + refundId + " of order " + order.orderId() + " (" + amount
+                            + ") has no valid payer IBAN; give one with PUT /ops/instructions/"
                             + instruction.instructionId() + "/reissued",
                     now);
             return new RefundDecision(
@@ -118,7 +127,7 @@ public record RefundDecision(
 
     /** To the card that paid, on its pspReference; or to the payer's IBAN, ON_HOLD while it has no valid one. */
     private static PaymentInstruction instructionFor(
-            Order order, Moneyin moneyin, BigDecimal amount, String refundId, IdGenerator ids, Instant now) {
+            Order order, Moneyin moneyin, Money amount, String refundId, IdGenerator ids, Instant now) {
         boolean card = moneyin.channel() == PaymentChannel.CARD;
         Optional<Iban> payer = card ? Optional.empty() : Iban.tryParse(moneyin.payerIban());
         return PaymentInstruction.create(
@@ -126,8 +135,8 @@ public record RefundDecision(
                 InstructionType.REFUND,
                 card ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER,
                 card || payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,
-                amount,
-                order.currency(),
+                amount.amount(),
+                amount.currency(),
                 payer.map(Iban::value).orElse(null),
                 moneyin.payerName(),
                 card ? moneyin.pspReference() : null,

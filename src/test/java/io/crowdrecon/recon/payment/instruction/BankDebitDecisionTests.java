@@ -108,6 +108,9 @@ class BankDebitDecisionTests {
         "99.99,  EUR, UNEXPECTED",
         "100.01, -,   UNEXPECTED",
         "100.00, CHF, UNEXPECTED",
+        "100,    JPY, UNEXPECTED",
+        "100.001, EUR, UNEXPECTED",
+        "100.00, eur, UNEXPECTED",
     })
     void aDebitReportingAnotherAmountOrCurrencyThanItsInstructionChangesNothing(
             String amount, String currency, Outcome outcome) {
@@ -238,7 +241,7 @@ class BankDebitDecisionTests {
     }
 
     @ParameterizedTest(name = "recall of {0} {1} of a credit of 1100.00 EUR")
-    @CsvSource({"1099.99, EUR", "1100.01, EUR", "1100.00, CHF"})
+    @CsvSource({"1099.99, EUR", "1100.01, EUR", "1100.00, CHF", "1100.001, EUR", "1100, JPY"})
     void aRecallOfAnotherAmountOrCurrencyThanTheCreditChangesNothing(String amount, String currency) {
         BankDebitDecision decision = recall(recallOf(amount, currency), matched(), payment(OrderStatus.ACCOUNTED));
 

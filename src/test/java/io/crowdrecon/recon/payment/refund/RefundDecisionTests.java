@@ -167,6 +167,19 @@ class RefundDecisionTests {
                 .containsExactly("crowdrecon.payment-instruction.requested.v1");
     }
 
+    @Test
+    void refusesARefundWithMoreDecimalsThanTheOrdersCurrencyHas() {
+        assertThatThrownBy(() -> RefundDecision.of(
+                        Domain.order(OrderStatus.ACCOUNTED, null, NOW),
+                        moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
+                        new BigDecimal("300.001"),
+                        "ORDER_SPLIT",
+                        ids,
+                        NOW))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("300.001 EUR");
+    }
+
     private static Moneyin moneyin(PaymentChannel channel, String payerIban) {
         return new Moneyin(
                 "MI1",
