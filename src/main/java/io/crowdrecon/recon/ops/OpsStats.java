@@ -6,6 +6,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /ops/stats}: what an operator watches. Counts are since the start of the books;
@@ -33,9 +34,9 @@ public record OpsStats(
         Pending returnsPending,
         Pending refundsPending,
         Map<String, Long> instructionsByStatus,
-        Map<String, Long> deadLetters,
+        @Nullable Map<String, Long> deadLetters,
         Outbox outbox,
-        Map<String, Long> consumerLag,
+        @Nullable Map<String, Long> consumerLag,
         ReviewQueue openReviewItems,
         Map<String, Long> ordersByStatus,
         long portals) {
@@ -71,7 +72,7 @@ public record OpsStats(
                 "notDecided"
             })
     public record Credits(
-            @Schema(description = "null when the broker does not answer") Long received,
+            @Schema(description = "null when the broker does not answer") @Nullable Long received,
             long decided,
             long matched,
             long unidentified,

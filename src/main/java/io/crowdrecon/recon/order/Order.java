@@ -3,6 +3,7 @@ package io.crowdrecon.recon.order;
 import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subscription order: what an investor must pay ({@code totalAmount} = {@code orderAmount} for
@@ -17,7 +18,7 @@ public record Order(
         String campaignId,
         String companyId,
         String investorId,
-        InvestorAccount investorAccount,
+        @Nullable InvestorAccount investorAccount,
         BigDecimal totalAmount,
         BigDecimal orderAmount,
         BigDecimal feeAmount,

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** The moneyout resource of SPEC.md section 7: the API's view and the data of {@code recon.moneyouts} events. */
 @Schema(
@@ -30,7 +31,7 @@ public record MoneyoutData(
         BigDecimal cashoutAvailableAmount,
         String currency,
         Instant createdDatetime,
-        Instant executedDatetime) {
+        @Nullable Instant executedDatetime) {
 
     public static final String TOPIC = "recon.moneyouts";
     public static final String CREATED = "crowdrecon.moneyout.created.v1";
