@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.methods;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.Dependency;
@@ -12,6 +13,7 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.domain.JavaConstructorCall;
 import com.tngtech.archunit.core.domain.JavaMethod;
 import com.tngtech.archunit.core.domain.JavaMethodCall;
+import com.tngtech.archunit.core.domain.JavaPackage;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
@@ -34,8 +36,11 @@ import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.stream.OrderEventStream;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.TreeSet;
+import org.jspecify.annotations.NullMarked;
 import org.junit.jupiter.api.Test;
 import org.reactivestreams.Publisher;
 import org.springframework.context.SmartLifecycle;
@@ -58,6 +63,36 @@ class ArchitectureTests {
      * OrderTransitions makes ({@link #anOrdersStatusChangesOnlyAlongItsTable}).
      */
     private static final Set<String> PORTS_NOT_YET_ON_A_TABLE = Set.of("Orders");
+
+    /**
+     * Packages whose code NullAway does not check yet (issue 21): {@code shared.Validation} returns null for a missing
+     * value and throws only later, at {@code throwIfInvalid}, which NullAway cannot follow; the controllers hand on
+     * {@code Caller.portalId()}, null for the operator, which the paths guarantee only at run time. Each leaves this
+     * list once its package is {@code @NullMarked} and compiles.
+     */
+    private static final Set<String> NOT_YET_NULL_MARKED = Set.of(
+            "shared",
+            "bankfile",
+            "bankfile.read",
+            "matching",
+            "payment.instruction",
+            "ingest.bank",
+            "ingest.card",
+            "bankfile.web",
+            "campaign.web",
+            "finalization.web",
+            "ingest.sandbox.web",
+            "ingest.web",
+            "investor.web",
+            "matching.web",
+            "ops.web",
+            "order.web",
+            "payment.web",
+            "platform.web",
+            "portal.web",
+            "review.web",
+            "stream.web",
+            "unidentified.web");
 
     private static final Set<String> BLOCKING_METHODS =
             Set.of("block", "blockOptional", "blockFirst", "blockLast", "toIterable", "toStream", "toFuture");
@@ -339,5 +374,36 @@ class ArchitectureTests {
                 .dependOnClassesThat()
                 .resideInAnyPackage("java.sql..", "javax.sql..", "org.postgresql..")
                 .check(PRODUCTION);
+    }
+
+    @Test
+    void everyPackageOfProductionCodeIsNullMarked() {
+        // NullAway checks only @NullMarked code (-XepOpt:NullAway:OnlyNullMarked): a package without it is unchecked.
+        Set<String> unmarked = new TreeSet<>();
+        Set<String> markedButListed = new TreeSet<>();
+        JavaPackage root = PRODUCTION.getPackage("io.crowdrecon.recon");
+        Set<JavaPackage> packages = new HashSet<>(root.getSubpackagesInTree());
+        packages.add(root);
+        for (JavaPackage p : packages) {
+            if (p.getClasses().stream().noneMatch(c -> !c.getSimpleName().equals("package-info"))) {
+                continue;
+            }
+            String name = p.getName().equals("io.crowdrecon.recon")
+                    ? ""
+                    : p.getName().substring("io.crowdrecon.recon.".length());
+            boolean marked = p.isAnnotatedWith(NullMarked.class);
+            if (!marked && !NOT_YET_NULL_MARKED.contains(name)) {
+                unmarked.add(p.getName());
+            }
+            if (marked && NOT_YET_NULL_MARKED.contains(name)) {
+                markedButListed.add(name);
+            }
+        }
+        assertThat(unmarked)
+                .as("packages without @NullMarked in their package-info.java")
+                .isEmpty();
+        assertThat(markedButListed)
+                .as("@NullMarked packages still listed in NOT_YET_NULL_MARKED")
+                .isEmpty();
     }
 }

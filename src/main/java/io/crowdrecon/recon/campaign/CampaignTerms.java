@@ -70,7 +70,7 @@ public record CampaignTerms(
             v.add("portalSuccessFee.variableAmountPercentage", "must be between 0 and 100 with at most 4 decimals");
         }
         v.throwIfInvalid();
-        if (!EUR.equals(validCurrency)) {
+        if (validCurrency == null || !EUR.equals(validCurrency)) {
             throw new DomainException(
                     ErrorCode.UNSUPPORTED_CURRENCY, "Campaigns are in EUR only, not " + validCurrency);
         }

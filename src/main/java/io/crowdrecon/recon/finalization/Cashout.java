@@ -3,6 +3,7 @@ package io.crowdrecon.recon.finalization;
 import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a successful campaign pays out: {@code amount} = executed company amount − success fee to
@@ -23,8 +24,8 @@ public record Cashout(
         BigDecimal feePayoutAmount,
         String currency,
         String iban,
-        String instructionId,
-        String feePayoutInstructionId,
+        @Nullable String instructionId,
+        @Nullable String feePayoutInstructionId,
         Instant createdAt) {
 
     public Cashout {

@@ -35,6 +35,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -133,11 +134,13 @@ public final class Finalization {
             return outOfBounds.get();
         }
         List<Step> steps = new ArrayList<>();
-        toExecute.forEach(order -> steps.add(new ExecuteInFull(order, moneyouts.get(order.orderId()), REASON_SUCCESS)));
+        toExecute.forEach(
+                order -> steps.add(new ExecuteInFull(order, standing(moneyouts, order.orderId()), REASON_SUCCESS)));
         toUndo.forEach(order -> steps.add(new Refund(order, REASON_UNDONE)));
         if (split != null) {
-            Order order = accounted.get(split.orderId());
-            steps.add(new ExecuteInPart(order, moneyouts.get(order.orderId()), split.parts(), REASON_SUCCESS));
+            // splitAddsUp refused a split of an order that is not accounted.
+            Order order = Objects.requireNonNull(accounted.get(split.orderId()), "the split order is accounted");
+            steps.add(new ExecuteInPart(order, standing(moneyouts, order.orderId()), split.parts(), REASON_SUCCESS));
         }
         orders.stream()
                 .filter(order -> OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE))
@@ -233,7 +236,7 @@ public final class Finalization {
     private static Optional<Refused> nothingHeld(Collection<Order> accounted, Map<String, List<Moneyout>> moneyouts) {
         Set<String> held = new LinkedHashSet<>();
         for (Order order : accounted) {
-            if (isHeld(moneyouts.get(order.orderId()))) {
+            if (isHeld(standing(moneyouts, order.orderId()))) {
                 held.add(order.orderId());
             }
         }
@@ -250,7 +253,8 @@ public final class Finalization {
         if (split == null) {
             return Optional.empty();
         }
-        Order order = accounted.get(split.orderId());
+        // listsNameEveryAccountedOrderOnce, checked first, refused a plan naming an order that is not accounted.
+        Order order = Objects.requireNonNull(accounted.get(split.orderId()), "the split order is accounted");
         boolean companyAddsUp = order.money(split.companyAmountToExecute())
                 .plus(order.money(split.companyAmountToUndo()))
                 .equals(order.orderPart());
@@ -299,6 +303,11 @@ public final class Finalization {
     /** An amount in a refusal's detail: nothing at all reads {@code 0}, as the answer has always said. */
     private static String written(Money money) {
         return money.isZero() ? "0" : money.amount().toPlainString();
+    }
+
+    /** Every accounted order's standing moneyouts are loaded by the caller (the {@code moneyouts} parameter). */
+    private static List<Moneyout> standing(Map<String, List<Moneyout>> moneyouts, String orderId) {
+        return Objects.requireNonNull(moneyouts.get(orderId), "the moneyouts of an accounted order are loaded");
     }
 
     private static boolean isHeld(List<Moneyout> moneyouts) {

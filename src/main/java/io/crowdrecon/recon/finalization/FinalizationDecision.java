@@ -13,6 +13,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What finalizing a campaign comes to: the outcome of {@link Finalization#succeed} and {@link Finalization#fail}
@@ -22,7 +23,7 @@ import java.util.Objects;
 public sealed interface FinalizationDecision {
 
     /** Refused: nothing changes and the request answers {@code code} with {@code detail}. */
-    record Refused(ErrorCode code, String detail) implements FinalizationDecision {
+    record Refused(ErrorCode code, @Nullable String detail) implements FinalizationDecision {
         public Refused {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(detail, "detail");
@@ -71,7 +72,10 @@ public sealed interface FinalizationDecision {
 
         /** The cashout record once its payouts are instructed (an instruction id is null when its payout is 0). */
         public Cashout cashout(
-                String cashoutId, String cashoutInstructionId, String feePayoutInstructionId, Instant at) {
+                String cashoutId,
+                @Nullable String cashoutInstructionId,
+                @Nullable String feePayoutInstructionId,
+                Instant at) {
             return new Cashout(
                     cashoutId,
                     campaign.campaignId(),

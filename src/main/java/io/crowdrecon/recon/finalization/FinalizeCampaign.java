@@ -37,8 +37,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -55,7 +57,7 @@ import reactor.util.function.Tuple2;
 public class FinalizeCampaign {
 
     /** The campaign as finalized, and its cashout (success only). */
-    public record Finalized(Campaign campaign, CashoutView cashout) {}
+    public record Finalized(Campaign campaign, @Nullable CashoutView cashout) {}
 
     private final Campaigns campaigns;
     private final Orders orders;
@@ -204,7 +206,7 @@ public class FinalizeCampaign {
      *
      * @param cashoutId the cashout that executed money goes to; null at a failure, which executes nothing
      */
-    private Mono<List<OutboundEvent>> carryOut(Step step, String cashoutId) {
+    private Mono<List<OutboundEvent>> carryOut(Step step, @Nullable String cashoutId) {
         return moneyOf(step, cashoutId).defaultIfEmpty(List.of()).flatMap(moneyEvents -> move(step)
                 .map(moveEvent -> with(moneyEvents, moveEvent)));
     }
@@ -213,12 +215,17 @@ public class FinalizeCampaign {
         return moves.move(step.order(), step.trigger(), step.reason()).map(OrderMoves.Moved::event);
     }
 
-    private Mono<List<OutboundEvent>> moneyOf(Step step, String cashoutId) {
+    /** Only a success executes money, and a success has its cashout. */
+    private static String executing(@Nullable String cashoutId) {
+        return Objects.requireNonNull(cashoutId, "money is executed only at a success, which has a cashout");
+    }
+
+    private Mono<List<OutboundEvent>> moneyOf(Step step, @Nullable String cashoutId) {
         if (step instanceof ExecuteInFull execute) {
-            return settlement.executeInFull(execute.order(), execute.moneyouts(), cashoutId);
+            return settlement.executeInFull(execute.order(), execute.moneyouts(), executing(cashoutId));
         }
         if (step instanceof ExecuteInPart split) {
-            return settlement.split(split.order(), split.moneyouts(), split.parts(), cashoutId);
+            return settlement.split(split.order(), split.moneyouts(), split.parts(), executing(cashoutId));
         }
         if (step instanceof Refund refund) {
             return refunds.refundInFull(refund.order(), refund.reason());

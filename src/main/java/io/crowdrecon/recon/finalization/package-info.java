@@ -7,4 +7,7 @@
  * {@code FinalizationTests}, and end to end by {@code CampaignFinalizationIT}, {@code CampaignFailureAndCancellationIT}
  * and {@code FinalizationRaceIT}.
  */
+@NullMarked
 package io.crowdrecon.recon.finalization;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.ingest;
 import io.crowdrecon.recon.matching.IncomingCredit;
 import java.math.BigDecimal;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** What one inbound record turned out to be, once parsed and validated. */
@@ -24,8 +25,8 @@ public sealed interface Inbound {
             InboundRecord record,
             String reason,
             boolean mayBeCredit,
-            String notificationId,
-            BigDecimal amount,
-            String currency)
+            @Nullable String notificationId,
+            @Nullable BigDecimal amount,
+            @Nullable String currency)
             implements Inbound {}
 }

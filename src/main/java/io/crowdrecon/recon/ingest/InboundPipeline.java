@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -206,9 +207,9 @@ public class InboundPipeline {
             InboundRecord record,
             String reason,
             boolean mayBeCredit,
-            String notificationId,
-            BigDecimal amount,
-            String currency) {
+            @Nullable String notificationId,
+            @Nullable BigDecimal amount,
+            @Nullable String currency) {
         Mono<Void> tracked =
                 mayBeCredit ? undecided.track(record, reason, notificationId, amount, currency) : Mono.empty();
         return deadLetters

@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.ingest;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * One record read from an inbound topic, with where it came from (for the DLQ headers) and how to
  * acknowledge it. Acknowledging marks it processed: its offset is committed after this call, never
@@ -11,7 +13,7 @@ public record InboundRecord(
         long offset,
         String key,
         byte[] value,
-        String sourcePortalId,
+        @Nullable String sourcePortalId,
         Runnable acknowledge) {
 
     /** The Kafka header naming the portal whose signed webhook a record came through. */

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -26,7 +27,7 @@ public final class JsonFields {
      * What is wrong with a notification: the field to blame (null when no single field is) and what is wrong with
      * it. The DLQ carries it as {@link #reason()}; the sandbox answers it as a field error.
      */
-    public record Problem(String field, String message) {
+    public record Problem(@Nullable String field, String message) {
 
         /** {@code field: message}, as {@code x-dlq-reason} says it. */
         public String reason() {
@@ -76,12 +77,12 @@ public final class JsonFields {
         return node != null && !node.isNull();
     }
 
-    public String textOrNull(String name) {
+    public @Nullable String textOrNull(String name) {
         JsonNode node = root.get(name);
         return node != null && node.isString() ? node.asString() : null;
     }
 
-    public BigDecimal decimalOrNull(String name) {
+    public @Nullable BigDecimal decimalOrNull(String name) {
         JsonNode node = root.get(name);
         return node != null && node.isNumber() ? node.decimalValue() : null;
     }
@@ -106,7 +107,7 @@ public final class JsonFields {
         return value;
     }
 
-    public String optionalText(String name, int maxLength) {
+    public @Nullable String optionalText(String name, int maxLength) {
         JsonNode node = root.get(name);
         if (node == null || node.isNull()) {
             return null;
@@ -162,7 +163,7 @@ public final class JsonFields {
         return Amounts.inMinorDigits(amount, currency);
     }
 
-    public Instant dateTime(String name, boolean required) {
+    public @Nullable Instant dateTime(String name, boolean required) {
         String value = required ? requiredText(name) : optionalText(name, 64);
         if (value == null) {
             return null;
@@ -174,7 +175,7 @@ public final class JsonFields {
         }
     }
 
-    public LocalDate date(String name) {
+    public @Nullable LocalDate date(String name) {
         String value = optionalText(name, 32);
         if (value == null) {
             return null;

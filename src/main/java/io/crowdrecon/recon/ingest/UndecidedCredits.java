@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.ingest;
 
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -12,5 +13,10 @@ public interface UndecidedCredits {
     /**
      * @param notificationId, amount, currency what could be read of the record, each possibly null
      */
-    Mono<Void> track(InboundRecord record, String reason, String notificationId, BigDecimal amount, String currency);
+    Mono<Void> track(
+            InboundRecord record,
+            String reason,
+            @Nullable String notificationId,
+            @Nullable BigDecimal amount,
+            @Nullable String currency);
 }

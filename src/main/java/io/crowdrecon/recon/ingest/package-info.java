@@ -4,4 +4,7 @@
  * {@code payment}, {@code bankfile}); {@code sandbox} plays the bank and the gateway in test mode, through the same
  * parsers. Nothing depends on ingest ({@code ArchitectureTests.nothingDependsOnIngest}).
  */
+@NullMarked
 package io.crowdrecon.recon.ingest;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.investor;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What a portal tells about an investor, validated: everything but its identity and timestamps. A PUT
  * replaces the whole profile. Every field but {@code type} is free text of at most 255 characters, null
@@ -15,6 +17,6 @@ public record InvestorProfile(
         String address,
         String postalCode,
         String city,
-        String country,
-        String email,
+        @Nullable String country,
+        @Nullable String email,
         String phone) {}

@@ -8,6 +8,7 @@ import io.crowdrecon.recon.shared.Validation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** Portals register their investors, replace their profiles and read them back (SPEC.md section 7). */
@@ -89,7 +90,7 @@ public class InvestorRegistry {
     }
 
     /** Optional; when given, an ISO 3166-1 alpha-2 code in upper case. */
-    private static String country(Validation v, String value) {
+    private static @Nullable String country(Validation v, String value) {
         String country = v.text("country", value, false);
         if (country != null && !CountryCode.isIsoAlpha2(country)) {
             v.add("country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as IT or DE");
@@ -98,7 +99,7 @@ public class InvestorRegistry {
         return country;
     }
 
-    private static String email(Validation v, String value) {
+    private static @Nullable String email(Validation v, String value) {
         String email = v.text("email", value, false);
         if (email != null && !EMAIL.matcher(email).matches()) {
             v.add("email", "must be an email address such as name@example.com");

@@ -8,4 +8,7 @@
  * through {@link io.crowdrecon.recon.investor.Investors#ofPortal}. Guarded by {@code InvestorRegistryTests}
  * (validation) and {@code InvestorApiIT} (the API, tenancy and idempotency).
  */
+@NullMarked
 package io.crowdrecon.recon.investor;
+
+import org.jspecify.annotations.NullMarked;

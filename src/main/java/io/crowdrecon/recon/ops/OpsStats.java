@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * {@code GET /ops/stats}: what an operator watches. Counts are since the start of the books;
@@ -18,9 +19,9 @@ public record OpsStats(
         Pending returnsPending,
         Pending refundsPending,
         Map<String, Long> instructionsByStatus,
-        Map<String, Long> deadLetters,
+        @Nullable Map<String, Long> deadLetters,
         Outbox outbox,
-        Map<String, Long> consumerLag,
+        @Nullable Map<String, Long> consumerLag,
         ReviewQueue openReviewItems,
         Map<String, Long> ordersByStatus,
         long portals) {
@@ -46,7 +47,7 @@ public record OpsStats(
      * @param notDecided credits sent to the DLQ (each with an open or resolved DLQ_CREDIT item)
      */
     public record Credits(
-            Long received,
+            @Nullable Long received,
             long decided,
             long matched,
             long unidentified,

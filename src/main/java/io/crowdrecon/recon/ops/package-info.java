@@ -3,4 +3,7 @@
  * portal and the consumers' lag behind the topics, for the dashboard and the metrics. It reads the other capabilities'
  * stores and changes nothing.
  */
+@NullMarked
 package io.crowdrecon.recon.ops;
+
+import org.jspecify.annotations.NullMarked;

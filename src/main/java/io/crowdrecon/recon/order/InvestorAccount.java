@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.order;
 
 import io.crowdrecon.recon.shared.Iban;
+import org.jspecify.annotations.Nullable;
 
 /** The account the investor says they will pay from; used to flag a payer mismatch, never as a refund destination. */
-public record InvestorAccount(Iban iban, String holderName, String holderSurname, String holderBusinessName) {}
+public record InvestorAccount(
+        @Nullable Iban iban, String holderName, String holderSurname, String holderBusinessName) {}

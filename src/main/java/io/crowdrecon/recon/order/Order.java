@@ -4,6 +4,7 @@ import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A subscription order: what an investor must pay ({@code totalAmount} = {@code orderAmount} for
@@ -18,7 +19,7 @@ public record Order(
         String campaignId,
         String companyId,
         String investorId,
-        InvestorAccount investorAccount,
+        @Nullable InvestorAccount investorAccount,
         BigDecimal totalAmount,
         BigDecimal orderAmount,
         BigDecimal feeAmount,

@@ -5,6 +5,7 @@ import io.crowdrecon.recon.shared.PageRequest;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,7 +38,7 @@ public interface Orders {
      * there, records the change in its history, and sets the payment window when
      * {@code windowEndsAt} is not null. Emits true when this call moved it.
      */
-    Mono<Boolean> move(String orderId, StatusChange change, Instant windowEndsAt);
+    Mono<Boolean> move(String orderId, StatusChange change, @Nullable Instant windowEndsAt);
 
     /**
      * Applies many moves at once, in list order (an order may move twice: INCORRECT_AMOUNT then

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.Validation;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** A portal's request to create an order, as received; {@link #validate()} checks every field (SPEC.md sections 3, 7). */
 public record PlaceOrder(
@@ -30,7 +31,7 @@ public record PlaceOrder(
 
     /** The validated parts of the request. */
     public record Valid(
-            InvestorAccount investorAccount,
+            @Nullable InvestorAccount investorAccount,
             BigDecimal totalAmount,
             BigDecimal orderAmount,
             BigDecimal feeAmount,
@@ -68,13 +69,13 @@ public record PlaceOrder(
                 v.text("portalCompanyCode", portalCompanyCode, false),
                 v.text("portalCampaignCode", portalCampaignCode, false));
         v.throwIfInvalid();
-        if (!"EUR".equals(validCurrency)) {
+        if (validCurrency == null || !"EUR".equals(validCurrency)) {
             throw new DomainException(ErrorCode.UNSUPPORTED_CURRENCY, "Orders are in EUR only, not " + validCurrency);
         }
         return new Valid(account, total, order, fee, validCurrency, validChannel, references);
     }
 
-    private InvestorAccount account(Validation v, OrderChannel validChannel) {
+    private @Nullable InvestorAccount account(Validation v, OrderChannel validChannel) {
         if (investorAccount == null) {
             if (validChannel == OrderChannel.MONEY_TRANSFER) {
                 v.add("investorAccount", "is required for MONEY_TRANSFER orders");

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.outbox;
 
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event for other systems, written to the event log in the transaction of the change it
@@ -15,7 +16,13 @@ import java.util.Objects;
  * @param data the CloudEvents data, serialised as JSON
  */
 public record OutboundEvent(
-        String topic, String key, String type, String portalId, String orderId, String campaignId, Object data) {
+        String topic,
+        String key,
+        String type,
+        String portalId,
+        String orderId,
+        @Nullable String campaignId,
+        Object data) {
 
     public OutboundEvent {
         Objects.requireNonNull(topic, "topic");

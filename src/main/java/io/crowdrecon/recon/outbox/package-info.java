@@ -4,4 +4,7 @@
  * {@link io.crowdrecon.recon.outbox.OutboxRelay} publishes them to Kafka as CloudEvents, in order per key, at least
  * once. Guarded by {@code OutboxRelayIT}.
  */
+@NullMarked
 package io.crowdrecon.recon.outbox;
+
+import org.jspecify.annotations.NullMarked;

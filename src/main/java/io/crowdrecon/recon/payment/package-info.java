@@ -5,4 +5,7 @@
  * the debits that execute them), {@code refund} (refunds of accounted orders) and {@code card} (card gateway events:
  * refunds, chargebacks and their resolution).
  */
+@NullMarked
 package io.crowdrecon.recon.payment;
+
+import org.jspecify.annotations.NullMarked;

@@ -3,4 +3,7 @@
  * wiring, resilience around the broker and the database, health, OpenAPI, and the {@code migrate} command. Platform
  * depends on no capability's persistence ({@code ArchitectureTests}).
  */
+@NullMarked
 package io.crowdrecon.recon.platform;
+
+import org.jspecify.annotations.NullMarked;

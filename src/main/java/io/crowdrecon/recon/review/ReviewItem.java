@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.review;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something a person must look at, opened by the service in the transaction of what caused it.
@@ -12,21 +13,21 @@ public record ReviewItem(
         String reviewItemId,
         ReviewKind kind,
         ReviewStatus status,
-        String portalId,
-        String orderId,
-        String subjectId,
+        @Nullable String portalId,
+        @Nullable String orderId,
+        @Nullable String subjectId,
         String detail,
-        String dedupeKey,
-        String note,
+        @Nullable String dedupeKey,
+        @Nullable String note,
         Instant createdAt,
-        Instant resolvedAt) {
+        @Nullable Instant resolvedAt) {
 
     public static ReviewItem open(
             String reviewItemId,
             ReviewKind kind,
-            String portalId,
-            String orderId,
-            String subjectId,
+            @Nullable String portalId,
+            @Nullable String orderId,
+            @Nullable String subjectId,
             String detail,
             Instant at) {
         return new ReviewItem(

@@ -3,4 +3,7 @@
  * chargeback, a statement's exceptions), {@code OPEN} until resolved with a note, and the actions each kind offers
  * ({@link io.crowdrecon.recon.review.ReviewActionsByKind}).
  */
+@NullMarked
 package io.crowdrecon.recon.review;
+
+import org.jspecify.annotations.NullMarked;

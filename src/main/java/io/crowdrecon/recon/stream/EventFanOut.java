@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
@@ -90,7 +91,7 @@ public class EventFanOut {
     }
 
     /** The live events of a portal ({@code null}: every portal's, for ops), from now on; until {@link #close()}. */
-    public Flux<StoredEvent> live(String portalId) {
+    public Flux<StoredEvent> live(@Nullable String portalId) {
         if (closed) {
             return Flux.empty();
         }

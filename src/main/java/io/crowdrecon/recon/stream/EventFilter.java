@@ -2,6 +2,7 @@ package io.crowdrecon.recon.stream;
 
 import io.crowdrecon.recon.outbox.StoredEvent;
 import java.util.function.Predicate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which events a stream wants, as a value, so that the same choice filters the live events here and
@@ -9,7 +10,8 @@ import java.util.function.Predicate;
  * scan of the whole log). A {@code null} part leaves that part open: {@code portalId} null is every
  * portal (ops), {@code topic} null every topic.
  */
-public record EventFilter(String portalId, String topic, String campaignId, String orderId)
+public record EventFilter(
+        @Nullable String portalId, @Nullable String topic, @Nullable String campaignId, @Nullable String orderId)
         implements Predicate<StoredEvent> {
 
     /** Every event of every portal: what the poller reads. */
@@ -36,7 +38,7 @@ public record EventFilter(String portalId, String topic, String campaignId, Stri
                 && matches(orderId, event.orderId());
     }
 
-    private static boolean matches(String wanted, String actual) {
+    private static boolean matches(@Nullable String wanted, String actual) {
         return wanted == null || wanted.equals(actual);
     }
 }

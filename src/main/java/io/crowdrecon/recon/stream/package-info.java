@@ -4,4 +4,7 @@
  * {@link io.crowdrecon.recon.stream.EventFanOut} per instance). Guarded by {@code OrderEventStreamIT} and
  * {@code StreamShutdownIT}.
  */
+@NullMarked
 package io.crowdrecon.recon.stream;
+
+import org.jspecify.annotations.NullMarked;

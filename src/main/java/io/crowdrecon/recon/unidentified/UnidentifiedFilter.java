@@ -5,10 +5,15 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /unidentified-transfers}; every one optional. {@code from}/{@code to} bound receivedDatetime. */
 public record UnidentifiedFilter(
-        UnidentifiedReason reason, UnidentifiedStatus status, String candidateOrderId, Instant from, Instant to) {
+        @Nullable UnidentifiedReason reason,
+        @Nullable UnidentifiedStatus status,
+        @Nullable String candidateOrderId,
+        @Nullable Instant from,
+        @Nullable Instant to) {
 
     /** Parses the query parameters; errors with INVALID_PARAMETER naming the bad one. */
     public static UnidentifiedFilter parse(
@@ -21,7 +26,7 @@ public record UnidentifiedFilter(
                 parseInstant("to", to));
     }
 
-    private static <E extends Enum<E>> E parseEnum(String name, String value, Class<E> type) {
+    private static <E extends Enum<E>> @Nullable E parseEnum(String name, String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -34,7 +39,7 @@ public record UnidentifiedFilter(
         }
     }
 
-    private static Instant parseInstant(String name, String value) {
+    private static @Nullable Instant parseInstant(String name, String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

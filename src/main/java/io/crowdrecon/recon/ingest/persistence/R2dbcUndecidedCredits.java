@@ -13,6 +13,8 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -40,9 +42,9 @@ public class R2dbcUndecidedCredits implements UndecidedCredits {
     public Mono<Void> track(
             InboundRecord record,
             String rawReason,
-            String rawNotificationId,
-            BigDecimal rawAmount,
-            String rawCurrency) {
+            @Nullable String rawNotificationId,
+            @Nullable BigDecimal rawAmount,
+            @Nullable String rawCurrency) {
         // What a bad record carries may be what made the database refuse it (a NUL character, an amount of 1E+200000):
         // kept storable here, else tracking it would fail as well, and the record would come back again and again,
         // stalling the partition. The DLQ keeps the record as it came.
@@ -80,7 +82,7 @@ public class R2dbcUndecidedCredits implements UndecidedCredits {
     }
 
     /** {@code amount} if it can be money at all (under 10^15, at most 15 decimals), else null. */
-    private static BigDecimal storable(BigDecimal amount) {
+    private static @Nullable BigDecimal storable(@Nullable BigDecimal amount) {
         if (amount == null) {
             return null;
         }
@@ -89,7 +91,8 @@ public class R2dbcUndecidedCredits implements UndecidedCredits {
     }
 
     /** {@code text} with each NUL character, which PostgreSQL cannot store in text, replaced by U+FFFD. */
-    private static String storable(String text) {
+    @Contract("null -> null; !null -> !null")
+    private static @Nullable String storable(@Nullable String text) {
         return text == null ? null : text.replace('\0', '\uFFFD');
     }
 }

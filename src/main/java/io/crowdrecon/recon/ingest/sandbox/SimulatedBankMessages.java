@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** The messages a bank publishes about our instructions, as the sandbox and the simulated bank build them. */
 public final class SimulatedBankMessages {
@@ -34,7 +35,7 @@ public final class SimulatedBankMessages {
             BigDecimal amount,
             String currency,
             String status,
-            String reason,
+            @Nullable String reason,
             LocalDate bookingDate) {
         Map<String, Object> debit = new LinkedHashMap<>();
         debit.put("notificationId", notificationId);

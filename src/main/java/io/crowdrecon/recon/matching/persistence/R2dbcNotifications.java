@@ -7,6 +7,8 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -50,7 +52,8 @@ public class R2dbcNotifications implements Notifications {
                 instant(row.get("recorded_at", OffsetDateTime.class)));
     }
 
-    private static Instant instant(OffsetDateTime at) {
+    @Contract("null -> null; !null -> !null")
+    private static @Nullable Instant instant(OffsetDateTime at) {
         return at == null ? null : at.toInstant();
     }
 }

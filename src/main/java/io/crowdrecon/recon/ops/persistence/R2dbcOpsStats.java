@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -72,8 +73,8 @@ public class R2dbcOpsStats {
             List<Row> reviews,
             List<Row> orders,
             List<Row> misc,
-            Map<String, Long> lag,
-            Map<String, Long> dlq) {
+            @Nullable Map<String, Long> lag,
+            @Nullable Map<String, Long> dlq) {
         Map<String, Long> byOutcome = new TreeMap<>();
         Map<String, Map<String, BigDecimal>> amounts = new TreeMap<>();
         for (Row row : credits) {
@@ -119,7 +120,7 @@ public class R2dbcOpsStats {
     }
 
     /** Instructions of these types not yet executed (CREATED or ON_HOLD), and every type's counts by status. */
-    private static Pending pending(List<Row> instructions, List<String> types, Map<String, Long> byStatus) {
+    private static Pending pending(List<Row> instructions, List<String> types, @Nullable Map<String, Long> byStatus) {
         long count = 0;
         Map<String, BigDecimal> amounts = new TreeMap<>();
         for (Row row : instructions) {

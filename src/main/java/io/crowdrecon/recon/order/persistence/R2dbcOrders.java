@@ -15,7 +15,9 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -149,7 +151,7 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
-    public Mono<Boolean> move(String orderId, StatusChange change, Instant windowEndsAt) {
+    public Mono<Boolean> move(String orderId, StatusChange change, @Nullable Instant windowEndsAt) {
         return database.sql(
                         """
                         UPDATE purchase_order
@@ -161,7 +163,10 @@ public class R2dbcOrders implements Orders {
                 .bind("at", Sql.timestamp(change.at()))
                 .bind("windowEndsAt", Sql.nullableTimestamp(windowEndsAt))
                 .bind("id", orderId)
-                .bind("from", change.previousStatus().name())
+                .bind(
+                        "from",
+                        Objects.requireNonNull(change.previousStatus(), "a move has a previous status")
+                                .name())
                 .fetch()
                 .rowsUpdated()
                 .flatMap(rows -> rows == 1 ? history(orderId, change).thenReturn(true) : Mono.just(false));
@@ -186,7 +191,8 @@ public class R2dbcOrders implements Orders {
         int i = 0;
         for (var entry : firstAndLast.entrySet()) {
             ids[i] = entry.getKey();
-            froms[i] = entry.getValue()[0].previousStatus().name();
+            froms[i] = Objects.requireNonNull(entry.getValue()[0].previousStatus(), "a move has a previous status")
+                    .name();
             tos[i] = entry.getValue()[1].status().name();
             ats[i] = entry.getValue()[1].at().toString();
             i++;

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -79,7 +80,7 @@ public class R2dbcRelayStore implements RelayStore {
     }
 
     /** An event_log row (all its columns) as a stored event; null for the empty side of an outer join. */
-    public static StoredEvent event(io.r2dbc.spi.Readable row) {
+    public static @Nullable StoredEvent event(io.r2dbc.spi.Readable row) {
         Long seq = row.get("seq", Long.class);
         if (seq == null) {
             return null;

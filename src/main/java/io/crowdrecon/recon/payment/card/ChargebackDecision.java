@@ -17,6 +17,7 @@ import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How ops resolve a chargeback (SPEC section 6), decided in plain Java: RELEASE gives the held moneyouts back
@@ -31,7 +32,7 @@ import java.util.List;
 public record ChargebackDecision(
         List<Moneyout> moved,
         Transition<MoneyoutStatus, MoneyoutTrigger> row,
-        BigDecimal reversed,
+        @Nullable BigDecimal reversed,
         boolean refundOrder) {
 
     public static final String RELEASE = "RELEASE";

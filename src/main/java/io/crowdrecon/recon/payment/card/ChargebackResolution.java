@@ -22,6 +22,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
@@ -70,7 +71,8 @@ public class ChargebackResolution implements ReviewActions {
     @Override
     public Mono<ReviewItem> resolveWith(ReviewItem item, String action, String note) {
         return Mono.fromRunnable(() -> ChargebackDecision.requireAction(action))
-                .then(transactions.inTransaction(() -> orders.lockById(item.orderId())
+                .then(transactions.inTransaction(() -> orders.lockById(
+                                Objects.requireNonNull(item.orderId(), "a chargeback review names its order"))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", item.orderId())))
                         .flatMap(order -> moneyouts
                                 .lockOfOrder(order.orderId())

@@ -3,4 +3,7 @@
  * ({@link io.crowdrecon.recon.payment.card.ApplyCardEvent},
  * {@link io.crowdrecon.recon.payment.card.ChargebackResolution}).
  */
+@NullMarked
 package io.crowdrecon.recon.payment.card;
+
+import org.jspecify.annotations.NullMarked;

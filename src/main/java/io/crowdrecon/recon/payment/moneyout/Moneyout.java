@@ -6,6 +6,7 @@ import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money owed out of a moneyin: to the company (COMPANY) or the portal (FEE). The moneyouts of a
@@ -26,7 +27,7 @@ public record Moneyout(
         String currency,
         String splitOf,
         Instant createdAt,
-        Instant executedAt) {
+        @Nullable Instant executedAt) {
 
     public Moneyout {
         amount = Amounts.inMinorDigits(amount, currency);

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment.moneyout;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data of {@code recon.moneyouts} events (SPEC.md section 6); the API's shape of a moneyout is
@@ -18,7 +19,7 @@ public record MoneyoutMessage(
         BigDecimal cashoutAvailableAmount,
         String currency,
         Instant createdDatetime,
-        Instant executedDatetime) {
+        @Nullable Instant executedDatetime) {
 
     public static final String TOPIC = "recon.moneyouts";
     public static final String CREATED = "crowdrecon.moneyout.created.v1";

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.platform.config;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.StringJoiner;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
@@ -36,7 +37,7 @@ public class FlywayUrlFromR2dbc implements EnvironmentPostProcessor, Ordered {
         }
     }
 
-    static String toJdbcUrl(String r2dbcUrl) {
+    static @Nullable String toJdbcUrl(String r2dbcUrl) {
         String prefix = "r2dbc:postgresql://";
         String pooledPrefix = "r2dbc:pool:postgresql://";
         String rest;

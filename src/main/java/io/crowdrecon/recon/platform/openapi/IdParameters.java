@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.platform.openapi;
 
 import io.crowdrecon.recon.shared.IdPrefix;
+import org.jspecify.annotations.Nullable;
 
 /** The documented shape of each id a client sends, by the name of its parameter or field ({@link IdPrefix}). */
 final class IdParameters {
@@ -13,12 +14,12 @@ final class IdParameters {
     private IdParameters() {}
 
     /** The pattern of the id (or of each id of the list) called {@code name}, or null when {@code name} is no id. */
-    static String pattern(String name) {
+    static @Nullable String pattern(String name) {
         return IdPrefix.named(name).map(kind -> "^" + kind.regex() + "$").orElse(null);
     }
 
     /** A well-formed example of the id called {@code name}, or null when {@code name} is no id. */
-    static String example(String name) {
+    static @Nullable String example(String name) {
         return IdPrefix.named(name)
                 .map(kind -> kind == IdPrefix.ORDER ? ORDER_ID_EXAMPLE : kind.prefix() + EXAMPLE_SUFFIX)
                 .orElse(null);

@@ -29,6 +29,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
@@ -136,7 +137,7 @@ public class OpenApiConfiguration {
     }
 
     @SuppressWarnings("rawtypes")
-    private static void collect(Schema schema, Map<String, Schema> schemas, Set<String> names) {
+    private static void collect(@Nullable Schema schema, Map<String, Schema> schemas, Set<String> names) {
         if (schema == null) {
             return;
         }
@@ -160,7 +161,7 @@ public class OpenApiConfiguration {
 
     /** Ids in a request body get their documented shape: a pattern and an example. */
     @SuppressWarnings({"rawtypes", "unchecked"})
-    private static void shapeIds(Schema schema) {
+    private static void shapeIds(@Nullable Schema schema) {
         if (schema == null || schema.getProperties() == null) {
             return;
         }

@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -114,7 +116,8 @@ public final class BulkInsert<T> {
         return statement.fetch().rowsUpdated();
     }
 
-    private static String plain(BigDecimal amount) {
+    @Contract("null -> null; !null -> !null")
+    private static @Nullable String plain(BigDecimal amount) {
         return amount == null ? null : amount.toPlainString();
     }
 }

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import org.jspecify.annotations.Nullable;
+import org.springframework.lang.Contract;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -15,16 +17,17 @@ public final class Sql {
     private Sql() {}
 
     /** A bind value that may be null (DatabaseClient needs the type to bind a null). */
-    public static Parameter nullable(Object value, Class<?> type) {
+    public static Parameter nullable(@Nullable Object value, Class<?> type) {
         return value == null ? Parameters.in(type) : Parameters.in(value);
     }
 
     /** PostgreSQL timestamptz from an Instant (UTC). */
-    public static OffsetDateTime timestamp(Instant instant) {
+    @Contract("null -> null; !null -> !null")
+    public static @Nullable OffsetDateTime timestamp(@Nullable Instant instant) {
         return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
     }
 
-    public static Parameter nullableTimestamp(Instant instant) {
+    public static Parameter nullableTimestamp(@Nullable Instant instant) {
         return nullable(timestamp(instant), OffsetDateTime.class);
     }
 
@@ -33,7 +36,8 @@ public final class Sql {
         return constants.stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
-    public static Instant instant(OffsetDateTime value) {
+    @Contract("null -> null; !null -> !null")
+    public static @Nullable Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
     }
 

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.stream.persistence;
 import io.crowdrecon.recon.stream.EventFilter;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The event log read after a seq through a filter, as one SQL statement with positional parameters.
@@ -33,7 +34,7 @@ record EventLogQuery(String sql, List<Object> parameters) {
         return new EventLogQuery(sql.toString(), List.copyOf(parameters));
     }
 
-    private static void condition(StringBuilder sql, List<Object> parameters, String column, String value) {
+    private static void condition(StringBuilder sql, List<Object> parameters, String column, @Nullable String value) {
         if (value != null) {
             parameters.add(value);
             sql.append(" AND ").append(column).append(" = $").append(parameters.size());

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.campaign.persistence;
+
+import org.jspecify.annotations.NullMarked;

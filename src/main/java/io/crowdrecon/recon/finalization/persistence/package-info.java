@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.finalization.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.ingest.kafka;
+
+import org.jspecify.annotations.NullMarked;

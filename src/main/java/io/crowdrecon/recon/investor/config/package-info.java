@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.investor.config;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.investor.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.matching.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.ops.kafka;
+
+import org.jspecify.annotations.NullMarked;

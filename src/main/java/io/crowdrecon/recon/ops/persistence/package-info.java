@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.ops.persistence;
+
+import org.jspecify.annotations.NullMarked;

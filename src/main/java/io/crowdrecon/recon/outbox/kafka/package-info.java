@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.outbox.kafka;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.platform.resilience;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.unidentified.config;
+
+import org.jspecify.annotations.NullMarked;
