@@ -66,33 +66,11 @@ class ArchitectureTests {
 
     /**
      * Packages whose code NullAway does not check yet (issue 21): {@code shared.Validation} returns null for a missing
-     * value and throws only later, at {@code throwIfInvalid}, which NullAway cannot follow; the controllers hand on
-     * {@code Caller.portalId()}, null for the operator, which the paths guarantee only at run time. Each leaves this
-     * list once its package is {@code @NullMarked} and compiles.
+     * value and throws only later, at {@code throwIfInvalid}, which NullAway cannot follow. Each leaves this list once
+     * its package is {@code @NullMarked} and compiles.
      */
     private static final Set<String> NOT_YET_NULL_MARKED = Set.of(
-            "shared",
-            "bankfile",
-            "bankfile.read",
-            "matching",
-            "payment.instruction",
-            "ingest.bank",
-            "ingest.card",
-            "bankfile.web",
-            "campaign.web",
-            "finalization.web",
-            "ingest.sandbox.web",
-            "ingest.web",
-            "investor.web",
-            "matching.web",
-            "ops.web",
-            "order.web",
-            "payment.web",
-            "platform.web",
-            "portal.web",
-            "review.web",
-            "stream.web",
-            "unidentified.web");
+            "shared", "bankfile", "bankfile.read", "matching", "payment.instruction", "ingest.bank", "ingest.card");
 
     private static final Set<String> BLOCKING_METHODS =
             Set.of("block", "blockOptional", "blockFirst", "blockLast", "toIterable", "toStream", "toFuture");

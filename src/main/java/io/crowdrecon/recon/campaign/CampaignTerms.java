@@ -6,6 +6,7 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Validation;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** What a portal says about a campaign when creating or updating it; validated on construction through {@link #validate}. */
 public record CampaignTerms(
@@ -39,14 +40,14 @@ public record CampaignTerms(
     public static CampaignTerms validate(
             Validation v,
             LocalDate today,
-            String name,
-            String description,
-            BigDecimal targetAmountMin,
-            BigDecimal targetAmountMax,
-            String currency,
-            LocalDate expectedClosingDate,
-            BigDecimal feeFixedAmount,
-            BigDecimal feeVariablePercentage) {
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable BigDecimal targetAmountMin,
+            @Nullable BigDecimal targetAmountMax,
+            @Nullable String currency,
+            @Nullable LocalDate expectedClosingDate,
+            @Nullable BigDecimal feeFixedAmount,
+            @Nullable BigDecimal feeVariablePercentage) {
         String validName = v.text("name", name, true);
         String validDescription = v.text("description", description, false, MAX_DESCRIPTION);
         BigDecimal min = v.positiveAmount("targetAmountMin", targetAmountMin, true);
@@ -59,7 +60,8 @@ public record CampaignTerms(
             v.add("currency", "must be an ISO 4217 currency code");
             validCurrency = null;
         }
-        if (v.required("expectedClosingDate", expectedClosingDate) != null && expectedClosingDate.isBefore(today)) {
+        LocalDate closingDate = v.required("expectedClosingDate", expectedClosingDate);
+        if (closingDate != null && closingDate.isBefore(today)) {
             v.add("expectedClosingDate", "must be today (" + today + ") or later");
         }
         BigDecimal fixed = feeFixedAmount == null
@@ -75,12 +77,6 @@ public record CampaignTerms(
                     ErrorCode.UNSUPPORTED_CURRENCY, "Campaigns are in EUR only, not " + validCurrency);
         }
         return new CampaignTerms(
-                validName,
-                validDescription,
-                min,
-                max,
-                validCurrency,
-                expectedClosingDate,
-                new SuccessFee(fixed, percentage));
+                validName, validDescription, min, max, validCurrency, closingDate, new SuccessFee(fixed, percentage));
     }
 }

@@ -4,13 +4,15 @@ import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.shared.Validation;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A portal's plan for a successful campaign: which ACCOUNTED orders to execute, which to undo
  * (refund) and at most one to split. Validated for shape here; against the campaign's orders by
  * {@link Finalization}.
  */
-public record FinalizationPlan(List<String> ordersToExecute, List<String> ordersToUndo, OrderSplit orderToSplit) {
+public record FinalizationPlan(
+        List<String> ordersToExecute, List<String> ordersToUndo, @Nullable OrderSplit orderToSplit) {
 
     /** One order executed in part: company and fee amounts each split into an executed and an undone part. */
     public record OrderSplit(

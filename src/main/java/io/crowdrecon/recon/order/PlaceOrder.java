@@ -14,7 +14,7 @@ public record PlaceOrder(
         String investorId,
         String companyId,
         String campaignId,
-        AccountFields investorAccount,
+        @Nullable AccountFields investorAccount,
         BigDecimal totalAmount,
         BigDecimal orderAmount,
         BigDecimal feeAmount,
@@ -27,7 +27,11 @@ public record PlaceOrder(
         String portalCompanyCode,
         String portalCampaignCode) {
 
-    public record AccountFields(String iban, String holderName, String holderSurname, String holderBusinessName) {}
+    public record AccountFields(
+            @Nullable String iban,
+            @Nullable String holderName,
+            @Nullable String holderSurname,
+            @Nullable String holderBusinessName) {}
 
     /** The validated parts of the request. */
     public record Valid(

@@ -5,6 +5,7 @@ import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** The review queue. */
@@ -13,7 +14,8 @@ public interface ReviewItems {
     /** Opens the items; one whose dedupe key is already known is skipped. */
     Mono<Void> addAll(List<ReviewItem> items);
 
-    Mono<Page<ReviewItem>> page(ReviewKind kind, ReviewStatus status, String orderId, PageRequest page);
+    Mono<Page<ReviewItem>> page(
+            @Nullable ReviewKind kind, @Nullable ReviewStatus status, @Nullable String orderId, PageRequest page);
 
     /**
      * Moves the item along {@code row} of {@link ReviewTransitions} with a note, if it is still in {@code row.from()}

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Every kind of identifier the service hands out (SPEC.md section 2), and its shape: the one table the API's edge
@@ -91,7 +92,7 @@ public enum IdPrefix {
     }
 
     /** The kind of id that a path variable, query parameter or JSON field of this name holds, if any. */
-    public static Optional<IdPrefix> named(String name) {
+    public static Optional<IdPrefix> named(@Nullable String name) {
         return Optional.ofNullable(name).map(BY_NAME::get);
     }
 

@@ -18,7 +18,8 @@ public record EventFilter(
     public static final EventFilter EVERYTHING = new EventFilter(null, null, null, null);
 
     /** A portal's events of one topic, optionally of one campaign and/or one order. */
-    public static EventFilter portal(String portalId, String topic, String campaignId, String orderId) {
+    public static EventFilter portal(
+            String portalId, String topic, @Nullable String campaignId, @Nullable String orderId) {
         if (portalId == null) {
             throw new IllegalArgumentException("a portal's stream needs its portal id");
         }
@@ -26,7 +27,7 @@ public record EventFilter(
     }
 
     /** Every portal's events of every topic, optionally of one campaign and/or one order. */
-    public static EventFilter ops(String campaignId, String orderId) {
+    public static EventFilter ops(@Nullable String campaignId, @Nullable String orderId) {
         return new EventFilter(null, null, campaignId, orderId);
     }
 

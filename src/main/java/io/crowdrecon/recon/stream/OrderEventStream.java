@@ -4,6 +4,7 @@ import io.crowdrecon.recon.outbox.StoredEvent;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import java.util.concurrent.atomic.AtomicLong;
+import org.jspecify.annotations.Nullable;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -37,7 +38,7 @@ public class OrderEventStream {
      * Where to start; errors with EVENTS_EXPIRED (412) when events after {@code lastEventId} have
      * already been forgotten (older than the retention).
      */
-    public Mono<Start> start(Long lastEventId) {
+    public Mono<Start> start(@Nullable Long lastEventId) {
         if (lastEventId == null) {
             return history.lastSeq().map(Start::new);
         }

@@ -17,7 +17,11 @@ public record UnidentifiedFilter(
 
     /** Parses the query parameters; errors with INVALID_PARAMETER naming the bad one. */
     public static UnidentifiedFilter parse(
-            String reason, String status, String candidateOrderId, String from, String to) {
+            @Nullable String reason,
+            @Nullable String status,
+            @Nullable String candidateOrderId,
+            @Nullable String from,
+            @Nullable String to) {
         return new UnidentifiedFilter(
                 parseEnum("reason", reason, UnidentifiedReason.class),
                 parseEnum("status", status, UnidentifiedStatus.class),
@@ -26,7 +30,7 @@ public record UnidentifiedFilter(
                 parseInstant("to", to));
     }
 
-    private static <E extends Enum<E>> @Nullable E parseEnum(String name, String value, Class<E> type) {
+    private static <E extends Enum<E>> @Nullable E parseEnum(String name, @Nullable String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }
@@ -39,7 +43,7 @@ public record UnidentifiedFilter(
         }
     }
 
-    private static @Nullable Instant parseInstant(String name, String value) {
+    private static @Nullable Instant parseInstant(String name, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

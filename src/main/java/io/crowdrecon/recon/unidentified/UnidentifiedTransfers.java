@@ -5,6 +5,7 @@ import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -25,7 +26,7 @@ public interface UnidentifiedTransfers {
      *
      * @param portalId the portal whose transfers to list, or null for every portal (ops)
      */
-    Mono<Page<UnidentifiedTransfer>> page(String portalId, UnidentifiedFilter filter, PageRequest page);
+    Mono<Page<UnidentifiedTransfer>> page(@Nullable String portalId, UnidentifiedFilter filter, PageRequest page);
 
     /** The transfers that named this order (returned to their payer), newest first. */
     Flux<UnidentifiedTransfer> namingOrder(String orderId);

@@ -33,6 +33,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -86,12 +87,13 @@ public class BankFileController {
             String bankFileId,
             BankFileStatus status,
             BankFileFormat format,
-            @Schema(description = "The ISO 20022 message version, such as 001.08; null for MT940") String version,
+            @Schema(description = "The ISO 20022 message version, such as 001.08; null for MT940") @Nullable
+                    String version,
             String messageId,
             @Schema(allowableValues = {"API", "KAFKA"}) String source,
             long sizeBytes,
             String sha256,
-            @Schema(description = "Why the file was REJECTED") String reason,
+            @Schema(description = "Why the file was REJECTED") @Nullable String reason,
             int statementCount,
             int entryCount,
             @Schema(description = "The accounts its statements are of") List<String> accounts,
@@ -99,9 +101,10 @@ public class BankFileController {
                             description =
                                     "Its statements, reports or notifications, in file order (in a file's own answer"
                                             + " only)")
+                    @Nullable
                     List<BankStatementResponse> statements,
             Instant receivedDatetime,
-            Instant bookedDatetime) {
+            @Nullable Instant bookedDatetime) {
 
         static BankFileResponse of(BankFile file, List<BankStatement> sections, boolean withSections) {
             return new BankFileResponse(
@@ -423,9 +426,10 @@ public class BankFileController {
                 .collectList();
     }
 
-    private record Filter(String account, LocalDate from, LocalDate to, PageRequest page) {}
+    private record Filter(
+            @Nullable String account, @Nullable LocalDate from, @Nullable LocalDate to, PageRequest page) {}
 
-    private static LocalDate date(String name, String value) {
+    private static @Nullable LocalDate date(String name, @Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -22,6 +22,7 @@ import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -55,8 +56,10 @@ public class CampaignController {
             description = "The portal's success fee on a successful campaign: fixedAmount + variableAmountPercentage"
                     + " % of the executed company amount (rounded half up to cents). Omitted: 0.")
     public record SuccessFeeBody(
-            @Schema(description = "At least 0, at most 2 decimals", example = "500.00") BigDecimal fixedAmount,
+            @Schema(description = "At least 0, at most 2 decimals", example = "500.00") @Nullable
+                    BigDecimal fixedAmount,
             @Schema(description = "Percentage points, 0 to 100 with at most 4 decimals (2 means 2 %)", example = "2.5")
+                    @Nullable
                     BigDecimal variableAmountPercentage) {}
 
     @Schema(
@@ -162,7 +165,7 @@ public class CampaignController {
                     v.text("companyId", request.companyId(), true);
                     return request.terms(v, LocalDate.now(clock));
                 })
-                .flatMap(terms -> desk.create(caller.portalId(), request.companyId(), terms))
+                .flatMap(terms -> desk.create(caller.portalIdOrFail(), request.companyId(), terms))
                 .map(campaign -> ResponseEntity.created(URI.create("/api/v1/campaigns/" + campaign.campaignId()))
                         .body(CampaignResponse.of(campaign))));
     }
@@ -175,14 +178,14 @@ public class CampaignController {
     Mono<Page<CampaignResponse>> list(
             Caller caller, @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
-                .flatMap(request -> desk.list(caller.portalId(), request))
+                .flatMap(request -> desk.list(caller.portalIdOrFail(), request))
                 .map(result -> result.map(CampaignResponse::of));
     }
 
     @GetMapping("/{campaignId}")
     @Operation(operationId = "getCampaign", summary = "Get a campaign", description = "One of the portal's campaigns.")
     Mono<CampaignResponse> get(Caller caller, @PathVariable String campaignId) {
-        return desk.get(caller.portalId(), campaignId).map(CampaignResponse::of);
+        return desk.get(caller.portalIdOrFail(), campaignId).map(CampaignResponse::of);
     }
 
     @PutMapping("/{campaignId}")
@@ -194,7 +197,7 @@ public class CampaignController {
     Mono<CampaignResponse> update(
             Caller caller, @PathVariable String campaignId, @RequestBody CampaignRequest request) {
         return Mono.fromCallable(() -> request.terms(Validation.start(), LocalDate.now(clock)))
-                .flatMap(terms -> desk.update(caller.portalId(), campaignId, request.companyId(), terms))
+                .flatMap(terms -> desk.update(caller.portalIdOrFail(), campaignId, request.companyId(), terms))
                 .map(CampaignResponse::of);
     }
 
@@ -205,7 +208,7 @@ public class CampaignController {
             description = "CREATED → OPEN: the campaign takes orders.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<CampaignResponse> open(Caller caller, @PathVariable String campaignId) {
-        return desk.open(caller.portalId(), campaignId).map(CampaignResponse::of);
+        return desk.open(caller.portalIdOrFail(), campaignId).map(CampaignResponse::of);
     }
 
     @PutMapping("/{campaignId}/closed")
@@ -215,7 +218,7 @@ public class CampaignController {
             description = "OPEN → CLOSED: no new orders; payments of payable orders are still matched.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<CampaignResponse> close(Caller caller, @PathVariable String campaignId) {
-        return desk.close(caller.portalId(), campaignId).map(CampaignResponse::of);
+        return desk.close(caller.portalIdOrFail(), campaignId).map(CampaignResponse::of);
     }
 
     @PutMapping("/{campaignId}/cancelled")
@@ -225,6 +228,6 @@ public class CampaignController {
             description = "CREATED, or OPEN/CLOSED with no ACCOUNTED order → CANCELLED; its payable orders expire.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<CampaignResponse> cancel(Caller caller, @PathVariable String campaignId) {
-        return desk.cancel(caller.portalId(), campaignId).map(CampaignResponse::of);
+        return desk.cancel(caller.portalIdOrFail(), campaignId).map(CampaignResponse::of);
     }
 }

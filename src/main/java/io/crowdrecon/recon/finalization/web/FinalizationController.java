@@ -14,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -43,7 +44,7 @@ public class FinalizationController {
             @Schema(description = "Orders whose whole amounts go to the company and the portal")
                     List<String> ordersToExecute,
             @Schema(description = "Orders refunded to their payers") List<String> ordersToUndo,
-            @Schema(description = "At most one order executed in part") OrderSplitBody orderToSplit) {
+            @Schema(description = "At most one order executed in part") @Nullable OrderSplitBody orderToSplit) {
 
         FinalizationPlan plan() {
             OrderSplitBody split = orderToSplit;
@@ -86,8 +87,8 @@ public class FinalizationController {
     public record FinalizedResponse(
             String campaignId,
             @Schema(implementation = io.crowdrecon.recon.campaign.CampaignStatus.class) String status,
-            @Schema(description = "null on failure") String cashoutId,
-            @Schema(description = "null on failure") CashoutResponse cashout) {
+            @Schema(description = "null on failure") @Nullable String cashoutId,
+            @Schema(description = "null on failure") @Nullable CashoutResponse cashout) {
 
         static FinalizedResponse of(FinalizeCampaign.Finalized finalized) {
             return new FinalizedResponse(
@@ -115,7 +116,8 @@ public class FinalizationController {
     })
     Mono<FinalizedResponse> success(
             Caller caller, @PathVariable String campaignId, @RequestBody FinalizeSuccessRequest request) {
-        return finalize.succeed(caller.portalId(), campaignId, request.plan()).map(FinalizedResponse::of);
+        return finalize.succeed(caller.portalIdOrFail(), campaignId, request.plan())
+                .map(FinalizedResponse::of);
     }
 
     @PutMapping("/api/v1/campaigns/{campaignId}/finalized-failure")
@@ -126,7 +128,7 @@ public class FinalizationController {
                     + " expire.")
     @ApiErrors({ErrorCode.ILLEGAL_TRANSITION, ErrorCode.MONEYOUTS_HELD})
     Mono<FinalizedResponse> failure(Caller caller, @PathVariable String campaignId) {
-        return finalize.fail(caller.portalId(), campaignId).map(FinalizedResponse::of);
+        return finalize.fail(caller.portalIdOrFail(), campaignId).map(FinalizedResponse::of);
     }
 
     @GetMapping("/api/v1/campaigns/{campaignId}/cashouts/{cashoutId}")
@@ -136,7 +138,7 @@ public class FinalizationController {
             description = "The cashout of a successful campaign, with the status of its CASHOUT instruction.")
     Mono<CashoutResponse> cashout(Caller caller, @PathVariable String campaignId, @PathVariable String cashoutId) {
         return campaigns
-                .ofPortal(caller.portalId(), campaignId)
+                .ofPortal(caller.portalIdOrFail(), campaignId)
                 .flatMap(campaign -> cashouts.ofCampaign(campaign.campaignId()))
                 .filter(cashout -> cashout.cashoutId().equals(cashoutId))
                 .map(CashoutResponse::of)

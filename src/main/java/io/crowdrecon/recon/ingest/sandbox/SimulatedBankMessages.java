@@ -17,7 +17,7 @@ public final class SimulatedBankMessages {
             String notificationId,
             PaymentInstruction instruction,
             String status,
-            String reason,
+            @Nullable String reason,
             LocalDate bookingDate) {
         return debit(
                 notificationId,

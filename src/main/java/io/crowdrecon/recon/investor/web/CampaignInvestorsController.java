@@ -42,9 +42,9 @@ public class CampaignInvestorsController {
             @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
                 .flatMap(request -> campaigns
-                        .ofPortal(caller.portalId(), campaignId)
+                        .ofPortal(caller.portalIdOrFail(), campaignId)
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
-                        .then(investors.ofCampaign(caller.portalId(), campaignId, request)))
+                        .then(investors.ofCampaign(caller.portalIdOrFail(), campaignId, request)))
                 .map(result -> result.map(InvestorResponse::of));
     }
 }

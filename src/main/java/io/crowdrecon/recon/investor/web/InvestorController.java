@@ -15,6 +15,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -76,8 +77,8 @@ public class InvestorController {
             String address,
             String postalCode,
             String city,
-            String country,
-            String email,
+            @Nullable String country,
+            @Nullable String email,
             String phone,
             Instant createdDatetime,
             Instant updatedDatetime) {
@@ -114,7 +115,7 @@ public class InvestorController {
     Mono<ResponseEntity<Object>> register(
             @RequestBody InvestorRequest request, Caller caller, ServerWebExchange exchange) {
         return idempotency.run(exchange, caller, request, true, () -> registry.register(
-                        caller.portalId(), request.details())
+                        caller.portalIdOrFail(), request.details())
                 .map(investor -> ResponseEntity.created(URI.create("/api/v1/investors/" + investor.investorId()))
                         .body(InvestorResponse.of(investor))));
     }
@@ -126,13 +127,13 @@ public class InvestorController {
             description = "Replaces every field of the investor's profile.")
     Mono<InvestorResponse> replace(
             @PathVariable String investorId, @RequestBody InvestorRequest request, Caller caller) {
-        return registry.replace(caller.portalId(), investorId, request.details())
+        return registry.replace(caller.portalIdOrFail(), investorId, request.details())
                 .map(InvestorResponse::of);
     }
 
     @GetMapping("/{investorId}")
     @Operation(operationId = "getInvestor", summary = "Get an investor", description = "One of the portal's investors.")
     Mono<InvestorResponse> investor(@PathVariable String investorId, Caller caller) {
-        return registry.find(caller.portalId(), investorId).map(InvestorResponse::of);
+        return registry.find(caller.portalIdOrFail(), investorId).map(InvestorResponse::of);
     }
 }

@@ -27,12 +27,10 @@ public record AuditReportResponse(Instant checkedAt, Map<String, Map<String, Tot
     static AuditReportResponse of(AuditReport report) {
         return new AuditReportResponse(
                 report.checkedAt(),
-                report.totals() == null ? null : totals(report.totals()),
-                report.breaches() == null
-                        ? null
-                        : report.breaches().stream()
-                                .map(b -> new Breach(b.invariant(), b.subjectId(), b.expected(), b.actual()))
-                                .toList());
+                totals(report.totals()),
+                report.breaches().stream()
+                        .map(b -> new Breach(b.invariant(), b.subjectId(), b.expected(), b.actual()))
+                        .toList());
     }
 
     /** The same keys in the same order (currencies sorted, totals as the audit listed them). */

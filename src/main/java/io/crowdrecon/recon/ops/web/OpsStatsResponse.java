@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /** {@code GET /ops/stats} as the API shows {@link OpsStats}. */
 @Schema(
@@ -30,9 +31,9 @@ public record OpsStatsResponse(
         Pending returnsPending,
         Pending refundsPending,
         Map<String, Long> instructionsByStatus,
-        Map<String, Long> deadLetters,
+        @Nullable Map<String, Long> deadLetters,
         Outbox outbox,
-        Map<String, Long> consumerLag,
+        @Nullable Map<String, Long> consumerLag,
         ReviewQueue openReviewItems,
         Map<String, Long> ordersByStatus,
         long portals) {
@@ -48,7 +49,7 @@ public record OpsStatsResponse(
                 "notDecided"
             })
     public record Credits(
-            @Schema(description = "null when the broker does not answer") Long received,
+            @Schema(description = "null when the broker does not answer") @Nullable Long received,
             long decided,
             long matched,
             long unidentified,
@@ -75,35 +76,28 @@ public record OpsStatsResponse(
         OpsStats.Credits c = s.credits();
         return new OpsStatsResponse(
                 s.checkedAt(),
-                c == null
-                        ? null
-                        : new Credits(
-                                c.received(),
-                                c.decided(),
-                                c.matched(),
-                                c.unidentified(),
-                                c.duplicates(),
-                                c.returnedInstructions(),
-                                c.notDecided()),
+                new Credits(
+                        c.received(),
+                        c.decided(),
+                        c.matched(),
+                        c.unidentified(),
+                        c.duplicates(),
+                        c.returnedInstructions(),
+                        c.notDecided()),
                 s.amounts(),
                 s.unidentifiedByReason(),
                 pending(s.returnsPending()),
                 pending(s.refundsPending()),
                 s.instructionsByStatus(),
                 s.deadLetters(),
-                s.outbox() == null
-                        ? null
-                        : new Outbox(s.outbox().backlog(), s.outbox().lagSeconds()),
+                new Outbox(s.outbox().backlog(), s.outbox().lagSeconds()),
                 s.consumerLag(),
-                s.openReviewItems() == null
-                        ? null
-                        : new ReviewQueue(
-                                s.openReviewItems().total(), s.openReviewItems().byKind()),
+                new ReviewQueue(s.openReviewItems().total(), s.openReviewItems().byKind()),
                 s.ordersByStatus(),
                 s.portals());
     }
 
     private static Pending pending(OpsStats.Pending p) {
-        return p == null ? null : new Pending(p.count(), p.amounts());
+        return new Pending(p.count(), p.amounts());
     }
 }

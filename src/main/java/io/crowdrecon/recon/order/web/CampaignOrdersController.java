@@ -37,7 +37,7 @@ public class CampaignOrdersController {
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
-                .flatMap(request -> desk.ofCampaign(caller.portalId(), campaignId, request))
+                .flatMap(request -> desk.ofCampaign(caller.portalIdOrFail(), campaignId, request))
                 .flatMap(desk::withHistories)
                 .map(result -> result.map(OrderResponse::of));
     }

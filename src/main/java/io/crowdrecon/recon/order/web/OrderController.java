@@ -16,6 +16,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -47,10 +48,11 @@ public class OrderController {
                     + " matches and opens a PAYER_MISMATCH review item. holderName and holderSurname, or"
                     + " holderBusinessName, are required for MONEY_TRANSFER orders.")
     public record InvestorAccountBody(
-            @Schema(description = "Required for MONEY_TRANSFER orders", example = "DE89370400440532013000") String iban,
-            @Schema(example = "Mario") String holderName,
-            @Schema(example = "Rossi") String holderSurname,
-            String holderBusinessName) {}
+            @Schema(description = "Required for MONEY_TRANSFER orders", example = "DE89370400440532013000") @Nullable
+                    String iban,
+            @Schema(example = "Mario") @Nullable String holderName,
+            @Schema(example = "Rossi") @Nullable String holderSurname,
+            @Nullable String holderBusinessName) {}
 
     @Schema(
             description = "A subscription order; totalAmount = orderAmount + feeAmount, in EUR.",
@@ -68,7 +70,7 @@ public class OrderController {
             String investorId,
             @Schema(description = "The company of the campaign") String companyId,
             @Schema(description = "An OPEN campaign") String campaignId,
-            @Schema(description = "Required for MONEY_TRANSFER, optional for CREDIT_CARD")
+            @Schema(description = "Required for MONEY_TRANSFER, optional for CREDIT_CARD") @Nullable
                     InvestorAccountBody investorAccount,
             @Schema(description = "What the investor pays: orderAmount + feeAmount", example = "1100.00")
                     BigDecimal totalAmount,
@@ -120,10 +122,11 @@ public class OrderController {
     @ApiErrors({ErrorCode.NOT_FOUND, ErrorCode.CAMPAIGN_NOT_OPEN, ErrorCode.UNSUPPORTED_CURRENCY})
     Mono<ResponseEntity<Object>> create(
             @RequestBody CreateOrderRequest request, Caller caller, ServerWebExchange exchange) {
-        return idempotency.run(exchange, caller, request, true, () -> desk.place(caller.portalId(), request.toCommand())
-                .map(placed -> ResponseEntity.created(
-                                URI.create("/api/v1/orders/" + placed.order().orderId()))
-                        .body(OrderResponse.of(placed))));
+        return idempotency.run(
+                exchange, caller, request, true, () -> desk.place(caller.portalIdOrFail(), request.toCommand())
+                        .map(placed -> ResponseEntity.created(URI.create(
+                                        "/api/v1/orders/" + placed.order().orderId()))
+                                .body(OrderResponse.of(placed))));
     }
 
     @GetMapping("/{orderId}")
@@ -132,7 +135,7 @@ public class OrderController {
             summary = "Get an order",
             description = "The order with its status history, oldest first.")
     Mono<OrderResponse> get(Caller caller, @PathVariable String orderId) {
-        return desk.get(caller.portalId(), orderId).map(OrderResponse::of);
+        return desk.get(caller.portalIdOrFail(), orderId).map(OrderResponse::of);
     }
 
     @PutMapping("/{orderId}/waiting")
@@ -143,7 +146,7 @@ public class OrderController {
                     "The investor says the payment is on its way: CREATED or INCORRECT_AMOUNT → WAITING; its payment window restarts.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> waiting(Caller caller, @PathVariable String orderId) {
-        return desk.markWaiting(caller.portalId(), orderId).map(OrderResponse::of);
+        return desk.markWaiting(caller.portalIdOrFail(), orderId).map(OrderResponse::of);
     }
 
     @PutMapping("/{orderId}/failed")
@@ -153,7 +156,7 @@ public class OrderController {
             description = "The payment failed: CREATED or WAITING → FAILED.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> failed(Caller caller, @PathVariable String orderId) {
-        return desk.markFailed(caller.portalId(), orderId).map(OrderResponse::of);
+        return desk.markFailed(caller.portalIdOrFail(), orderId).map(OrderResponse::of);
     }
 
     @PutMapping("/{orderId}/cancelled")
@@ -164,6 +167,6 @@ public class OrderController {
                     "A payable order → CANCELLED; an ACCOUNTED one → REFUNDED, its whole totalAmount refunded to the payer in this request.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> cancelled(Caller caller, @PathVariable String orderId) {
-        return desk.cancel(caller.portalId(), orderId).map(OrderResponse::of);
+        return desk.cancel(caller.portalIdOrFail(), orderId).map(OrderResponse::of);
     }
 }

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** An order as the API shows it (SPEC.md section 7), with how to pay it and its history. */
 @Schema(
@@ -39,7 +40,7 @@ public record OrderResponse(
         String investorId,
         String companyId,
         String campaignId,
-        OrderController.InvestorAccountBody investorAccount,
+        OrderController.@Nullable InvestorAccountBody investorAccount,
         BigDecimal totalAmount,
         BigDecimal orderAmount,
         BigDecimal feeAmount,
@@ -76,7 +77,8 @@ public record OrderResponse(
             requiredProperties = {"status", "reason", "at"})
     public record HistoryEntry(
             @Schema(implementation = OrderStatus.class) String status,
-            @Schema(implementation = OrderStatus.class, description = "null on creation") String previousStatus,
+            @Schema(implementation = OrderStatus.class, description = "null on creation") @Nullable
+                    String previousStatus,
             String reason,
             Instant at) {}
 

@@ -83,7 +83,7 @@ public class CampaignAmountController {
             description = "Company amounts collected, waiting, refunded and executed, against the targets.")
     Mono<CampaignAmountResponse> amount(Caller caller, @PathVariable String campaignId) {
         return campaigns
-                .ofPortal(caller.portalId(), campaignId)
+                .ofPortal(caller.portalIdOrFail(), campaignId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> Mono.zip(
                                 orders.totalsByStatus(campaignId), moneyouts.companyTotalsOfCampaign(campaignId))

@@ -6,6 +6,7 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** The moneyout resource of SPEC.md section 7 ({@code GET /orders/{id}/payment/moneyouts}). */
 @Schema(
@@ -32,7 +33,7 @@ public record MoneyoutResponse(
         BigDecimal cashoutAvailableAmount,
         String currency,
         Instant createdDatetime,
-        Instant executedDatetime) {
+        @Nullable Instant executedDatetime) {
 
     static MoneyoutResponse of(Moneyout m) {
         return new MoneyoutResponse(

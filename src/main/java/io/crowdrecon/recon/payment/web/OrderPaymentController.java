@@ -18,6 +18,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -88,9 +89,9 @@ public class OrderPaymentController {
                     + " refund, and the transfers naming it that were returned.",
             requiredProperties = {"moneyouts", "returnedTransfers"})
     public record PaymentResponse(
-            MoneyinResponse moneyin,
+            @Nullable MoneyinResponse moneyin,
             List<MoneyoutResponse> moneyouts,
-            RefundResponse refund,
+            @Nullable RefundResponse refund,
             List<UnidentifiedTransferResponse> returnedTransfers) {}
 
     @GetMapping
@@ -108,11 +109,16 @@ public class OrderPaymentController {
                                 .map(UnidentifiedTransferResponse::of)
                                 .collectList(),
                         refunds.ofOrder(orderId).collectList()))
-                .map(t -> new PaymentResponse(
-                        current(t.getT1()) == null ? null : MoneyinResponse.of(current(t.getT1())),
-                        t.getT2(),
-                        t.getT4().isEmpty() ? null : RefundResponse.of(t.getT4().get(0)),
-                        t.getT3()));
+                .map(t -> {
+                    Moneyin moneyin = current(t.getT1());
+                    return new PaymentResponse(
+                            moneyin == null ? null : MoneyinResponse.of(moneyin),
+                            t.getT2(),
+                            t.getT4().isEmpty()
+                                    ? null
+                                    : RefundResponse.of(t.getT4().get(0)),
+                            t.getT3());
+                });
     }
 
     @GetMapping("/moneyouts")
@@ -140,13 +146,13 @@ public class OrderPaymentController {
     }
 
     private Mono<Void> ownOrder(Caller caller, String orderId) {
-        return orders.ofPortal(caller.portalId(), orderId)
+        return orders.ofPortal(caller.portalIdOrFail(), orderId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
                 .then();
     }
 
     /** The live moneyin, or else the latest one (recalled). */
-    private static Moneyin current(List<Moneyin> all) {
+    private static @Nullable Moneyin current(List<Moneyin> all) {
         return all.stream()
                 .filter(m -> m.status() != MoneyinStatus.RECALLED)
                 .findFirst()

@@ -11,6 +11,7 @@ import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.jspecify.annotations.Nullable;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -29,13 +30,14 @@ public class UnidentifiedTransferController {
 
     /** The query parameters of both lists; every one optional. */
     public record UnidentifiedQuery(
-            @Schema(implementation = UnidentifiedReason.class) String reason,
-            @Schema(implementation = UnidentifiedStatus.class) String status,
-            @Schema(description = "The orderId the payment named") String candidateOrderId,
-            @Schema(format = "date-time", description = "Received at or after (ISO 8601 with offset)") String from,
-            @Schema(format = "date-time", description = "Received before (ISO 8601 with offset)") String to,
-            Integer page,
-            Integer size) {}
+            @Schema(implementation = UnidentifiedReason.class) @Nullable String reason,
+            @Schema(implementation = UnidentifiedStatus.class) @Nullable String status,
+            @Schema(description = "The orderId the payment named") @Nullable String candidateOrderId,
+            @Schema(format = "date-time", description = "Received at or after (ISO 8601 with offset)") @Nullable
+                    String from,
+            @Schema(format = "date-time", description = "Received before (ISO 8601 with offset)") @Nullable String to,
+            @Nullable Integer page,
+            @Nullable Integer size) {}
 
     @GetMapping("/api/v1/unidentified-transfers")
     @Operation(
@@ -44,7 +46,7 @@ public class UnidentifiedTransferController {
             description = "Payments to the portal's collection IBAN or for its card orders that matched no payable"
                     + " order, newest first.")
     Mono<Page<UnidentifiedTransferResponse>> ofPortal(Caller caller, @ParameterObject UnidentifiedQuery query) {
-        return list(caller.portalId(), query);
+        return list(caller.portalIdOrFail(), query);
     }
 
     @GetMapping("/api/v1/ops/unidentified-transfers")
@@ -58,7 +60,7 @@ public class UnidentifiedTransferController {
         return list(null, query);
     }
 
-    private Mono<Page<UnidentifiedTransferResponse>> list(String portalId, UnidentifiedQuery query) {
+    private Mono<Page<UnidentifiedTransferResponse>> list(@Nullable String portalId, UnidentifiedQuery query) {
         return Mono.fromCallable(() -> UnidentifiedFilter.parse(
                         query.reason(), query.status(), query.candidateOrderId(), query.from(), query.to()))
                 .zipWith(Mono.fromCallable(() -> PageRequest.of(query.page(), query.size())))

@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.annotation.Order;
@@ -76,8 +77,8 @@ public class ApiErrorHandler implements WebExceptionHandler {
         return Problems.write(exchange, json, problem.code(), problem.detail(), problem.errors());
     }
 
-    private record Problem(ErrorCode code, String detail, List<FieldError> errors) {
-        Problem(ErrorCode code, String detail) {
+    private record Problem(ErrorCode code, @Nullable String detail, List<FieldError> errors) {
+        Problem(ErrorCode code, @Nullable String detail) {
             this(code, detail, List.of());
         }
     }
@@ -193,7 +194,7 @@ public class ApiErrorHandler implements WebExceptionHandler {
                 || findCause(error, java.util.concurrent.TimeoutException.class) != null;
     }
 
-    private static <T extends Throwable> T findCause(Throwable error, Class<T> type) {
+    private static <T extends Throwable> @Nullable T findCause(Throwable error, Class<T> type) {
         for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (type.isInstance(t)) {
                 return type.cast(t);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -135,7 +136,7 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
         return Problems.write(exchange, json, code, detail, List.of());
     }
 
-    static String bearerKey(String authorization) {
+    static @Nullable String bearerKey(@Nullable String authorization) {
         if (authorization == null) {
             return null;
         }

@@ -17,6 +17,7 @@ import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -74,7 +75,8 @@ final class DecodingFailureProblems extends ChannelDuplexHandler {
     public void write(ChannelHandlerContext ctx, Object msg, ChannelPromise promise) throws Exception {
         if (failedRequests > 0 && msg instanceof FullHttpResponse response && isDecodingFailureAnswer(response)) {
             failedRequests--;
-            ErrorCode code = CODES.get(response.status());
+            // isDecodingFailureAnswer found the status among CODES.
+            ErrorCode code = Objects.requireNonNull(CODES.get(response.status()));
             FullHttpResponse problem = problem(response, code);
             response.release();
             super.write(ctx, problem, promise);

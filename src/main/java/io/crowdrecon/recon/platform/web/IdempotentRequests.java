@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -68,7 +69,7 @@ public class IdempotentRequests {
     public Mono<ResponseEntity<Object>> run(
             ServerWebExchange exchange,
             Caller caller,
-            Object request,
+            @Nullable Object request,
             boolean replayable,
             Supplier<Mono<ResponseEntity<Object>>> action) {
         String key = exchange.getRequest().getHeaders().getFirst(HEADER);
@@ -159,7 +160,7 @@ public class IdempotentRequests {
                 });
     }
 
-    private byte[] requestHash(ServerWebExchange exchange, Object request) {
+    private byte[] requestHash(ServerWebExchange exchange, @Nullable Object request) {
         String canonical = exchange.getRequest().getMethod().name() + " "
                 + exchange.getRequest().getPath().pathWithinApplication().value() + "\n"
                 + (request == null ? "" : json.writeValueAsString(request));

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -48,7 +49,8 @@ public final class Problems {
      * The problem document as a map, in the order a reader expects the members; without {@code instance} when it is
      * null (a request too malformed to have a path).
      */
-    public static Map<String, Object> body(ErrorCode code, String detail, List<FieldError> errors, String instance) {
+    public static Map<String, Object> body(
+            ErrorCode code, @Nullable String detail, List<FieldError> errors, @Nullable String instance) {
         HttpStatus status = status(code);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:crowdrecon:problem:" + code.name().toLowerCase().replace('_', '-'));
@@ -67,7 +69,11 @@ public final class Problems {
 
     /** Writes the problem straight to the response, whatever the request's Accept header says. */
     public static Mono<Void> write(
-            ServerWebExchange exchange, ObjectMapper json, ErrorCode code, String detail, List<FieldError> errors) {
+            ServerWebExchange exchange,
+            ObjectMapper json,
+            ErrorCode code,
+            @Nullable String detail,
+            List<FieldError> errors) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();

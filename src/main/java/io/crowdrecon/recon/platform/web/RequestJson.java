@@ -3,6 +3,7 @@ package io.crowdrecon.recon.platform.web;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Texts;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.TokenStreamContext;
 import tools.jackson.databind.DeserializationContext;
@@ -68,7 +69,7 @@ public final class RequestJson {
         }
 
         /** The field the string is the value of, or an element of (for a list of ids). */
-        private static String fieldName(JsonParser parser) {
+        private static @Nullable String fieldName(JsonParser parser) {
             TokenStreamContext context = parser.streamReadContext();
             if (context != null && context.inArray()) {
                 context = context.getParent();

@@ -19,6 +19,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.net.URI;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -68,10 +69,11 @@ public class OpsOnboardingController {
             String collectionIban,
             String feeAccountIban,
             Instant createdDatetime,
-            @Schema(description = "The portal's API key (crk_…): shown once, only its SHA-256 is kept") String apiKey,
-            @Schema(description = "Signs the card webhook (whsec_…): shown once") String webhookSecret) {
+            @Schema(description = "The portal's API key (crk_…): shown once, only its SHA-256 is kept") @Nullable
+                    String apiKey,
+            @Schema(description = "Signs the card webhook (whsec_…): shown once") @Nullable String webhookSecret) {
 
-        static PortalResponse of(Portal portal, String apiKey, String webhookSecret) {
+        static PortalResponse of(Portal portal, @Nullable String apiKey, @Nullable String webhookSecret) {
             return new PortalResponse(
                     portal.portalId(),
                     portal.name(),

@@ -14,6 +14,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -52,7 +53,8 @@ public class R2dbcReviewItems implements ReviewItems {
     }
 
     @Override
-    public Mono<Page<ReviewItem>> page(ReviewKind kind, ReviewStatus status, String orderId, PageRequest page) {
+    public Mono<Page<ReviewItem>> page(
+            @Nullable ReviewKind kind, @Nullable ReviewStatus status, @Nullable String orderId, PageRequest page) {
         Mono<Long> total = bind(database.sql("SELECT count(*) FROM review_item" + WHERE), kind, status, orderId)
                 .map(row -> row.get(0, Long.class))
                 .one();
@@ -71,7 +73,10 @@ public class R2dbcReviewItems implements ReviewItems {
     }
 
     private static DatabaseClient.GenericExecuteSpec bind(
-            DatabaseClient.GenericExecuteSpec statement, ReviewKind kind, ReviewStatus status, String orderId) {
+            DatabaseClient.GenericExecuteSpec statement,
+            @Nullable ReviewKind kind,
+            @Nullable ReviewStatus status,
+            @Nullable String orderId) {
         return statement
                 .bind("kind", Sql.nullable(kind == null ? null : kind.name(), String.class))
                 .bind("status", Sql.nullable(status == null ? null : status.name(), String.class))

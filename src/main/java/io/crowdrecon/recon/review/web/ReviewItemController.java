@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Clock;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -51,13 +52,13 @@ public class ReviewItemController {
             String reviewItemId,
             ReviewKind kind,
             ReviewStatus status,
-            String portalId,
-            String orderId,
-            String subjectId,
+            @Nullable String portalId,
+            @Nullable String orderId,
+            @Nullable String subjectId,
             String detail,
-            String note,
+            @Nullable String note,
             Instant createdDatetime,
-            Instant resolvedDatetime) {
+            @Nullable Instant resolvedDatetime) {
 
         static ReviewItemResponse of(ReviewItem i) {
             return new ReviewItemResponse(
@@ -95,7 +96,7 @@ public class ReviewItemController {
             @Parameter(schema = @Schema(implementation = ReviewKind.class)) @RequestParam(required = false) String kind,
             @Parameter(schema = @Schema(implementation = ReviewStatus.class)) @RequestParam(required = false)
                     String status,
-            @RequestParam(required = false) String orderId,
+            @RequestParam(required = false) @Nullable String orderId,
             @RequestParam(required = false) Integer page,
             @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
@@ -152,7 +153,7 @@ public class ReviewItemController {
                 item.reviewItemId(), ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS), note, clock.instant());
     }
 
-    private static <E extends Enum<E>> E parse(String name, String value, Class<E> type) {
+    private static <E extends Enum<E>> @Nullable E parse(String name, @Nullable String value, Class<E> type) {
         if (value == null || value.isBlank()) {
             return null;
         }

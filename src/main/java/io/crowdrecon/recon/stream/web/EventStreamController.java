@@ -20,6 +20,7 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -92,12 +93,12 @@ public class EventStreamController {
     @ApiErrors(ErrorCode.EVENTS_EXPIRED)
     Mono<ResponseEntity<Flux<DataBuffer>>> orderEvents(
             Caller caller,
-            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
-            @RequestParam(required = false) String lastEventId,
-            @RequestParam(required = false) String campaignId,
-            @RequestParam(required = false) String orderId) {
+            @RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
+            @RequestParam(required = false) @Nullable String lastEventId,
+            @RequestParam(required = false) @Nullable String campaignId,
+            @RequestParam(required = false) @Nullable String orderId) {
         return open(
-                EventFilter.portal(caller.portalId(), Topics.ORDER_EVENTS, campaignId, orderId),
+                EventFilter.portal(caller.portalIdOrFail(), Topics.ORDER_EVENTS, campaignId, orderId),
                 lastEventIdHeader,
                 lastEventId);
     }
@@ -115,14 +116,15 @@ public class EventStreamController {
             content = @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")))
     @ApiErrors(ErrorCode.EVENTS_EXPIRED)
     Mono<ResponseEntity<Flux<DataBuffer>>> opsEvents(
-            @RequestHeader(value = "Last-Event-ID", required = false) String lastEventIdHeader,
-            @RequestParam(required = false) String lastEventId,
-            @RequestParam(required = false) String campaignId,
-            @RequestParam(required = false) String orderId) {
+            @RequestHeader(value = "Last-Event-ID", required = false) @Nullable String lastEventIdHeader,
+            @RequestParam(required = false) @Nullable String lastEventId,
+            @RequestParam(required = false) @Nullable String campaignId,
+            @RequestParam(required = false) @Nullable String orderId) {
         return open(EventFilter.ops(campaignId, orderId), lastEventIdHeader, lastEventId);
     }
 
-    private Mono<ResponseEntity<Flux<DataBuffer>>> open(EventFilter filter, String header, String parameter) {
+    private Mono<ResponseEntity<Flux<DataBuffer>>> open(
+            EventFilter filter, @Nullable String header, @Nullable String parameter) {
         return Mono.fromCallable(() -> parseId(header != null ? header : parameter))
                 .map(java.util.Optional::of)
                 .defaultIfEmpty(java.util.Optional.empty())
@@ -161,7 +163,7 @@ public class EventStreamController {
         return BUFFERS.wrap(frame);
     }
 
-    private static Long parseId(String value) {
+    private static @Nullable Long parseId(@Nullable String value) {
         if (value == null || value.isBlank()) {
             return null;
         }

@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -90,7 +91,8 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
     }
 
     @Override
-    public Mono<Page<UnidentifiedTransfer>> page(String portalId, UnidentifiedFilter filter, PageRequest page) {
+    public Mono<Page<UnidentifiedTransfer>> page(
+            @Nullable String portalId, UnidentifiedFilter filter, PageRequest page) {
         Mono<Long> total = bindFilter(
                         database.sql("SELECT count(*) FROM unidentified_transfer" + WHERE), portalId, filter)
                 .map(row -> row.get(0, Long.class))
@@ -110,7 +112,7 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
     }
 
     private static DatabaseClient.GenericExecuteSpec bindFilter(
-            DatabaseClient.GenericExecuteSpec statement, String portalId, UnidentifiedFilter filter) {
+            DatabaseClient.GenericExecuteSpec statement, @Nullable String portalId, UnidentifiedFilter filter) {
         return statement
                 .bind("portalId", Sql.nullable(portalId, String.class))
                 .bind(

@@ -32,6 +32,7 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -125,8 +126,8 @@ public class SandboxController {
     }
 
     private Mono<ResponseEntity<Object>> bankTransfer(Caller caller, BankTransferRequest request) {
-        return portals.byId(caller.portalId())
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", caller.portalId())))
+        return portals.byId(caller.portalIdOrFail())
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", caller.portalIdOrFail())))
                 .flatMap(portal -> {
                     Map<String, Object> credit = new LinkedHashMap<>();
                     credit.put("notificationId", orDefault(request.notificationId(), "SBX" + token()));
@@ -202,7 +203,8 @@ public class SandboxController {
                             clock.instant().atOffset(ZoneOffset.UTC).toString());
                     putIfPresent(notification, "reason", request.reason());
                     putIfPresent(notification, "instructionId", request.instructionId());
-                    CardNotifications.Parsed parsed = cardNotifications.parse(bytes(notification), caller.portalId());
+                    CardNotifications.Parsed parsed =
+                            cardNotifications.parse(bytes(notification), caller.portalIdOrFail());
                     if (parsed.rejection() != null) {
                         throw refused(parsed.rejection());
                     }
@@ -211,13 +213,13 @@ public class SandboxController {
                     return notification;
                 })
                 // Only the caller's own orders, and marked as the caller's, like its signed webhook would.
-                .flatMap(notification -> orders.ofPortal(caller.portalId(), request.orderId())
+                .flatMap(notification -> orders.ofPortal(caller.portalIdOrFail(), request.orderId())
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", request.orderId())))
                         .flatMap(order -> {
                             RecordHeaders headers = new RecordHeaders();
                             headers.add(
                                     Topics.SOURCE_PORTAL_HEADER,
-                                    caller.portalId().getBytes(StandardCharsets.UTF_8));
+                                    caller.portalIdOrFail().getBytes(StandardCharsets.UTF_8));
                             return publish(
                                     new ProducerRecord<>(
                                             Topics.CARD_NOTIFICATIONS,
@@ -232,8 +234,8 @@ public class SandboxController {
     /** The bank's answer to one of the caller's instructions: EXECUTED unless the body says FAILED. */
     @Schema(description = "The bank's answer to one of the caller's bank instructions; default EXECUTED.")
     public record ExecutionRequest(
-            @Schema(allowableValues = {"EXECUTED", "FAILED"}) String status,
-            @Schema(description = "Why it failed", example = "ACCOUNT_CLOSED") String reason) {}
+            @Schema(allowableValues = {"EXECUTED", "FAILED"}) @Nullable String status,
+            @Schema(description = "Why it failed", example = "ACCOUNT_CLOSED") @Nullable String reason) {}
 
     @PostMapping("/api/v1/sandbox/executions/{instructionId}")
     @Operation(
@@ -248,16 +250,17 @@ public class SandboxController {
     Mono<ResponseEntity<Object>> execution(
             Caller caller,
             @PathVariable String instructionId,
-            @RequestBody(required = false) ExecutionRequest request,
+            @RequestBody(required = false) @Nullable ExecutionRequest request,
             ServerWebExchange exchange) {
         return idempotency.run(exchange, caller, request, true, () -> execution(caller, instructionId, request));
     }
 
-    private Mono<ResponseEntity<Object>> execution(Caller caller, String instructionId, ExecutionRequest request) {
+    private Mono<ResponseEntity<Object>> execution(
+            Caller caller, String instructionId, @Nullable ExecutionRequest request) {
         String status = request == null || request.status() == null ? "EXECUTED" : request.status();
         return instructions
                 .byId(instructionId)
-                .filter(instruction -> caller.portalId().equals(instruction.portalId()))
+                .filter(instruction -> caller.portalIdOrFail().equals(instruction.portalId()))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)))
                 .flatMap(instruction -> {
                     if (instruction.channel() != PaymentChannel.BANK_TRANSFER) {
@@ -266,8 +269,9 @@ public class SandboxController {
                                 "Instruction " + instructionId + " is a card refund: the card gateway confirms it"
                                         + " (POST /api/v1/sandbox/card-notifications)"));
                     }
+                    String notificationId = "SBXD" + token();
                     Map<String, Object> debit = SimulatedBankMessages.debit(
-                            "SBXD" + token(),
+                            notificationId,
                             instruction,
                             status,
                             request == null ? null : request.reason(),
@@ -276,7 +280,7 @@ public class SandboxController {
                     if (!(read instanceof BankNotification.Debit)) {
                         return Mono.error(refused(read));
                     }
-                    return publish(Topics.BANK_NOTIFICATIONS, (String) debit.get("notificationId"), debit);
+                    return publish(Topics.BANK_NOTIFICATIONS, notificationId, debit);
                 });
     }
 

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.campaign.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.investor.web;
+
+import org.jspecify.annotations.NullMarked;

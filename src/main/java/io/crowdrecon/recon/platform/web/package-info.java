@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.platform.web;
+
+import org.jspecify.annotations.NullMarked;
