@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 /** What a portal says about a campaign when creating or updating it; validated on construction through {@link #validate}. */
 public record CampaignTerms(
         String name,
-        String description,
+        @Nullable String description,
         BigDecimal targetAmountMin,
         BigDecimal targetAmountMax,
         String currency,
@@ -77,6 +77,12 @@ public record CampaignTerms(
                     ErrorCode.UNSUPPORTED_CURRENCY, "Campaigns are in EUR only, not " + validCurrency);
         }
         return new CampaignTerms(
-                validName, validDescription, min, max, validCurrency, closingDate, new SuccessFee(fixed, percentage));
+                v.checked(validName),
+                validDescription,
+                v.checked(min),
+                v.checked(max),
+                validCurrency,
+                v.checked(closingDate),
+                new SuccessFee(v.checked(fixed), percentage));
     }
 }

@@ -23,14 +23,14 @@ import org.jspecify.annotations.Nullable;
 public sealed interface FinalizationDecision {
 
     /** Refused: nothing changes and the request answers {@code code} with {@code detail}. */
-    record Refused(ErrorCode code, @Nullable String detail) implements FinalizationDecision {
+    record Refused(ErrorCode code, String detail) implements FinalizationDecision {
         public Refused {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(detail, "detail");
         }
 
         static Refused by(DomainException refusal) {
-            return new Refused(refusal.code(), refusal.getMessage());
+            return new Refused(refusal.code(), refusal.detail());
         }
 
         /** The refusal as the web layer answers it. */

@@ -10,13 +10,13 @@ import org.jspecify.annotations.Nullable;
  */
 public record InvestorProfile(
         InvestorType type,
-        String name,
-        String surname,
-        String businessName,
-        String fiscalCode,
-        String address,
-        String postalCode,
-        String city,
+        @Nullable String name,
+        @Nullable String surname,
+        @Nullable String businessName,
+        @Nullable String fiscalCode,
+        @Nullable String address,
+        @Nullable String postalCode,
+        @Nullable String city,
         @Nullable String country,
         @Nullable String email,
-        String phone) {}
+        @Nullable String phone) {}

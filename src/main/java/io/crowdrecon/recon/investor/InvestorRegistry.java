@@ -73,24 +73,33 @@ public class InvestorRegistry {
         InvestorType type = v.oneOf("type", details.type(), InvestorType.class, true);
         boolean naturalPerson = type == InvestorType.NATURAL_PERSON;
         boolean legalPerson = type == InvestorType.LEGAL_PERSON;
-        InvestorProfile profile = new InvestorProfile(
-                type,
-                v.text("name", details.name(), naturalPerson),
-                v.text("surname", details.surname(), naturalPerson),
-                v.text("businessName", details.businessName(), legalPerson),
-                v.text("fiscalCode", details.fiscalCode(), false),
-                v.text("address", details.address(), false),
-                v.text("postalCode", details.postalCode(), false),
-                v.text("city", details.city(), false),
-                country(v, details.country()),
-                email(v, details.email()),
-                v.text("phone", details.phone(), false));
+        String name = v.text("name", details.name(), naturalPerson);
+        String surname = v.text("surname", details.surname(), naturalPerson);
+        String businessName = v.text("businessName", details.businessName(), legalPerson);
+        String fiscalCode = v.text("fiscalCode", details.fiscalCode(), false);
+        String address = v.text("address", details.address(), false);
+        String postalCode = v.text("postalCode", details.postalCode(), false);
+        String city = v.text("city", details.city(), false);
+        String country = country(v, details.country());
+        String email = email(v, details.email());
+        String phone = v.text("phone", details.phone(), false);
         v.throwIfInvalid();
-        return profile;
+        return new InvestorProfile(
+                v.checked(type),
+                name,
+                surname,
+                businessName,
+                fiscalCode,
+                address,
+                postalCode,
+                city,
+                country,
+                email,
+                phone);
     }
 
     /** Optional; when given, an ISO 3166-1 alpha-2 code in upper case. */
-    private static @Nullable String country(Validation v, String value) {
+    private static @Nullable String country(Validation v, @Nullable String value) {
         String country = v.text("country", value, false);
         if (country != null && !CountryCode.isIsoAlpha2(country)) {
             v.add("country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as IT or DE");
@@ -99,7 +108,7 @@ public class InvestorRegistry {
         return country;
     }
 
-    private static @Nullable String email(Validation v, String value) {
+    private static @Nullable String email(Validation v, @Nullable String value) {
         String email = v.text("email", value, false);
         if (email != null && !EMAIL.matcher(email).matches()) {
             v.add("email", "must be an email address such as name@example.com");

@@ -60,12 +60,12 @@ public record Order(
 
     /** The portal's own codes for the order, echoed back as given. */
     public record PortalReferences(
-            String description,
-            String portalOrderCode,
-            Instant portalOrderDatetime,
-            String portalInvestorCode,
-            String portalCompanyCode,
-            String portalCampaignCode) {}
+            @Nullable String description,
+            @Nullable String portalOrderCode,
+            @Nullable Instant portalOrderDatetime,
+            @Nullable String portalInvestorCode,
+            @Nullable String portalCompanyCode,
+            @Nullable String portalCampaignCode) {}
 
     /** The order after {@code change} (made by its table), its payment window ending at {@code windowEndsAt}. */
     public Order moved(StatusChange change, Instant windowEndsAt) {

@@ -76,10 +76,17 @@ public record PlaceOrder(
         if (validCurrency == null || !"EUR".equals(validCurrency)) {
             throw new DomainException(ErrorCode.UNSUPPORTED_CURRENCY, "Orders are in EUR only, not " + validCurrency);
         }
-        return new Valid(account, total, order, fee, validCurrency, validChannel, references);
+        return new Valid(
+                account,
+                v.checked(total),
+                v.checked(order),
+                v.checked(fee),
+                validCurrency,
+                v.checked(validChannel),
+                references);
     }
 
-    private @Nullable InvestorAccount account(Validation v, OrderChannel validChannel) {
+    private @Nullable InvestorAccount account(Validation v, @Nullable OrderChannel validChannel) {
         if (investorAccount == null) {
             if (validChannel == OrderChannel.MONEY_TRANSFER) {
                 v.add("investorAccount", "is required for MONEY_TRANSFER orders");

@@ -38,7 +38,12 @@ public class Onboarding {
                     Iban collection = v.iban("collectionIban", collectionIban, true);
                     Iban fee = v.iban("feeAccountIban", feeAccountIban, true);
                     v.throwIfInvalid();
-                    return new Portal(ids.next(IdPrefix.PORTAL), validName, collection, fee, clock.instant());
+                    return new Portal(
+                            ids.next(IdPrefix.PORTAL),
+                            v.checked(validName),
+                            v.checked(collection),
+                            v.checked(fee),
+                            clock.instant());
                 })
                 .flatMap(portal -> {
                     String apiKey = ApiKeys.newApiKey(random);
@@ -60,9 +65,9 @@ public class Onboarding {
                     return new Company(
                             ids.next(IdPrefix.COMPANY),
                             portalId,
-                            validName,
-                            validFiscalCode,
-                            validIban,
+                            v.checked(validName),
+                            v.checked(validFiscalCode),
+                            v.checked(validIban),
                             clock.instant());
                 })
                 .flatMap(company -> portals.byId(portalId)

@@ -10,6 +10,7 @@ import java.util.List;
 public class DomainException extends RuntimeException {
 
     private final ErrorCode code;
+    private final String detail;
     private final List<FieldError> errors;
 
     public DomainException(ErrorCode code, String detail) {
@@ -19,11 +20,17 @@ public class DomainException extends RuntimeException {
     public DomainException(ErrorCode code, String detail, List<FieldError> errors) {
         super(detail, null, false, false);
         this.code = code;
+        this.detail = detail;
         this.errors = List.copyOf(errors);
     }
 
     public ErrorCode code() {
         return code;
+    }
+
+    /** The human detail: the message, typed as never null. */
+    public String detail() {
+        return detail;
     }
 
     public List<FieldError> errors() {

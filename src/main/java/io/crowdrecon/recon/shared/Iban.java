@@ -6,6 +6,7 @@ import org.iban4j.IbanFormatException;
 import org.iban4j.IbanUtil;
 import org.iban4j.InvalidCheckDigitException;
 import org.iban4j.UnsupportedCountryException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An International Bank Account Number in electronic format: upper case, no spaces, country rules and check digits
@@ -27,20 +28,20 @@ public record Iban(String value) {
      *
      * @throws InvalidIbanException if {@code raw} is null or not a valid IBAN once normalised
      */
-    public static Iban parse(String raw) {
+    public static Iban parse(@Nullable String raw) {
         if (raw == null) {
             throw new InvalidIbanException(null, "missing");
         }
-        return new Iban(normalise(raw));
+        return new Iban(electronic(raw));
     }
 
     /** The IBAN written in {@code raw} as {@link #parse(String)} reads it; empty when null, blank or invalid. */
-    public static Optional<Iban> tryParse(String raw) {
+    public static Optional<Iban> tryParse(@Nullable String raw) {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
         try {
-            return Optional.of(new Iban(normalise(raw)));
+            return Optional.of(new Iban(electronic(raw)));
         } catch (InvalidIbanException e) {
             return Optional.empty();
         }
@@ -50,8 +51,12 @@ public record Iban(String value) {
      * {@code raw} without spaces and upper-cased, the electronic format IBANs are compared in; null stays null. Does
      * not validate.
      */
-    public static String normalise(String raw) {
-        return raw == null ? null : raw.replace(" ", "").toUpperCase(Locale.ROOT);
+    public static @Nullable String normalise(@Nullable String raw) {
+        return raw == null ? null : electronic(raw);
+    }
+
+    private static String electronic(String raw) {
+        return raw.replace(" ", "").toUpperCase(Locale.ROOT);
     }
 
     @Override

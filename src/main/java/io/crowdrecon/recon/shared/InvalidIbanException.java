@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * Thrown when a text is not a valid IBAN. The message names the input (cut at 64 characters) and what is wrong with
  * it, nothing else.
@@ -14,11 +16,11 @@ public class InvalidIbanException extends IllegalArgumentException {
      * @param input the rejected text, echoed at most 64 characters long
      * @param problem what is wrong with it, in a few words that do not repeat the input
      */
-    public InvalidIbanException(String input, String problem) {
+    public InvalidIbanException(@Nullable String input, String problem) {
         super("not a valid IBAN: " + echo(input) + " (" + problem + ")");
     }
 
-    private static String echo(String input) {
+    private static String echo(@Nullable String input) {
         if (input == null) {
             return "null";
         }

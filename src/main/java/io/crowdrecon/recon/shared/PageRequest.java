@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.shared;
 
+import org.jspecify.annotations.Nullable;
+
 /** Which page of a list to answer: {@code page} from 0, {@code size} 1 to 500 (default 20). */
 public record PageRequest(int page, int size) {
 
@@ -7,7 +9,7 @@ public record PageRequest(int page, int size) {
     public static final int MAX_SIZE = 500;
 
     /** Validates the query parameters; absent ones take their defaults. Errors with INVALID_PARAMETER. */
-    public static PageRequest of(Integer page, Integer size) {
+    public static PageRequest of(@Nullable Integer page, @Nullable Integer size) {
         int p = page == null ? 0 : page;
         int s = size == null ? DEFAULT_SIZE : size;
         if (p < 0) {

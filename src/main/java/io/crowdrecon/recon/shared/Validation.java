@@ -4,12 +4,15 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Collects every invalid field of a request before failing, so that a client learns all its
- * mistakes at once. Each check returns the (normalised) value, or null when it is invalid.
+ * mistakes at once. Each check returns the (normalised) value, or null when it is invalid or absent; after
+ * {@link #throwIfInvalid()}, {@link #checked} reads the value of a required check as the non-null it then is.
  */
 public final class Validation {
 
@@ -38,7 +41,19 @@ public final class Validation {
         }
     }
 
-    public <T> T required(String field, T value) {
+    /**
+     * The value of a required check, read after {@link #throwIfInvalid()} passed: a required check that added no
+     * error returned its value. Fails (a bug in the caller, not a bad request) if read before, or if the check was
+     * not required.
+     */
+    public <T> T checked(@Nullable T value) {
+        if (!errors.isEmpty()) {
+            throw new IllegalStateException("checked(...) is read after throwIfInvalid()");
+        }
+        return Objects.requireNonNull(value, "a required check that added no error returned its value");
+    }
+
+    public <T> @Nullable T required(String field, @Nullable T value) {
         if (value == null || (value instanceof String s && s.isBlank())) {
             add(field, "is required");
             return null;
@@ -47,7 +62,7 @@ public final class Validation {
     }
 
     /** Free text of at most {@code maxLength} characters; blank counts as absent. */
-    public String text(String field, String value, boolean required, int maxLength) {
+    public @Nullable String text(String field, @Nullable String value, boolean required, int maxLength) {
         if (value == null || value.isBlank()) {
             if (required) {
                 add(field, "is required");
@@ -65,12 +80,12 @@ public final class Validation {
         return value;
     }
 
-    public String text(String field, String value, boolean required) {
+    public @Nullable String text(String field, @Nullable String value, boolean required) {
         return text(field, value, required, MAX_TEXT);
     }
 
     /** An amount &gt; 0 with at most 2 decimals, at most {@link Amounts#MAX}. */
-    public BigDecimal positiveAmount(String field, BigDecimal value, boolean required) {
+    public @Nullable BigDecimal positiveAmount(String field, @Nullable BigDecimal value, boolean required) {
         if (value == null) {
             if (required) {
                 add(field, "is required");
@@ -85,7 +100,7 @@ public final class Validation {
     }
 
     /** An amount &gt;= 0 with at most 2 decimals, at most {@link Amounts#MAX}. */
-    public BigDecimal nonNegativeAmount(String field, BigDecimal value, boolean required) {
+    public @Nullable BigDecimal nonNegativeAmount(String field, @Nullable BigDecimal value, boolean required) {
         if (value == null) {
             if (required) {
                 add(field, "is required");
@@ -100,7 +115,7 @@ public final class Validation {
     }
 
     /** An IBAN, normalised to electronic format (upper case, no spaces). */
-    public Iban iban(String field, String value, boolean required) {
+    public @Nullable Iban iban(String field, @Nullable String value, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 add(field, "is required");
@@ -116,7 +131,8 @@ public final class Validation {
     }
 
     /** One of an enum's constant names, exactly. */
-    public <E extends Enum<E>> E oneOf(String field, String value, Class<E> type, boolean required) {
+    public <E extends Enum<E>> @Nullable E oneOf(
+            String field, @Nullable String value, Class<E> type, boolean required) {
         if (value == null || value.isBlank()) {
             if (required) {
                 add(field, "is required");

@@ -6,4 +6,7 @@
  * Java, no framework types; guarded by {@code OrderIdTests}, {@code CreditorReferenceTests}, {@code IbanTests},
  * {@code AmountsTests}, {@code MoneyTests}, {@code CountryCodeTests} and {@code TransitionTableTests}.
  */
+@NullMarked
 package io.crowdrecon.recon.shared;
+
+import org.jspecify.annotations.NullMarked;

@@ -119,7 +119,7 @@ public class CampaignController {
             String campaignId,
             String companyId,
             String name,
-            String description,
+            @Nullable String description,
             BigDecimal targetAmountMin,
             BigDecimal targetAmountMax,
             String currency,

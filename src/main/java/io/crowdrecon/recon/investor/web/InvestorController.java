@@ -69,17 +69,17 @@ public class InvestorController {
             requiredProperties = {"investorId", "type", "createdDatetime", "updatedDatetime"})
     public record InvestorResponse(
             String investorId,
-            String name,
-            String surname,
-            String businessName,
-            String fiscalCode,
+            @Nullable String name,
+            @Nullable String surname,
+            @Nullable String businessName,
+            @Nullable String fiscalCode,
             @Schema(implementation = InvestorType.class) String type,
-            String address,
-            String postalCode,
-            String city,
+            @Nullable String address,
+            @Nullable String postalCode,
+            @Nullable String city,
             @Nullable String country,
             @Nullable String email,
-            String phone,
+            @Nullable String phone,
             Instant createdDatetime,
             Instant updatedDatetime) {
 

@@ -70,24 +70,24 @@ public class ChargebackResolution implements ReviewActions {
 
     @Override
     public Mono<ReviewItem> resolveWith(ReviewItem item, String action, String note) {
-        return Mono.fromRunnable(() -> ChargebackDecision.requireAction(action))
-                .then(transactions.inTransaction(() -> orders.lockById(
-                                Objects.requireNonNull(item.orderId(), "a chargeback review names its order"))
-                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", item.orderId())))
-                        .flatMap(order -> moneyouts
-                                .lockOfOrder(order.orderId())
-                                .filter(m -> m.status() == MoneyoutStatus.HELD)
-                                .collectList()
-                                .flatMap(held -> {
-                                    Instant now = clock.instant();
-                                    return carryOut(
-                                            item, order, ChargebackDecision.resolve(order, held, action, now), now);
-                                }))
-                        .then(reviewItems.move(
-                                item.reviewItemId(),
-                                ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS),
-                                note + " [" + action + "]",
-                                clock.instant()))));
+        return Mono.fromRunnable(() -> ChargebackDecision.requireAction(action)).then(transactions.inTransaction(() -> {
+            String orderId = Objects.requireNonNull(item.orderId(), "a chargeback review names its order");
+            return orders.lockById(orderId)
+                    .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
+                    .flatMap(order -> moneyouts
+                            .lockOfOrder(order.orderId())
+                            .filter(m -> m.status() == MoneyoutStatus.HELD)
+                            .collectList()
+                            .flatMap(held -> {
+                                Instant now = clock.instant();
+                                return carryOut(item, order, ChargebackDecision.resolve(order, held, action, now), now);
+                            }))
+                    .then(reviewItems.move(
+                            item.reviewItemId(),
+                            ReviewTransitions.row(item, ReviewTrigger.RESOLVED_BY_OPS),
+                            note + " [" + action + "]",
+                            clock.instant()));
+        }));
     }
 
     private Mono<Void> carryOut(ReviewItem item, Order order, ChargebackDecision decision, Instant now) {
