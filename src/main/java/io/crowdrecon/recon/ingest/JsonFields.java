@@ -163,11 +163,9 @@ public final class JsonFields {
         return Amounts.inMinorDigits(amount, currency);
     }
 
-    public @Nullable Instant dateTime(String name, boolean required) {
-        String value = required ? requiredText(name) : optionalText(name, 64);
-        if (value == null) {
-            return null;
-        }
+    /** A required ISO 8601 date-time with offset. */
+    public Instant requiredDateTime(String name) {
+        String value = requiredText(name);
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException e) {

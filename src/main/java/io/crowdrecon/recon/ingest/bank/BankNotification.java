@@ -4,6 +4,7 @@ import io.crowdrecon.recon.ingest.JsonFields;
 import io.crowdrecon.recon.matching.IncomingCredit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /** What a record of {@code recon.bank-notifications} turned out to be once parsed and validated. */
 public sealed interface BankNotification {
@@ -18,13 +19,13 @@ public sealed interface BankNotification {
      */
     record Debit(
             String notificationId,
-            String instructionId,
-            String status,
-            String returnOfNotificationId,
-            BigDecimal amount,
-            String currency,
-            LocalDate bookingDate,
-            String reason)
+            @Nullable String instructionId,
+            @Nullable String status,
+            @Nullable String returnOfNotificationId,
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            @Nullable LocalDate bookingDate,
+            @Nullable String reason)
             implements BankNotification {}
 
     /**
@@ -32,7 +33,11 @@ public sealed interface BankNotification {
      * goes to the DLQ with {@code reason}; when it may be a credit it is tracked as real money.
      */
     record Rejected(
-            JsonFields.Problem problem, boolean mayBeCredit, String notificationId, BigDecimal amount, String currency)
+            JsonFields.Problem problem,
+            boolean mayBeCredit,
+            @Nullable String notificationId,
+            @Nullable BigDecimal amount,
+            @Nullable String currency)
             implements BankNotification {
 
         /** Why, as {@code x-dlq-reason} says it. */

@@ -11,6 +11,7 @@ import io.crowdrecon.recon.shared.Iban;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -31,7 +32,7 @@ public final class BankNotificationParser {
         this.json = json;
     }
 
-    public BankNotification parse(byte[] value) {
+    public BankNotification parse(byte @Nullable [] value) {
         if (value == null || value.length == 0) {
             return new Rejected(new Problem(null, "empty record"), true, null, null, null);
         }
@@ -78,7 +79,7 @@ public final class BankNotificationParser {
             throw new JsonFields.Invalid("creditorIban", "not a valid IBAN");
         }
         String bankReference = f.requiredText("bankReference");
-        Instant receivedAt = f.dateTime("receivedDatetime", true);
+        Instant receivedAt = f.requiredDateTime("receivedDatetime");
         String description = f.optionalText("description", Integer.MAX_VALUE);
         if (description != null && description.getBytes(StandardCharsets.UTF_8).length > MAX_DESCRIPTION_BYTES) {
             throw new JsonFields.Invalid("description", "longer than 4 KiB");
@@ -141,7 +142,7 @@ public final class BankNotificationParser {
                 f.optionalText("reason", MAX_TEXT));
     }
 
-    private static String firstLine(String message) {
+    private static String firstLine(@Nullable String message) {
         if (message == null) {
             return "unreadable";
         }

@@ -8,7 +8,9 @@ import io.crowdrecon.recon.matching.IncomingCredit;
 import io.crowdrecon.recon.payment.card.ApplyCardEvent;
 import io.crowdrecon.recon.payment.card.CardEvent;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -32,16 +34,18 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
     @Override
     public Inbound apply(InboundRecord record) {
         Parsed parsed = parse(record.value(), record.sourcePortalId());
-        if (parsed.rejection() != null) {
+        CardEvent event = parsed.event();
+        if (event == null) {
+            JsonFields.Problem rejection =
+                    Objects.requireNonNull(parsed.rejection(), "a notification without an event was rejected");
             return new Inbound.Rejected(
                     record,
-                    parsed.rejection().reason(),
+                    rejection.reason(),
                     parsed.mayBeCredit(),
                     parsed.notificationId(),
                     parsed.amount(),
                     parsed.currency());
         }
-        CardEvent event = parsed.event();
         if (event.code() == CardEvent.Code.CAPTURE && event.success()) {
             return new Inbound.Credit(
                     record,
@@ -70,15 +74,21 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
 
     /** A parsed notification, or why it is not one. */
     public record Parsed(
-            CardEvent event,
-            JsonFields.Problem rejection,
+            @Nullable CardEvent event,
+            JsonFields.@Nullable Problem rejection,
             boolean mayBeCredit,
-            String notificationId,
-            java.math.BigDecimal amount,
-            String currency) {}
+            @Nullable String notificationId,
+            java.math.@Nullable BigDecimal amount,
+            @Nullable String currency) {
+
+        /** The event of a notification that was not rejected: a parse gives one or the other. */
+        public CardEvent accepted() {
+            return Objects.requireNonNull(event, "a notification without a rejection has its event");
+        }
+    }
 
     /** Parses and validates one card notification; also used by the webhook to refuse bad bodies. */
-    public Parsed parse(byte[] value, String sourcePortalId) {
+    public Parsed parse(byte @Nullable [] value, @Nullable String sourcePortalId) {
         JsonNode root;
         try {
             root = value == null || value.length == 0 ? null : json.readTree(value);
@@ -98,7 +108,7 @@ public class CardNotifications implements Function<InboundRecord, Inbound> {
             String currency = f.currency("currency");
             var amount = f.amount("amount", currency);
             String pspReference = f.requiredText("pspReference");
-            var eventAt = f.dateTime("eventDatetime", true);
+            var eventAt = f.requiredDateTime("eventDatetime");
             return new Parsed(
                     new CardEvent(
                             notificationId,

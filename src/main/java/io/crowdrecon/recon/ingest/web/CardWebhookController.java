@@ -145,9 +145,9 @@ public class CardWebhookController {
         if (parsed.rejection() != null) {
             return Mono.error(parsed.rejection().asValidationFailure());
         }
-        return publish(portalId, parsed.event().orderId(), body)
+        return publish(portalId, parsed.accepted().orderId(), body)
                 .thenReturn(ResponseEntity.status(HttpStatus.ACCEPTED)
-                        .body(new AcceptedResponse(parsed.event().notificationId(), "ACCEPTED")));
+                        .body(new AcceptedResponse(parsed.accepted().notificationId(), "ACCEPTED")));
     }
 
     /** The gateway of a portal, as the scope of its Idempotency-Keys: it has no API key, only the webhook secret. */

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.payment.card;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A card gateway notification other than a successful capture (captures are credits, decided by
@@ -19,9 +20,9 @@ public record CardEvent(
         String currency,
         String pspReference,
         Instant eventAt,
-        String reason,
-        String instructionId,
-        String sourcePortalId) {
+        @Nullable String reason,
+        @Nullable String instructionId,
+        @Nullable String sourcePortalId) {
 
     public enum Code {
         AUTHORISATION,

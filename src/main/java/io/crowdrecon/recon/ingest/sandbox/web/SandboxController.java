@@ -209,7 +209,7 @@ public class SandboxController {
                         throw refused(parsed.rejection());
                     }
                     // As the consumer reads it: in the currency's minor digits.
-                    notification.put("amount", parsed.event().amount());
+                    notification.put("amount", parsed.accepted().amount());
                     return notification;
                 })
                 // Only the caller's own orders, and marked as the caller's, like its signed webhook would.
