@@ -48,7 +48,7 @@ public final class Validation {
      */
     public <T> T checked(@Nullable T value) {
         if (!errors.isEmpty()) {
-            throw new IllegalStateException("checked(...) is read after throwIfInvalid()");
+            throw new IllegalStateException("checked(...) is read only after throwIfInvalid() passed");
         }
         return Objects.requireNonNull(value, "a required check that added no error returned its value");
     }
