@@ -1,3 +1,4 @@
+/** The bank-file API: ops post a camt or MT940 file and read back files, their statements and reconciliation. */
 @NullMarked
 package io.crowdrecon.recon.bankfile.web;
 

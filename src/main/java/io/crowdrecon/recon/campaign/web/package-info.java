@@ -1,3 +1,4 @@
+/** The campaign API: a portal creates, opens, closes and cancels its campaigns. */
 @NullMarked
 package io.crowdrecon.recon.campaign.web;
 

@@ -1,3 +1,4 @@
+/** The card gateway's signed webhook, turned into a card notification on Kafka. */
 @NullMarked
 package io.crowdrecon.recon.ingest.web;
 

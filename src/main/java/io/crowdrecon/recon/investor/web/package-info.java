@@ -1,3 +1,4 @@
+/** The investor API: a portal registers and reads its investors, and a campaign's investors. */
 @NullMarked
 package io.crowdrecon.recon.investor.web;
 

@@ -1,3 +1,4 @@
+/** Ops read how one notification was decided. */
 @NullMarked
 package io.crowdrecon.recon.matching.web;
 

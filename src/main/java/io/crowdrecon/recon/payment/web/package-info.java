@@ -1,3 +1,7 @@
+/**
+ * The money of an order and of a campaign: payment, moneyouts, refunds, unidentified transfers, and the ops view of
+ * payment instructions.
+ */
 @NullMarked
 package io.crowdrecon.recon.payment.web;
 

@@ -1,3 +1,4 @@
+/** Ops onboard portals and companies. */
 @NullMarked
 package io.crowdrecon.recon.portal.web;
 

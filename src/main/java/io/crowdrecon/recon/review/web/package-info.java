@@ -1,3 +1,4 @@
+/** Ops list and resolve review items. */
 @NullMarked
 package io.crowdrecon.recon.review.web;
 

@@ -1,3 +1,4 @@
+/** The live order stream (Server-Sent Events, resumable with Last-Event-ID). */
 @NullMarked
 package io.crowdrecon.recon.stream.web;
 

@@ -1,3 +1,4 @@
+/** The sandbox API: bank and card notifications posted over HTTP onto the same topics a feed adapter uses. */
 @NullMarked
 package io.crowdrecon.recon.ingest.sandbox.web;
 
