@@ -3,7 +3,6 @@ package io.crowdrecon.recon.payment.instruction;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdrecon.recon.order.Order;
-import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderReasons;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.OrderTrigger;
@@ -491,22 +490,6 @@ class BankDebitDecisionTests {
     }
 
     static Order order(OrderStatus status) {
-        return new Order(
-                "TRX1",
-                "P1",
-                "C1",
-                "CO1",
-                "I1",
-                null,
-                new BigDecimal("1100"),
-                new BigDecimal("1000"),
-                new BigDecimal("100"),
-                "EUR",
-                OrderChannel.MONEY_TRANSFER,
-                null,
-                status,
-                NOW,
-                NOW,
-                NOW);
+        return Domain.order(status, NOW, NOW);
     }
 }
