@@ -39,4 +39,56 @@ public final class IdGenerator {
     public OrderId nextOrderId() {
         return OrderId.generate(random.get());
     }
+
+    public PortalId nextPortalId() {
+        return new PortalId(next(PortalId.KIND));
+    }
+
+    public CompanyId nextCompanyId() {
+        return new CompanyId(next(CompanyId.KIND));
+    }
+
+    public CampaignId nextCampaignId() {
+        return new CampaignId(next(CampaignId.KIND));
+    }
+
+    public InvestorId nextInvestorId() {
+        return new InvestorId(next(InvestorId.KIND));
+    }
+
+    public MoneyinId nextMoneyinId() {
+        return new MoneyinId(next(MoneyinId.KIND));
+    }
+
+    public MoneyoutId nextMoneyoutId() {
+        return new MoneyoutId(next(MoneyoutId.KIND));
+    }
+
+    public RefundId nextRefundId() {
+        return new RefundId(next(RefundId.KIND));
+    }
+
+    public UnidentifiedTransferId nextUnidentifiedTransferId() {
+        return new UnidentifiedTransferId(next(UnidentifiedTransferId.KIND));
+    }
+
+    public CashoutId nextCashoutId() {
+        return new CashoutId(next(CashoutId.KIND));
+    }
+
+    public InstructionId nextInstructionId() {
+        return new InstructionId(next(InstructionId.KIND));
+    }
+
+    public ReviewItemId nextReviewItemId() {
+        return new ReviewItemId(next(ReviewItemId.KIND));
+    }
+
+    public BankFileId nextBankFileId() {
+        return new BankFileId(next(BankFileId.KIND));
+    }
+
+    public BankStatementId nextBankStatementId() {
+        return new BankStatementId(next(BankStatementId.KIND));
+    }
 }
