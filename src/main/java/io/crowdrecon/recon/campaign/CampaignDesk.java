@@ -1,12 +1,14 @@
 package io.crowdrecon.recon.campaign;
 
 import io.crowdrecon.recon.portal.Companies;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.Validation;
@@ -44,7 +46,7 @@ public class CampaignDesk {
     /** Creates a campaign in CREATED. Errors: VALIDATION_FAILED, UNSUPPORTED_CURRENCY, NOT_FOUND (company). */
     public Mono<Campaign> create(String portalId, String companyId, CampaignTerms terms) {
         return companies
-                .ofPortal(portalId, companyId)
+                .ofPortal(PortalId.of(portalId), CompanyId.of(companyId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Company", companyId)))
                 .flatMap(company -> {
                     Instant now = clock.instant();

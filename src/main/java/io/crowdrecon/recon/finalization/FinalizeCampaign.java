@@ -27,9 +27,11 @@ import io.crowdrecon.recon.portal.Companies;
 import io.crowdrecon.recon.portal.Company;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Clock;
@@ -161,7 +163,9 @@ public class FinalizeCampaign {
 
     /** Who the payouts go to: the campaign's company and its portal. */
     private Mono<Tuple2<Company, Portal>> payees(Campaign campaign) {
-        return Mono.zip(companies.byId(campaign.companyId()), portals.byId(campaign.portalId()))
+        return Mono.zip(
+                        companies.byId(CompanyId.of(campaign.companyId())),
+                        portals.byId(PortalId.of(campaign.portalId())))
                 .switchIfEmpty(Mono.error(() ->
                         new IllegalStateException("campaign " + campaign.campaignId() + " has no company or portal")));
     }

@@ -12,6 +12,7 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Validation;
 import java.time.Clock;
@@ -79,7 +80,7 @@ public class OrderDesk {
                                         Mono.error(() -> DomainException.notFound("Investor", request.investorId())))
                                 .thenReturn(campaign))
                         .flatMap(campaign -> create(portalId, request, valid, campaign))))
-                .flatMap(order -> portals.byId(portalId)
+                .flatMap(order -> portals.byId(PortalId.of(portalId))
                         .map(portal -> new PlacedOrder(
                                 order,
                                 portal,
@@ -194,7 +195,7 @@ public class OrderDesk {
 
     private Mono<PlacedOrder> withHistory(Order order) {
         return Mono.zip(
-                        portals.byId(order.portalId()),
+                        portals.byId(PortalId.of(order.portalId())),
                         orders.history(order.orderId()).collectList())
                 .map(t -> new PlacedOrder(order, t.getT1(), t.getT2()));
     }

@@ -4,7 +4,7 @@ import io.crowdrecon.recon.shared.ApiKeys;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Validation;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -39,7 +39,7 @@ public class Onboarding {
                     Iban fee = v.iban("feeAccountIban", feeAccountIban, true);
                     v.throwIfInvalid();
                     return new Portal(
-                            ids.next(IdPrefix.PORTAL),
+                            ids.nextPortalId(),
                             v.checked(validName),
                             v.checked(collection),
                             v.checked(fee),
@@ -57,20 +57,20 @@ public class Onboarding {
     public Mono<Company> onboardCompany(String portalId, String name, String fiscalCode, String iban) {
         return Mono.fromCallable(() -> {
                     Validation v = Validation.start();
-                    v.text("portalId", portalId, true);
+                    String validPortalId = v.text("portalId", portalId, true);
                     String validName = v.text("name", name, true);
                     String validFiscalCode = v.text("fiscalCode", fiscalCode, true);
                     Iban validIban = v.iban("iban", iban, true);
                     v.throwIfInvalid();
                     return new Company(
-                            ids.next(IdPrefix.COMPANY),
-                            portalId,
+                            ids.nextCompanyId(),
+                            PortalId.of(v.checked(validPortalId)),
                             v.checked(validName),
                             v.checked(validFiscalCode),
                             v.checked(validIban),
                             clock.instant());
                 })
-                .flatMap(company -> portals.byId(portalId)
+                .flatMap(company -> portals.byId(company.portalId())
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", portalId)))
                         .then(companies.add(company)));
     }

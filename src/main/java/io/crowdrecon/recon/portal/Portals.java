@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.portal;
 
 import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.PortalId;
 import java.util.Collection;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -15,7 +16,7 @@ public interface Portals {
     Mono<Portal> add(Portal portal, byte[] apiKeyHash, String webhookSecret);
 
     /** The portal, or empty. */
-    Mono<Portal> byId(String portalId);
+    Mono<Portal> byId(PortalId portalId);
 
     /** The portal collecting on this IBAN, or empty. */
     Mono<Portal> byCollectionIban(Iban collectionIban);
@@ -24,5 +25,5 @@ public interface Portals {
     Flux<Portal> byCollectionIbans(Collection<String> collectionIbans);
 
     /** The secret that signs this portal's card webhooks, or empty for an unknown portal. */
-    Mono<String> webhookSecret(String portalId);
+    Mono<String> webhookSecret(PortalId portalId);
 }

@@ -49,8 +49,10 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.portal.Company;
 import io.crowdrecon.recon.portal.Portal;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -78,10 +80,19 @@ class FinalizationTests {
 
     private static final String CAMPAIGN = "CMP1";
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
-    private static final Company COMPANY =
-            new Company("CO1", "PRT1", "Acme S.r.l.", "01234567890", Iban.parse("IT60X0542811101000000123456"), AT);
+    private static final Company COMPANY = new Company(
+            CompanyId.of("CO1"),
+            PortalId.of("PRT1"),
+            "Acme S.r.l.",
+            "01234567890",
+            Iban.parse("IT60X0542811101000000123456"),
+            AT);
     private static final Portal PORTAL = new Portal(
-            "PRT1", "Crowd Portal", Iban.parse("GB82WEST12345698765432"), Iban.parse("DE89370400440532013000"), AT);
+            PortalId.of("PRT1"),
+            "Crowd Portal",
+            Iban.parse("GB82WEST12345698765432"),
+            Iban.parse("DE89370400440532013000"),
+            AT);
 
     private static final Order A = order("A", ACCOUNTED, "1000", "50");
     private static final Order B = order("B", ACCOUNTED, "2000", "100");

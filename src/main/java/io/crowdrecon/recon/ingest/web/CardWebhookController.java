@@ -11,6 +11,7 @@ import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.ApiKeys;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -130,10 +131,10 @@ public class CardWebhookController {
                     String signature,
             @RequestBody(required = false) byte[] body,
             ServerWebExchange exchange) {
-        if (portalId == null || signature == null || body == null || portalId.length() > 64) {
+        if (portalId == null || signature == null || body == null || portalId.isBlank() || portalId.length() > 64) {
             return Mono.error(unauthorized());
         }
-        return portals.webhookSecret(portalId)
+        return portals.webhookSecret(PortalId.of(portalId))
                 .filter(secret -> signedBy(secret, body, signature))
                 .switchIfEmpty(Mono.error(CardWebhookController::unauthorized))
                 .flatMap(secret ->

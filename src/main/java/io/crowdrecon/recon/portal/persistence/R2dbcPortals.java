@@ -7,6 +7,7 @@ import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.PortalId;
 import io.r2dbc.spi.Readable;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -34,7 +35,7 @@ public class R2dbcPortals implements Portals, CallerResolver {
                                             webhook_secret, created_at)
                         VALUES (:id, :name, :collection, :fee, :keyHash, :secret, :createdAt)
                         """)
-                .bind("id", portal.portalId())
+                .bind("id", portal.portalId().value())
                 .bind("name", portal.name())
                 .bind("collection", portal.collectionIban().value())
                 .bind("fee", portal.feeAccountIban().value())
@@ -53,9 +54,9 @@ public class R2dbcPortals implements Portals, CallerResolver {
     }
 
     @Override
-    public Mono<Portal> byId(String portalId) {
+    public Mono<Portal> byId(PortalId portalId) {
         return database.sql("SELECT " + COLUMNS + " FROM portal WHERE portal_id = :id")
-                .bind("id", portalId)
+                .bind("id", portalId.value())
                 .map(R2dbcPortals::portal)
                 .one();
     }
@@ -85,9 +86,9 @@ public class R2dbcPortals implements Portals, CallerResolver {
     }
 
     @Override
-    public Mono<String> webhookSecret(String portalId) {
+    public Mono<String> webhookSecret(PortalId portalId) {
         return database.sql("SELECT webhook_secret FROM portal WHERE portal_id = :id")
-                .bind("id", portalId)
+                .bind("id", portalId.value())
                 .map(row -> row.get(0, String.class))
                 .one();
     }
@@ -102,7 +103,7 @@ public class R2dbcPortals implements Portals, CallerResolver {
 
     private static Portal portal(Readable row) {
         return new Portal(
-                row.get("portal_id", String.class),
+                new PortalId(row.get("portal_id", String.class)),
                 row.get("name", String.class),
                 new Iban(row.get("collection_iban", String.class)),
                 new Iban(row.get("fee_account_iban", String.class)),

@@ -10,8 +10,10 @@ import io.crowdrecon.recon.portal.Company;
 import io.crowdrecon.recon.portal.Onboarding;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -75,7 +77,7 @@ public class OpsOnboardingController {
 
         static PortalResponse of(Portal portal, @Nullable String apiKey, @Nullable String webhookSecret) {
             return new PortalResponse(
-                    portal.portalId(),
+                    portal.portalId().value(),
                     portal.name(),
                     portal.collectionIban().value(),
                     portal.feeAccountIban().value(),
@@ -102,8 +104,8 @@ public class OpsOnboardingController {
 
         static CompanyResponse of(Company company) {
             return new CompanyResponse(
-                    company.companyId(),
-                    company.portalId(),
+                    company.companyId().value(),
+                    company.portalId().value(),
                     company.name(),
                     company.fiscalCode(),
                     company.iban().value(),
@@ -135,7 +137,7 @@ public class OpsOnboardingController {
     @GetMapping("/portals/{portalId}")
     @Operation(operationId = "getPortal", summary = "Get a portal", description = "A portal, without its secrets.")
     Mono<PortalResponse> portal(@PathVariable String portalId) {
-        return portals.byId(portalId)
+        return portals.byId(PortalId.of(portalId))
                 .map(portal -> PortalResponse.of(portal, null, null))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", portalId)));
     }
@@ -162,7 +164,7 @@ public class OpsOnboardingController {
     @Operation(operationId = "getCompany", summary = "Get a company", description = "A company of any portal.")
     Mono<CompanyResponse> company(@PathVariable String companyId) {
         return companies
-                .byId(companyId)
+                .byId(CompanyId.of(companyId))
                 .map(CompanyResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Company", companyId)));
     }

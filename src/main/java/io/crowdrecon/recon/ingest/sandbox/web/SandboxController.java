@@ -17,6 +17,7 @@ import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -126,7 +127,7 @@ public class SandboxController {
     }
 
     private Mono<ResponseEntity<Object>> bankTransfer(Caller caller, BankTransferRequest request) {
-        return portals.byId(caller.portalIdOrFail())
+        return portals.byId(PortalId.of(caller.portalIdOrFail()))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", caller.portalIdOrFail())))
                 .flatMap(portal -> {
                     Map<String, Object> credit = new LinkedHashMap<>();
