@@ -1,6 +1,9 @@
 package io.crowdrecon.recon.campaign;
 
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -11,9 +14,9 @@ import java.time.LocalDate;
  * bounds only the amount executed at a successful finalization, never order creation or matching.
  */
 public record Campaign(
-        String campaignId,
-        String portalId,
-        String companyId,
+        CampaignId campaignId,
+        PortalId portalId,
+        CompanyId companyId,
         CampaignTerms terms,
         CampaignStatus status,
         Instant createdAt,

@@ -1,11 +1,11 @@
 package io.crowdrecon.recon.campaign;
 
 import io.crowdrecon.recon.portal.Companies;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PortalId;
@@ -51,7 +51,13 @@ public class CampaignDesk {
                 .flatMap(company -> {
                     Instant now = clock.instant();
                     return campaigns.add(new Campaign(
-                            ids.next(IdPrefix.CAMPAIGN), portalId, companyId, terms, CampaignStatus.CREATED, now, now));
+                            ids.nextCampaignId(),
+                            PortalId.of(portalId),
+                            CompanyId.of(companyId),
+                            terms,
+                            CampaignStatus.CREATED,
+                            now,
+                            now));
                 });
     }
 
@@ -61,10 +67,11 @@ public class CampaignDesk {
      */
     public Mono<Campaign> update(String portalId, String campaignId, String companyId, CampaignTerms terms) {
         return transactions.inTransaction(() -> campaigns
-                .lockOfPortal(portalId, campaignId)
+                .lockOfPortal(PortalId.of(portalId), CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> {
-                    if (companyId != null && !companyId.equals(campaign.companyId())) {
+                    if (companyId != null
+                            && !companyId.equals(campaign.companyId().value())) {
                         Validation.start().add("companyId", "cannot change").throwIfInvalid();
                     }
                     if (campaign.status() != CampaignStatus.CREATED && campaign.status() != CampaignStatus.OPEN) {
@@ -79,12 +86,12 @@ public class CampaignDesk {
 
     public Mono<Campaign> get(String portalId, String campaignId) {
         return campaigns
-                .ofPortal(portalId, campaignId)
+                .ofPortal(PortalId.of(portalId), CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)));
     }
 
     public Mono<Page<Campaign>> list(String portalId, PageRequest page) {
-        return campaigns.page(portalId, page);
+        return campaigns.page(PortalId.of(portalId), page);
     }
 
     public Mono<Campaign> open(String portalId, String campaignId) {
@@ -101,7 +108,7 @@ public class CampaignDesk {
      */
     public Mono<Campaign> cancel(String portalId, String campaignId) {
         return transactions.inTransaction(() -> campaigns
-                .lockOfPortal(portalId, campaignId)
+                .lockOfPortal(PortalId.of(portalId), CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> {
                     if (campaign.status() == CampaignStatus.CANCELLED) {
@@ -124,7 +131,7 @@ public class CampaignDesk {
                         Transition<CampaignStatus, CampaignTrigger> row =
                                 CampaignTransitions.row(campaign, CampaignTrigger.CANCEL);
                         return campaigns
-                                .moveStatus(campaignId, campaign.status(), row, now)
+                                .moveStatus(campaign.campaignId(), campaign.status(), row, now)
                                 .then(orders.expirePayable(campaignId, REASON_CAMPAIGN_CANCELLED))
                                 .thenReturn(campaign.moved(row, now));
                     });
@@ -133,7 +140,7 @@ public class CampaignDesk {
 
     private Mono<Campaign> move(String portalId, String campaignId, CampaignTrigger trigger, CampaignStatus target) {
         return transactions.inTransaction(() -> campaigns
-                .lockOfPortal(portalId, campaignId)
+                .lockOfPortal(PortalId.of(portalId), CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> {
                     if (campaign.status() == target) {
@@ -146,7 +153,7 @@ public class CampaignDesk {
                     Instant now = clock.instant();
                     Transition<CampaignStatus, CampaignTrigger> row = CampaignTransitions.row(campaign, trigger);
                     return campaigns
-                            .moveStatus(campaignId, campaign.status(), row, now)
+                            .moveStatus(campaign.campaignId(), campaign.status(), row, now)
                             .thenReturn(campaign.moved(row, now));
                 }));
     }

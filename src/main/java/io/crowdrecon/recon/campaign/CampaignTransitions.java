@@ -42,7 +42,7 @@ public final class CampaignTransitions {
      * {@code DomainException} {@code ILLEGAL_TRANSITION} when the table has no such move.
      */
     public static Transition<CampaignStatus, CampaignTrigger> row(Campaign campaign, CampaignTrigger trigger) {
-        return TABLE.row("Campaign", campaign.campaignId(), campaign.status(), trigger);
+        return TABLE.row("Campaign", campaign.campaignId().value(), campaign.status(), trigger);
     }
 
     /** Whether the table has a move for {@code trigger} from {@code from}. */

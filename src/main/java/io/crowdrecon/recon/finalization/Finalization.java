@@ -67,8 +67,8 @@ public final class Finalization {
             return Optional.of(new AlreadyFinalized());
         }
         if (campaign.status() != CampaignStatus.CLOSED) {
-            return Optional.of(Refused.by(
-                    DomainException.illegalTransition("Campaign", campaign.campaignId(), campaign.status(), target)));
+            return Optional.of(Refused.by(DomainException.illegalTransition(
+                    "Campaign", campaign.campaignId().value(), campaign.status(), target)));
         }
         return Optional.empty();
     }
@@ -145,7 +145,7 @@ public final class Finalization {
         orders.stream()
                 .filter(order -> OrderTransitions.allows(order.status(), OrderTrigger.EXPIRE))
                 .forEach(order -> steps.add(new Expire(order, REASON_SUCCESS)));
-        String campaignId = campaign.campaignId();
+        String campaignId = campaign.campaignId().value();
         return new Success(
                 campaign,
                 steps,

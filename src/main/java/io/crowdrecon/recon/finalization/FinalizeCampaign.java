@@ -27,7 +27,7 @@ import io.crowdrecon.recon.portal.Companies;
 import io.crowdrecon.recon.portal.Company;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
-import io.crowdrecon.recon.shared.CompanyId;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
@@ -129,7 +129,7 @@ public class FinalizeCampaign {
 
     private Mono<Campaign> lockCampaign(String portalId, String campaignId) {
         return campaigns
-                .lockOfPortal(portalId, campaignId)
+                .lockOfPortal(PortalId.of(portalId), CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)));
     }
 
@@ -151,7 +151,7 @@ public class FinalizeCampaign {
     }
 
     private Mono<List<Order>> lockOrders(Campaign campaign) {
-        return orders.lockAllOfCampaign(campaign.campaignId()).collectList();
+        return orders.lockAllOfCampaign(campaign.campaignId().value()).collectList();
     }
 
     /** The standing moneyouts of the orders whose money the finalization moves, locked, by orderId. */
@@ -163,9 +163,7 @@ public class FinalizeCampaign {
 
     /** Who the payouts go to: the campaign's company and its portal. */
     private Mono<Tuple2<Company, Portal>> payees(Campaign campaign) {
-        return Mono.zip(
-                        companies.byId(CompanyId.of(campaign.companyId())),
-                        portals.byId(PortalId.of(campaign.portalId())))
+        return Mono.zip(companies.byId(campaign.companyId()), portals.byId(campaign.portalId()))
                 .switchIfEmpty(Mono.error(() ->
                         new IllegalStateException("campaign " + campaign.campaignId() + " has no company or portal")));
     }
@@ -182,7 +180,7 @@ public class FinalizeCampaign {
         }
         // Already finalized: answer as the first request did.
         return campaign.status() == CampaignStatus.FINALIZED_SUCCESS
-                ? cashouts.ofCampaign(campaign.campaignId()).map(cashout -> new Finalized(campaign, cashout))
+                ? cashouts.ofCampaign(campaign.campaignId().value()).map(cashout -> new Finalized(campaign, cashout))
                 : Mono.just(new Finalized(campaign, null));
     }
 
@@ -193,8 +191,8 @@ public class FinalizeCampaign {
                         Mono.defer(() -> payOut(success, cashoutId)))
                 .collectList()
                 .flatMap(announced -> end(campaign, success.campaignMove(), announced))
-                .flatMap(finalized ->
-                        cashouts.ofCampaign(campaign.campaignId()).map(cashout -> new Finalized(finalized, cashout)));
+                .flatMap(finalized -> cashouts.ofCampaign(campaign.campaignId().value())
+                        .map(cashout -> new Finalized(finalized, cashout)));
     }
 
     private Mono<Finalized> fail(Campaign campaign, Failure failure) {
@@ -261,8 +259,8 @@ public class FinalizeCampaign {
         return settlement
                 .instructPayout(
                         payout.type(),
-                        campaign.portalId(),
-                        campaign.campaignId(),
+                        campaign.portalId().value(),
+                        campaign.campaignId().value(),
                         cashoutId,
                         payout.amount(),
                         campaign.currency(),

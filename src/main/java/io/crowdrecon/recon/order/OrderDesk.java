@@ -7,6 +7,7 @@ import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
@@ -72,7 +73,7 @@ public class OrderDesk {
         return Mono.fromCallable(request::validate)
                 .flatMap(valid -> transactions.inTransaction(() -> campaigns
                         // A shared lock: the campaign cannot close or be cancelled under this order.
-                        .shareLockOfPortal(portalId, request.campaignId())
+                        .shareLockOfPortal(PortalId.of(portalId), CampaignId.of(request.campaignId()))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", request.campaignId())))
                         .flatMap(campaign -> investors
                                 .ofPortal(portalId, request.investorId())
@@ -88,7 +89,7 @@ public class OrderDesk {
     }
 
     private Mono<Order> create(String portalId, PlaceOrder request, PlaceOrder.Valid valid, Campaign campaign) {
-        if (!campaign.companyId().equals(request.companyId())) {
+        if (!campaign.companyId().value().equals(request.companyId())) {
             Validation.start()
                     .add("companyId", "is not the company of campaign " + campaign.campaignId())
                     .throwIfInvalid();
@@ -103,8 +104,8 @@ public class OrderDesk {
         Order order = new Order(
                 ids.nextOrderId().value(),
                 portalId,
-                campaign.campaignId(),
-                campaign.companyId(),
+                campaign.campaignId().value(),
+                campaign.companyId().value(),
                 request.investorId(),
                 valid.investorAccount(),
                 valid.totalAmount(),
@@ -132,7 +133,7 @@ public class OrderDesk {
 
     public Mono<Page<Order>> ofCampaign(String portalId, String campaignId, PageRequest page) {
         return campaigns
-                .ofPortal(portalId, campaignId)
+                .ofPortal(PortalId.of(portalId), CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> orders.pageOfCampaign(portalId, campaignId, page));
     }

@@ -49,6 +49,7 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.portal.Company;
 import io.crowdrecon.recon.portal.Portal;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
@@ -715,7 +716,8 @@ class FinalizationTests {
                     "EUR",
                     LocalDate.parse("2026-11-30"),
                     successFee);
-            return new Campaign(CAMPAIGN, "PRT1", "CO1", terms, status, AT, AT);
+            return new Campaign(
+                    CampaignId.of(CAMPAIGN), PortalId.of("PRT1"), CompanyId.of("CO1"), terms, status, AT, AT);
         }
 
         Map<String, List<Moneyout>> moneyouts() {

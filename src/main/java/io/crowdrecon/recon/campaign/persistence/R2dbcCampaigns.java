@@ -7,8 +7,11 @@ import io.crowdrecon.recon.campaign.CampaignTrigger;
 import io.crowdrecon.recon.campaign.Campaigns;
 import io.crowdrecon.recon.campaign.SuccessFee;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -42,9 +45,9 @@ public class R2dbcCampaigns implements Campaigns {
                         VALUES (:id, :portalId, :companyId, :name, :description, :min, :max, :currency, :closing,
                                 :feeFixed, :feePercentage, :status, :createdAt, :updatedAt)
                         """)
-                .bind("id", campaign.campaignId())
-                .bind("portalId", campaign.portalId())
-                .bind("companyId", campaign.companyId())
+                .bind("id", campaign.campaignId().value())
+                .bind("portalId", campaign.portalId().value())
+                .bind("companyId", campaign.companyId().value())
                 .bind("name", terms.name())
                 .bind("description", Sql.nullable(terms.description(), String.class))
                 .bind("min", terms.targetAmountMin())
@@ -61,40 +64,40 @@ public class R2dbcCampaigns implements Campaigns {
     }
 
     @Override
-    public Mono<Campaign> ofPortal(String portalId, String campaignId) {
+    public Mono<Campaign> ofPortal(PortalId portalId, CampaignId campaignId) {
         return select("WHERE campaign_id = :id AND portal_id = :portalId", portalId, campaignId);
     }
 
     @Override
-    public Mono<Campaign> lockOfPortal(String portalId, String campaignId) {
+    public Mono<Campaign> lockOfPortal(PortalId portalId, CampaignId campaignId) {
         return select("WHERE campaign_id = :id AND portal_id = :portalId FOR UPDATE", portalId, campaignId);
     }
 
     @Override
-    public Mono<Campaign> shareLockOfPortal(String portalId, String campaignId) {
+    public Mono<Campaign> shareLockOfPortal(PortalId portalId, CampaignId campaignId) {
         return select("WHERE campaign_id = :id AND portal_id = :portalId FOR SHARE", portalId, campaignId);
     }
 
     @Override
-    public Mono<Campaign> byId(String campaignId) {
+    public Mono<Campaign> byId(CampaignId campaignId) {
         return database.sql("SELECT " + COLUMNS + " FROM campaign WHERE campaign_id = :id")
-                .bind("id", campaignId)
+                .bind("id", campaignId.value())
                 .map(R2dbcCampaigns::campaign)
                 .one();
     }
 
-    private Mono<Campaign> select(String where, String portalId, String campaignId) {
+    private Mono<Campaign> select(String where, PortalId portalId, CampaignId campaignId) {
         return database.sql("SELECT " + COLUMNS + " FROM campaign " + where)
-                .bind("id", campaignId)
-                .bind("portalId", portalId)
+                .bind("id", campaignId.value())
+                .bind("portalId", portalId.value())
                 .map(R2dbcCampaigns::campaign)
                 .one();
     }
 
     @Override
-    public Mono<Page<Campaign>> page(String portalId, PageRequest request) {
+    public Mono<Page<Campaign>> page(PortalId portalId, PageRequest request) {
         Mono<Long> total = database.sql("SELECT count(*) FROM campaign WHERE portal_id = :portalId")
-                .bind("portalId", portalId)
+                .bind("portalId", portalId.value())
                 .map(row -> row.get(0, Long.class))
                 .one();
         Mono<java.util.List<Campaign>> items = database.sql(
@@ -102,7 +105,7 @@ public class R2dbcCampaigns implements Campaigns {
                                 + """
                          FROM campaign WHERE portal_id = :portalId
                         ORDER BY created_at DESC, campaign_id DESC LIMIT :limit OFFSET :offset""")
-                .bind("portalId", portalId)
+                .bind("portalId", portalId.value())
                 .bind("limit", request.size())
                 .bind("offset", request.offset())
                 .map(R2dbcCampaigns::campaign)
@@ -122,7 +125,7 @@ public class R2dbcCampaigns implements Campaigns {
                                updated_at = :updatedAt
                          WHERE campaign_id = :id
                         """)
-                .bind("id", campaign.campaignId())
+                .bind("id", campaign.campaignId().value())
                 .bind("name", terms.name())
                 .bind("description", Sql.nullable(terms.description(), String.class))
                 .bind("min", terms.targetAmountMin())
@@ -138,7 +141,10 @@ public class R2dbcCampaigns implements Campaigns {
 
     @Override
     public Mono<Boolean> moveStatus(
-            String campaignId, CampaignStatus expected, Transition<CampaignStatus, CampaignTrigger> row, Instant at) {
+            CampaignId campaignId,
+            CampaignStatus expected,
+            Transition<CampaignStatus, CampaignTrigger> row,
+            Instant at) {
         return database.sql(
                         """
                         UPDATE campaign SET status = :to, updated_at = :at
@@ -147,7 +153,7 @@ public class R2dbcCampaigns implements Campaigns {
                 .bind("to", row.to().name())
                 .bind("from", row.from().stream().map(Enum::name).toArray(String[]::new))
                 .bind("at", Sql.timestamp(at))
-                .bind("id", campaignId)
+                .bind("id", campaignId.value())
                 .bind("expected", expected.name())
                 .fetch()
                 .rowsUpdated()
@@ -156,9 +162,9 @@ public class R2dbcCampaigns implements Campaigns {
 
     private static Campaign campaign(Readable row) {
         return new Campaign(
-                row.get("campaign_id", String.class),
-                row.get("portal_id", String.class),
-                row.get("company_id", String.class),
+                new CampaignId(row.get("campaign_id", String.class)),
+                new PortalId(row.get("portal_id", String.class)),
+                new CompanyId(row.get("company_id", String.class)),
                 new CampaignTerms(
                         row.get("name", String.class),
                         row.get("description", String.class),

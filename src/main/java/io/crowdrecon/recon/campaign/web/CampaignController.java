@@ -131,8 +131,8 @@ public class CampaignController {
 
         public static CampaignResponse of(Campaign c) {
             return new CampaignResponse(
-                    c.campaignId(),
-                    c.companyId(),
+                    c.campaignId().value(),
+                    c.companyId().value(),
                     c.terms().name(),
                     c.terms().description(),
                     c.targetAmountMin(),

@@ -7,8 +7,10 @@ import io.crowdrecon.recon.finalization.FinalizeCampaign;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -92,7 +94,7 @@ public class FinalizationController {
 
         static FinalizedResponse of(FinalizeCampaign.Finalized finalized) {
             return new FinalizedResponse(
-                    finalized.campaign().campaignId(),
+                    finalized.campaign().campaignId().value(),
                     finalized.campaign().status().name(),
                     finalized.cashout() == null ? null : finalized.cashout().cashoutId(),
                     finalized.cashout() == null ? null : CashoutResponse.of(finalized.cashout()));
@@ -138,8 +140,8 @@ public class FinalizationController {
             description = "The cashout of a successful campaign, with the status of its CASHOUT instruction.")
     Mono<CashoutResponse> cashout(Caller caller, @PathVariable String campaignId, @PathVariable String cashoutId) {
         return campaigns
-                .ofPortal(caller.portalIdOrFail(), campaignId)
-                .flatMap(campaign -> cashouts.ofCampaign(campaign.campaignId()))
+                .ofPortal(PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId))
+                .flatMap(campaign -> cashouts.ofCampaign(campaign.campaignId().value()))
                 .filter(cashout -> cashout.cashoutId().equals(cashoutId))
                 .map(CashoutResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Cashout", cashoutId)));

@@ -5,9 +5,11 @@ import io.crowdrecon.recon.investor.Investors;
 import io.crowdrecon.recon.investor.web.InvestorController.InvestorResponse;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,7 +44,7 @@ public class CampaignInvestorsController {
             @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
                 .flatMap(request -> campaigns
-                        .ofPortal(caller.portalIdOrFail(), campaignId)
+                        .ofPortal(PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                         .then(investors.ofCampaign(caller.portalIdOrFail(), campaignId, request)))
                 .map(result -> result.map(InvestorResponse::of));
