@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.investor;
 
+import io.crowdrecon.recon.shared.InvestorId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.time.Instant;
 
 /**
@@ -10,4 +12,4 @@ import java.time.Instant;
  * @param updatedAt when its profile was last replaced; equals {@code createdAt} until then
  */
 public record Investor(
-        String investorId, String portalId, InvestorProfile profile, Instant createdAt, Instant updatedAt) {}
+        InvestorId investorId, PortalId portalId, InvestorProfile profile, Instant createdAt, Instant updatedAt) {}

@@ -3,7 +3,8 @@ package io.crowdrecon.recon.investor;
 import io.crowdrecon.recon.shared.CountryCode;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InvestorId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Validation;
 import java.time.Clock;
 import java.time.Instant;
@@ -48,20 +49,21 @@ public class InvestorRegistry {
      */
     public Mono<Investor> replace(String portalId, String investorId, InvestorDetails details) {
         return Mono.fromCallable(() -> validated(details))
-                .flatMap(profile -> investors.replaceProfile(portalId, investorId, profile, clock.instant()))
+                .flatMap(profile -> investors.replaceProfile(
+                        PortalId.of(portalId), InvestorId.of(investorId), profile, clock.instant()))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", investorId)));
     }
 
     /** The investor of {@code portalId}; errors with NOT_FOUND when absent or another portal's. */
     public Mono<Investor> find(String portalId, String investorId) {
         return investors
-                .ofPortal(portalId, investorId)
+                .ofPortal(PortalId.of(portalId), InvestorId.of(investorId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", investorId)));
     }
 
     private Investor newInvestor(String portalId, InvestorProfile profile) {
         Instant now = clock.instant();
-        return new Investor(ids.next(IdPrefix.INVESTOR), portalId, profile, now, now);
+        return new Investor(ids.nextInvestorId(), PortalId.of(portalId), profile, now, now);
     }
 
     /**

@@ -1,7 +1,10 @@
 package io.crowdrecon.recon.investor;
 
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.InvestorId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -16,14 +19,14 @@ public interface Investors {
      * {@code updatedAt}. Emits the investor as now stored (its {@code createdAt} unchanged); completes empty
      * when {@code portalId} has no such investor.
      */
-    Mono<Investor> replaceProfile(String portalId, String investorId, InvestorProfile profile, Instant updatedAt);
+    Mono<Investor> replaceProfile(PortalId portalId, InvestorId investorId, InvestorProfile profile, Instant updatedAt);
 
     /** The investor if it belongs to {@code portalId}; completes empty when absent or another portal's. */
-    Mono<Investor> ofPortal(String portalId, String investorId);
+    Mono<Investor> ofPortal(PortalId portalId, InvestorId investorId);
 
     /**
      * The investors of {@code portalId} with at least one order in {@code campaignId}, the one with the newest order
      * first; the page's total counts them all.
      */
-    Mono<Page<Investor>> ofCampaign(String portalId, String campaignId, PageRequest page);
+    Mono<Page<Investor>> ofCampaign(PortalId portalId, CampaignId campaignId, PageRequest page);
 }

@@ -11,6 +11,7 @@ import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.InvestorId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PortalId;
@@ -76,7 +77,7 @@ public class OrderDesk {
                         .shareLockOfPortal(PortalId.of(portalId), CampaignId.of(request.campaignId()))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", request.campaignId())))
                         .flatMap(campaign -> investors
-                                .ofPortal(portalId, request.investorId())
+                                .ofPortal(PortalId.of(portalId), InvestorId.of(request.investorId()))
                                 .switchIfEmpty(
                                         Mono.error(() -> DomainException.notFound("Investor", request.investorId())))
                                 .thenReturn(campaign))

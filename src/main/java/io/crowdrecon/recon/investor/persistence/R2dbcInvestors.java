@@ -5,8 +5,11 @@ import io.crowdrecon.recon.investor.InvestorProfile;
 import io.crowdrecon.recon.investor.InvestorType;
 import io.crowdrecon.recon.investor.Investors;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.InvestorId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,8 +40,8 @@ public class R2dbcInvestors implements Investors {
                         VALUES (:id, :portalId, :type, :name, :surname, :businessName, :fiscalCode,
                                 :address, :postalCode, :city, :country, :email, :phone, :createdAt, :updatedAt)
                         """)
-                .bind("id", investor.investorId())
-                .bind("portalId", investor.portalId())
+                .bind("id", investor.investorId().value())
+                .bind("portalId", investor.portalId().value())
                 .bind("createdAt", Sql.timestamp(investor.createdAt()))
                 .bind("updatedAt", Sql.timestamp(investor.updatedAt()));
         return bindProfile(insert, investor.profile()).then().thenReturn(investor);
@@ -46,7 +49,7 @@ public class R2dbcInvestors implements Investors {
 
     @Override
     public Mono<Investor> replaceProfile(
-            String portalId, String investorId, InvestorProfile profile, Instant updatedAt) {
+            PortalId portalId, InvestorId investorId, InvestorProfile profile, Instant updatedAt) {
         GenericExecuteSpec update = database.sql(
                         """
                         UPDATE investor
@@ -57,23 +60,23 @@ public class R2dbcInvestors implements Investors {
                          WHERE investor_id = :id AND portal_id = :portalId
                         RETURNING\s"""
                                 + COLUMNS)
-                .bind("id", investorId)
-                .bind("portalId", portalId)
+                .bind("id", investorId.value())
+                .bind("portalId", portalId.value())
                 .bind("updatedAt", Sql.timestamp(updatedAt));
         return bindProfile(update, profile).map(R2dbcInvestors::investor).one();
     }
 
     @Override
-    public Mono<Investor> ofPortal(String portalId, String investorId) {
+    public Mono<Investor> ofPortal(PortalId portalId, InvestorId investorId) {
         return database.sql("SELECT " + COLUMNS + " FROM investor WHERE investor_id = :id AND portal_id = :portalId")
-                .bind("id", investorId)
-                .bind("portalId", portalId)
+                .bind("id", investorId.value())
+                .bind("portalId", portalId.value())
                 .map(R2dbcInvestors::investor)
                 .one();
     }
 
     @Override
-    public Mono<Page<Investor>> ofCampaign(String portalId, String campaignId, PageRequest page) {
+    public Mono<Page<Investor>> ofCampaign(PortalId portalId, CampaignId campaignId, PageRequest page) {
         // An investor's orders are in the order table: the campaign's investors are read from there, newest order
         // first, and joined to the investor rows of the portal.
         Mono<Long> total = database.sql(
@@ -81,8 +84,8 @@ public class R2dbcInvestors implements Investors {
                         SELECT count(DISTINCT o.investor_id) FROM purchase_order o
                          JOIN investor i ON i.investor_id = o.investor_id AND i.portal_id = :portalId
                          WHERE o.campaign_id = :campaignId""")
-                .bind("portalId", portalId)
-                .bind("campaignId", campaignId)
+                .bind("portalId", portalId.value())
+                .bind("campaignId", campaignId.value())
                 .map(row -> row.get(0, Long.class))
                 .one();
         Mono<List<Investor>> items = database.sql(
@@ -94,8 +97,8 @@ public class R2dbcInvestors implements Investors {
                          WHERE portal_id = :portalId
                          ORDER BY last_order_at DESC, investor_id DESC
                          LIMIT :limit OFFSET :offset""")
-                .bind("campaignId", campaignId)
-                .bind("portalId", portalId)
+                .bind("campaignId", campaignId.value())
+                .bind("portalId", portalId.value())
                 .bind("limit", page.size())
                 .bind("offset", page.offset())
                 .map(R2dbcInvestors::investor)
@@ -133,8 +136,8 @@ public class R2dbcInvestors implements Investors {
                 row.get("email", String.class),
                 row.get("phone", String.class));
         return new Investor(
-                row.get("investor_id", String.class),
-                row.get("portal_id", String.class),
+                new InvestorId(row.get("investor_id", String.class)),
+                new PortalId(row.get("portal_id", String.class)),
                 profile,
                 Sql.instant(row.get("created_at", OffsetDateTime.class)),
                 Sql.instant(row.get("updated_at", OffsetDateTime.class)));

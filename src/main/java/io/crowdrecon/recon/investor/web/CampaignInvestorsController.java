@@ -46,7 +46,8 @@ public class CampaignInvestorsController {
                 .flatMap(request -> campaigns
                         .ofPortal(PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
-                        .then(investors.ofCampaign(caller.portalIdOrFail(), campaignId, request)))
+                        .then(investors.ofCampaign(
+                                PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId), request)))
                 .map(result -> result.map(InvestorResponse::of));
     }
 }

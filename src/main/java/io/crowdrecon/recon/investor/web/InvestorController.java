@@ -86,7 +86,7 @@ public class InvestorController {
         public static InvestorResponse of(Investor investor) {
             InvestorProfile profile = investor.profile();
             return new InvestorResponse(
-                    investor.investorId(),
+                    investor.investorId().value(),
                     profile.name(),
                     profile.surname(),
                     profile.businessName(),
