@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.paymentfile;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -30,6 +31,7 @@ public final class Pain001Writer {
 
     private static final String EUR = "EUR";
     private static final String NOT_PROVIDED = "NOTPROVIDED";
+    private static final int BUFFER_BYTES = 8192;
 
     private final XMLOutputFactory factory = XMLOutputFactory.newDefaultFactory();
 
@@ -45,8 +47,11 @@ public final class Pain001Writer {
     public PaymentFileTotals write(PaymentFileContent content, Pain001Version version, OutputStream out)
             throws IOException {
         PaymentFileTotals totals = PaymentFileTotals.of(content);
+        // The JDK's writer hands the stream every small piece it writes: a bounded buffer keeps system calls few and
+        // holds a few transfers at most.
+        BufferedOutputStream buffered = new BufferedOutputStream(out, BUFFER_BYTES);
         try {
-            XMLStreamWriter xml = factory.createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter xml = factory.createXMLStreamWriter(buffered, "UTF-8");
             xml.writeStartDocument("UTF-8", "1.0");
             xml.setDefaultNamespace(version.namespace());
             xml.writeStartElement(version.namespace(), "Document");
@@ -65,7 +70,7 @@ public final class Pain001Writer {
         } catch (XMLStreamException e) {
             throw new IOException("could not write the pain.001 file " + content.messageId(), e);
         }
-        out.flush();
+        buffered.flush();
         return totals;
     }
 
