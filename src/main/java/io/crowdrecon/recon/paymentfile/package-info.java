@@ -8,4 +8,7 @@
  * or Kafka adapter yet. Guarded by {@code SepaTextTests} and {@code Pain001WriterTests} (every file validated against
  * the EPC's pain.001.001.09 and the ISO pain.001.001.03 schemas, a 10,000-transfer file written streaming).
  */
+@NullMarked
 package io.crowdrecon.recon.paymentfile;
+
+import org.jspecify.annotations.NullMarked;
