@@ -27,6 +27,7 @@ import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.OrderId;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -77,7 +78,7 @@ public final class Finalization {
     public static List<Order> accounted(List<Order> orders) {
         return orders.stream()
                 .filter(order -> order.status() == OrderStatus.ACCOUNTED)
-                .sorted(Comparator.comparing(Order::orderId))
+                .sorted(Comparator.comparing(order -> order.orderId().value()))
                 .toList();
     }
 
@@ -92,7 +93,7 @@ public final class Finalization {
     public static FinalizationDecision succeed(
             Campaign campaign,
             List<Order> orders,
-            Map<String, List<Moneyout>> moneyouts,
+            Map<OrderId, List<Moneyout>> moneyouts,
             FinalizationPlan plan,
             Company company,
             Portal portal) {
@@ -100,8 +101,9 @@ public final class Finalization {
         if (byStatus.isPresent()) {
             return byStatus.get();
         }
+        // By the id as the portal's plan spells it: the plan is the portal's text, checked against these ids.
         Map<String, Order> accounted = new LinkedHashMap<>();
-        accounted(orders).forEach(order -> accounted.put(order.orderId(), order));
+        accounted(orders).forEach(order -> accounted.put(order.orderId().value(), order));
         Optional<Refused> refused = listsNameEveryAccountedOrderOnce(plan, accounted.keySet())
                 .or(() -> nothingHeld(accounted.values(), moneyouts))
                 .or(() -> splitAddsUp(plan, accounted));
@@ -174,7 +176,7 @@ public final class Finalization {
      * @param moneyouts the standing moneyouts of each {@link #accounted} order, by orderId
      */
     public static FinalizationDecision fail(
-            Campaign campaign, List<Order> orders, Map<String, List<Moneyout>> moneyouts) {
+            Campaign campaign, List<Order> orders, Map<OrderId, List<Moneyout>> moneyouts) {
         Optional<FinalizationDecision> byStatus = byCampaignStatus(campaign, CampaignTrigger.FINALIZE_FAILURE);
         if (byStatus.isPresent()) {
             return byStatus.get();
@@ -233,11 +235,11 @@ public final class Finalization {
     }
 
     /** A chargeback holding any moneyout of any ACCOUNTED order (executed, undone or split alike) refuses it all. */
-    private static Optional<Refused> nothingHeld(Collection<Order> accounted, Map<String, List<Moneyout>> moneyouts) {
+    private static Optional<Refused> nothingHeld(Collection<Order> accounted, Map<OrderId, List<Moneyout>> moneyouts) {
         Set<String> held = new LinkedHashSet<>();
         for (Order order : accounted) {
             if (isHeld(standing(moneyouts, order.orderId()))) {
-                held.add(order.orderId());
+                held.add(order.orderId().value());
             }
         }
         if (held.isEmpty()) {
@@ -306,7 +308,7 @@ public final class Finalization {
     }
 
     /** Every accounted order's standing moneyouts are loaded by the caller (the {@code moneyouts} parameter). */
-    private static List<Moneyout> standing(Map<String, List<Moneyout>> moneyouts, String orderId) {
+    private static List<Moneyout> standing(Map<OrderId, List<Moneyout>> moneyouts, OrderId orderId) {
         return Objects.requireNonNull(moneyouts.get(orderId), "the moneyouts of an accounted order are loaded");
     }
 

@@ -31,6 +31,7 @@ import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Transition;
@@ -151,11 +152,11 @@ public class FinalizeCampaign {
     }
 
     private Mono<List<Order>> lockOrders(Campaign campaign) {
-        return orders.lockAllOfCampaign(campaign.campaignId().value()).collectList();
+        return orders.lockAllOfCampaign(campaign.campaignId()).collectList();
     }
 
     /** The standing moneyouts of the orders whose money the finalization moves, locked, by orderId. */
-    private Mono<Map<String, List<Moneyout>>> moneyoutsOf(List<Order> all) {
+    private Mono<Map<OrderId, List<Moneyout>>> moneyoutsOf(List<Order> all) {
         return Flux.fromIterable(Finalization.accounted(all))
                 .concatMap(order -> settlement.moneyoutsOf(order).map(outs -> Map.entry(order.orderId(), outs)))
                 .collectMap(Map.Entry::getKey, Map.Entry::getValue);

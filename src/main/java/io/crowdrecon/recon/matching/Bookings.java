@@ -6,6 +6,9 @@ import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import java.util.ArrayList;
@@ -34,7 +37,7 @@ public final class Bookings {
             String orderId,
             String duplicateOf) {}
 
-    public record OrderMove(String orderId, String portalId, String campaignId, StatusChange change) {}
+    public record OrderMove(OrderId orderId, PortalId portalId, CampaignId campaignId, StatusChange change) {}
 
     /** Our instruction came back as a credit: FAILED with this reason; the transfer it returned RETURN_FAILED. */
     public record InstructionFailure(String instructionId, String reason, String unidentifiedTransferId) {}

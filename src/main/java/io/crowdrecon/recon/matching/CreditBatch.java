@@ -36,6 +36,7 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransferMessage;
@@ -61,7 +62,7 @@ public final class CreditBatch {
     private final Instant now;
     private final Map<String, RecordedCredit> recordedById;
     private final Map<BankReference, RecordedCredit> recordedByReference;
-    private final Map<String, Order> orders;
+    private final Map<OrderId, Order> orders;
     private final Bookings bookings = new Bookings();
 
     private CreditBatch(CreditFacts facts, IdGenerator ids, Instant now) {
@@ -84,14 +85,15 @@ public final class CreditBatch {
         // A card payment is credited to the portal whose webhook reported it, if any.
         Optional<String> creditedPortal = credit.isCard()
                 ? Optional.ofNullable(credit.sourcePortalId())
-                : Optional.ofNullable(facts.portalIdByCollectionIban().get(credit.creditorIban()));
+                : Optional.ofNullable(facts.portalIdByCollectionIban().get(credit.creditorIban()))
+                        .map(PortalId::value);
         MatchingFacts matchingFacts = new MatchingFacts(
                 Optional.ofNullable(recordedById.get(credit.notificationId())),
                 credit.isCard() ? Optional.empty() : Optional.ofNullable(recordedByReference.get(reference(credit))),
                 credit.returnOfInstructionId() != null
                         && facts.instructionsById().containsKey(credit.returnOfInstructionId()),
                 creditedPortal,
-                orderId -> Optional.ofNullable(orders.get(orderId.value())).map(CreditBatch::snapshot));
+                orderId -> Optional.ofNullable(orders.get(orderId)).map(CreditBatch::snapshot));
         CreditDecision decision = CreditMatcher.decide(credit, matchingFacts);
         if (decision instanceof AlreadyRecorded) {
             bookings.ignoredRedeliveries++;
@@ -165,13 +167,13 @@ public final class CreditBatch {
     }
 
     private void bookMatch(IncomingCredit credit, Matched matched) {
-        Order order = orders.get(matched.orderId().value());
+        Order order = orders.get(matched.orderId());
         PaymentChannel channel = credit.isCard() ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER;
         Moneyin moneyin = new Moneyin(
                 ids.next(IdPrefix.MONEYIN),
-                order.orderId(),
-                order.portalId(),
-                order.campaignId(),
+                order.orderId().value(),
+                order.portalId().value(),
+                order.campaignId().value(),
                 credit.notificationId(),
                 order.totalAmount(),
                 order.currency(),
@@ -188,13 +190,18 @@ public final class CreditBatch {
             moneyout(order, moneyin, MoneyoutType.FEE, order.fee());
         }
         move(order, OrderTrigger.MATCHING_CREDIT, OrderReasons.PAYMENT_MATCHED);
-        bookings.credits.add(
-                new RecordedCreditRow(credit, order.portalId(), Outcome.MATCHED, null, order.orderId(), null));
+        bookings.credits.add(new RecordedCreditRow(
+                credit,
+                order.portalId().value(),
+                Outcome.MATCHED,
+                null,
+                order.orderId().value(),
+                null));
         if (matched.payerMismatch()) {
             review(
                     ReviewKind.PAYER_MISMATCH,
-                    order.portalId(),
-                    order.orderId(),
+                    order.portalId().value(),
+                    order.orderId().value(),
                     credit.notificationId(),
                     "Paid by " + credit.payerName() + " (" + credit.payerIban() + "), not by the investor account "
                             + holder(order.investorAccount()));
@@ -202,8 +209,8 @@ public final class CreditBatch {
         if (matched.channelMismatch()) {
             review(
                     ReviewKind.CHANNEL_MISMATCH,
-                    order.portalId(),
-                    order.orderId(),
+                    order.portalId().value(),
+                    order.orderId().value(),
                     credit.notificationId(),
                     "A " + order.channel() + " order paid by " + channel.wireName());
         }
@@ -212,11 +219,11 @@ public final class CreditBatch {
     private void moneyout(Order order, Moneyin moneyin, MoneyoutType type, Money amount) {
         Moneyout moneyout = new Moneyout(
                 ids.next(IdPrefix.MONEYOUT),
-                order.orderId(),
+                order.orderId().value(),
                 moneyin.moneyinId(),
-                order.portalId(),
-                order.campaignId(),
-                order.companyId(),
+                order.portalId().value(),
+                order.campaignId().value(),
+                order.companyId().value(),
                 type,
                 MoneyoutStatus.AVAILABLE,
                 amount.amount(),
@@ -230,11 +237,11 @@ public final class CreditBatch {
 
     private void bookUnidentified(IncomingCredit credit, String creditedPortalId, Unidentified decision) {
         OrderId candidate = decision.candidateOrderId();
-        Order named = candidate == null ? null : orders.get(candidate.value());
+        Order named = candidate == null ? null : orders.get(candidate);
         // A transfer belongs to the credited portal; a card payment to the portal whose webhook
         // reported it, else to the portal of the order it names.
         String portalId = credit.isCard() && creditedPortalId == null
-                ? (named == null ? null : named.portalId())
+                ? (named == null ? null : named.portalId().value())
                 : creditedPortalId;
         String transferId = ids.next(IdPrefix.UNIDENTIFIED_TRANSFER);
         PaymentInstruction instruction = returnOf(credit, portalId, transferId, decision);
@@ -351,8 +358,8 @@ public final class CreditBatch {
     static OrderSnapshot snapshot(Order order) {
         InvestorAccount account = order.investorAccount();
         return new OrderSnapshot(
-                OrderId.of(order.orderId()),
-                order.portalId(),
+                order.orderId(),
+                order.portalId().value(),
                 order.status(),
                 order.totalAmount(),
                 order.currency(),

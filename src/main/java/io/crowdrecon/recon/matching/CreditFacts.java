@@ -2,6 +2,8 @@ package io.crowdrecon.recon.matching;
 
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.util.Map;
 
 /**
@@ -17,8 +19,8 @@ import java.util.Map;
 public record CreditFacts(
         Map<String, RecordedCredit> recordedByNotificationId,
         Map<BankReference, RecordedCredit> recordedByBankReference,
-        Map<String, String> portalIdByCollectionIban,
-        Map<String, Order> ordersById,
+        Map<String, PortalId> portalIdByCollectionIban,
+        Map<OrderId, Order> ordersById,
         Map<String, ReturnableInstruction> instructionsById) {
 
     /** A booking's identity in the bank feed: the credited account and the bank's reference. */

@@ -2,8 +2,10 @@ package io.crowdrecon.recon.matching;
 
 import io.crowdrecon.recon.shared.OrderId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import reactor.core.publisher.Mono;
@@ -20,18 +22,18 @@ public interface CreditLedger {
             List<String> notificationIds,
             List<String> creditorIbans,
             List<String> bankReferences,
-            SortedSet<String> orderIds,
+            Set<OrderId> orderIds,
             SortedSet<String> instructionIds) {
 
         public static Wanted by(List<IncomingCredit> credits) {
-            SortedSet<String> orderIds = new TreeSet<>();
+            Set<OrderId> orderIds = new LinkedHashSet<>();
             SortedSet<String> instructionIds = new TreeSet<>();
             List<String> notificationIds = new ArrayList<>();
             List<String> creditorIbans = new ArrayList<>();
             List<String> bankReferences = new ArrayList<>();
             for (IncomingCredit credit : credits) {
                 notificationIds.add(credit.notificationId());
-                CreditMatcher.namedOrder(credit).map(OrderId::value).ifPresent(orderIds::add);
+                CreditMatcher.namedOrder(credit).ifPresent(orderIds::add);
                 if (credit.returnOfInstructionId() != null) {
                     instructionIds.add(credit.returnOfInstructionId());
                 }

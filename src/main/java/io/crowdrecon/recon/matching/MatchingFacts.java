@@ -12,7 +12,8 @@ import java.util.Optional;
  * @param returnsKnownInstruction whether the credit's {@code returnOfInstructionId} names one of our payment
  *     instructions
  * @param creditedPortalId for a bank transfer, the portal whose collection IBAN is the credit's {@code creditorIban}
- *     (empty: no portal's); for a card capture, the portal the notification came from, or empty when unknown
+ *     (empty: no portal's); for a card capture, the portal the notification came from, or empty when unknown. A
+ *     {@code String}, not a {@code PortalId}: a card capture's is its Kafka header as received, which may be blank
  * @param orders the orders the caller loaded
  */
 public record MatchingFacts(

@@ -12,6 +12,7 @@ import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
+import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.ConcurrentChangeException;
@@ -100,8 +101,7 @@ public class ReconcileIncomingCredits {
                         stores.ledger().recorded(wanted),
                         stores.portals()
                                 .byCollectionIbans(wanted.creditorIbans())
-                                .collectMap(portal -> portal.collectionIban().value(), portal -> portal.portalId()
-                                        .value()),
+                                .collectMap(portal -> portal.collectionIban().value(), Portal::portalId),
                         stores.orders().lockAll(wanted.orderIds()).collectMap(Order::orderId),
                         stores.instructions()
                                 .lockAll(wanted.instructionIds())

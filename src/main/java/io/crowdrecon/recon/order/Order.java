@@ -1,7 +1,12 @@
 package io.crowdrecon.recon.order;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
+import io.crowdrecon.recon.shared.InvestorId;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -14,11 +19,11 @@ import org.jspecify.annotations.Nullable;
  * @param paymentWindowEndsAt credits received after this instant are not accepted; restarts at WAITING
  */
 public record Order(
-        String orderId,
-        String portalId,
-        String campaignId,
-        String companyId,
-        String investorId,
+        OrderId orderId,
+        PortalId portalId,
+        CampaignId campaignId,
+        CompanyId companyId,
+        InvestorId investorId,
         @Nullable InvestorAccount investorAccount,
         BigDecimal totalAmount,
         BigDecimal orderAmount,

@@ -12,6 +12,7 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.InvestorId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PortalId;
@@ -103,11 +104,11 @@ public class OrderDesk {
         }
         Instant now = clock.instant();
         Order order = new Order(
-                ids.nextOrderId().value(),
-                portalId,
-                campaign.campaignId().value(),
-                campaign.companyId().value(),
-                request.investorId(),
+                ids.nextOrderId(),
+                PortalId.of(portalId),
+                campaign.campaignId(),
+                campaign.companyId(),
+                InvestorId.of(request.investorId()),
                 valid.investorAccount(),
                 valid.totalAmount(),
                 valid.orderAmount(),
@@ -126,9 +127,9 @@ public class OrderDesk {
     }
 
     /** The order with its history. Errors: NOT_FOUND. */
-    public Mono<PlacedOrder> get(String portalId, String orderId) {
-        return orders.ofPortal(portalId, orderId)
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
+    public Mono<PlacedOrder> get(String portalId, OrderId orderId) {
+        return orders.ofPortal(PortalId.of(portalId), orderId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId.value())))
                 .flatMap(this::withHistory);
     }
 
@@ -136,16 +137,16 @@ public class OrderDesk {
         return campaigns
                 .ofPortal(PortalId.of(portalId), CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
-                .flatMap(campaign -> orders.pageOfCampaign(portalId, campaignId, page));
+                .flatMap(campaign -> orders.pageOfCampaign(campaign.portalId(), campaign.campaignId(), page));
     }
 
     /** {@code PUT …/waiting}: the investor is paying; restarts the payment window. */
-    public Mono<PlacedOrder> markWaiting(String portalId, String orderId) {
+    public Mono<PlacedOrder> markWaiting(String portalId, OrderId orderId) {
         return portalMove(portalId, orderId, OrderStatus.WAITING, OrderTrigger.PORTAL_WAITING);
     }
 
     /** {@code PUT …/failed}: the payment failed before any money arrived. */
-    public Mono<PlacedOrder> markFailed(String portalId, String orderId) {
+    public Mono<PlacedOrder> markFailed(String portalId, OrderId orderId) {
         return portalMove(portalId, orderId, OrderStatus.FAILED, OrderTrigger.PORTAL_FAILED);
     }
 
@@ -153,14 +154,15 @@ public class OrderDesk {
      * {@code PUT …/cancelled}: cancels a payable order; refunds an ACCOUNTED one in the same
      * transaction (its moneyouts reversed, a refund of totalAmount to its payer).
      */
-    public Mono<PlacedOrder> cancel(String portalId, String orderId) {
+    public Mono<PlacedOrder> cancel(String portalId, OrderId orderId) {
         return portalMove(portalId, orderId, OrderStatus.CANCELLED, OrderTrigger.PORTAL_CANCELLED);
     }
 
-    private Mono<PlacedOrder> portalMove(String portalId, String orderId, OrderStatus requested, OrderTrigger trigger) {
+    private Mono<PlacedOrder> portalMove(
+            String portalId, OrderId orderId, OrderStatus requested, OrderTrigger trigger) {
         return transactions
-                .inTransaction(() -> orders.lockOfPortal(portalId, orderId)
-                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
+                .inTransaction(() -> orders.lockOfPortal(PortalId.of(portalId), orderId)
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId.value())))
                         .flatMap(order -> {
                             if (order.status() == requested) {
                                 return Mono.just(order);
@@ -171,8 +173,8 @@ public class OrderDesk {
                             OrderStatus next = OrderTransitions.next(order.status(), trigger)
                                     .orElse(null);
                             if (next == null) {
-                                return Mono.error(
-                                        DomainException.illegalTransition("Order", orderId, order.status(), requested));
+                                return Mono.error(DomainException.illegalTransition(
+                                        "Order", orderId.value(), order.status(), requested));
                             }
                             Mono<List<OutboundEvent>> money = next == OrderStatus.REFUNDED
                                     ? refunds.refundInFull(order, OrderReasons.CANCELLED_BY_PORTAL)
@@ -197,7 +199,7 @@ public class OrderDesk {
 
     private Mono<PlacedOrder> withHistory(Order order) {
         return Mono.zip(
-                        portals.byId(PortalId.of(order.portalId())),
+                        portals.byId(order.portalId()),
                         orders.history(order.orderId()).collectList())
                 .map(t -> new PlacedOrder(order, t.getT1(), t.getT2()));
     }
@@ -212,7 +214,7 @@ public class OrderDesk {
                 .flatMap(last -> OrderReasons.CANCELLED_BY_PORTAL.equals(last.reason())
                         ? Mono.just(order)
                         : Mono.error(DomainException.illegalTransition(
-                                "Order", order.orderId(), order.status(), OrderStatus.CANCELLED)));
+                                "Order", order.orderId().value(), order.status(), OrderStatus.CANCELLED)));
     }
 
     private static List<OutboundEvent> concat(List<OutboundEvent> first, OutboundEvent last) {
@@ -223,8 +225,8 @@ public class OrderDesk {
 
     static OrderStatusChanged changed(Order order, StatusChange change) {
         return new OrderStatusChanged(
-                order.orderId(),
-                order.campaignId(),
+                order.orderId().value(),
+                order.campaignId().value(),
                 change.status(),
                 change.previousStatus(),
                 change.reason(),

@@ -52,12 +52,12 @@ public class OrderMoves {
 
     public static OutboundEvent event(Order order, StatusChange change) {
         return new OrderStatusChanged(
-                        order.orderId(),
-                        order.campaignId(),
+                        order.orderId().value(),
+                        order.campaignId().value(),
                         change.status(),
                         change.previousStatus(),
                         change.reason(),
                         change.at())
-                .toEvent(order.portalId());
+                .toEvent(order.portalId().value());
     }
 }

@@ -73,8 +73,8 @@ public final class OrderTransitions {
      * {@code DomainException} {@code ILLEGAL_TRANSITION} when the table has no such move.
      */
     public static StatusChange change(Order order, OrderTrigger trigger, String reason, Instant at) {
-        OrderStatus to =
-                TABLE.row("Order", order.orderId(), order.status(), trigger).to();
+        OrderStatus to = TABLE.row("Order", order.orderId().value(), order.status(), trigger)
+                .to();
         return new StatusChange(to, order.status(), reason, at);
     }
 

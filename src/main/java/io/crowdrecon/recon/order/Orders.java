@@ -1,8 +1,12 @@
 package io.crowdrecon.recon.order;
 
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -16,13 +20,13 @@ public interface Orders {
     Mono<Order> add(Order order, StatusChange created);
 
     /** The order if it belongs to {@code portalId}; empty otherwise. */
-    Mono<Order> ofPortal(String portalId, String orderId);
+    Mono<Order> ofPortal(PortalId portalId, OrderId orderId);
 
     /** Like {@link #ofPortal}, locking the order until the transaction ends. */
-    Mono<Order> lockOfPortal(String portalId, String orderId);
+    Mono<Order> lockOfPortal(PortalId portalId, OrderId orderId);
 
     /** The orders among {@code orderIds} that exist, locked in id order until the transaction ends. */
-    Flux<Order> lockAll(java.util.Collection<String> orderIds);
+    Flux<Order> lockAll(Collection<OrderId> orderIds);
 
     /**
      * Locks, skipping orders another transaction holds, at most {@code limit} orders in one of {@code statuses} whose
@@ -31,14 +35,14 @@ public interface Orders {
     Flux<Order> lockOverdue(Set<OrderStatus> statuses, Instant now, int limit);
 
     /** The order whichever portal owns it, locked until the transaction ends; empty when unknown. */
-    Mono<Order> lockById(String orderId);
+    Mono<Order> lockById(OrderId orderId);
 
     /**
      * Moves the order from {@code change.previousStatus()} to {@code change.status()} if it is still
      * there, records the change in its history, and sets the payment window when
      * {@code windowEndsAt} is not null. Emits true when this call moved it.
      */
-    Mono<Boolean> move(String orderId, StatusChange change, @Nullable Instant windowEndsAt);
+    Mono<Boolean> move(OrderId orderId, StatusChange change, @Nullable Instant windowEndsAt);
 
     /**
      * Applies many moves at once, in list order (an order may move twice: INCORRECT_AMOUNT then
@@ -49,18 +53,18 @@ public interface Orders {
     Mono<Void> moveAll(List<OrderMoveStep> moves);
 
     /** One step of {@link #moveAll}. */
-    record OrderMoveStep(String orderId, StatusChange change) {}
+    record OrderMoveStep(OrderId orderId, StatusChange change) {}
 
     /** The history, oldest first. */
-    Flux<StatusChange> history(String orderId);
+    Flux<StatusChange> history(OrderId orderId);
 
-    Mono<Page<Order>> pageOfCampaign(String portalId, String campaignId, PageRequest page);
+    Mono<Page<Order>> pageOfCampaign(PortalId portalId, CampaignId campaignId, PageRequest page);
 
     /** Locks every order of the campaign (in id order) and emits them. */
-    Flux<Order> lockAllOfCampaign(String campaignId);
+    Flux<Order> lockAllOfCampaign(CampaignId campaignId);
 
     /** Sum of orderAmount per status, for the campaign's amount view. */
-    Mono<List<StatusTotal>> totalsByStatus(String campaignId);
+    Mono<List<StatusTotal>> totalsByStatus(CampaignId campaignId);
 
     record StatusTotal(OrderStatus status, java.math.BigDecimal orderAmount, long count) {}
 }

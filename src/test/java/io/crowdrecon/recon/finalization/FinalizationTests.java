@@ -53,7 +53,10 @@ import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.InvestorId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
+import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -63,6 +66,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +84,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FinalizationTests {
 
     private static final String CAMPAIGN = "CMP1";
+    private static final Pattern ORDER_ID = Pattern.compile(OrderId.PREFIX + "[0-9]{16}");
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00Z");
     private static final Company COMPANY = new Company(
             CompanyId.of("CO1"),
@@ -434,12 +439,12 @@ class FinalizationTests {
         assertThat(success.steps())
                 .as("executions in the plan's order, the undone orders, the split, the payable orders expired")
                 .containsExactly(
-                        new ExecuteInFull(B, facts.moneyouts().get("B"), REASON_SUCCESS),
-                        new ExecuteInFull(A, facts.moneyouts().get("A"), REASON_SUCCESS),
+                        new ExecuteInFull(B, facts.moneyouts().get(id("B")), REASON_SUCCESS),
+                        new ExecuteInFull(A, facts.moneyouts().get(id("A")), REASON_SUCCESS),
                         new Refund(C, REASON_UNDONE),
                         new ExecuteInPart(
                                 d,
-                                facts.moneyouts().get("D"),
+                                facts.moneyouts().get(id("D")),
                                 new Settlement.Split(
                                         new BigDecimal("400"),
                                         new BigDecimal("200"),
@@ -629,14 +634,33 @@ class FinalizationTests {
         return plan(toExecute, toUndo, null);
     }
 
+    /** The plan a portal sends naming the test's orders ({@code "A"}...) by their ids. */
     private static FinalizationPlan plan(List<String> toExecute, List<String> toUndo, OrderSplit split) {
-        return new FinalizationPlan(toExecute, toUndo, split);
+        return new FinalizationPlan(ids(toExecute), ids(toUndo), split);
+    }
+
+    private static List<String> ids(List<String> names) {
+        return names.stream().map(name -> id(name).value()).toList();
+    }
+
+    /** The id of the test's order {@code name}. */
+    private static OrderId id(String name) {
+        return Domain.orderId(name);
+    }
+
+    /** {@code decision} with the ids its detail names written as the test's names, as the tables read. */
+    private static FinalizationDecision named(FinalizationDecision decision) {
+        if (!(decision instanceof Refused refused)) {
+            return decision;
+        }
+        return new Refused(
+                refused.code(), ORDER_ID.matcher(refused.detail()).replaceAll(id -> Domain.orderName(id.group())));
     }
 
     private static OrderSplit split(
             String orderId, String companyToExecute, String companyToUndo, String feeToExecute, String feeToUndo) {
         return new OrderSplit(
-                orderId,
+                id(orderId).value(),
                 new BigDecimal(companyToExecute),
                 new BigDecimal(companyToUndo),
                 new BigDecimal(feeToExecute),
@@ -647,13 +671,13 @@ class FinalizationTests {
         return new Facts(CampaignStatus.CLOSED, "1000", "5000", SuccessFee.NONE, List.of(A, B, C, W, F), Set.of());
     }
 
-    private static Order order(String orderId, OrderStatus status, String orderAmount, String feeAmount) {
+    private static Order order(String name, OrderStatus status, String orderAmount, String feeAmount) {
         return new Order(
-                orderId,
-                "PRT1",
-                CAMPAIGN,
-                "CO1",
-                "INV1",
+                id(name),
+                PortalId.of("PRT1"),
+                CampaignId.of(CAMPAIGN),
+                CompanyId.of("CO1"),
+                InvestorId.of("INV1"),
                 null,
                 new BigDecimal(orderAmount).add(new BigDecimal(feeAmount)),
                 new BigDecimal(orderAmount),
@@ -720,11 +744,13 @@ class FinalizationTests {
                     CampaignId.of(CAMPAIGN), PortalId.of("PRT1"), CompanyId.of("CO1"), terms, status, AT, AT);
         }
 
-        Map<String, List<Moneyout>> moneyouts() {
-            Map<String, List<Moneyout>> byOrder = new LinkedHashMap<>();
+        Map<OrderId, List<Moneyout>> moneyouts() {
+            Map<OrderId, List<Moneyout>> byOrder = new LinkedHashMap<>();
             for (Order order : Finalization.accounted(orders)) {
                 MoneyoutStatus moneyoutStatus =
-                        held.contains(order.orderId()) ? MoneyoutStatus.HELD : MoneyoutStatus.AVAILABLE;
+                        held.contains(Domain.orderName(order.orderId().value()))
+                                ? MoneyoutStatus.HELD
+                                : MoneyoutStatus.AVAILABLE;
                 byOrder.put(
                         order.orderId(),
                         List.of(
@@ -735,7 +761,7 @@ class FinalizationTests {
         }
 
         FinalizationDecision succeed(FinalizationPlan plan) {
-            return Finalization.succeed(campaign(), orders, moneyouts(), plan, COMPANY, PORTAL);
+            return named(Finalization.succeed(campaign(), orders, moneyouts(), plan, COMPANY, PORTAL));
         }
 
         /** The decision, which must be a success. */
@@ -746,17 +772,17 @@ class FinalizationTests {
         }
 
         FinalizationDecision fail() {
-            return Finalization.fail(campaign(), orders, moneyouts());
+            return named(Finalization.fail(campaign(), orders, moneyouts()));
         }
 
         private static Moneyout moneyout(Order order, MoneyoutType type, BigDecimal amount, MoneyoutStatus status) {
             return new Moneyout(
                     "MO-" + order.orderId() + "-" + type,
-                    order.orderId(),
+                    order.orderId().value(),
                     "MI-" + order.orderId(),
-                    order.portalId(),
-                    order.campaignId(),
-                    order.companyId(),
+                    order.portalId().value(),
+                    order.campaignId().value(),
+                    order.companyId().value(),
                     type,
                     status,
                     amount,

@@ -42,9 +42,14 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InvestorId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
@@ -469,7 +474,9 @@ class CreditBatchTests {
         Bookings bookings = book(List.of(bank(c -> c)), facts(f -> f));
 
         StatusChange accounted = new StatusChange(ACCOUNTED, WAITING, OrderReasons.PAYMENT_MATCHED, NOW);
-        assertThat(bookings.orderMoves()).containsExactly(new OrderMove(ORDER, PORTAL, CAMPAIGN, accounted));
+        assertThat(bookings.orderMoves())
+                .containsExactly(
+                        new OrderMove(OrderId.of(ORDER), PortalId.of(PORTAL), CampaignId.of(CAMPAIGN), accounted));
         assertThat(bookings.events())
                 .containsExactly(
                         MoneyoutMessage.created(bookings.moneyouts().get(0)),
@@ -723,7 +730,9 @@ class CreditBatchTests {
         Bookings bookings = book(List.of(bank(c -> c.amount("1000.00"))), facts(f -> f.order(o -> o.status(from))));
 
         StatusChange change = new StatusChange(INCORRECT_AMOUNT, from, OrderReasons.AMOUNT_MISMATCH, NOW);
-        assertThat(bookings.orderMoves()).containsExactly(new OrderMove(ORDER, PORTAL, CAMPAIGN, change));
+        assertThat(bookings.orderMoves())
+                .containsExactly(
+                        new OrderMove(OrderId.of(ORDER), PortalId.of(PORTAL), CampaignId.of(CAMPAIGN), change));
         assertThat(bookings.events())
                 .last()
                 .isEqualTo(new OrderStatusChanged(ORDER, CAMPAIGN, INCORRECT_AMOUNT, from, "AMOUNT_MISMATCH", NOW)
@@ -1155,11 +1164,11 @@ class CreditBatchTests {
 
         Order build() {
             return new Order(
-                    ORDER,
-                    portalId,
-                    CAMPAIGN,
-                    COMPANY_ID,
-                    "INV0000000000000001",
+                    OrderId.of(ORDER),
+                    PortalId.of(portalId),
+                    CampaignId.of(CAMPAIGN),
+                    CompanyId.of(COMPANY_ID),
+                    InvestorId.of("INV0000000000000001"),
                     account,
                     new BigDecimal(totalAmount),
                     new BigDecimal(orderAmount),
@@ -1177,7 +1186,8 @@ class CreditBatchTests {
     private static final class Facts {
         private final Map<String, RecordedCredit> recordedByNotificationId = new HashMap<>();
         private final Map<BankReference, RecordedCredit> recordedByBankReference = new HashMap<>();
-        private final Map<String, String> portalIdByCollectionIban = new HashMap<>(Map.of(COLLECTION_IBAN, PORTAL));
+        private final Map<String, PortalId> portalIdByCollectionIban =
+                new HashMap<>(Map.of(COLLECTION_IBAN, PortalId.of(PORTAL)));
         private final Map<String, ReturnableInstruction> instructionsById = new HashMap<>();
         private final List<UnaryOperator<OrderRow>> orderChanges = new ArrayList<>();
         private boolean noOrder;
@@ -1237,7 +1247,7 @@ class CreditBatchTests {
                     recordedByNotificationId,
                     recordedByBankReference,
                     portalIdByCollectionIban,
-                    noOrder ? Map.of() : Map.of(ORDER, order.build()),
+                    noOrder ? Map.of() : Map.of(OrderId.of(ORDER), order.build()),
                     instructionsById);
         }
     }

@@ -41,6 +41,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Walks every (status, trigger) pair against the order table of SPEC section 4, written out here by hand. */
 class OrderTransitionsTests {
 
+    private static final String ORDER_ID = Domain.ORDER_ID.value();
+
     /** Every status with every move allowed from it; a trigger not listed is not allowed (409). */
     private static final Map<OrderStatus, Map<OrderTrigger, OrderStatus>> SPEC_TABLE = specTable();
 
@@ -158,7 +160,7 @@ class OrderTransitionsTests {
         assertThatThrownBy(() -> OrderTransitions.change(accounted, EXPIRE, "window", at))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
-                .hasMessage("Order TRX1 in ACCOUNTED cannot move on EXPIRE");
+                .hasMessage("Order " + ORDER_ID + " in ACCOUNTED cannot move on EXPIRE");
         // A step made from another status is not this order's.
         assertThatIllegalArgumentException()
                 .isThrownBy(() -> Domain.order(WAITING, null, at).moved(executed, null));

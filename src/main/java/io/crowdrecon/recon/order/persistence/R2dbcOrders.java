@@ -7,13 +7,19 @@ import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.order.StatusChange;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.InvestorId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -60,11 +66,11 @@ public class R2dbcOrders implements Orders {
                             :description, :portalOrderCode, :portalOrderDatetime, :portalInvestorCode,
                             :portalCompanyCode, :portalCampaignCode, :status, :windowEndsAt, :createdAt, :updatedAt)
                         """)
-                .bind("id", order.orderId())
-                .bind("portalId", order.portalId())
-                .bind("campaignId", order.campaignId())
-                .bind("companyId", order.companyId())
-                .bind("investorId", order.investorId())
+                .bind("id", order.orderId().value())
+                .bind("portalId", order.portalId().value())
+                .bind("campaignId", order.campaignId().value())
+                .bind("companyId", order.companyId().value())
+                .bind("investorId", order.investorId().value())
                 .bind(
                         "iban",
                         Sql.nullable(
@@ -98,23 +104,29 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
-    public Mono<Order> ofPortal(String portalId, String orderId) {
+    public Mono<Order> ofPortal(PortalId portalId, OrderId orderId) {
         return select("WHERE order_id = :id AND portal_id = :portalId", portalId, orderId);
     }
 
     @Override
-    public Mono<Order> lockOfPortal(String portalId, String orderId) {
+    public Mono<Order> lockOfPortal(PortalId portalId, OrderId orderId) {
         return select("WHERE order_id = :id AND portal_id = :portalId FOR UPDATE", portalId, orderId);
     }
 
     @Override
-    public Flux<Order> lockAll(java.util.Collection<String> orderIds) {
+    public Flux<Order> lockAll(Collection<OrderId> orderIds) {
         if (orderIds.isEmpty()) {
             return Flux.empty();
         }
         return database.sql("SELECT " + COLUMNS
                         + " FROM purchase_order WHERE order_id = ANY(:ids::text[]) ORDER BY order_id FOR UPDATE")
-                .bind("ids", orderIds.stream().sorted().distinct().toArray(String[]::new))
+                .bind(
+                        "ids",
+                        orderIds.stream()
+                                .map(OrderId::value)
+                                .sorted()
+                                .distinct()
+                                .toArray(String[]::new))
                 .map(R2dbcOrders::order)
                 .all();
     }
@@ -135,23 +147,23 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
-    public Mono<Order> lockById(String orderId) {
+    public Mono<Order> lockById(OrderId orderId) {
         return database.sql("SELECT " + COLUMNS + " FROM purchase_order WHERE order_id = :id FOR UPDATE")
-                .bind("id", orderId)
+                .bind("id", orderId.value())
                 .map(R2dbcOrders::order)
                 .one();
     }
 
-    private Mono<Order> select(String where, String portalId, String orderId) {
+    private Mono<Order> select(String where, PortalId portalId, OrderId orderId) {
         return database.sql("SELECT " + COLUMNS + " FROM purchase_order " + where)
-                .bind("id", orderId)
-                .bind("portalId", portalId)
+                .bind("id", orderId.value())
+                .bind("portalId", portalId.value())
                 .map(R2dbcOrders::order)
                 .one();
     }
 
     @Override
-    public Mono<Boolean> move(String orderId, StatusChange change, @Nullable Instant windowEndsAt) {
+    public Mono<Boolean> move(OrderId orderId, StatusChange change, @Nullable Instant windowEndsAt) {
         return database.sql(
                         """
                         UPDATE purchase_order
@@ -162,7 +174,7 @@ public class R2dbcOrders implements Orders {
                 .bind("to", change.status().name())
                 .bind("at", Sql.timestamp(change.at()))
                 .bind("windowEndsAt", Sql.nullableTimestamp(windowEndsAt))
-                .bind("id", orderId)
+                .bind("id", orderId.value())
                 .bind(
                         "from",
                         Objects.requireNonNull(change.previousStatus(), "a move has a previous status")
@@ -178,7 +190,7 @@ public class R2dbcOrders implements Orders {
             return Mono.empty();
         }
         // One UPDATE per order: from the first step's previous status to the last step's status.
-        java.util.Map<String, StatusChange[]> firstAndLast = new java.util.LinkedHashMap<>();
+        java.util.Map<OrderId, StatusChange[]> firstAndLast = new java.util.LinkedHashMap<>();
         for (OrderMoveStep move : moves) {
             firstAndLast.computeIfAbsent(move.orderId(), id -> new StatusChange[] {move.change(), null})[1] =
                     move.change();
@@ -190,7 +202,7 @@ public class R2dbcOrders implements Orders {
         String[] ats = new String[n];
         int i = 0;
         for (var entry : firstAndLast.entrySet()) {
-            ids[i] = entry.getKey();
+            ids[i] = entry.getKey().value();
             froms[i] = Objects.requireNonNull(entry.getValue()[0].previousStatus(), "a move has a previous status")
                     .name();
             tos[i] = entry.getValue()[1].status().name();
@@ -225,7 +237,7 @@ public class R2dbcOrders implements Orders {
         String[] ats = new String[n];
         for (int i = 0; i < n; i++) {
             StatusChange change = moves.get(i).change();
-            ids[i] = moves.get(i).orderId();
+            ids[i] = moves.get(i).orderId().value();
             statuses[i] = change.status().name();
             previous[i] = change.previousStatus() == null
                     ? null
@@ -252,9 +264,9 @@ public class R2dbcOrders implements Orders {
                 .then();
     }
 
-    private Mono<Void> history(String orderId, StatusChange change) {
+    private Mono<Void> history(OrderId orderId, StatusChange change) {
         return database.sql(INSERT_HISTORY)
-                .bind("orderId", orderId)
+                .bind("orderId", orderId.value())
                 .bind("status", change.status().name())
                 .bind(
                         "previous",
@@ -269,12 +281,12 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
-    public Flux<StatusChange> history(String orderId) {
+    public Flux<StatusChange> history(OrderId orderId) {
         return database.sql(
                         """
                         SELECT status, previous_status, reason, at FROM order_status_history
                          WHERE order_id = :id ORDER BY position""")
-                .bind("id", orderId)
+                .bind("id", orderId.value())
                 .map(row -> {
                     String previous = row.get("previous_status", String.class);
                     return new StatusChange(
@@ -287,11 +299,11 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
-    public Mono<Page<Order>> pageOfCampaign(String portalId, String campaignId, PageRequest page) {
+    public Mono<Page<Order>> pageOfCampaign(PortalId portalId, CampaignId campaignId, PageRequest page) {
         Mono<Long> total = database.sql(
                         "SELECT count(*) FROM purchase_order WHERE campaign_id = :campaignId AND portal_id = :portalId")
-                .bind("campaignId", campaignId)
-                .bind("portalId", portalId)
+                .bind("campaignId", campaignId.value())
+                .bind("portalId", portalId.value())
                 .map(row -> row.get(0, Long.class))
                 .one();
         Mono<List<Order>> items = database.sql(
@@ -299,8 +311,8 @@ public class R2dbcOrders implements Orders {
                                 + """
                          FROM purchase_order WHERE campaign_id = :campaignId AND portal_id = :portalId
                         ORDER BY created_at DESC, order_id DESC LIMIT :limit OFFSET :offset""")
-                .bind("campaignId", campaignId)
-                .bind("portalId", portalId)
+                .bind("campaignId", campaignId.value())
+                .bind("portalId", portalId.value())
                 .bind("limit", page.size())
                 .bind("offset", page.offset())
                 .map(R2dbcOrders::order)
@@ -310,21 +322,21 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
-    public Flux<Order> lockAllOfCampaign(String campaignId) {
+    public Flux<Order> lockAllOfCampaign(CampaignId campaignId) {
         return database.sql("SELECT " + COLUMNS
                         + " FROM purchase_order WHERE campaign_id = :campaignId ORDER BY order_id FOR UPDATE")
-                .bind("campaignId", campaignId)
+                .bind("campaignId", campaignId.value())
                 .map(R2dbcOrders::order)
                 .all();
     }
 
     @Override
-    public Mono<List<StatusTotal>> totalsByStatus(String campaignId) {
+    public Mono<List<StatusTotal>> totalsByStatus(CampaignId campaignId) {
         return database.sql(
                         """
                         SELECT status, sum(order_amount) AS amount, count(*) AS n FROM purchase_order
                          WHERE campaign_id = :campaignId GROUP BY status""")
-                .bind("campaignId", campaignId)
+                .bind("campaignId", campaignId.value())
                 .map(row -> new StatusTotal(
                         OrderStatus.valueOf(row.get("status", String.class)),
                         row.get("amount", BigDecimal.class),
@@ -344,11 +356,11 @@ public class R2dbcOrders implements Orders {
                         : new InvestorAccount(
                                 iban == null ? null : new Iban(iban), holderName, holderSurname, holderBusinessName);
         return new Order(
-                row.get("order_id", String.class),
-                row.get("portal_id", String.class),
-                row.get("campaign_id", String.class),
-                row.get("company_id", String.class),
-                row.get("investor_id", String.class),
+                new OrderId(row.get("order_id", String.class)),
+                new PortalId(row.get("portal_id", String.class)),
+                new CampaignId(row.get("campaign_id", String.class)),
+                new CompanyId(row.get("company_id", String.class)),
+                new InvestorId(row.get("investor_id", String.class)),
                 account,
                 row.get("total_amount", BigDecimal.class),
                 row.get("order_amount", BigDecimal.class),

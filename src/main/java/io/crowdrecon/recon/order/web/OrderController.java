@@ -8,6 +8,7 @@ import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.OrderId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -28,7 +29,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** A portal's orders (SPEC.md section 7). Orders are immutable once created but for their status. */
+/**
+ * A portal's orders (SPEC.md section 7). Orders are immutable once created but for their status. An {@code orderId}
+ * in the path is well formed by the time a handler runs ({@code ApiHandlerMapping} answered 404 otherwise), so
+ * {@link OrderId#of} cannot refuse it here.
+ */
 @RestController
 @RequestMapping("/api/v1/orders")
 @Tag(name = ApiTags.ORDERS)
@@ -124,8 +129,8 @@ public class OrderController {
             @RequestBody CreateOrderRequest request, Caller caller, ServerWebExchange exchange) {
         return idempotency.run(
                 exchange, caller, request, true, () -> desk.place(caller.portalIdOrFail(), request.toCommand())
-                        .map(placed -> ResponseEntity.created(URI.create(
-                                        "/api/v1/orders/" + placed.order().orderId()))
+                        .map(placed -> ResponseEntity.created(URI.create("/api/v1/orders/"
+                                        + placed.order().orderId().value()))
                                 .body(OrderResponse.of(placed))));
     }
 
@@ -135,7 +140,7 @@ public class OrderController {
             summary = "Get an order",
             description = "The order with its status history, oldest first.")
     Mono<OrderResponse> get(Caller caller, @PathVariable String orderId) {
-        return desk.get(caller.portalIdOrFail(), orderId).map(OrderResponse::of);
+        return desk.get(caller.portalIdOrFail(), OrderId.of(orderId)).map(OrderResponse::of);
     }
 
     @PutMapping("/{orderId}/waiting")
@@ -146,7 +151,7 @@ public class OrderController {
                     "The investor says the payment is on its way: CREATED or INCORRECT_AMOUNT → WAITING; its payment window restarts.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> waiting(Caller caller, @PathVariable String orderId) {
-        return desk.markWaiting(caller.portalIdOrFail(), orderId).map(OrderResponse::of);
+        return desk.markWaiting(caller.portalIdOrFail(), OrderId.of(orderId)).map(OrderResponse::of);
     }
 
     @PutMapping("/{orderId}/failed")
@@ -156,7 +161,7 @@ public class OrderController {
             description = "The payment failed: CREATED or WAITING → FAILED.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> failed(Caller caller, @PathVariable String orderId) {
-        return desk.markFailed(caller.portalIdOrFail(), orderId).map(OrderResponse::of);
+        return desk.markFailed(caller.portalIdOrFail(), OrderId.of(orderId)).map(OrderResponse::of);
     }
 
     @PutMapping("/{orderId}/cancelled")
@@ -167,6 +172,6 @@ public class OrderController {
                     "A payable order → CANCELLED; an ACCOUNTED one → REFUNDED, its whole totalAmount refunded to the payer in this request.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> cancelled(Caller caller, @PathVariable String orderId) {
-        return desk.cancel(caller.portalIdOrFail(), orderId).map(OrderResponse::of);
+        return desk.cancel(caller.portalIdOrFail(), OrderId.of(orderId)).map(OrderResponse::of);
     }
 }

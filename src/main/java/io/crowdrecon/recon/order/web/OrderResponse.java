@@ -6,7 +6,6 @@ import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderDesk;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.StatusChange;
-import io.crowdrecon.recon.shared.OrderId;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -87,10 +86,10 @@ public record OrderResponse(
         InvestorAccount a = o.investorAccount();
         Order.PortalReferences r = o.portalReferences();
         return new OrderResponse(
-                o.orderId(),
-                o.investorId(),
-                o.companyId(),
-                o.campaignId(),
+                o.orderId().value(),
+                o.investorId().value(),
+                o.companyId().value(),
+                o.campaignId().value(),
                 a == null
                         ? null
                         : new OrderController.InvestorAccountBody(
@@ -110,11 +109,11 @@ public record OrderResponse(
                 r.portalCompanyCode(),
                 r.portalCampaignCode(),
                 o.status().name(),
-                OrderId.of(o.orderId()).paymentReference(),
+                o.orderId().paymentReference(),
                 new PaymentInstructions(
                         placed.portal().collectionIban().value(),
                         placed.portal().name(),
-                        o.orderId(),
+                        o.orderId().value(),
                         o.totalAmount(),
                         o.currency()),
                 o.paymentWindowEndsAt(),

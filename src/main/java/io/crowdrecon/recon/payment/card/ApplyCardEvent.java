@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment.card;
 
+import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
@@ -12,6 +13,7 @@ import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Transactions;
 import java.time.Clock;
 import java.util.List;
@@ -81,19 +83,27 @@ public class ApplyCardEvent {
                                 .then(events.append(effect.events())))));
     }
 
+    /**
+     * The order the event names, locked. The processor's {@code orderId} is not ours and may be anything: one that is not
+     * an order id names no order, like an unknown one.
+     */
+    private Mono<Order> namedOrder(CardEvent event) {
+        return OrderId.isValid(event.orderId()) ? orders.lockById(OrderId.of(event.orderId())) : Mono.empty();
+    }
+
     private record Effect(String outcome, List<ReviewItem> reviews, List<OutboundEvent> events) {}
 
     private Mono<Effect> decide(CardEvent event) {
         if (event.code() == CardEvent.Code.CAPTURE) {
             return carryOut(CardEventDecision.failedCapture());
         }
-        return orders.lockById(event.orderId())
-                .filter(order ->
-                        event.sourcePortalId() == null || event.sourcePortalId().equals(order.portalId()))
+        return namedOrder(event)
+                .filter(order -> event.sourcePortalId() == null
+                        || event.sourcePortalId().equals(order.portalId().value()))
                 .flatMap(order -> event.code() == CardEvent.Code.AUTHORISATION
                         ? Mono.just(CardEventDecision.authorisation(event, order))
                         : moneyouts
-                                .lockOfOrder(order.orderId())
+                                .lockOfOrder(order.orderId().value())
                                 .collectList()
                                 .map(outs -> CardEventDecision.chargeback(event, order, outs, ids, clock.instant())))
                 .switchIfEmpty(Mono.fromSupplier(() -> CardEventDecision.unknownOrder(event, ids, clock.instant())))

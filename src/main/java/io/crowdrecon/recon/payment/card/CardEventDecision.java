@@ -133,8 +133,8 @@ public sealed interface CardEventDecision {
                     ReviewItem.open(
                             ids.next(IdPrefix.REVIEW_ITEM),
                             ReviewKind.CHARGEBACK,
-                            order.portalId(),
-                            order.orderId(),
+                            order.portalId().value(),
+                            order.orderId().value(),
                             event.notificationId(),
                             "Chargeback " + event.notificationId() + " ("
                                     + event.amount().toPlainString() + " "
@@ -152,8 +152,8 @@ public sealed interface CardEventDecision {
                 List.of(ReviewItem.open(
                         ids.next(IdPrefix.REVIEW_ITEM),
                         ReviewKind.CHARGEBACK_LOSS,
-                        order.portalId(),
-                        order.orderId(),
+                        order.portalId().value(),
+                        order.orderId().value(),
                         event.notificationId(),
                         "Chargeback " + event.notificationId() + " ("
                                 + event.amount().toPlainString() + " "

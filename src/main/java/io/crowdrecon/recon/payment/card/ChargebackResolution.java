@@ -17,6 +17,7 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewTransitions;
 import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Transactions;
 import java.time.Clock;
 import java.time.Instant;
@@ -72,10 +73,10 @@ public class ChargebackResolution implements ReviewActions {
     public Mono<ReviewItem> resolveWith(ReviewItem item, String action, String note) {
         return Mono.fromRunnable(() -> ChargebackDecision.requireAction(action)).then(transactions.inTransaction(() -> {
             String orderId = Objects.requireNonNull(item.orderId(), "a chargeback review names its order");
-            return orders.lockById(orderId)
+            return orders.lockById(OrderId.of(orderId))
                     .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
                     .flatMap(order -> moneyouts
-                            .lockOfOrder(order.orderId())
+                            .lockOfOrder(order.orderId().value())
                             .filter(m -> m.status() == MoneyoutStatus.HELD)
                             .collectList()
                             .flatMap(held -> {
@@ -101,9 +102,9 @@ public class ChargebackResolution implements ReviewActions {
                         .map(m -> List.of(m.event()))
                 : Mono.just(List.of());
         return moved.then(cardEvents.recordChargebackReversal(
-                        order.orderId(),
+                        order.orderId().value(),
                         decision.moneyinId(),
-                        order.campaignId(),
+                        order.campaignId().value(),
                         decision.reversed(),
                         order.currency(),
                         item.reviewItemId(),

@@ -12,6 +12,7 @@ import io.crowdrecon.recon.payment.instruction.BankDebitDecision.Reporter;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import java.time.Clock;
@@ -140,10 +141,10 @@ public class ApplyBankDebit {
             return Mono.just(Optional.empty());
         }
         // Locks in the order every use case takes them: the order, then its money.
-        return orders.lockById(credit.orderId())
+        return orders.lockById(OrderId.of(credit.orderId()))
                 .flatMap(order -> moneyins.lockByNotificationId(credit.notificationId())
                         .zipWith(
-                                moneyouts.lockOfOrder(order.orderId()).collectList(),
+                                moneyouts.lockOfOrder(order.orderId().value()).collectList(),
                                 (moneyin, outs) -> new Payment(order, moneyin, outs)))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());

@@ -297,8 +297,8 @@ public sealed interface BankDebitDecision {
                     List.of(ReviewItem.open(
                             ids.next(IdPrefix.REVIEW_ITEM),
                             ReviewKind.RECALL_AFTER_PAYOUT,
-                            order.portalId(),
-                            order.orderId(),
+                            order.portalId().value(),
+                            order.orderId().value(),
                             debit.notificationId(),
                             "The bank recalled credit " + moneyin.notificationId() + " ("
                                     + debit.amount().toPlainString() + " " + debit.currency() + ") of order "
@@ -308,8 +308,8 @@ public sealed interface BankDebitDecision {
         }
         return unexpected(
                 debit,
-                order.portalId(),
-                order.orderId(),
+                order.portalId().value(),
+                order.orderId().value(),
                 "recalls credit "
                         + moneyin.notificationId() + " of order " + order.orderId() + " (" + order.status()
                         + ") whose moneyouts are not all AVAILABLE",

@@ -21,6 +21,7 @@ import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Clock;
@@ -82,7 +83,8 @@ public class UnreceivedCredits implements ReviewActions {
     public Mono<Hold> hold(String notificationId) {
         return debits.credit(notificationId)
                 .flatMap(credit -> "MATCHED".equals(credit.outcome()) && credit.orderId() != null
-                        ? orders.lockById(credit.orderId()).flatMap(order -> holdPaymentOf(order, notificationId))
+                        ? orders.lockById(OrderId.of(credit.orderId()))
+                                .flatMap(order -> holdPaymentOf(order, notificationId))
                         : Mono.just(new Hold(
                                 null,
                                 credit.orderId(),
@@ -94,18 +96,21 @@ public class UnreceivedCredits implements ReviewActions {
 
     private Mono<Hold> holdPaymentOf(Order order, String notificationId) {
         return moneyins.lockByNotificationId(notificationId).flatMap(moneyin -> moneyouts
-                .lockOfOrder(order.orderId())
+                .lockOfOrder(order.orderId().value())
                 .filter(m -> m.moneyinId().equals(moneyin.moneyinId()))
                 .collectList()
                 .flatMap(outs -> {
                     if (moneyin.status() == MoneyinStatus.RECALLED) {
-                        return Mono.just(
-                                new Hold(order.portalId(), order.orderId(), false, "Its moneyin was already recalled"));
+                        return Mono.just(new Hold(
+                                order.portalId().value(),
+                                order.orderId().value(),
+                                false,
+                                "Its moneyin was already recalled"));
                     }
                     if (outs.isEmpty() || !outs.stream().allMatch(m -> m.status() == MoneyoutStatus.AVAILABLE)) {
                         return Mono.just(new Hold(
-                                order.portalId(),
-                                order.orderId(),
+                                order.portalId().value(),
+                                order.orderId().value(),
                                 false,
                                 "Order " + order.orderId() + " (" + order.status()
                                         + ") has moneyouts that are not AVAILABLE: its money may have gone out"));
@@ -119,8 +124,8 @@ public class UnreceivedCredits implements ReviewActions {
                             .moveAll(outs.stream().map(Moneyout::moneyoutId).toList(), hold, now)
                             .then(events.append(announced))
                             .thenReturn(new Hold(
-                                    order.portalId(),
-                                    order.orderId(),
+                                    order.portalId().value(),
+                                    order.orderId().value(),
                                     true,
                                     "Order " + order.orderId() + "'s moneyouts are HELD"));
                 }));
@@ -153,7 +158,7 @@ public class UnreceivedCredits implements ReviewActions {
     private Mono<Void> release(String notificationId, Instant now) {
         return debits.credit(notificationId)
                 .filter(credit -> credit.orderId() != null)
-                .flatMap(credit -> orders.lockById(credit.orderId())
+                .flatMap(credit -> orders.lockById(OrderId.of(credit.orderId()))
                         .then(moneyins.lockByNotificationId(notificationId))
                         .flatMap(moneyin -> moneyouts
                                 .lockOfOrder(credit.orderId())

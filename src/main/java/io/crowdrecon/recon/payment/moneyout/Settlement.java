@@ -61,7 +61,7 @@ public class Settlement {
 
     /** The order's standing moneyouts, locked. */
     public Mono<List<Moneyout>> moneyoutsOf(Order order) {
-        return moneyouts.lockOfOrder(order.orderId()).collectList();
+        return moneyouts.lockOfOrder(order.orderId().value()).collectList();
     }
 
     /** Every AVAILABLE moneyout of the order EXECUTED; COMPANY ones linked to the cashout. */
@@ -103,7 +103,7 @@ public class Settlement {
                 .toList();
         Mono<List<OutboundEvent>> refund = undone.isZero()
                 ? Mono.just(List.of())
-                : moneyins.lockLiveOfOrder(order.orderId())
+                : moneyins.lockLiveOfOrder(order.orderId().value())
                         .flatMap(moneyin ->
                                 paymentRefunds.instructRefund(order, moneyin, undone.amount(), "ORDER_SPLIT"));
         return moneyouts

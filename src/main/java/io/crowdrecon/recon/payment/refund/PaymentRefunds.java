@@ -49,10 +49,10 @@ public class PaymentRefunds implements OrderRefunds {
 
     @Override
     public Mono<List<OutboundEvent>> refundInFull(Order order, String reason) {
-        return moneyins.lockLiveOfOrder(order.orderId())
+        return moneyins.lockLiveOfOrder(order.orderId().value())
                 .switchIfEmpty(Mono.error(
                         () -> new IllegalStateException("accounted order " + order.orderId() + " has no live moneyin")))
-                .zipWith(moneyouts.lockOfOrder(order.orderId()).collectList())
+                .zipWith(moneyouts.lockOfOrder(order.orderId().value()).collectList())
                 .map(t -> RefundDecision.inFull(order, t.getT1(), t.getT2(), reason, ids, clock.instant()))
                 .flatMap(this::record);
     }

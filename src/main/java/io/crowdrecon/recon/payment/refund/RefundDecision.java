@@ -85,9 +85,9 @@ public record RefundDecision(
         PaymentInstruction instruction = instructionFor(order, moneyin, amount, refundId, ids, now);
         Refund refund = new Refund(
                 refundId,
-                order.orderId(),
-                order.portalId(),
-                order.campaignId(),
+                order.orderId().value(),
+                order.portalId().value(),
+                order.campaignId().value(),
                 moneyin.moneyinId(),
                 amount.amount(),
                 amount.currency(),
@@ -101,8 +101,8 @@ public record RefundDecision(
             ReviewItem item = ReviewItem.open(
                     ids.next(IdPrefix.REVIEW_ITEM),
                     ReviewKind.RETURN_IMPOSSIBLE,
-                    order.portalId(),
-                    order.orderId(),
+                    order.portalId().value(),
+                    order.orderId().value(),
                     instruction.instructionId(),
                     "Refund " + refundId + " of order " + order.orderId() + " (" + amount
                             + ") has no valid payer IBAN; give one with PUT /ops/instructions/"
@@ -141,10 +141,10 @@ public record RefundDecision(
                 moneyin.payerName(),
                 card ? moneyin.pspReference() : null,
                 "Refund of order " + order.orderId(),
-                order.portalId(),
-                order.orderId(),
+                order.portalId().value(),
+                order.orderId().value(),
                 null,
-                order.campaignId(),
+                order.campaignId().value(),
                 refundId,
                 null,
                 null,

@@ -88,7 +88,8 @@ public class CampaignAmountController {
                 .ofPortal(PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> Mono.zip(
-                                orders.totalsByStatus(campaignId), moneyouts.companyTotalsOfCampaign(campaignId))
+                                orders.totalsByStatus(campaign.campaignId()),
+                                moneyouts.companyTotalsOfCampaign(campaignId))
                         .map(t -> amounts(campaign, t.getT1(), t.getT2())));
     }
 

@@ -21,6 +21,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** SPEC sections 4 and 6: what the card gateway's authorisations and chargebacks do to an order and its money. */
 class CardEventDecisionTests {
 
+    private static final String ORDER_ID = Domain.ORDER_ID.value();
+
     static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
     final IdGenerator ids = Domain.ids(3);
@@ -70,7 +72,7 @@ class CardEventDecisionTests {
             assertThat(hold.review().kind()).isEqualTo(ReviewKind.CHARGEBACK);
             assertThat(hold.review().subjectId()).isEqualTo("CB-1");
             assertThat(hold.review().detail())
-                    .isEqualTo("Chargeback CB-1 (1100.00 EUR, fraud) on order TRX1: its moneyouts are HELD;"
+                    .isEqualTo("Chargeback CB-1 (1100.00 EUR, fraud) on order " + ORDER_ID + ": its moneyouts are HELD;"
                             + " resolve with action RELEASE or REVERSE");
         });
     }
@@ -117,7 +119,7 @@ class CardEventDecisionTests {
         assertThat(decision.reviews()).singleElement().satisfies(item -> {
             assertThat(item.kind()).isEqualTo(ReviewKind.CHARGEBACK_LOSS);
             assertThat(item.detail())
-                    .isEqualTo("Chargeback CB-1 (1100.00 EUR) on order TRX1, which is " + status
+                    .isEqualTo("Chargeback CB-1 (1100.00 EUR) on order " + ORDER_ID + ", which is " + status
                             + ": its money has already gone out");
         });
     }
@@ -133,8 +135,8 @@ class CardEventDecisionTests {
             assertThat(item.kind()).isEqualTo(ReviewKind.UNEXPECTED_DEBIT);
             assertThat(item.portalId()).isNull();
             assertThat(item.detail())
-                    .isEqualTo(
-                            "Chargeback CB-1 of 1100.00 EUR names order TRX1, which is unknown; nothing was changed");
+                    .isEqualTo("Chargeback CB-1 of 1100.00 EUR names order " + ORDER_ID
+                            + ", which is unknown; nothing was changed");
         });
         assertThat(authorisation).isEqualTo(new CardEventDecision.Recorded("UNKNOWN_ORDER", List.of()));
     }
@@ -151,7 +153,7 @@ class CardEventDecisionTests {
 
     private static CardEvent event(CardEvent.Code code, boolean success) {
         return new CardEvent(
-                "CB-1", code, success, "TRX1", new BigDecimal("1100.00"), "EUR", "PSP-1", NOW, null, null, null);
+                "CB-1", code, success, ORDER_ID, new BigDecimal("1100.00"), "EUR", "PSP-1", NOW, null, null, null);
     }
 
     private static CardEvent chargeback(String reason) {
@@ -159,7 +161,7 @@ class CardEventDecisionTests {
                 "CB-1",
                 CardEvent.Code.CHARGEBACK,
                 true,
-                "TRX1",
+                ORDER_ID,
                 new BigDecimal("1100.00"),
                 "EUR",
                 "PSP-1",
@@ -172,7 +174,7 @@ class CardEventDecisionTests {
     static Moneyout moneyout(String id, MoneyoutStatus status) {
         return new Moneyout(
                 id,
-                "TRX1",
+                ORDER_ID,
                 "MI1",
                 "P1",
                 "C1",

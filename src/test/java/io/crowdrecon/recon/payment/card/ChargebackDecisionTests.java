@@ -19,6 +19,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** SPEC section 6: ops resolve a chargeback by releasing the held money or accepting that it went back. */
 class ChargebackDecisionTests {
 
+    private static final String ORDER_ID = Domain.ORDER_ID.value();
+
     static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
     final List<Moneyout> held = List.of(moneyout("MO1", MoneyoutStatus.HELD), moneyout("MO2", MoneyoutStatus.HELD));
@@ -64,6 +66,6 @@ class ChargebackDecisionTests {
                         Domain.order(OrderStatus.ACCOUNTED, null, NOW), List.of(), "RELEASE", NOW))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
-                .hasMessage("Order TRX1 has no held moneyouts any more");
+                .hasMessage("Order " + ORDER_ID + " has no held moneyouts any more");
     }
 }

@@ -41,9 +41,11 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * SPEC sections 4 and 6: what the bank's DEBITs (and the card gateway's answers) do to our instructions, and what a
  * recall of a credit does to the order it paid. Each case starts from instruction {@code PI1} of 100.00 EUR, or a
- * recall of credit {@code N1} that paid order {@code TRX1} (1,100.00 EUR: 1,000.00 to the company, 100.00 fee).
+ * recall of credit {@code N1} that paid order {@link Domain#ORDER_ID} (1,100.00 EUR: 1,000.00 to the company, 100.00 fee).
  */
 class BankDebitDecisionTests {
+
+    private static final String ORDER_ID = Domain.ORDER_ID.value();
 
     static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
 
@@ -126,7 +128,7 @@ class BankDebitDecisionTests {
             assertThat(decision)
                     .isEqualTo(unexpected(
                             "P1",
-                            "TRX1",
+                            ORDER_ID,
                             "DEBIT D1 reports " + amount + " " + (currency.equals("-") ? null : currency)
                                     + " for instruction PI1 of 100.00 EUR; nothing was changed"));
         }
@@ -164,7 +166,7 @@ class BankDebitDecisionTests {
         assertThat(decision)
                 .isEqualTo(unexpected(
                         "P1",
-                        "TRX1",
+                        ORDER_ID,
                         "DEBIT D1 says instruction PI1 is " + reported + " but it is " + current
                                 + "; nothing was changed"));
     }
@@ -200,7 +202,7 @@ class BankDebitDecisionTests {
                         List.of(review(
                                 ReviewKind.INSTRUCTION_FAILED,
                                 "P1",
-                                "TRX1",
+                                ORDER_ID,
                                 "PI1",
                                 "The bank failed instruction PI1 (REFUND, 100.00 EUR): " + failure
                                         + "; re-issue it with PUT /ops/instructions/PI1/reissued")),
@@ -277,7 +279,7 @@ class BankDebitDecisionTests {
     })
     void onlyARecallOfTheWholeCreditThatPaidAnOrderNeedsThatPaymentLocked(
             String amount, String currency, String outcome, boolean needed) {
-        CreditSummary credit = new CreditSummary("N1", new BigDecimal("1100.00"), "EUR", outcome, "TRX1");
+        CreditSummary credit = new CreditSummary("N1", new BigDecimal("1100.00"), "EUR", outcome, ORDER_ID);
 
         assertThat(BankDebitDecision.recallsAPayment(recallOf(amount, currency), credit))
                 .isEqualTo(needed);
@@ -340,10 +342,10 @@ class BankDebitDecisionTests {
                         List.of(review(
                                 ReviewKind.RECALL_AFTER_PAYOUT,
                                 "P1",
-                                "TRX1",
+                                ORDER_ID,
                                 "D2",
-                                "The bank recalled credit N1 (1100.00 EUR) of order TRX1, which is " + status
-                                        + " and whose money has already gone out"))));
+                                "The bank recalled credit N1 (1100.00 EUR) of order " + ORDER_ID + ", which is "
+                                        + status + " and whose money has already gone out"))));
     }
 
     @ParameterizedTest(name = "a {0} order whose moneyouts are {1} and {2}")
@@ -361,8 +363,8 @@ class BankDebitDecisionTests {
         assertThat(decision)
                 .isEqualTo(unexpected(
                         "P1",
-                        "TRX1",
-                        "DEBIT D2 recalls credit N1 of order TRX1 (" + status
+                        ORDER_ID,
+                        "DEBIT D2 recalls credit N1 of order " + ORDER_ID + " (" + status
                                 + ") whose moneyouts are not all AVAILABLE; nothing was changed"));
     }
 
@@ -432,7 +434,7 @@ class BankDebitDecisionTests {
                 null,
                 "Refund",
                 portalId,
-                "TRX1",
+                ORDER_ID,
                 unidentifiedTransferId,
                 null,
                 "RF1",
@@ -442,7 +444,7 @@ class BankDebitDecisionTests {
     }
 
     static CreditSummary matched() {
-        return new CreditSummary("N1", new BigDecimal("1100.00"), "EUR", "MATCHED", "TRX1");
+        return new CreditSummary("N1", new BigDecimal("1100.00"), "EUR", "MATCHED", ORDER_ID);
     }
 
     static Payment payment(OrderStatus status, Moneyout... moneyouts) {
@@ -457,7 +459,7 @@ class BankDebitDecisionTests {
     static Moneyin moneyin(MoneyinStatus status) {
         return new Moneyin(
                 "MI1",
-                "TRX1",
+                ORDER_ID,
                 "P1",
                 "C1",
                 "N1",
@@ -475,7 +477,7 @@ class BankDebitDecisionTests {
     static Moneyout moneyout(String moneyoutId, String moneyinId, MoneyoutStatus status) {
         return new Moneyout(
                 moneyoutId,
-                "TRX1",
+                ORDER_ID,
                 moneyinId,
                 "P1",
                 "C1",

@@ -31,10 +31,15 @@ import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.review.ReviewTrigger;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InvestorId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -396,11 +401,11 @@ class SettlementTests {
 
     private static Order order() {
         return new Order(
-                ORDER,
-                PORTAL,
-                CAMPAIGN,
-                "USR1",
-                "INV1",
+                OrderId.of(ORDER),
+                PortalId.of(PORTAL),
+                CampaignId.of(CAMPAIGN),
+                CompanyId.of("USR1"),
+                InvestorId.of("INV1"),
                 null,
                 amount("1100.00"),
                 amount("1000.00"),

@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** The refund rules of SPEC sections 4 and 6: the money goes back to whoever paid it, on the channel it came by. */
 class RefundDecisionTests {
 
+    private static final String ORDER_ID = Domain.ORDER_ID.value();
+
     static final Instant NOW = Instant.parse("2026-12-06T10:00:00Z");
     static final String PAYER_IBAN = "NL91ABNA0417164300";
 
@@ -54,7 +56,7 @@ class RefundDecisionTests {
         assertThat(refund.instruction().channel()).isEqualTo(PaymentChannel.BANK_TRANSFER);
         assertThat(refund.instruction().creditorIban()).isEqualTo(PAYER_IBAN);
         assertThat(refund.instruction().amount()).isEqualByComparingTo("1100.00");
-        assertThat(refund.instruction().remittanceInformation()).isEqualTo("Refund of order TRX1");
+        assertThat(refund.instruction().remittanceInformation()).isEqualTo("Refund of order " + ORDER_ID);
         assertThat(refund.instruction().refundId()).isEqualTo(refund.refund().refundId());
         assertThat(refund.refund().instructionId())
                 .isEqualTo(refund.instruction().instructionId());
@@ -105,7 +107,7 @@ class RefundDecisionTests {
             assertThat(item.subjectId()).isEqualTo(refund.instruction().instructionId());
             assertThat(item.detail())
                     .isEqualTo("Refund " + refund.refund().refundId()
-                            + " of order TRX1 (1100.00 EUR) has no valid payer IBAN; give one with PUT"
+                            + " of order " + ORDER_ID + " (1100.00 EUR) has no valid payer IBAN; give one with PUT"
                             + " /ops/instructions/" + refund.instruction().instructionId() + "/reissued");
         });
         // The moneyout's move is announced; the instruction is not, until ops give an IBAN.
@@ -129,7 +131,7 @@ class RefundDecisionTests {
                         NOW))
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
-                .hasMessage("Order TRX1 has moneyouts held by a chargeback; resolve the chargeback first");
+                .hasMessage("Order " + ORDER_ID + " has moneyouts held by a chargeback; resolve the chargeback first");
     }
 
     @Test
@@ -183,7 +185,7 @@ class RefundDecisionTests {
     private static Moneyin moneyin(PaymentChannel channel, String payerIban) {
         return new Moneyin(
                 "MI1",
-                "TRX1",
+                ORDER_ID,
                 "P1",
                 "C1",
                 "N1",
@@ -200,6 +202,6 @@ class RefundDecisionTests {
 
     private static Moneyout moneyout(String id, MoneyoutType type, String amount, MoneyoutStatus status) {
         return new Moneyout(
-                id, "TRX1", "MI1", "P1", "C1", "CO1", type, status, new BigDecimal(amount), "EUR", null, NOW, null);
+                id, ORDER_ID, "MI1", "P1", "C1", "CO1", type, status, new BigDecimal(amount), "EUR", null, NOW, null);
     }
 }

@@ -17,6 +17,7 @@ import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -214,7 +215,8 @@ public class SandboxController {
                     return notification;
                 })
                 // Only the caller's own orders, and marked as the caller's, like its signed webhook would.
-                .flatMap(notification -> orders.ofPortal(caller.portalIdOrFail(), request.orderId())
+                .flatMap(notification -> orders.ofPortal(
+                                PortalId.of(caller.portalIdOrFail()), OrderId.of(request.orderId()))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", request.orderId())))
                         .flatMap(order -> {
                             RecordHeaders headers = new RecordHeaders();
