@@ -65,12 +65,11 @@ class ArchitectureTests {
     private static final Set<String> PORTS_NOT_YET_ON_A_TABLE = Set.of("Orders");
 
     /**
-     * Packages whose code NullAway does not check yet (issue 21): the bank file readers and the matching and debit
-     * decisions over what they read, whose optional fields are not yet typed {@code @Nullable}.
+     * Packages whose code NullAway does not check yet (issue 21): the bank file readers and the debit decisions over
+     * what they read, whose optional fields are not yet typed {@code @Nullable}.
      * Each leaves this list once its package is {@code @NullMarked} and compiles.
      */
-    private static final Set<String> NOT_YET_NULL_MARKED =
-            Set.of("bankfile", "bankfile.read", "matching", "payment.instruction");
+    private static final Set<String> NOT_YET_NULL_MARKED = Set.of("bankfile", "bankfile.read", "payment.instruction");
 
     private static final Set<String> BLOCKING_METHODS =
             Set.of("block", "blockOptional", "blockFirst", "blockLast", "toIterable", "toStream", "toFuture");

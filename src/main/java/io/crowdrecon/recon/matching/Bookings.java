@@ -13,6 +13,7 @@ import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Everything one batch of credits writes, in one transaction: the recorded credits with their
@@ -31,16 +32,16 @@ public final class Bookings {
 
     public record RecordedCreditRow(
             IncomingCredit credit,
-            String portalId,
+            @Nullable String portalId,
             Outcome outcome,
-            UnidentifiedReason reason,
-            String orderId,
-            String duplicateOf) {}
+            @Nullable UnidentifiedReason reason,
+            @Nullable String orderId,
+            @Nullable String duplicateOf) {}
 
     public record OrderMove(OrderId orderId, PortalId portalId, CampaignId campaignId, StatusChange change) {}
 
     /** Our instruction came back as a credit: FAILED with this reason; the transfer it returned RETURN_FAILED. */
-    public record InstructionFailure(String instructionId, String reason, String unidentifiedTransferId) {}
+    public record InstructionFailure(String instructionId, String reason, @Nullable String unidentifiedTransferId) {}
 
     final List<RecordedCreditRow> credits = new ArrayList<>();
     final List<OrderMove> orderMoves = new ArrayList<>();

@@ -44,7 +44,9 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides a batch of credits one after the other, in order, and books each decision: the facts
@@ -117,7 +119,7 @@ public final class CreditBatch {
         }
     }
 
-    private void bookFeedDuplicate(IncomingCredit credit, String portalId, FeedDuplicate duplicate) {
+    private void bookFeedDuplicate(IncomingCredit credit, @Nullable String portalId, FeedDuplicate duplicate) {
         bookings.credits.add(new RecordedCreditRow(
                 credit, portalId, Outcome.DUPLICATE_FEED, null, null, duplicate.originalNotificationId()));
         if (duplicate.conflicting()) {
@@ -133,8 +135,11 @@ public final class CreditBatch {
         }
     }
 
-    private void bookInstructionReturned(IncomingCredit credit, String portalId, InstructionReturned returned) {
-        ReturnableInstruction instruction = facts.instructionsById().get(returned.instructionId());
+    private void bookInstructionReturned(
+            IncomingCredit credit, @Nullable String portalId, InstructionReturned returned) {
+        // The matcher decided a return only of an instruction the facts hold.
+        ReturnableInstruction instruction = Objects.requireNonNull(
+                facts.instructionsById().get(returned.instructionId()), "the returned instruction is in the facts");
         bookings.credits.add(new RecordedCreditRow(
                 credit, portalId, Outcome.INSTRUCTION_RETURNED, null, instruction.orderId(), null));
         if ("FAILED".equals(instruction.status())) {
@@ -167,7 +172,7 @@ public final class CreditBatch {
     }
 
     private void bookMatch(IncomingCredit credit, Matched matched) {
-        Order order = orders.get(matched.orderId());
+        Order order = Objects.requireNonNull(orders.get(matched.orderId()), "the matched order is in the facts");
         PaymentChannel channel = credit.isCard() ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER;
         Moneyin moneyin = new Moneyin(
                 ids.next(IdPrefix.MONEYIN),
@@ -235,11 +240,12 @@ public final class CreditBatch {
         bookings.events.add(MoneyoutMessage.created(moneyout));
     }
 
-    private void bookUnidentified(IncomingCredit credit, String creditedPortalId, Unidentified decision) {
+    private void bookUnidentified(IncomingCredit credit, @Nullable String creditedPortalId, Unidentified decision) {
         OrderId candidate = decision.candidateOrderId();
-        Order named = candidate == null ? null : orders.get(candidate);
+        @Nullable Order named = candidate == null ? null : orders.get(candidate);
         // A transfer belongs to the credited portal; a card payment to the portal whose webhook
         // reported it, else to the portal of the order it names.
+        @Nullable
         String portalId = credit.isCard() && creditedPortalId == null
                 ? (named == null ? null : named.portalId().value())
                 : creditedPortalId;
@@ -280,7 +286,10 @@ public final class CreditBatch {
             bookings.events.add(PaymentInstructionMessage.requested(instruction));
         }
         if (decision.orderBecomesIncorrectAmount()) {
-            move(named, OrderTrigger.WRONG_AMOUNT_CREDIT, OrderReasons.AMOUNT_MISMATCH);
+            move(
+                    Objects.requireNonNull(named, "only a named order becomes INCORRECT_AMOUNT"),
+                    OrderTrigger.WRONG_AMOUNT_CREDIT,
+                    OrderReasons.AMOUNT_MISMATCH);
         }
         bookings.credits.add(new RecordedCreditRow(
                 credit,
@@ -293,7 +302,7 @@ public final class CreditBatch {
 
     /** The return of exactly the amount received, on the channel it came from (ON_HOLD without a destination). */
     private PaymentInstruction returnOf(
-            IncomingCredit credit, String portalId, String transferId, Unidentified decision) {
+            IncomingCredit credit, @Nullable String portalId, String transferId, Unidentified decision) {
         String remittance = truncate("Return of " + (credit.isCard() ? credit.pspReference() : credit.bankReference())
                 + ": " + decision.reason());
         if (credit.isCard()) {
@@ -346,7 +355,8 @@ public final class CreditBatch {
         orders.put(order.orderId(), order.moved(change, order.paymentWindowEndsAt()));
     }
 
-    private void review(ReviewKind kind, String portalId, String orderId, String subjectId, String detail) {
+    private void review(
+            ReviewKind kind, @Nullable String portalId, @Nullable String orderId, String subjectId, String detail) {
         bookings.reviewItems.add(
                 ReviewItem.open(ids.next(IdPrefix.REVIEW_ITEM), kind, portalId, orderId, subjectId, detail, now));
     }
@@ -373,7 +383,7 @@ public final class CreditBatch {
                 order.paymentWindowEndsAt());
     }
 
-    private static String holder(InvestorAccount account) {
+    private static String holder(@Nullable InvestorAccount account) {
         if (account == null) {
             return "(none)";
         }

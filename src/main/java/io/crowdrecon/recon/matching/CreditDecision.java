@@ -3,6 +3,7 @@ package io.crowdrecon.recon.matching;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /** What to do with an incoming credit: the outcome of {@link CreditMatcher#decide}, SPEC section 5. */
 public sealed interface CreditDecision {
@@ -55,7 +56,8 @@ public sealed interface CreditDecision {
      * @param orderBecomesIncorrectAmount whether the named order moves to {@code INCORRECT_AMOUNT}: only for {@code
      *     AMOUNT_MISMATCH} on a {@code CREATED} or {@code WAITING} order
      */
-    record Unidentified(UnidentifiedReason reason, OrderId candidateOrderId, boolean orderBecomesIncorrectAmount)
+    record Unidentified(
+            UnidentifiedReason reason, @Nullable OrderId candidateOrderId, boolean orderBecomesIncorrectAmount)
             implements CreditDecision {
         public Unidentified {
             Objects.requireNonNull(reason, "reason");

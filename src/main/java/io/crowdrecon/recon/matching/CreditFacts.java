@@ -5,6 +5,7 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the database knows about a batch of credits before deciding them, read inside the batch's
@@ -24,11 +25,15 @@ public record CreditFacts(
         Map<String, ReturnableInstruction> instructionsById) {
 
     /** A booking's identity in the bank feed: the credited account and the bank's reference. */
-    public record BankReference(String creditorIban, String bankReference) {}
+    public record BankReference(@Nullable String creditorIban, @Nullable String bankReference) {}
 
     /** One of our outgoing instructions, as far as a credit returning it needs to know. */
     public record ReturnableInstruction(
-            String instructionId, String status, String portalId, String orderId, String unidentifiedTransferId) {
+            String instructionId,
+            String status,
+            @Nullable String portalId,
+            @Nullable String orderId,
+            @Nullable String unidentifiedTransferId) {
 
         public static ReturnableInstruction of(PaymentInstruction i) {
             return new ReturnableInstruction(

@@ -22,6 +22,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what an incoming credit is, applying the rules of SPEC section 5 in their order; the first rule that
@@ -114,8 +115,9 @@ public final class CreditMatcher {
      */
     private static ExtractedReference referenceOf(IncomingCredit credit) {
         if (credit.isCard()) {
-            return OrderId.isValid(credit.cardOrderId())
-                    ? new ExtractedReference.Found(OrderId.of(credit.cardOrderId()))
+            String cardOrderId = credit.cardOrderId();
+            return cardOrderId != null && OrderId.isValid(cardOrderId)
+                    ? new ExtractedReference.Found(OrderId.of(cardOrderId))
                     : new ExtractedReference.Missing();
         }
         return ReferenceExtractor.extract(credit.structuredReference(), credit.description());
@@ -190,7 +192,7 @@ public final class CreditMatcher {
         if (order.investorIban() == null || order.investorIban().isBlank()) {
             return false;
         }
-        return !Iban.normalise(order.investorIban()).equals(Iban.normalise(credit.payerIban()));
+        return !Objects.equals(Iban.normalise(order.investorIban()), Iban.normalise(credit.payerIban()));
     }
 
     private static boolean isNameMismatch(IncomingCredit credit, OrderSnapshot order) {
@@ -209,7 +211,7 @@ public final class CreditMatcher {
      * The words of a name, upper case, accents and punctuation removed: "D'Angelo S.r.l." → [DANGELO, SRL].
      * Punctuation is removed, not turned into a space, as SPEC section 5 says.
      */
-    private static List<String> words(String name) {
+    private static List<String> words(@Nullable String name) {
         if (name == null) {
             return List.of();
         }

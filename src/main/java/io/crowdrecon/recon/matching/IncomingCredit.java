@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money that arrived: a bank-feed CREDIT or a successful card CAPTURE, already parsed and validated by its ingest
@@ -36,19 +37,19 @@ public record IncomingCredit(
         CreditChannel channel,
         BigDecimal amount,
         String currency,
-        String creditorIban,
-        String bankReference,
-        String description,
-        String structuredReference,
-        String payerName,
-        String payerIban,
-        String pspReference,
-        String cardOrderId,
-        String returnOfInstructionId,
-        String returnReason,
-        LocalDate bookingDate,
+        @Nullable String creditorIban,
+        @Nullable String bankReference,
+        @Nullable String description,
+        @Nullable String structuredReference,
+        @Nullable String payerName,
+        @Nullable String payerIban,
+        @Nullable String pspReference,
+        @Nullable String cardOrderId,
+        @Nullable String returnOfInstructionId,
+        @Nullable String returnReason,
+        @Nullable LocalDate bookingDate,
         Instant receivedAt,
-        String sourcePortalId) {
+        @Nullable String sourcePortalId) {
 
     public IncomingCredit {
         Objects.requireNonNull(notificationId, "notificationId");

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.matching;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** The money-in notifications the books decided, as recorded: what ops look up from a statement entry or an item. */
@@ -20,19 +21,19 @@ public interface Notifications {
             CreditChannel channel,
             BigDecimal amount,
             String currency,
-            String creditorIban,
-            String bankReference,
-            LocalDate bookingDate,
+            @Nullable String creditorIban,
+            @Nullable String bankReference,
+            @Nullable LocalDate bookingDate,
             Instant receivedAt,
-            String payerName,
-            String payerIban,
-            String description,
-            String structuredReference,
-            String portalId,
+            @Nullable String payerName,
+            @Nullable String payerIban,
+            @Nullable String description,
+            @Nullable String structuredReference,
+            @Nullable String portalId,
             String outcome,
-            String reason,
-            String orderId,
-            String duplicateOf,
+            @Nullable String reason,
+            @Nullable String orderId,
+            @Nullable String duplicateOf,
             String source,
             Instant recordedAt) {}
 

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.shared.OrderId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the matcher needs to know about an order, as loaded just before deciding.
@@ -30,11 +31,11 @@ public record OrderSnapshot(
         BigDecimal totalAmount,
         String currency,
         OrderChannel channel,
-        String investorIban,
-        String holderName,
-        String holderSurname,
-        String holderBusinessName,
-        Instant paymentWindowEndsAt) {
+        @Nullable String investorIban,
+        @Nullable String holderName,
+        @Nullable String holderSurname,
+        @Nullable String holderBusinessName,
+        @Nullable Instant paymentWindowEndsAt) {
 
     public OrderSnapshot {
         Objects.requireNonNull(orderId, "orderId");

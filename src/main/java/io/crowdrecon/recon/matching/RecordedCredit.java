@@ -4,6 +4,7 @@ import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A credit already recorded by the service, as far as duplicate detection needs it.
@@ -13,7 +14,8 @@ import java.util.Objects;
  * @param currency ISO 4217 code; never null
  * @param bookingDate nullable
  */
-public record RecordedCredit(String notificationId, BigDecimal amount, String currency, LocalDate bookingDate) {
+public record RecordedCredit(
+        String notificationId, BigDecimal amount, String currency, @Nullable LocalDate bookingDate) {
 
     public RecordedCredit {
         Objects.requireNonNull(notificationId, "notificationId");

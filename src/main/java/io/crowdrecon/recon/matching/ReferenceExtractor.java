@@ -5,6 +5,7 @@ import io.crowdrecon.recon.shared.OrderId;
 import java.util.LinkedHashSet;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Finds the orderId a payer wrote in a credit's remittance information (SPEC section 5, rule 4).
@@ -33,11 +34,11 @@ public final class ReferenceExtractor {
      * @return {@link ExtractedReference.Found}, {@link ExtractedReference.Missing},
      *     {@link ExtractedReference.Ambiguous} or {@link ExtractedReference.Invalid}; never null
      */
-    public static ExtractedReference extract(String structuredReference, String description) {
+    public static ExtractedReference extract(@Nullable String structuredReference, @Nullable String description) {
         return fromStructured(structuredReference).orElseGet(() -> fromDescription(description));
     }
 
-    private static Optional<ExtractedReference> fromStructured(String structuredReference) {
+    private static Optional<ExtractedReference> fromStructured(@Nullable String structuredReference) {
         Optional<String> payload = CreditorReference.payload(structuredReference);
         if (payload.isEmpty() || !isOrderIdShaped(payload.get())) {
             return Optional.empty();
@@ -61,7 +62,7 @@ public final class ReferenceExtractor {
         return true;
     }
 
-    private static ExtractedReference fromDescription(String description) {
+    private static ExtractedReference fromDescription(@Nullable String description) {
         Set<String> candidates = candidatesIn(description == null ? "" : description);
         if (candidates.isEmpty()) {
             return new ExtractedReference.Missing();
@@ -109,7 +110,7 @@ public final class ReferenceExtractor {
      * The 16 digits of a candidate whose {@code TRX} ends just before {@code from}, without separators; null when the
      * text there is not a candidate. Reads at most 33 characters.
      */
-    private static String digitsAfterPrefix(String text, int from) {
+    private static @Nullable String digitsAfterPrefix(String text, int from) {
         int position = from;
         if (position < text.length() && isSeparator(text.charAt(position))) {
             position++;

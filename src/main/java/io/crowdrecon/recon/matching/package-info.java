@@ -6,4 +6,7 @@
  * the orderId a payer wrote. Neither does I/O. Guarded by {@code CreditMatcherTests} and
  * {@code ReferenceExtractorTests}.
  */
+@NullMarked
 package io.crowdrecon.recon.matching;
+
+import org.jspecify.annotations.NullMarked;

@@ -19,8 +19,8 @@ public record OutboundEvent(
         String topic,
         String key,
         String type,
-        String portalId,
-        String orderId,
+        @Nullable String portalId,
+        @Nullable String orderId,
         @Nullable String campaignId,
         Object data) {
 

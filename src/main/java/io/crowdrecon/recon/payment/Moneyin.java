@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment;
 import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Money received for an order: exactly its {@code totalAmount}. Refunds go back to this payer
@@ -18,12 +19,12 @@ public record Moneyin(
         BigDecimal amount,
         String currency,
         PaymentChannel channel,
-        String payerIban,
-        String payerName,
-        String pspReference,
+        @Nullable String payerIban,
+        @Nullable String payerName,
+        @Nullable String pspReference,
         MoneyinStatus status,
         Instant createdAt,
-        Instant recalledAt) {
+        @Nullable Instant recalledAt) {
 
     public Moneyin {
         amount = Amounts.inMinorDigits(amount, currency);

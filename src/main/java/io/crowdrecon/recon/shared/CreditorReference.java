@@ -2,6 +2,7 @@ package io.crowdrecon.recon.shared;
 
 import java.util.Locale;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * ISO 11649 structured creditor references ({@code RF} + two check digits + up to 21 alphanumeric characters), the
@@ -42,7 +43,7 @@ public final class CreditorReference {
      * Whether {@code rf} is a creditor reference with valid check digits: case-insensitive, spaces ignored, 5 to 25
      * characters, {@code RF}, two digits, then letters or digits. Null answers false.
      */
-    public static boolean hasValidCheckDigits(String rf) {
+    public static boolean hasValidCheckDigits(@Nullable String rf) {
         if (rf == null) {
             return false;
         }
@@ -62,7 +63,7 @@ public final class CreditorReference {
      * check digits; empty when {@code rf} is null, shorter than 5 characters once normalised, or does not start with
      * {@code RF}.
      */
-    public static Optional<String> payload(String rf) {
+    public static Optional<String> payload(@Nullable String rf) {
         if (rf == null) {
             return Optional.empty();
         }

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.shared;
 
 import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The id of an order, the one investors type into a transfer's description: {@code TRX} followed by 16 digits whose
@@ -39,7 +40,7 @@ public record OrderId(String value) {
     }
 
     /** Whether {@code candidate} is exactly {@code TRX} (upper case) and 16 digits with valid check digits. */
-    public static boolean isValid(String candidate) {
+    public static boolean isValid(@Nullable String candidate) {
         return candidate != null
                 && candidate.length() == PREFIX.length() + DIGITS
                 && candidate.startsWith(PREFIX)

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.unidentified;
 import io.crowdrecon.recon.shared.Amounts;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A credit the service could not match, kept in its own currency and amount until it is returned
@@ -14,19 +15,19 @@ import java.time.Instant;
 public record UnidentifiedTransfer(
         String unidentifiedTransferId,
         String notificationId,
-        String portalId,
+        @Nullable String portalId,
         String channel,
         BigDecimal amount,
         String currency,
-        String description,
-        String payerName,
-        String payerIban,
-        String pspReference,
+        @Nullable String description,
+        @Nullable String payerName,
+        @Nullable String payerIban,
+        @Nullable String pspReference,
         UnidentifiedReason reason,
-        String candidateOrderId,
+        @Nullable String candidateOrderId,
         UnidentifiedStatus status,
         Instant receivedAt,
-        Instant returnedAt) {
+        @Nullable Instant returnedAt) {
 
     /** The amount in its own currency's minor digits, also when read from a row written before they were enforced. */
     public UnidentifiedTransfer {

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.unidentified;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data of {@code recon.unidentified-transfers} events (SPEC.md section 6); the API's shape of a transfer is
@@ -12,14 +13,14 @@ public record UnidentifiedTransferMessage(
         String unidentifiedTransferId,
         BigDecimal amount,
         String currency,
-        String description,
-        String payerName,
-        String payerIban,
+        @Nullable String description,
+        @Nullable String payerName,
+        @Nullable String payerIban,
         UnidentifiedReason reason,
-        String candidateOrderId,
+        @Nullable String candidateOrderId,
         UnidentifiedStatus status,
         Instant receivedDatetime,
-        Instant returnedDatetime) {
+        @Nullable Instant returnedDatetime) {
 
     public static final String TOPIC = "recon.unidentified-transfers";
     public static final String RECEIVED = "crowdrecon.unidentified-transfer.received.v1";

@@ -11,6 +11,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,19 +46,19 @@ public class NotificationController {
             PaymentChannel channel,
             BigDecimal amount,
             String currency,
-            String creditorIban,
-            String bankReference,
-            LocalDate bookingDate,
-            String payerName,
-            String payerIban,
-            String description,
-            String structuredReference,
-            String portalId,
+            @Nullable String creditorIban,
+            @Nullable String bankReference,
+            @Nullable LocalDate bookingDate,
+            @Nullable String payerName,
+            @Nullable String payerIban,
+            @Nullable String description,
+            @Nullable String structuredReference,
+            @Nullable String portalId,
             @Schema(allowableValues = {"MATCHED", "UNIDENTIFIED", "DUPLICATE_FEED", "INSTRUCTION_RETURNED"})
                     String outcome,
-            @Schema(description = "Why it is UNIDENTIFIED") String reason,
-            String orderId,
-            @Schema(description = "The notification a DUPLICATE_FEED repeats") String duplicateOf,
+            @Schema(description = "Why it is UNIDENTIFIED") @Nullable String reason,
+            @Nullable String orderId,
+            @Schema(description = "The notification a DUPLICATE_FEED repeats") @Nullable String duplicateOf,
             @Schema(
                             description = "FEED: a JSON notification or card webhook; BANK_FILE: an entry of a bank"
                                     + " file; STATEMENT: never notified, decided when a statement found it missing",

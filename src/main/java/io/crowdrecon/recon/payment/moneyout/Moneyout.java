@@ -25,7 +25,7 @@ public record Moneyout(
         MoneyoutStatus status,
         BigDecimal amount,
         String currency,
-        String splitOf,
+        @Nullable String splitOf,
         Instant createdAt,
         @Nullable Instant executedAt) {
 

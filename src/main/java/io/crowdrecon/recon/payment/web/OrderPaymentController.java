@@ -62,12 +62,12 @@ public class OrderPaymentController {
             BigDecimal amount,
             String currency,
             PaymentChannel channel,
-            String payerIban,
-            String payerName,
-            String pspReference,
+            @Nullable String payerIban,
+            @Nullable String payerName,
+            @Nullable String pspReference,
             MoneyinStatus status,
             Instant createdDatetime,
-            Instant recalledDatetime) {
+            @Nullable Instant recalledDatetime) {
 
         static MoneyinResponse of(Moneyin m) {
             return new MoneyinResponse(

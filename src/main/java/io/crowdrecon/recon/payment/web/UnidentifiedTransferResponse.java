@@ -6,6 +6,7 @@ import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The item of {@code GET /unidentified-transfers}, of an order's {@code returnedTransfers} and the answer of {@code PUT
@@ -20,14 +21,14 @@ public record UnidentifiedTransferResponse(
         String unidentifiedTransferId,
         @Schema(description = "With the minor digits of its currency") BigDecimal amount,
         @Schema(description = "Any ISO 4217 currency: a credit in another currency is returned in it") String currency,
-        String description,
-        String payerName,
-        String payerIban,
+        @Nullable String description,
+        @Nullable String payerName,
+        @Nullable String payerIban,
         UnidentifiedReason reason,
-        @Schema(description = "The orderId the payment named, if any") String candidateOrderId,
+        @Schema(description = "The orderId the payment named, if any") @Nullable String candidateOrderId,
         UnidentifiedStatus status,
         Instant receivedDatetime,
-        Instant returnedDatetime) {
+        @Nullable Instant returnedDatetime) {
 
     static UnidentifiedTransferResponse of(UnidentifiedTransfer u) {
         return new UnidentifiedTransferResponse(
