@@ -1,6 +1,9 @@
 package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -14,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Cashout(
         String cashoutId,
-        String campaignId,
-        String portalId,
-        String companyId,
+        CampaignId campaignId,
+        PortalId portalId,
+        CompanyId companyId,
         BigDecimal executedCompanyAmount,
         BigDecimal executedFeeAmount,
         BigDecimal successFee,

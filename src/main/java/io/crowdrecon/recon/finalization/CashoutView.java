@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CampaignId;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -14,7 +15,7 @@ import java.time.Instant;
  */
 public record CashoutView(
         String cashoutId,
-        String campaignId,
+        CampaignId campaignId,
         String status,
         BigDecimal executedCompanyAmount,
         BigDecimal executedFeeAmount,

@@ -78,9 +78,9 @@ public sealed interface FinalizationDecision {
                 Instant at) {
             return new Cashout(
                     cashoutId,
-                    campaign.campaignId().value(),
-                    campaign.portalId().value(),
-                    campaign.companyId().value(),
+                    campaign.campaignId(),
+                    campaign.portalId(),
+                    campaign.companyId(),
                     executedCompanyAmount,
                     executedFeeAmount,
                     successFee,

@@ -181,7 +181,7 @@ public class FinalizeCampaign {
         }
         // Already finalized: answer as the first request did.
         return campaign.status() == CampaignStatus.FINALIZED_SUCCESS
-                ? cashouts.ofCampaign(campaign.campaignId().value()).map(cashout -> new Finalized(campaign, cashout))
+                ? cashouts.ofCampaign(campaign.campaignId()).map(cashout -> new Finalized(campaign, cashout))
                 : Mono.just(new Finalized(campaign, null));
     }
 
@@ -192,8 +192,8 @@ public class FinalizeCampaign {
                         Mono.defer(() -> payOut(success, cashoutId)))
                 .collectList()
                 .flatMap(announced -> end(campaign, success.campaignMove(), announced))
-                .flatMap(finalized -> cashouts.ofCampaign(campaign.campaignId().value())
-                        .map(cashout -> new Finalized(finalized, cashout)));
+                .flatMap(finalized ->
+                        cashouts.ofCampaign(campaign.campaignId()).map(cashout -> new Finalized(finalized, cashout)));
     }
 
     private Mono<Finalized> fail(Campaign campaign, Failure failure) {

@@ -504,9 +504,9 @@ class FinalizationTests {
         assertThat(success.cashout("CSH1", "PI1", "PI2", AT))
                 .isEqualTo(new Cashout(
                         "CSH1",
-                        CAMPAIGN,
-                        "PRT1",
-                        "CO1",
+                        CampaignId.of(CAMPAIGN),
+                        PortalId.of("PRT1"),
+                        CompanyId.of("CO1"),
                         new BigDecimal("3000.00"),
                         new BigDecimal("150.00"),
                         new BigDecimal("100.00"),

@@ -5,6 +5,7 @@ import io.crowdrecon.recon.finalization.CashoutView;
 import io.crowdrecon.recon.finalization.Cashouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CampaignId;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,9 +24,9 @@ public class R2dbcCashouts implements Cashouts {
     public Mono<Void> add(Cashout cashout) {
         return BulkInsert.into("cashout", List.of(cashout))
                 .text("cashout_id", Cashout::cashoutId)
-                .text("campaign_id", Cashout::campaignId)
-                .text("portal_id", Cashout::portalId)
-                .text("company_id", Cashout::companyId)
+                .text("campaign_id", c -> c.campaignId().value())
+                .text("portal_id", c -> c.portalId().value())
+                .text("company_id", c -> c.companyId().value())
                 .numeric("executed_company_amount", Cashout::executedCompanyAmount)
                 .numeric("executed_fee_amount", Cashout::executedFeeAmount)
                 .numeric("success_fee", Cashout::successFee)
@@ -41,7 +42,7 @@ public class R2dbcCashouts implements Cashouts {
     }
 
     @Override
-    public Mono<CashoutView> ofCampaign(String campaignId) {
+    public Mono<CashoutView> ofCampaign(CampaignId campaignId) {
         // Nothing to pay (amount 0) is a cashout done at once.
         return database.sql(
                         """
@@ -51,10 +52,10 @@ public class R2dbcCashouts implements Cashouts {
                                CASE WHEN i.instruction_id IS NULL THEN c.created_at ELSE i.executed_at END AS executed_at
                           FROM cashout c LEFT JOIN payment_instruction i ON i.instruction_id = c.instruction_id
                          WHERE c.campaign_id = :id""")
-                .bind("id", campaignId)
+                .bind("id", campaignId.value())
                 .map(row -> new CashoutView(
                         row.get("cashout_id", String.class),
-                        row.get("campaign_id", String.class),
+                        new CampaignId(row.get("campaign_id", String.class)),
                         row.get("status", String.class),
                         row.get("executed_company_amount", BigDecimal.class),
                         row.get("executed_fee_amount", BigDecimal.class),

@@ -40,7 +40,7 @@ public record CashoutResponse(
     static CashoutResponse of(CashoutView c) {
         return new CashoutResponse(
                 c.cashoutId(),
-                c.campaignId(),
+                c.campaignId().value(),
                 c.status(),
                 c.executedCompanyAmount(),
                 c.executedFeeAmount(),

@@ -141,7 +141,7 @@ public class FinalizationController {
     Mono<CashoutResponse> cashout(Caller caller, @PathVariable String campaignId, @PathVariable String cashoutId) {
         return campaigns
                 .ofPortal(PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId))
-                .flatMap(campaign -> cashouts.ofCampaign(campaign.campaignId().value()))
+                .flatMap(campaign -> cashouts.ofCampaign(campaign.campaignId()))
                 .filter(cashout -> cashout.cashoutId().equals(cashoutId))
                 .map(CashoutResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Cashout", cashoutId)));
