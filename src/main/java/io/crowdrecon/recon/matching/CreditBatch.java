@@ -176,9 +176,9 @@ public final class CreditBatch {
         PaymentChannel channel = credit.isCard() ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER;
         Moneyin moneyin = new Moneyin(
                 ids.next(IdPrefix.MONEYIN),
-                order.orderId().value(),
-                order.portalId().value(),
-                order.campaignId().value(),
+                order.orderId(),
+                order.portalId(),
+                order.campaignId(),
                 credit.notificationId(),
                 order.totalAmount(),
                 order.currency(),

@@ -1,6 +1,9 @@
 package io.crowdrecon.recon.payment;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -12,9 +15,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Moneyin(
         String moneyinId,
-        String orderId,
-        String portalId,
-        String campaignId,
+        OrderId orderId,
+        PortalId portalId,
+        CampaignId campaignId,
         String notificationId,
         BigDecimal amount,
         String currency,

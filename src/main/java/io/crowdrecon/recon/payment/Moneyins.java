@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment;
 
+import io.crowdrecon.recon.shared.OrderId;
 import java.util.List;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -14,11 +15,11 @@ public interface Moneyins {
     Mono<Moneyin> lockByNotificationId(String notificationId);
 
     /** The order's moneyin that is not RECALLED, locked until the transaction ends; empty when none. */
-    Mono<Moneyin> lockLiveOfOrder(String orderId);
+    Mono<Moneyin> lockLiveOfOrder(OrderId orderId);
 
     /** Marks a RECEIVED moneyin RECALLED; emits whether this call did. */
     Mono<Boolean> recall(String moneyinId, java.time.Instant at);
 
     /** Every moneyin of the order, newest first. */
-    Flux<Moneyin> ofOrder(String orderId);
+    Flux<Moneyin> ofOrder(OrderId orderId);
 }

@@ -417,9 +417,9 @@ class CreditBatchTests {
         assertThat(moneyin)
                 .isEqualTo(new Moneyin(
                         moneyin.moneyinId(),
-                        ORDER,
-                        PORTAL,
-                        CAMPAIGN,
+                        OrderId.of(ORDER),
+                        PortalId.of(PORTAL),
+                        CampaignId.of(CAMPAIGN),
                         "N1",
                         new BigDecimal("1100.00"),
                         "EUR",

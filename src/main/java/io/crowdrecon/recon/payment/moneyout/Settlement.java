@@ -103,7 +103,7 @@ public class Settlement {
                 .toList();
         Mono<List<OutboundEvent>> refund = undone.isZero()
                 ? Mono.just(List.of())
-                : moneyins.lockLiveOfOrder(order.orderId().value())
+                : moneyins.lockLiveOfOrder(order.orderId())
                         .flatMap(moneyin ->
                                 paymentRefunds.instructRefund(order, moneyin, undone.amount(), "ORDER_SPLIT"));
         return moneyouts

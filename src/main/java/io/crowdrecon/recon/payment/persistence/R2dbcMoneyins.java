@@ -6,6 +6,9 @@ import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -26,9 +29,9 @@ public class R2dbcMoneyins implements Moneyins {
     public Mono<Void> addAll(List<Moneyin> moneyins) {
         return BulkInsert.into("moneyin", moneyins)
                 .text("moneyin_id", Moneyin::moneyinId)
-                .text("order_id", Moneyin::orderId)
-                .text("portal_id", Moneyin::portalId)
-                .text("campaign_id", Moneyin::campaignId)
+                .text("order_id", m -> m.orderId().value())
+                .text("portal_id", m -> m.portalId().value())
+                .text("campaign_id", m -> m.campaignId().value())
                 .text("notification_id", Moneyin::notificationId)
                 .numeric("amount", Moneyin::amount)
                 .text("currency", Moneyin::currency)
@@ -52,9 +55,9 @@ public class R2dbcMoneyins implements Moneyins {
     }
 
     @Override
-    public Mono<Moneyin> lockLiveOfOrder(String orderId) {
+    public Mono<Moneyin> lockLiveOfOrder(OrderId orderId) {
         return database.sql("SELECT * FROM moneyin WHERE order_id = :id AND status <> 'RECALLED' FOR UPDATE")
-                .bind("id", orderId)
+                .bind("id", orderId.value())
                 .map(R2dbcMoneyins::moneyin)
                 .one();
     }
@@ -73,9 +76,9 @@ public class R2dbcMoneyins implements Moneyins {
     }
 
     @Override
-    public Flux<Moneyin> ofOrder(String orderId) {
+    public Flux<Moneyin> ofOrder(OrderId orderId) {
         return database.sql("SELECT * FROM moneyin WHERE order_id = :id ORDER BY created_at DESC, moneyin_id DESC")
-                .bind("id", orderId)
+                .bind("id", orderId.value())
                 .map(R2dbcMoneyins::moneyin)
                 .all();
     }
@@ -83,9 +86,9 @@ public class R2dbcMoneyins implements Moneyins {
     static Moneyin moneyin(Readable row) {
         return new Moneyin(
                 row.get("moneyin_id", String.class),
-                row.get("order_id", String.class),
-                row.get("portal_id", String.class),
-                row.get("campaign_id", String.class),
+                new OrderId(row.get("order_id", String.class)),
+                new PortalId(row.get("portal_id", String.class)),
+                new CampaignId(row.get("campaign_id", String.class)),
                 row.get("notification_id", String.class),
                 row.get("amount", BigDecimal.class),
                 row.get("currency", String.class),

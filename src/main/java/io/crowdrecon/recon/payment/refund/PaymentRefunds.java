@@ -49,7 +49,7 @@ public class PaymentRefunds implements OrderRefunds {
 
     @Override
     public Mono<List<OutboundEvent>> refundInFull(Order order, String reason) {
-        return moneyins.lockLiveOfOrder(order.orderId().value())
+        return moneyins.lockLiveOfOrder(order.orderId())
                 .switchIfEmpty(Mono.error(
                         () -> new IllegalStateException("accounted order " + order.orderId() + " has no live moneyin")))
                 .zipWith(moneyouts.lockOfOrder(order.orderId().value()).collectList())

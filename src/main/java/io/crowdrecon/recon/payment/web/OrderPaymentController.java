@@ -72,7 +72,7 @@ public class OrderPaymentController {
         static MoneyinResponse of(Moneyin m) {
             return new MoneyinResponse(
                     m.moneyinId(),
-                    m.orderId(),
+                    m.orderId().value(),
                     m.amount(),
                     m.currency(),
                     m.channel(),
@@ -104,7 +104,7 @@ public class OrderPaymentController {
     Mono<PaymentResponse> payment(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
                 .then(Mono.zip(
-                        moneyins.ofOrder(orderId).collectList(),
+                        moneyins.ofOrder(OrderId.of(orderId)).collectList(),
                         moneyouts.ofOrder(orderId).map(MoneyoutResponse::of).collectList(),
                         unidentified
                                 .namingOrder(orderId)

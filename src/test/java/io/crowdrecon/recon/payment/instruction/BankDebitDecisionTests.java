@@ -25,8 +25,10 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.testing.Domain;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
@@ -459,9 +461,9 @@ class BankDebitDecisionTests {
     static Moneyin moneyin(MoneyinStatus status) {
         return new Moneyin(
                 "MI1",
-                ORDER_ID,
-                "P1",
-                "C1",
+                Domain.ORDER_ID,
+                PortalId.of("P1"),
+                CampaignId.of("C1"),
                 "N1",
                 new BigDecimal("1100"),
                 "EUR",

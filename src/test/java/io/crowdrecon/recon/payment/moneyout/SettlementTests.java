@@ -448,9 +448,9 @@ class SettlementTests {
                 ORDER,
                 new Moneyin(
                         "MI1",
-                        ORDER,
-                        PORTAL,
-                        CAMPAIGN,
+                        OrderId.of(ORDER),
+                        PortalId.of(PORTAL),
+                        CampaignId.of(CAMPAIGN),
                         "N1",
                         amount("1100.00"),
                         "EUR",
@@ -528,10 +528,10 @@ class SettlementTests {
         private boolean lookedUp;
 
         @Override
-        public Mono<Moneyin> lockLiveOfOrder(String orderId) {
+        public Mono<Moneyin> lockLiveOfOrder(OrderId orderId) {
             return Mono.defer(() -> {
                 lookedUp = true;
-                return Mono.justOrEmpty(live.get(orderId));
+                return Mono.justOrEmpty(live.get(orderId.value()));
             });
         }
 
@@ -551,7 +551,7 @@ class SettlementTests {
         }
 
         @Override
-        public Flux<Moneyin> ofOrder(String orderId) {
+        public Flux<Moneyin> ofOrder(OrderId orderId) {
             throw new UnsupportedOperationException();
         }
     }

@@ -15,9 +15,11 @@ import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -185,9 +187,9 @@ class RefundDecisionTests {
     private static Moneyin moneyin(PaymentChannel channel, String payerIban) {
         return new Moneyin(
                 "MI1",
-                ORDER_ID,
-                "P1",
-                "C1",
+                Domain.ORDER_ID,
+                PortalId.of("P1"),
+                CampaignId.of("C1"),
                 "N1",
                 new BigDecimal("1100"),
                 "EUR",
