@@ -91,4 +91,8 @@ public final class IdGenerator {
     public BankStatementId nextBankStatementId() {
         return new BankStatementId(next(BankStatementId.KIND));
     }
+
+    public OperatorId nextOperatorId() {
+        return new OperatorId(next(OperatorId.KIND));
+    }
 }

@@ -101,7 +101,8 @@ class IdPrefixTests {
                 Arguments.of("returnOfInstructionId", IdPrefix.PAYMENT_INSTRUCTION),
                 Arguments.of("reviewItemId", IdPrefix.REVIEW_ITEM),
                 Arguments.of("bankFileId", IdPrefix.BANK_FILE),
-                Arguments.of("bankStatementId", IdPrefix.BANK_STATEMENT));
+                Arguments.of("bankStatementId", IdPrefix.BANK_STATEMENT),
+                Arguments.of("operatorId", IdPrefix.OPERATOR));
     }
 
     @ParameterizedTest
@@ -116,7 +117,7 @@ class IdPrefixTests {
         assertThat(IdPrefix.named("OrderId")).isEmpty();
         assertThat(IdPrefix.named("page")).isEmpty();
         assertThat(IdPrefix.named(null)).isEmpty();
-        assertThat(IdPrefix.byName()).hasSize(18);
+        assertThat(IdPrefix.byName()).hasSize(19);
     }
 
     @Test

@@ -39,7 +39,8 @@ class TypedIdsTests {
                         IdPrefix.BANK_STATEMENT,
                         BankStatementId::new,
                         BankStatementId::value,
-                        IdGenerator::nextBankStatementId));
+                        IdGenerator::nextBankStatementId),
+                kind(IdPrefix.OPERATOR, OperatorId::new, OperatorId::value, IdGenerator::nextOperatorId));
     }
 
     private static <T> Arguments kind(
