@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
  * The role the service runs as when it does not own the schema ({@code recon.database.runtime-role}): after every
  * migration it is granted reading and writing rows of every table and sequence of the schema, and nothing else. The
  * service then cannot drop or alter a table, whatever goes wrong in it. Granted again after each migration, so that
- * the tables a new migration adds are covered. Empty (the default): the service owns the schema; nothing is granted.
+ * the tables a new migration adds are covered. The ops log is append-only: on it the role may only INSERT and SELECT.
+ * Empty (the default): the service owns the schema; nothing is granted.
  */
 @Component
 public class RuntimeRoleGrants implements Callback {
@@ -57,6 +58,9 @@ public class RuntimeRoleGrants implements Callback {
                     EXECUTE format('GRANT USAGE ON SCHEMA %I TO ROLE', current_schema());
                     EXECUTE format('GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA %I TO ROLE', current_schema());
                     EXECUTE format('GRANT USAGE, SELECT, UPDATE ON ALL SEQUENCES IN SCHEMA %I TO ROLE', current_schema());
+                    IF to_regclass('ops_log') IS NOT NULL THEN
+                        REVOKE UPDATE, DELETE ON ops_log FROM ROLE;
+                    END IF;
                 END
                 $$"""
                         .replace("ROLE", role);

@@ -19,8 +19,11 @@ import tools.jackson.databind.ObjectMapper;
 
 /**
  * Every {@code /api/v1} request carries {@code Authorization: Bearer <key>} (SPEC.md section 1):
- * missing or unknown key 401; the ops key only on {@code /api/v1/ops/**} and a portal key only
- * elsewhere, else 403. The card webhook authenticates by its HMAC signature instead.
+ * missing or unknown key 401; an operator's key (the bootstrap {@code RECON_OPS_API_KEY} or a named operator's) only
+ * on {@code /api/v1/ops/**} and a portal key only elsewhere, else 403. A disabled operator's key and sessions are 401
+ * from the next request on: operator keys are never cached, each request asks the database. What an operator's role
+ * allows is checked after this ({@code operator.web.OpsAuthorizationFilter}). The card webhook authenticates by its
+ * HMAC signature instead.
  */
 public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
@@ -33,14 +36,20 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
 
     private final byte[] opsKeyHash;
     private final CallerResolver portals;
+    private final OperatorResolver operators;
     private final OpsSessions sessions;
     private final ObjectMapper json;
     private final Map<KeyHash, String> portalByKeyHash = new ConcurrentHashMap<>();
 
     public ApiKeyAuthenticationFilter(
-            byte[] opsKeyHash, CallerResolver portals, OpsSessions sessions, ObjectMapper json) {
+            byte[] opsKeyHash,
+            CallerResolver portals,
+            OperatorResolver operators,
+            OpsSessions sessions,
+            ObjectMapper json) {
         this.opsKeyHash = opsKeyHash.clone();
         this.portals = portals;
+        this.operators = operators;
         this.sessions = sessions;
         this.json = json;
     }
@@ -83,7 +92,7 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
                     exchange,
                     ErrorCode.FORBIDDEN,
                     caller.isOps()
-                            ? "The ops key may only call /api/v1/ops endpoints"
+                            ? "An operator's key may only call /api/v1/ops endpoints"
                             : "A portal key may not call /api/v1/ops endpoints");
         }
         exchange.getAttributes().put(CallerArgumentResolver.ATTRIBUTE, caller);
@@ -105,13 +114,22 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
                     "A dashboard request that changes something needs " + DASHBOARD_HEADER);
         }
         byte[] hash = ApiKeys.sha256(token);
-        return sessions.isValid(hash).flatMap(valid -> {
-            if (!valid) {
-                return deny(exchange, ErrorCode.UNAUTHORIZED, "The dashboard session expired; sign in again");
-            }
-            exchange.getAttributes().put(CallerArgumentResolver.ATTRIBUTE, Caller.ops(hash));
-            return chain.filter(exchange);
-        });
+        return sessions.operatorOf(hash)
+                .flatMap(operatorId -> operatorId.isEmpty()
+                        ? Mono.just(Caller.BOOTSTRAP)
+                        : operators.enabledOperator(operatorId.get()))
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(operator -> {
+                    if (operator.isEmpty()) {
+                        return deny(
+                                exchange,
+                                ErrorCode.UNAUTHORIZED,
+                                "The dashboard session expired or its operator is disabled; sign in again");
+                    }
+                    exchange.getAttributes().put(CallerArgumentResolver.ATTRIBUTE, Caller.ops(operator.get(), hash));
+                    return chain.filter(exchange);
+                });
     }
 
     private Mono<Caller> identify(byte[] hash) {
@@ -123,13 +141,18 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
         if (cached != null) {
             return Mono.just(Caller.portal(cached, hash));
         }
-        return portals.portalIdForKeyHash(hash).map(portalId -> {
-            if (portalByKeyHash.size() >= CACHE_LIMIT) {
-                portalByKeyHash.clear();
-            }
-            portalByKeyHash.put(cacheKey, portalId);
-            return Caller.portal(portalId, hash);
-        });
+        // Only portal keys are cached: an operator's key is looked up at every request, so that disabling it
+        // takes effect at once on every instance.
+        return portals.portalIdForKeyHash(hash)
+                .map(portalId -> {
+                    if (portalByKeyHash.size() >= CACHE_LIMIT) {
+                        portalByKeyHash.clear();
+                    }
+                    portalByKeyHash.put(cacheKey, portalId);
+                    return Caller.portal(portalId, hash);
+                })
+                .switchIfEmpty(Mono.defer(
+                        () -> operators.operatorForKeyHash(hash).map(operator -> Caller.ops(operator, hash))));
     }
 
     private Mono<Void> deny(ServerWebExchange exchange, ErrorCode code, String detail) {

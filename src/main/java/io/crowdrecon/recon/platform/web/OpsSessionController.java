@@ -4,6 +4,7 @@ import io.crowdrecon.recon.shared.ApiKeys;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import java.security.MessageDigest;
+import java.util.Optional;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.io.Resource;
 import org.springframework.http.HttpStatus;
@@ -20,8 +21,9 @@ import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /**
- * The operators' dashboard at {@code /ops} (no key needed to load it) and its sign-in: the ops key
- * is posted once and exchanged for an HttpOnly, SameSite=Strict session cookie.
+ * The operators' dashboard at {@code /ops} (no key needed to load it) and its sign-in: an operator's key (a named
+ * operator's, or the bootstrap {@code RECON_OPS_API_KEY}) is posted once and exchanged for an HttpOnly,
+ * SameSite=Strict session cookie that remembers whose session it is.
  */
 @RestController
 public class OpsSessionController {
@@ -29,10 +31,12 @@ public class OpsSessionController {
     private static final Resource DASHBOARD = new ClassPathResource("static/ops/index.html");
 
     private final OpsSessions sessions;
+    private final OperatorResolver operators;
     private final byte[] opsKeyHash;
 
-    public OpsSessionController(OpsSessions sessions, OpsApiKey opsKey) {
+    public OpsSessionController(OpsSessions sessions, OperatorResolver operators, OpsApiKey opsKey) {
         this.sessions = sessions;
+        this.operators = operators;
         this.opsKeyHash = opsKey.hash();
     }
 
@@ -47,23 +51,30 @@ public class OpsSessionController {
 
     @PostMapping("/ops/session")
     Mono<ResponseEntity<Void>> signIn(@RequestBody SignIn request, ServerWebExchange exchange) {
-        if (request.key() == null
-                || !MessageDigest.isEqual(ApiKeys.sha256(request.key().trim()), opsKeyHash)) {
-            return Mono.error(new DomainException(ErrorCode.UNAUTHORIZED, "Not the ops key"));
+        if (request.key() == null || request.key().isBlank()) {
+            return Mono.error(new DomainException(ErrorCode.UNAUTHORIZED, "Not an operator's key"));
         }
+        byte[] hash = ApiKeys.sha256(request.key().trim());
+        // Whose session: the bootstrap administrator's (no operator id) or an enabled named operator's.
+        Mono<Optional<String>> whose = MessageDigest.isEqual(hash, opsKeyHash)
+                ? Mono.just(Optional.empty())
+                : operators.operatorForKeyHash(hash).map(operator -> Optional.of(operator.operatorId()));
         boolean https = "https".equals(exchange.getRequest().getURI().getScheme());
-        return sessions.open().map(token -> ResponseEntity.status(HttpStatus.NO_CONTENT)
-                .header(
-                        "Set-Cookie",
-                        ResponseCookie.from(OpsSessions.COOKIE, token)
-                                .httpOnly(true)
-                                .secure(https)
-                                .sameSite("Strict")
-                                .path("/")
-                                .maxAge(OpsSessions.LIFETIME)
-                                .build()
-                                .toString())
-                .build());
+        return whose.switchIfEmpty(
+                        Mono.error(() -> new DomainException(ErrorCode.UNAUTHORIZED, "Not an operator's key")))
+                .flatMap(operatorId -> sessions.open(operatorId.orElse(null)))
+                .map(token -> ResponseEntity.status(HttpStatus.NO_CONTENT)
+                        .header(
+                                "Set-Cookie",
+                                ResponseCookie.from(OpsSessions.COOKIE, token)
+                                        .httpOnly(true)
+                                        .secure(https)
+                                        .sameSite("Strict")
+                                        .path("/")
+                                        .maxAge(OpsSessions.LIFETIME)
+                                        .build()
+                                        .toString())
+                        .build());
     }
 
     @DeleteMapping("/ops/session")

@@ -80,8 +80,12 @@ public class WebConfiguration implements WebFluxConfigurer {
 
     @Bean
     ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(
-            OpsApiKey opsKey, CallerResolver portals, OpsSessions sessions, ObjectMapper json) {
-        return new ApiKeyAuthenticationFilter(opsKey.hash(), portals, sessions, json);
+            OpsApiKey opsKey,
+            CallerResolver portals,
+            OperatorResolver operators,
+            OpsSessions sessions,
+            ObjectMapper json) {
+        return new ApiKeyAuthenticationFilter(opsKey.hash(), portals, operators, sessions, json);
     }
 
     @Bean

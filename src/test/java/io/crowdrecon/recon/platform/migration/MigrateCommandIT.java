@@ -62,11 +62,20 @@ class MigrateCommandIT {
         // Rows: read and written (each throws if the role may not).
         count(RUNTIME_ROLE, "SELECT count(*) FROM event_log");
         execute(RUNTIME_ROLE, "UPDATE event_sequence SET last_seq = last_seq WHERE id = 1");
+        // The ops log is append-only: lines are added and read, never changed or removed.
+        execute(
+                RUNTIME_ROLE,
+                "INSERT INTO ops_log (at, operator_id, operator_name, action, object_type, outcome)"
+                        + " VALUES (now(), 'OPR2222222222222222', 'bootstrap', 'test', 'Test', 'OK')");
+        assertThat(count(RUNTIME_ROLE, "SELECT count(*) FROM ops_log")).isPositive();
         for (String ddl : List.of(
                 "CREATE TABLE intruder (id int)",
                 "ALTER TABLE event_log ADD COLUMN intruder int",
                 "DROP TABLE event_log",
-                "TRUNCATE event_log")) {
+                "TRUNCATE event_log",
+                "UPDATE ops_log SET note = 'rewritten'",
+                "DELETE FROM ops_log",
+                "TRUNCATE ops_log")) {
             assertThatThrownBy(() -> execute(RUNTIME_ROLE, ddl))
                     .as(ddl)
                     .isInstanceOf(SQLException.class)
