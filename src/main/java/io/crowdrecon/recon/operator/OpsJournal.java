@@ -51,10 +51,37 @@ public final class OpsJournal {
 
     /** Runs {@code work} and records it on the object {@code objectIdOf} finds in its result (a create). */
     public <T> Mono<T> recorded(Write write, Function<T, @Nullable String> objectIdOf, Supplier<Mono<T>> work) {
+        return recorded(write, objectIdOf, result -> OpsLogEntry.OK, work);
+    }
+
+    private <T> Mono<T> recorded(
+            Write write,
+            Function<T, @Nullable String> objectIdOf,
+            Function<T, String> outcomeOf,
+            Supplier<Mono<T>> work) {
         return transactions
                 .inTransaction(() -> work.get()
-                        .flatMap(result -> log.append(line(write, objectIdOf.apply(result), OpsLogEntry.OK))
+                        .flatMap(result -> log.append(line(write, objectIdOf.apply(result), outcomeOf.apply(result)))
                                 .thenReturn(result)))
+                .onErrorResume(DomainException.class, refused -> log.append(
+                                line(write, write.objectId(), refused.code().name()))
+                        .then(Mono.error(refused)));
+    }
+
+    /**
+     * Runs {@code work}, which commits in transactions of its own, then records it with the outcome {@code outcomeOf}
+     * reads in its result. For a write that cannot run inside another transaction: a bank file is registered, then
+     * booked, each committed apart and retried after a race with another instance, and its refusal (REJECTED) is
+     * itself recorded. The line follows the commit; a crash between the two loses the line, never the write.
+     */
+    public <T> Mono<T> recordedAfter(
+            Write write,
+            Function<T, @Nullable String> objectIdOf,
+            Function<T, String> outcomeOf,
+            Supplier<Mono<T>> work) {
+        return Mono.defer(work)
+                .flatMap(result -> log.append(line(write, objectIdOf.apply(result), outcomeOf.apply(result)))
+                        .thenReturn(result))
                 .onErrorResume(DomainException.class, refused -> log.append(
                                 line(write, write.objectId(), refused.code().name()))
                         .then(Mono.error(refused)));

@@ -11,9 +11,13 @@ import io.crowdrecon.recon.bankfile.BankStatements.EntryOutcome;
 import io.crowdrecon.recon.bankfile.BankStatements.StatementEntry;
 import io.crowdrecon.recon.bankfile.BookBankFile;
 import io.crowdrecon.recon.bankfile.StatementKind;
+import io.crowdrecon.recon.operator.Actor;
+import io.crowdrecon.recon.operator.OpsJournal;
+import io.crowdrecon.recon.operator.OpsLogEntry;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
+import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
@@ -55,11 +59,14 @@ public class BankFileController {
     private final BookBankFile bookBankFile;
     private final BankFiles files;
     private final BankStatements statements;
+    private final OpsJournal journal;
 
-    public BankFileController(BookBankFile bookBankFile, BankFiles files, BankStatements statements) {
+    public BankFileController(
+            BookBankFile bookBankFile, BankFiles files, BankStatements statements, OpsJournal journal) {
         this.bookBankFile = bookBankFile;
         this.files = files;
         this.statements = statements;
+        this.journal = journal;
     }
 
     @Schema(
@@ -294,7 +301,7 @@ public class BankFileController {
             headers = @Header(name = "Location", description = "The file's URL", schema = @Schema(type = "string")),
             content = @Content(schema = @Schema(implementation = ReceiptResponse.class)))
     @ApiErrors(ErrorCode.BANK_FILE_REJECTED)
-    Mono<ResponseEntity<ReceiptResponse>> post(ServerHttpRequest request) {
+    Mono<ResponseEntity<ReceiptResponse>> post(ServerHttpRequest request, Caller caller) {
         MediaType type = request.getHeaders().getContentType();
         if (type == null || !FILE_TYPES.contains(type.getType() + "/" + type.getSubtype())) {
             return Mono.error(new DomainException(
@@ -303,7 +310,13 @@ public class BankFileController {
         }
         return Mono.usingWhen(
                         ReceivedUpload.receive(request.getBody(), Topics.MAX_BANK_FILE_BYTES, "API"),
-                        upload -> bookBankFile.book(upload.source()),
+                        upload -> journal.recordedAfter(
+                                new OpsJournal.Write(actor(caller), "postBankFile", "BankFile", null, null),
+                                BookBankFile.Receipt::bankFileId,
+                                receipt -> receipt.status() == BankFileStatus.REJECTED
+                                        ? ErrorCode.BANK_FILE_REJECTED.name()
+                                        : OpsLogEntry.OK,
+                                () -> bookBankFile.book(upload.source())),
                         ReceivedUpload::delete)
                 .flatMap(receipt -> receipt.status() == BankFileStatus.REJECTED
                         ? Mono.error(new DomainException(
@@ -444,4 +457,9 @@ public class BankFileController {
     }
 
     private static final String FILES_PATH = "/api/v1/ops/bank-files";
+
+    private static Actor actor(Caller caller) {
+        Caller.Operator operator = caller.operatorOrFail();
+        return Actor.of(operator.operatorId(), operator.name(), operator.role());
+    }
 }

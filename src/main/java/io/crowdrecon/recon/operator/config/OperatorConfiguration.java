@@ -4,6 +4,7 @@ import io.crowdrecon.recon.operator.OperatorDesk;
 import io.crowdrecon.recon.operator.OpsJournal;
 import io.crowdrecon.recon.operator.persistence.R2dbcOperators;
 import io.crowdrecon.recon.operator.persistence.R2dbcOpsLog;
+import io.crowdrecon.recon.operator.web.OpsAuthorizationFilter;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
 import java.security.SecureRandom;
@@ -11,6 +12,7 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import tools.jackson.databind.ObjectMapper;
 
 @Configuration(proxyBeanMethods = false)
 class OperatorConfiguration {
@@ -34,5 +36,10 @@ class OperatorConfiguration {
     OperatorDesk operatorDesk(
             R2dbcOperators operators, OpsJournal journal, IdGenerator ids, SecureRandom random, Clock clock) {
         return new OperatorDesk(operators, journal, ids, random, clock);
+    }
+
+    @Bean
+    OpsAuthorizationFilter opsAuthorizationFilter(ObjectMapper json) {
+        return new OpsAuthorizationFilter(json);
     }
 }

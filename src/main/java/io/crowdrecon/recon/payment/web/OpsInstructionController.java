@@ -1,14 +1,20 @@
 package io.crowdrecon.recon.payment.web;
 
+import io.crowdrecon.recon.operator.Actor;
+import io.crowdrecon.recon.operator.OpsJournal;
 import io.crowdrecon.recon.payment.instruction.InstructionDesk;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
+import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -23,20 +29,34 @@ public class OpsInstructionController {
 
     private final PaymentInstructions instructions;
     private final InstructionDesk desk;
+    private final OpsJournal journal;
 
-    public OpsInstructionController(PaymentInstructions instructions, InstructionDesk desk) {
+    public OpsInstructionController(PaymentInstructions instructions, InstructionDesk desk, OpsJournal journal) {
         this.instructions = instructions;
         this.desk = desk;
+        this.journal = journal;
     }
 
-    /** Optional body of a re-issue: another destination IBAN. */
-    @Schema(description = "Optional: another destination IBAN for the new instruction")
-    public record ReissueRequest(@Schema(example = "DE89370400440532013000") String iban) {}
+    /** Optional body of a re-issue: another destination IBAN, and a note for the ops log. */
+    @Schema(description = "Optional: another destination IBAN for the new instruction, a note for the ops log")
+    public record ReissueRequest(
+            @Schema(example = "DE89370400440532013000") @Nullable String iban,
+            @Schema(
+                            description = "At most 4,096 characters; recorded in the ops log",
+                            example = "Payee gave a new IBAN")
+                    @Nullable
+                    String note) {}
 
     @Schema(
             description = "Where to return a transfer that came without a usable payer IBAN",
             requiredProperties = "iban")
-    public record ReturnIbanRequest(@Schema(example = "DE89370400440532013000") String iban) {}
+    public record ReturnIbanRequest(
+            @Schema(example = "DE89370400440532013000") String iban,
+            @Schema(
+                            description = "At most 4,096 characters; recorded in the ops log",
+                            example = "IBAN confirmed by phone")
+                    @Nullable
+                    String note) {}
 
     @GetMapping("/api/v1/ops/instructions/{instructionId}")
     @Operation(
@@ -57,8 +77,18 @@ public class OpsInstructionController {
             description = "A FAILED instruction gets a linked new one (to another IBAN if given); answers the new one.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<PaymentInstructionResponse> reissue(
-            @PathVariable String instructionId, @RequestBody(required = false) ReissueRequest request) {
-        return desk.reissue(instructionId, request == null ? null : request.iban())
+            @PathVariable String instructionId,
+            @RequestBody(required = false) @Nullable ReissueRequest request,
+            Caller caller) {
+        return note(request == null ? null : request.note())
+                .flatMap(note -> journal.recorded(
+                        new OpsJournal.Write(
+                                actor(caller),
+                                "reissueInstruction",
+                                "PaymentInstruction",
+                                instructionId,
+                                note.orElse(null)),
+                        () -> desk.reissue(instructionId, request == null ? null : request.iban())))
                 .map(PaymentInstructionResponse::of);
     }
 
@@ -69,7 +99,31 @@ public class OpsInstructionController {
             description = "A transfer whose return is ON_HOLD (no usable payer IBAN) is returned to this IBAN.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<UnidentifiedTransferResponse> returnIban(
-            @PathVariable String unidentifiedTransferId, @RequestBody ReturnIbanRequest request) {
-        return desk.giveReturnIban(unidentifiedTransferId, request.iban()).map(UnidentifiedTransferResponse::of);
+            @PathVariable String unidentifiedTransferId, @RequestBody ReturnIbanRequest request, Caller caller) {
+        return note(request.note())
+                .flatMap(note -> journal.recorded(
+                        new OpsJournal.Write(
+                                actor(caller),
+                                "giveReturnIban",
+                                "UnidentifiedTransfer",
+                                unidentifiedTransferId,
+                                note.orElse(null)),
+                        () -> desk.giveReturnIban(unidentifiedTransferId, request.iban())))
+                .map(UnidentifiedTransferResponse::of);
+    }
+
+    /** The request's optional note, checked: at most 4,096 characters. */
+    private static Mono<Optional<String>> note(@Nullable String note) {
+        return Mono.fromCallable(() -> {
+            Validation v = Validation.start();
+            String checked = v.text("note", note, false, 4096);
+            v.throwIfInvalid();
+            return Optional.ofNullable(checked);
+        });
+    }
+
+    private static Actor actor(Caller caller) {
+        Caller.Operator operator = caller.operatorOrFail();
+        return Actor.of(operator.operatorId(), operator.name(), operator.role());
     }
 }

@@ -19,6 +19,7 @@ public final class ApiTags {
     public static final String REVIEW = "Ops: review and instructions";
     public static final String AUDIT = "Ops: audit and statistics";
     public static final String BANK_FILES = "Ops: bank files and statements";
+    public static final String OPERATORS = "Ops: operators and the ops log";
 
     private ApiTags() {}
 
@@ -41,7 +42,11 @@ public final class ApiTags {
                 tag(
                         BANK_FILES,
                         "The bank's own files in (camt.052/053/054, MT940), and each statement reconciled with the"
-                                + " books."));
+                                + " books."),
+                tag(
+                        OPERATORS,
+                        "Named operators with roles (VIEWER, OPERATOR, APPROVER, ADMIN), and the append-only log of"
+                                + " every ops write: who did what, when, on which object, with the request's note."));
     }
 
     private static Tag tag(String name, String description) {

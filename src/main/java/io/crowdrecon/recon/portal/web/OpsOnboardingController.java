@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.portal.web;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.crowdrecon.recon.operator.Actor;
+import io.crowdrecon.recon.operator.OpsJournal;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
@@ -42,13 +44,19 @@ public class OpsOnboardingController {
     private final Portals portals;
     private final Companies companies;
     private final IdempotentRequests idempotency;
+    private final OpsJournal journal;
 
     public OpsOnboardingController(
-            Onboarding onboarding, Portals portals, Companies companies, IdempotentRequests idempotency) {
+            Onboarding onboarding,
+            Portals portals,
+            Companies companies,
+            IdempotentRequests idempotency,
+            OpsJournal journal) {
         this.onboarding = onboarding;
         this.portals = portals;
         this.companies = companies;
         this.idempotency = idempotency;
+        this.journal = journal;
     }
 
     @Schema(
@@ -127,8 +135,11 @@ public class OpsOnboardingController {
     Mono<ResponseEntity<Object>> createPortal(
             @RequestBody CreatePortalRequest request, Caller caller, ServerWebExchange exchange) {
         // An idempotent replay must not show the secrets again: it answers 409 API_KEY_ALREADY_ISSUED.
-        return idempotency.run(exchange, caller, request, false, () -> onboarding
-                .onboardPortal(request.name(), request.collectionIban(), request.feeAccountIban())
+        return idempotency.run(exchange, caller, request, false, () -> journal.recorded(
+                        new OpsJournal.Write(actor(caller), "createPortal", "Portal", null, null),
+                        created -> created.portal().portalId().value(),
+                        () -> onboarding.onboardPortal(
+                                request.name(), request.collectionIban(), request.feeAccountIban()))
                 .map(created -> ResponseEntity.created(URI.create(
                                 "/api/v1/ops/portals/" + created.portal().portalId()))
                         .body(PortalResponse.of(created.portal(), created.apiKey(), created.webhookSecret()))));
@@ -154,8 +165,11 @@ public class OpsOnboardingController {
     @ApiErrors(ErrorCode.NOT_FOUND)
     Mono<ResponseEntity<Object>> createCompany(
             @RequestBody CreateCompanyRequest request, Caller caller, ServerWebExchange exchange) {
-        return idempotency.run(exchange, caller, request, true, () -> onboarding
-                .onboardCompany(request.portalId(), request.name(), request.fiscalCode(), request.iban())
+        return idempotency.run(exchange, caller, request, true, () -> journal.recorded(
+                        new OpsJournal.Write(actor(caller), "createCompany", "Company", null, null),
+                        company -> company.companyId().value(),
+                        () -> onboarding.onboardCompany(
+                                request.portalId(), request.name(), request.fiscalCode(), request.iban()))
                 .map(company -> ResponseEntity.created(URI.create("/api/v1/ops/companies/" + company.companyId()))
                         .body(CompanyResponse.of(company))));
     }
@@ -167,5 +181,10 @@ public class OpsOnboardingController {
                 .byId(CompanyId.of(companyId))
                 .map(CompanyResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Company", companyId)));
+    }
+
+    private static Actor actor(Caller caller) {
+        Caller.Operator operator = caller.operatorOrFail();
+        return Actor.of(operator.operatorId(), operator.name(), operator.role());
     }
 }

@@ -1,7 +1,10 @@
 package io.crowdrecon.recon.review.web;
 
+import io.crowdrecon.recon.operator.Actor;
+import io.crowdrecon.recon.operator.OpsJournal;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
+import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.review.ReviewActions;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -37,11 +40,13 @@ public class ReviewItemController {
     private final ReviewItems items;
     private final ReviewActions actions;
     private final Clock clock;
+    private final OpsJournal journal;
 
-    public ReviewItemController(ReviewItems items, ReviewActions actions, Clock clock) {
+    public ReviewItemController(ReviewItems items, ReviewActions actions, Clock clock, OpsJournal journal) {
         this.items = items;
         this.actions = actions;
         this.clock = clock;
+        this.journal = journal;
     }
 
     @Schema(
@@ -116,17 +121,25 @@ public class ReviewItemController {
                     "OPEN → RESOLVED with a note; a CHARGEBACK or NOT_ON_STATEMENT also takes its action. Resolving a resolved item"
                             + " changes nothing.")
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
-    Mono<ReviewItemResponse> resolve(@PathVariable String reviewItemId, @RequestBody ResolveRequest request) {
+    Mono<ReviewItemResponse> resolve(
+            @PathVariable String reviewItemId, @RequestBody ResolveRequest request, Caller caller) {
         return Mono.fromCallable(() -> {
                     Validation v = Validation.start();
                     String note = v.text("note", request.note(), true, 4096);
                     v.throwIfInvalid();
-                    return note;
+                    return v.checked(note);
                 })
-                .flatMap(note -> items.byId(reviewItemId)
-                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Review item", reviewItemId)))
-                        .flatMap(item -> resolve(item, note, request.action())))
+                .flatMap(note -> journal.recorded(
+                        new OpsJournal.Write(actor(caller), "resolveReviewItem", "ReviewItem", reviewItemId, note),
+                        () -> items.byId(reviewItemId)
+                                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Review item", reviewItemId)))
+                                .flatMap(item -> resolve(item, note, request.action()))))
                 .map(ReviewItemResponse::of);
+    }
+
+    private static Actor actor(Caller caller) {
+        Caller.Operator operator = caller.operatorOrFail();
+        return Actor.of(operator.operatorId(), operator.name(), operator.role());
     }
 
     private Mono<ReviewItem> resolve(ReviewItem item, String note, String action) {
