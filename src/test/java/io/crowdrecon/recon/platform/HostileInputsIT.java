@@ -437,6 +437,16 @@ class HostileInputsIT {
                         .get(0)
                         .get("notificationId")
                         .asString());
+        ids.put(
+                "operatorId",
+                ApiClient.body(api.post(
+                                        ApiClient.OPS_KEY,
+                                        "/api/v1/ops/operators",
+                                        Map.of("name", "Hostile " + UUID.randomUUID(), "role", "VIEWER"))
+                                .expectStatus()
+                                .isCreated())
+                        .get("operatorId")
+                        .asString());
         // A well-formed id of no cashout: the campaign has none, and the attacks are on the other parameter.
         ids.put("cashoutId", "CO" + "23456789ABCDEFGH");
 
@@ -448,6 +458,10 @@ class HostileInputsIT {
         bodies.put("PUT /api/v1/ops/review-items/{reviewItemId}/resolved", json.apply(Map.of("note", "checked")));
         bodies.put("PUT /api/v1/ops/instructions/{instructionId}/reissued", "{}");
         bodies.put("POST /api/v1/ops/bank-files", bankFile);
+        bodies.put(
+                "POST /api/v1/ops/operators",
+                json.apply(Map.of("name", "Hostile " + UUID.randomUUID(), "role", "OPERATOR")));
+        bodies.put("PUT /api/v1/ops/operators/{operatorId}/disabled", json.apply(Map.of("note", "hostile")));
         bodies.put("PUT /api/v1/investors/{investorId}", json.apply(investorBody()));
         bodies.put("POST /api/v1/investors", json.apply(investorBody()));
         bodies.put("PUT /api/v1/campaigns/{campaignId}", json.apply(portal.campaignBody()));
