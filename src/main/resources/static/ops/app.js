@@ -45,6 +45,8 @@
     lastReviewTotal: null,
     lastReasons: '',
     resolved: new Set(),
+    // What the signed-in operator's role allows (GET /api/v1/ops/operators/me); write controls it lacks are disabled.
+    allowed: new Set(),
     feed: [],
     feedScheduled: false,
     eventTimes: [],
@@ -109,7 +111,7 @@
     const button = $('#sign-in-submit');
     const key = input.value.trim();
     if (!key) {
-      showSignIn('Enter the ops key.');
+      showSignIn('Enter your operator key.');
       return;
     }
     button.disabled = true;
@@ -126,7 +128,7 @@
         localStorage.setItem(SIGNED_IN_FLAG, '1');
         startDashboard();
       } else if (response.status === 401) {
-        showSignIn('That is not the ops key.');
+        showSignIn('That is not an operator key, or its operator is disabled.');
         input.select();
       } else {
         showSignIn(`Sign-in failed (HTTP ${response.status}). Try again.`);
@@ -173,17 +175,40 @@
 
   // ---------------------------------------------------------------- the refresh loop
 
-  function startDashboard() {
+  async function startDashboard() {
     stop();
     clearDashboard();
+    const generation = state.generation;
+    try {
+      await loadSignedIn();
+    } catch (failure) {
+      if (failure instanceof SessionExpired) {
+        expire();
+        return;
+      }
+      // Unknown role: show the dashboard read-only rather than not at all.
+      state.allowed = new Set(['READ']);
+      $('#signed-in-as').textContent = '';
+    }
+    if (generation !== state.generation) return;
     $('#sign-in').hidden = true;
     $('#dashboard').hidden = false;
     $('#session-bar').hidden = false;
     document.title = 'crowdrecon · operations';
     setLive('connecting', 'Connecting…');
-    const generation = state.generation;
     tick(generation);
     openStream(generation);
+  }
+
+  /** Who the session belongs to: shown in the top bar, and what the role allows decides which writes are offered. */
+  async function loadSignedIn() {
+    const me = await api('/api/v1/ops/operators/me');
+    state.allowed = new Set(me.allowed);
+    $('#signed-in-as').textContent = `Signed in as ${me.name} (${me.role})`;
+  }
+
+  function may(action) {
+    return state.allowed.has(action);
   }
 
   /** Refreshes now, or right after the refresh in flight. */
@@ -519,6 +544,11 @@
       actionLabel.remove();
     }
     $('button', form).setAttribute('aria-label', `Resolve ${label(item.kind)} ${id}`);
+    if (!may('RESOLVE_REVIEW_ITEMS')) {
+      // The service would answer 403: the role reads the queue but does not resolve it.
+      for (const control of form.querySelectorAll('input, select, button')) control.disabled = true;
+      note.placeholder = 'Your role may not resolve';
+    }
     form.addEventListener('submit', (event) => {
       event.preventDefault();
       resolve(row, item);
@@ -792,6 +822,8 @@
   // ---------------------------------------------------------------- reset
 
   function clearDashboard() {
+    state.allowed = new Set();
+    $('#signed-in-as').textContent = '';
     state.previous = null;
     state.samples = [];
     state.listsLoadedAt = 0;
