@@ -3,6 +3,10 @@ package io.crowdrecon.recon.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.OpsView;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
@@ -11,6 +15,7 @@ import java.math.BigDecimal;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -41,6 +46,9 @@ class DashboardBrowserIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    ReviewItems reviewItems;
 
     ApiClient api;
     OpsView ops;
@@ -185,9 +193,61 @@ class DashboardBrowserIT {
         awaitTile("decided");
     }
 
+    @Test
+    void aViewerSeesWhoIsSignedInAndTheQueueWithoutItsResolveControls() {
+        String name = "Vera Viewer " + UUID.randomUUID().toString().substring(0, 8);
+        String key = ApiClient.body(
+                        api.post(ApiClient.OPS_KEY, "/api/v1/ops/operators", Map.of("name", name, "role", "VIEWER"))
+                                .expectStatus()
+                                .isCreated())
+                .get("apiKey")
+                .asString();
+        String reviewItemId = IdGenerator.threadLocal().nextReviewItemId().value();
+        reviewItems
+                .addAll(List.of(ReviewItem.open(
+                        reviewItemId,
+                        ReviewKind.PAYER_MISMATCH,
+                        null,
+                        null,
+                        null,
+                        "for the viewer",
+                        java.time.Instant.now())))
+                .block(Duration.ofSeconds(10));
+
+        browser.open(dashboardUrl());
+        signIn(key);
+
+        await("who is signed in")
+                .atMost(UI_TIMEOUT)
+                .until(
+                        () -> browser.visibleText("#signed-in-as"),
+                        text -> text != null && text.equals("Signed in as " + name + " (VIEWER)"));
+        String reviewRow = "#review tr[data-review-id='" + reviewItemId + "']";
+        await("the item in the review queue")
+                .atMost(UI_TIMEOUT)
+                .until(() -> browser.visibleText(reviewRow), text -> text != null && text.contains("PAYER_MISMATCH"));
+        assertThat(browser.script(
+                                "return document.querySelector(arguments[0]).disabled",
+                                reviewRow + " button[type='submit']")
+                        .asBoolean())
+                .as("a viewer's resolve button is disabled")
+                .isTrue();
+        assertThat(browser.script(
+                                "return document.querySelector(arguments[0]).disabled",
+                                reviewRow + " input[name='note']")
+                        .asBoolean())
+                .isTrue();
+        assertThat(browser.severeLogEntries()).as("console errors").isEmpty();
+    }
+
     private void signIn() {
+        signIn(ApiClient.OPS_KEY);
+        assertThat(browser.visibleText("#signed-in-as")).isEqualTo("Signed in as bootstrap (ADMIN)");
+    }
+
+    private void signIn(String key) {
         await("the sign-in form").atMost(UI_TIMEOUT).until(() -> browser.isVisible("#ops-key"));
-        browser.type("#ops-key", ApiClient.OPS_KEY);
+        browser.type("#ops-key", key);
         browser.click("#sign-in-submit");
         await("the dashboard").atMost(UI_TIMEOUT).until(() -> browser.isVisible("#tiles"));
         assertThat(browser.isVisible("#sign-in")).isFalse();
