@@ -97,6 +97,37 @@ class OperatorsIT {
     }
 
     @Test
+    void anIdempotentReplayDoesNotShowTheKeyAgain() {
+        Map<String, Object> body = Map.of("name", "Replayed " + UUID.randomUUID(), "role", "VIEWER");
+        String idempotencyKey = UUID.randomUUID().toString();
+
+        web.post()
+                .uri(OPERATORS)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiClient.OPS_KEY)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isCreated()
+                .expectBody()
+                .jsonPath("$.apiKey")
+                .isNotEmpty();
+        web.post()
+                .uri(OPERATORS)
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiClient.OPS_KEY)
+                .header("Idempotency-Key", idempotencyKey)
+                .contentType(MediaType.APPLICATION_JSON)
+                .bodyValue(body)
+                .exchange()
+                .expectStatus()
+                .isEqualTo(409)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("API_KEY_ALREADY_ISSUED");
+    }
+
+    @Test
     void refusesAnIncompleteOperator() {
         api.post(ApiClient.OPS_KEY, OPERATORS, Map.of("name", " ", "role", "SUPERUSER"))
                 .expectStatus()

@@ -67,5 +67,10 @@ class PermissionsTests {
         assertThat(io.crowdrecon.recon.shared.IdPrefix.OPERATOR.isWellFormed(
                         Actor.BOOTSTRAP.operatorId().value()))
                 .isTrue();
+        // Authentication (platform.web, which may not depend on this package) spells the same operator.
+        io.crowdrecon.recon.platform.web.Caller.Operator authenticated =
+                io.crowdrecon.recon.platform.web.Caller.BOOTSTRAP;
+        assertThat(Actor.of(authenticated.operatorId(), authenticated.name(), authenticated.role()))
+                .isEqualTo(Actor.BOOTSTRAP);
     }
 }
