@@ -383,7 +383,7 @@ final class FileBooking {
             return switch (found.kind()) {
                 case NOT_ON_STATEMENT ->
                     with.unreceived.hold(found.subjectId()).map(hold -> ReviewItem.open(
-                                    with.ids.next(IdPrefix.REVIEW_ITEM),
+                                    with.ids.nextReviewItemId(),
                                     ReviewKind.NOT_ON_STATEMENT,
                                     hold.portalId() != null ? hold.portalId() : portalId,
                                     hold.orderId(),
@@ -401,7 +401,7 @@ final class FileBooking {
         }
 
         private ReviewItem review(ReviewKind kind, String subjectId, String detail, Instant now) {
-            return ReviewItem.open(with.ids.next(IdPrefix.REVIEW_ITEM), kind, portalId, null, subjectId, detail, now)
+            return ReviewItem.open(with.ids.nextReviewItemId(), kind, portalId, null, subjectId, detail, now)
                     .withDedupeKey(kind + ":" + bankStatementId + ":" + subjectId);
         }
 

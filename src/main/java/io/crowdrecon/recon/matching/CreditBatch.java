@@ -341,7 +341,7 @@ public final class CreditBatch {
 
     private void review(ReviewKind kind, String portalId, String orderId, String subjectId, String detail) {
         bookings.reviewItems.add(
-                ReviewItem.open(ids.next(IdPrefix.REVIEW_ITEM), kind, portalId, orderId, subjectId, detail, now));
+                ReviewItem.open(ids.nextReviewItemId(), kind, portalId, orderId, subjectId, detail, now));
     }
 
     private static BankReference reference(IncomingCredit credit) {

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment.card;
 
+import io.crowdrecon.recon.shared.ReviewItemId;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -20,6 +21,6 @@ public interface CardEvents {
             String campaignId,
             java.math.BigDecimal amount,
             String currency,
-            String reviewItemId,
+            ReviewItemId reviewItemId,
             Instant at);
 }

@@ -18,7 +18,6 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
@@ -197,7 +196,7 @@ public sealed interface BankDebitDecision {
     private static Answered failed(BankDebit debit, PaymentInstruction instruction, IdGenerator ids, Instant now) {
         String failure = debit.reason() == null ? FAILED_BY_BANK : debit.reason();
         ReviewItem review = ReviewItem.open(
-                ids.next(IdPrefix.REVIEW_ITEM),
+                ids.nextReviewItemId(),
                 ReviewKind.INSTRUCTION_FAILED,
                 instruction.portalId(),
                 instruction.orderId(),
@@ -295,7 +294,7 @@ public sealed interface BankDebitDecision {
             return new Recorded(
                     Outcome.RECALL_AFTER_PAYOUT,
                     List.of(ReviewItem.open(
-                            ids.next(IdPrefix.REVIEW_ITEM),
+                            ids.nextReviewItemId(),
                             ReviewKind.RECALL_AFTER_PAYOUT,
                             order.portalId(),
                             order.orderId(),
@@ -353,7 +352,7 @@ public sealed interface BankDebitDecision {
         return new Recorded(
                 Outcome.UNEXPECTED,
                 List.of(ReviewItem.open(
-                        ids.next(IdPrefix.REVIEW_ITEM),
+                        ids.nextReviewItemId(),
                         ReviewKind.UNEXPECTED_DEBIT,
                         portalId,
                         orderId,

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment.persistence;
 import io.crowdrecon.recon.payment.card.CardEvent;
 import io.crowdrecon.recon.payment.card.CardEvents;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -61,7 +62,7 @@ public class R2dbcCardEvents implements CardEvents {
             String campaignId,
             BigDecimal amount,
             String currency,
-            String reviewItemId,
+            ReviewItemId reviewItemId,
             Instant at) {
         return database.sql(
                         """
@@ -73,7 +74,7 @@ public class R2dbcCardEvents implements CardEvents {
                 .bind("campaignId", campaignId)
                 .bind("amount", amount)
                 .bind("currency", currency)
-                .bind("reviewItemId", reviewItemId)
+                .bind("reviewItemId", reviewItemId.value())
                 .bind("at", Sql.timestamp(at))
                 .then();
     }

@@ -99,7 +99,7 @@ public record RefundDecision(
                 now);
         if (instruction.status() == InstructionStatus.ON_HOLD) {
             ReviewItem item = ReviewItem.open(
-                    ids.next(IdPrefix.REVIEW_ITEM),
+                    ids.nextReviewItemId(),
                     ReviewKind.RETURN_IMPOSSIBLE,
                     order.portalId(),
                     order.orderId(),

@@ -13,6 +13,7 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -62,7 +63,7 @@ public class ReviewItemController {
 
         static ReviewItemResponse of(ReviewItem i) {
             return new ReviewItemResponse(
-                    i.reviewItemId(),
+                    i.reviewItemId().value(),
                     i.kind(),
                     i.status(),
                     i.portalId(),
@@ -123,7 +124,7 @@ public class ReviewItemController {
                     v.throwIfInvalid();
                     return note;
                 })
-                .flatMap(note -> items.byId(reviewItemId)
+                .flatMap(note -> items.byId(ReviewItemId.of(reviewItemId))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Review item", reviewItemId)))
                         .flatMap(item -> resolve(item, note, request.action())))
                 .map(ReviewItemResponse::of);

@@ -26,7 +26,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.testing.Domain;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
@@ -49,7 +49,7 @@ class BankDebitDecisionTests {
 
     final IdGenerator ids = Domain.ids(3);
     /** The first id the decision draws: the same seed, drawn once. */
-    final String reviewId = Domain.ids(3).next(IdPrefix.REVIEW_ITEM);
+    final ReviewItemId reviewId = Domain.ids(3).nextReviewItemId();
 
     // --- the answer to one of our instructions
 

@@ -35,6 +35,7 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -646,12 +647,12 @@ class SettlementTests {
 
         @Override
         public Mono<ReviewItem> move(
-                String reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at) {
+                ReviewItemId reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<ReviewItem> byId(String reviewItemId) {
+        public Mono<ReviewItem> byId(ReviewItemId reviewItemId) {
             throw new UnsupportedOperationException();
         }
 
