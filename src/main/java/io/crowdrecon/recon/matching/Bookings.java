@@ -6,6 +6,7 @@ import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import java.util.ArrayList;
@@ -37,7 +38,8 @@ public final class Bookings {
     public record OrderMove(String orderId, String portalId, String campaignId, StatusChange change) {}
 
     /** Our instruction came back as a credit: FAILED with this reason; the transfer it returned RETURN_FAILED. */
-    public record InstructionFailure(String instructionId, String reason, String unidentifiedTransferId) {}
+    public record InstructionFailure(
+            String instructionId, String reason, UnidentifiedTransferId unidentifiedTransferId) {}
 
     final List<RecordedCreditRow> credits = new ArrayList<>();
     final List<OrderMove> orderMoves = new ArrayList<>();

@@ -36,6 +36,7 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransferMessage;
@@ -236,7 +237,7 @@ public final class CreditBatch {
         String portalId = credit.isCard() && creditedPortalId == null
                 ? (named == null ? null : named.portalId())
                 : creditedPortalId;
-        String transferId = ids.next(IdPrefix.UNIDENTIFIED_TRANSFER);
+        UnidentifiedTransferId transferId = ids.nextUnidentifiedTransferId();
         PaymentInstruction instruction = returnOf(credit, portalId, transferId, decision);
         boolean onHold = instruction.status() == InstructionStatus.ON_HOLD;
         UnidentifiedTransfer transfer = new UnidentifiedTransfer(
@@ -263,8 +264,8 @@ public final class CreditBatch {
                     ReviewKind.RETURN_IMPOSSIBLE,
                     portalId,
                     null,
-                    transferId,
-                    "Unidentified transfer " + transferId
+                    transferId.value(),
+                    "Unidentified transfer " + transferId.value()
                             + " (" + credit.amount().toPlainString() + " " + credit.currency()
                             + ") has no valid payer IBAN"
                             + " to return it to; give one with PUT /ops/unidentified-transfers/" + transferId
@@ -286,7 +287,7 @@ public final class CreditBatch {
 
     /** The return of exactly the amount received, on the channel it came from (ON_HOLD without a destination). */
     private PaymentInstruction returnOf(
-            IncomingCredit credit, String portalId, String transferId, Unidentified decision) {
+            IncomingCredit credit, String portalId, UnidentifiedTransferId transferId, Unidentified decision) {
         String remittance = truncate("Return of " + (credit.isCard() ? credit.pspReference() : credit.bankReference())
                 + ": " + decision.reason());
         if (credit.isCard()) {

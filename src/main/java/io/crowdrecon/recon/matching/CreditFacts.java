@@ -2,6 +2,7 @@ package io.crowdrecon.recon.matching;
 
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.util.Map;
 
 /**
@@ -26,7 +27,11 @@ public record CreditFacts(
 
     /** One of our outgoing instructions, as far as a credit returning it needs to know. */
     public record ReturnableInstruction(
-            String instructionId, String status, String portalId, String orderId, String unidentifiedTransferId) {
+            String instructionId,
+            String status,
+            String portalId,
+            String orderId,
+            UnidentifiedTransferId unidentifiedTransferId) {
 
         public static ReturnableInstruction of(PaymentInstruction i) {
             return new ReturnableInstruction(

@@ -17,6 +17,7 @@ import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.ConcurrentChangeException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
@@ -125,7 +126,7 @@ public class ReconcileIncomingCredits {
                         InstructionFailure::reason,
                         TreeMap::new,
                         Collectors.mapping(InstructionFailure::instructionId, Collectors.toList())));
-        List<String> failedReturns = bookings.instructionFailures().stream()
+        List<UnidentifiedTransferId> failedReturns = bookings.instructionFailures().stream()
                 .map(InstructionFailure::unidentifiedTransferId)
                 .filter(Objects::nonNull)
                 .toList();

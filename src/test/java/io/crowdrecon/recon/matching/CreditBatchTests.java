@@ -45,6 +45,7 @@ import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
@@ -540,7 +541,8 @@ class CreditBatchTests {
                 facts(f -> f));
 
         UnidentifiedTransfer transfer = bookings.unidentifiedTransfers().get(0);
-        assertThat(IdPrefix.UNIDENTIFIED_TRANSFER.isWellFormed(transfer.unidentifiedTransferId()))
+        assertThat(IdPrefix.UNIDENTIFIED_TRANSFER.isWellFormed(
+                        transfer.unidentifiedTransferId().value()))
                 .isTrue();
         assertThat(IdPrefix.PAYMENT_INSTRUCTION.isWellFormed(
                         bookings.instructions().get(0).instructionId()))
@@ -631,7 +633,7 @@ class CreditBatchTests {
         Bookings bookings = book(List.of(bank(c -> c.description(null).payerIban(payerIban))), facts(f -> f));
 
         UnidentifiedTransfer transfer = bookings.unidentifiedTransfers().get(0);
-        String transferId = transfer.unidentifiedTransferId();
+        UnidentifiedTransferId transferId = transfer.unidentifiedTransferId();
         assertThat(transfer.status()).isEqualTo(UnidentifiedStatus.RECEIVED);
         assertThat(bookings.instructions())
                 .extracting(
@@ -642,10 +644,12 @@ class CreditBatchTests {
                 .containsExactly(tuple(InstructionType.TRANSFER_RETURN, InstructionStatus.ON_HOLD, null, transferId));
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
-                .containsExactly(tuple(RETURN_IMPOSSIBLE, PORTAL, null, transferId));
+                .containsExactly(tuple(RETURN_IMPOSSIBLE, PORTAL, null, transferId.value()));
         assertThat(bookings.reviewItems().get(0).detail())
-                .isEqualTo("Unidentified transfer " + transferId + " (1100.00 EUR) has no valid payer IBAN to return"
-                        + " it to; give one with PUT /ops/unidentified-transfers/" + transferId + "/return-iban");
+                .isEqualTo("Unidentified transfer " + transferId.value()
+                        + " (1100.00 EUR) has no valid payer IBAN to return"
+                        + " it to; give one with PUT /ops/unidentified-transfers/" + transferId.value()
+                        + "/return-iban");
         assertThat(bookings.events()).containsExactly(UnidentifiedTransferMessage.received(transfer));
     }
 
@@ -808,7 +812,7 @@ class CreditBatchTests {
                 book(List.of(bank(c -> c.returnOfInstructionId("PI1"))), facts(f -> f.transferReturn("CREATED")));
 
         assertThat(bookings.instructionFailures())
-                .containsExactly(new InstructionFailure("PI1", "RETURNED_BY_BANK", "UTR1"));
+                .containsExactly(new InstructionFailure("PI1", "RETURNED_BY_BANK", new UnidentifiedTransferId("UTR1")));
         assertThat(bookings.credits().get(0).orderId()).isNull();
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
@@ -1209,7 +1213,9 @@ class CreditBatchTests {
 
         /** Our instruction PI1, the return of unidentified transfer UTR1, in this status. */
         Facts transferReturn(String status) {
-            instructionsById.put("PI1", new ReturnableInstruction("PI1", status, OTHER_PORTAL, null, "UTR1"));
+            instructionsById.put(
+                    "PI1",
+                    new ReturnableInstruction("PI1", status, OTHER_PORTAL, null, new UnidentifiedTransferId("UTR1")));
             return this;
         }
 

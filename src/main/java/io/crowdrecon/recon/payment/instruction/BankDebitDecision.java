@@ -20,6 +20,7 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
@@ -73,7 +74,8 @@ public sealed interface BankDebitDecision {
     }
 
     /** The unidentified transfer an instruction returned, moved along {@code row} with it. */
-    record TransferMove(String unidentifiedTransferId, Transition<UnidentifiedStatus, UnidentifiedTrigger> row) {}
+    record TransferMove(
+            UnidentifiedTransferId unidentifiedTransferId, Transition<UnidentifiedStatus, UnidentifiedTrigger> row) {}
 
     /**
      * A recall of the credit that paid an accounted order whose money is all still here ({@code RECALLED}): the

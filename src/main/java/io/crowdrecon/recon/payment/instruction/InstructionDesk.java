@@ -13,6 +13,7 @@ import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.shared.Validation;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
@@ -94,7 +95,7 @@ public class InstructionDesk {
      * {@code PUT /ops/unidentified-transfers/{id}/return-iban}: gives the ON_HOLD return of an
      * unidentified transfer its destination; the transfer becomes RETURN_REQUESTED.
      */
-    public Mono<UnidentifiedTransfer> giveReturnIban(String unidentifiedTransferId, String iban) {
+    public Mono<UnidentifiedTransfer> giveReturnIban(UnidentifiedTransferId unidentifiedTransferId, String iban) {
         return Mono.fromCallable(() -> {
                     Validation v = Validation.start();
                     Iban valid = v.iban("iban", iban, true);
@@ -103,16 +104,16 @@ public class InstructionDesk {
                 })
                 .flatMap(destination -> transactions.inTransaction(() -> unidentified
                         .byId(unidentifiedTransferId)
-                        .switchIfEmpty(Mono.error(
-                                () -> DomainException.notFound("Unidentified transfer", unidentifiedTransferId)))
+                        .switchIfEmpty(Mono.error(() ->
+                                DomainException.notFound("Unidentified transfer", unidentifiedTransferId.value())))
                         .flatMap(transfer -> instructions
                                 .ofUnidentifiedTransfer(unidentifiedTransferId)
                                 .filter(i -> i.status() == InstructionStatus.ON_HOLD)
                                 .next()
                                 .switchIfEmpty(Mono.error(() -> new DomainException(
                                         ErrorCode.ILLEGAL_TRANSITION,
-                                        "The return of " + unidentifiedTransferId + " is not ON_HOLD (transfer is "
-                                                + transfer.status() + ")")))
+                                        "The return of " + unidentifiedTransferId.value()
+                                                + " is not ON_HOLD (transfer is " + transfer.status() + ")")))
                                 .flatMap(instruction -> instructions.lock(instruction.instructionId()))
                                 .flatMap(instruction -> release(instruction, destination))
                                 .then(unidentified.byId(unidentifiedTransferId)))));
@@ -197,7 +198,7 @@ public class InstructionDesk {
                         ReviewKind.RETURN_IMPOSSIBLE,
                         onHold.unidentifiedTransferId() == null
                                 ? onHold.instructionId()
-                                : onHold.unidentifiedTransferId(),
+                                : onHold.unidentifiedTransferId().value(),
                         ReviewTransitions.row(ReviewTrigger.CAUSE_FIXED),
                         "Destination given: " + destination.value(),
                         now))

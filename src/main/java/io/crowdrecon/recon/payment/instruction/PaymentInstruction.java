@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment.instruction;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -24,7 +25,7 @@ public record PaymentInstruction(
         String remittanceInformation,
         String portalId,
         String orderId,
-        String unidentifiedTransferId,
+        UnidentifiedTransferId unidentifiedTransferId,
         String campaignId,
         String refundId,
         String cashoutId,
@@ -53,7 +54,7 @@ public record PaymentInstruction(
             String remittanceInformation,
             String portalId,
             String orderId,
-            String unidentifiedTransferId,
+            UnidentifiedTransferId unidentifiedTransferId,
             String campaignId,
             String refundId,
             String cashoutId,
@@ -89,7 +90,7 @@ public record PaymentInstruction(
             return orderId;
         }
         if (unidentifiedTransferId != null) {
-            return unidentifiedTransferId;
+            return unidentifiedTransferId.value();
         }
         return campaignId != null ? campaignId : instructionId;
     }

@@ -38,7 +38,9 @@ public record PaymentInstructionMessage(
                 i.pspReference(),
                 i.remittanceInformation(),
                 i.orderId(),
-                i.unidentifiedTransferId(),
+                i.unidentifiedTransferId() == null
+                        ? null
+                        : i.unidentifiedTransferId().value(),
                 i.campaignId(),
                 i.portalId());
     }

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedSet;
@@ -55,5 +56,5 @@ public interface PaymentInstructions {
     /** These instructions, locked until the transaction ends, in id order (so that concurrent batches cannot deadlock). */
     Flux<PaymentInstruction> lockAll(SortedSet<String> instructionIds);
 
-    Flux<PaymentInstruction> ofUnidentifiedTransfer(String unidentifiedTransferId);
+    Flux<PaymentInstruction> ofUnidentifiedTransfer(UnidentifiedTransferId unidentifiedTransferId);
 }

@@ -9,6 +9,7 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -42,7 +43,10 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .text("remittance_information", PaymentInstruction::remittanceInformation)
                 .text("portal_id", PaymentInstruction::portalId)
                 .text("order_id", PaymentInstruction::orderId)
-                .text("unidentified_transfer_id", PaymentInstruction::unidentifiedTransferId)
+                .id(
+                        "unidentified_transfer_id",
+                        PaymentInstruction::unidentifiedTransferId,
+                        UnidentifiedTransferId::value)
                 .text("campaign_id", PaymentInstruction::campaignId)
                 .text("refund_id", PaymentInstruction::refundId)
                 .text("cashout_id", PaymentInstruction::cashoutId)
@@ -172,12 +176,12 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     }
 
     @Override
-    public Flux<PaymentInstruction> ofUnidentifiedTransfer(String unidentifiedTransferId) {
+    public Flux<PaymentInstruction> ofUnidentifiedTransfer(UnidentifiedTransferId unidentifiedTransferId) {
         return database.sql(
                         """
                         SELECT * FROM payment_instruction WHERE unidentified_transfer_id = :id
                          ORDER BY created_at, instruction_id""")
-                .bind("id", unidentifiedTransferId)
+                .bind("id", unidentifiedTransferId.value())
                 .map(R2dbcPaymentInstructions::instruction)
                 .all();
     }
@@ -196,7 +200,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 row.get("remittance_information", String.class),
                 row.get("portal_id", String.class),
                 row.get("order_id", String.class),
-                row.get("unidentified_transfer_id", String.class),
+                Sql.id(row.get("unidentified_transfer_id", String.class), UnidentifiedTransferId::new),
                 row.get("campaign_id", String.class),
                 row.get("refund_id", String.class),
                 row.get("cashout_id", String.class),

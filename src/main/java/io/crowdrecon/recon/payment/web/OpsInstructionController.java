@@ -6,6 +6,7 @@ import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -70,6 +71,7 @@ public class OpsInstructionController {
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<UnidentifiedTransferResponse> returnIban(
             @PathVariable String unidentifiedTransferId, @RequestBody ReturnIbanRequest request) {
-        return desk.giveReturnIban(unidentifiedTransferId, request.iban()).map(UnidentifiedTransferResponse::of);
+        return desk.giveReturnIban(UnidentifiedTransferId.of(unidentifiedTransferId), request.iban())
+                .map(UnidentifiedTransferResponse::of);
     }
 }

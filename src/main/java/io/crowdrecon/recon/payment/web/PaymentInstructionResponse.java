@@ -7,6 +7,7 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A payment instruction as operators see it ({@code GET /ops/instructions/{id}}), with its status and re-issue links;
@@ -28,7 +29,7 @@ public record PaymentInstructionResponse(
         String pspReference,
         String remittanceInformation,
         String orderId,
-        String unidentifiedTransferId,
+        @Nullable String unidentifiedTransferId,
         String campaignId,
         String portalId,
         String reissueOf,
@@ -50,7 +51,9 @@ public record PaymentInstructionResponse(
                 i.pspReference(),
                 i.remittanceInformation(),
                 i.orderId(),
-                i.unidentifiedTransferId(),
+                i.unidentifiedTransferId() == null
+                        ? null
+                        : i.unidentifiedTransferId().value(),
                 i.campaignId(),
                 i.portalId(),
                 i.reissueOf(),

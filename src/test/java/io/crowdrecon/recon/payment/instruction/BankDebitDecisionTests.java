@@ -27,6 +27,7 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.ReviewItemId;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.testing.Domain;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
@@ -210,13 +211,13 @@ class BankDebitDecisionTests {
     @ParameterizedTest(name = "{0} return -> transfer {1}")
     @CsvSource({"EXECUTED, RETURN_EXECUTED", "FAILED, RETURN_FAILED"})
     void theUnidentifiedTransferAnInstructionReturnsFollowsIt(InstructionStatus status, UnidentifiedTrigger trigger) {
-        PaymentInstruction instruction =
-                instruction(InstructionStatus.CREATED, PaymentChannel.BANK_TRANSFER, "P1", "UT1");
+        PaymentInstruction instruction = instruction(
+                InstructionStatus.CREATED, PaymentChannel.BANK_TRANSFER, "P1", new UnidentifiedTransferId("UT1"));
 
         BankDebitDecision decision = answer(debit(status, null, null, null), Reporter.BANK, instruction);
 
         assertThat(decision).isInstanceOfSatisfying(Answered.class, answered -> assertThat(answered.transfer())
-                .contains(new TransferMove("UT1", UnidentifiedTransitions.row(trigger))));
+                .contains(new TransferMove(new UnidentifiedTransferId("UT1"), UnidentifiedTransitions.row(trigger))));
     }
 
     // --- a recall of a credit
@@ -419,7 +420,10 @@ class BankDebitDecisionTests {
     }
 
     static PaymentInstruction instruction(
-            InstructionStatus status, PaymentChannel channel, String portalId, String unidentifiedTransferId) {
+            InstructionStatus status,
+            PaymentChannel channel,
+            String portalId,
+            UnidentifiedTransferId unidentifiedTransferId) {
         return PaymentInstruction.create(
                 "PI1",
                 InstructionType.REFUND,

@@ -37,6 +37,7 @@ import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -627,7 +628,7 @@ class SettlementTests {
         }
 
         @Override
-        public Flux<PaymentInstruction> ofUnidentifiedTransfer(String unidentifiedTransferId) {
+        public Flux<PaymentInstruction> ofUnidentifiedTransfer(UnidentifiedTransferId unidentifiedTransferId) {
             throw new UnsupportedOperationException();
         }
     }
