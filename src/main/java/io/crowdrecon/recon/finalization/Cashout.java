@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CashoutId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param feePayoutInstructionId the FEE_PAYOUT instruction, or null when it would be 0
  */
 public record Cashout(
-        String cashoutId,
+        CashoutId cashoutId,
         String campaignId,
         String portalId,
         String companyId,

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CashoutId;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -13,7 +14,7 @@ import java.time.Instant;
  * @param instructionId the CASHOUT instruction, or null when the amount is 0
  */
 public record CashoutView(
-        String cashoutId,
+        CashoutId cashoutId,
         String campaignId,
         String status,
         BigDecimal executedCompanyAmount,

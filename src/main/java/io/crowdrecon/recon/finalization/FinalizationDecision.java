@@ -7,6 +7,7 @@ import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import java.math.BigDecimal;
@@ -72,7 +73,7 @@ public sealed interface FinalizationDecision {
 
         /** The cashout record once its payouts are instructed (an instruction id is null when its payout is 0). */
         public Cashout cashout(
-                String cashoutId,
+                CashoutId cashoutId,
                 @Nullable String cashoutInstructionId,
                 @Nullable String feePayoutInstructionId,
                 Instant at) {

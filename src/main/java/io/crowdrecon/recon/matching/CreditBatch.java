@@ -169,7 +169,7 @@ public final class CreditBatch {
         Order order = orders.get(matched.orderId().value());
         PaymentChannel channel = credit.isCard() ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER;
         Moneyin moneyin = new Moneyin(
-                ids.next(IdPrefix.MONEYIN),
+                ids.nextMoneyinId(),
                 order.orderId(),
                 order.portalId(),
                 order.campaignId(),
@@ -212,7 +212,7 @@ public final class CreditBatch {
 
     private void moneyout(Order order, Moneyin moneyin, MoneyoutType type, Money amount) {
         Moneyout moneyout = new Moneyout(
-                ids.next(IdPrefix.MONEYOUT),
+                ids.nextMoneyoutId(),
                 order.orderId(),
                 moneyin.moneyinId(),
                 order.portalId(),

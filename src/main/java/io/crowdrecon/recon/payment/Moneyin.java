@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.payment;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.MoneyinId;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -10,7 +11,7 @@ import java.time.Instant;
  * At most one moneyin per order is not {@code RECALLED} (a database constraint).
  */
 public record Moneyin(
-        String moneyinId,
+        MoneyinId moneyinId,
         String orderId,
         String portalId,
         String campaignId,

@@ -50,9 +50,12 @@ import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.portal.Company;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -496,9 +499,9 @@ class FinalizationTests {
     void recordsTheCashoutWithItsAmountsAndItsTwoInstructions() {
         Success success = facts().successFee("100", "0").succeeds(plan(List.of("A", "B"), List.of("C")));
 
-        assertThat(success.cashout("CSH1", "PI1", "PI2", AT))
+        assertThat(success.cashout(new CashoutId("CSH1"), "PI1", "PI2", AT))
                 .isEqualTo(new Cashout(
-                        "CSH1",
+                        new CashoutId("CSH1"),
                         CAMPAIGN,
                         "PRT1",
                         "CO1",
@@ -751,9 +754,9 @@ class FinalizationTests {
 
         private static Moneyout moneyout(Order order, MoneyoutType type, BigDecimal amount, MoneyoutStatus status) {
             return new Moneyout(
-                    "MO-" + order.orderId() + "-" + type,
+                    new MoneyoutId("MO-" + order.orderId() + "-" + type),
                     order.orderId(),
-                    "MI-" + order.orderId(),
+                    new MoneyinId("MI-" + order.orderId()),
                     order.portalId(),
                     order.campaignId(),
                     order.companyId(),

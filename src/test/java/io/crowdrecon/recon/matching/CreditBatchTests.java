@@ -426,9 +426,9 @@ class CreditBatchTests {
                         MoneyinStatus.RECEIVED,
                         NOW,
                         null));
-        assertThat(IdPrefix.MONEYIN.isWellFormed(moneyin.moneyinId())).isTrue();
+        assertThat(IdPrefix.MONEYIN.isWellFormed(moneyin.moneyinId().value())).isTrue();
         assertThat(bookings.moneyouts())
-                .extracting(Moneyout::moneyoutId)
+                .extracting(m -> m.moneyoutId().value())
                 .allMatch(IdPrefix.MONEYOUT::isWellFormed)
                 .doesNotHaveDuplicates();
         assertThat(bookings.moneyouts())

@@ -5,6 +5,7 @@ import io.crowdrecon.recon.finalization.CashoutView;
 import io.crowdrecon.recon.finalization.Cashouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CashoutId;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -22,7 +23,7 @@ public class R2dbcCashouts implements Cashouts {
     @Override
     public Mono<Void> add(Cashout cashout) {
         return BulkInsert.into("cashout", List.of(cashout))
-                .text("cashout_id", Cashout::cashoutId)
+                .text("cashout_id", c -> c.cashoutId().value())
                 .text("campaign_id", Cashout::campaignId)
                 .text("portal_id", Cashout::portalId)
                 .text("company_id", Cashout::companyId)
@@ -53,7 +54,7 @@ public class R2dbcCashouts implements Cashouts {
                          WHERE c.campaign_id = :id""")
                 .bind("id", campaignId)
                 .map(row -> new CashoutView(
-                        row.get("cashout_id", String.class),
+                        new CashoutId(row.get("cashout_id", String.class)),
                         row.get("campaign_id", String.class),
                         row.get("status", String.class),
                         row.get("executed_company_amount", BigDecimal.class),

@@ -39,7 +39,7 @@ public record CashoutResponse(
 
     static CashoutResponse of(CashoutView c) {
         return new CashoutResponse(
-                c.cashoutId(),
+                c.cashoutId().value(),
                 c.campaignId(),
                 c.status(),
                 c.executedCompanyAmount(),

@@ -19,6 +19,8 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
@@ -83,7 +85,7 @@ public sealed interface BankDebitDecision {
      * order), and the order moves on {@code trigger} with {@code reason}, back to WAITING.
      */
     record Recalled(
-            String moneyinId,
+            MoneyinId moneyinId,
             List<Moneyout> reversed,
             Transition<MoneyoutStatus, MoneyoutTrigger> reverse,
             Order order,
@@ -102,7 +104,7 @@ public sealed interface BankDebitDecision {
             return List.of();
         }
 
-        public List<String> moneyoutIds() {
+        public List<MoneyoutId> moneyoutIds() {
             return reversed.stream().map(Moneyout::moneyoutId).toList();
         }
 

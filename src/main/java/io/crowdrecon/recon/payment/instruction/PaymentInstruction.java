@@ -2,10 +2,13 @@ package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order to pay money out, for the bank (bank transfer to {@code creditorIban}) or the card
@@ -27,8 +30,8 @@ public record PaymentInstruction(
         String orderId,
         UnidentifiedTransferId unidentifiedTransferId,
         String campaignId,
-        String refundId,
-        String cashoutId,
+        @Nullable RefundId refundId,
+        @Nullable CashoutId cashoutId,
         String reissueOf,
         Instant createdAt,
         Instant executedAt,
@@ -56,8 +59,8 @@ public record PaymentInstruction(
             String orderId,
             UnidentifiedTransferId unidentifiedTransferId,
             String campaignId,
-            String refundId,
-            String cashoutId,
+            @Nullable RefundId refundId,
+            @Nullable CashoutId cashoutId,
             String reissueOf,
             Instant createdAt) {
         return new PaymentInstruction(

@@ -6,6 +6,7 @@ import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.MoneyinId;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -25,7 +26,7 @@ public class R2dbcMoneyins implements Moneyins {
     @Override
     public Mono<Void> addAll(List<Moneyin> moneyins) {
         return BulkInsert.into("moneyin", moneyins)
-                .text("moneyin_id", Moneyin::moneyinId)
+                .text("moneyin_id", m -> m.moneyinId().value())
                 .text("order_id", Moneyin::orderId)
                 .text("portal_id", Moneyin::portalId)
                 .text("campaign_id", Moneyin::campaignId)
@@ -60,13 +61,13 @@ public class R2dbcMoneyins implements Moneyins {
     }
 
     @Override
-    public Mono<Boolean> recall(String moneyinId, java.time.Instant at) {
+    public Mono<Boolean> recall(MoneyinId moneyinId, java.time.Instant at) {
         return database.sql(
                         """
                         UPDATE moneyin SET status = 'RECALLED', recalled_at = :at
                          WHERE moneyin_id = :id AND status = 'RECEIVED'""")
                 .bind("at", Sql.timestamp(at))
-                .bind("id", moneyinId)
+                .bind("id", moneyinId.value())
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows == 1);
@@ -82,7 +83,7 @@ public class R2dbcMoneyins implements Moneyins {
 
     static Moneyin moneyin(Readable row) {
         return new Moneyin(
-                row.get("moneyin_id", String.class),
+                new MoneyinId(row.get("moneyin_id", String.class)),
                 row.get("order_id", String.class),
                 row.get("portal_id", String.class),
                 row.get("campaign_id", String.class),

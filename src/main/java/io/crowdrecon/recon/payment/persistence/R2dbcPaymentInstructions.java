@@ -8,6 +8,8 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.r2dbc.spi.Readable;
@@ -48,8 +50,8 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                         PaymentInstruction::unidentifiedTransferId,
                         UnidentifiedTransferId::value)
                 .text("campaign_id", PaymentInstruction::campaignId)
-                .text("refund_id", PaymentInstruction::refundId)
-                .text("cashout_id", PaymentInstruction::cashoutId)
+                .id("refund_id", PaymentInstruction::refundId, RefundId::value)
+                .id("cashout_id", PaymentInstruction::cashoutId, CashoutId::value)
                 .text("reissue_of", PaymentInstruction::reissueOf)
                 .timestamp("created_at", PaymentInstruction::createdAt)
                 .timestamp("updated_at", PaymentInstruction::createdAt)
@@ -202,8 +204,8 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 row.get("order_id", String.class),
                 Sql.id(row.get("unidentified_transfer_id", String.class), UnidentifiedTransferId::new),
                 row.get("campaign_id", String.class),
-                row.get("refund_id", String.class),
-                row.get("cashout_id", String.class),
+                Sql.id(row.get("refund_id", String.class), RefundId::new),
+                Sql.id(row.get("cashout_id", String.class), CashoutId::new),
                 row.get("reissue_of", String.class),
                 Sql.instant(row.get("created_at", OffsetDateTime.class)),
                 Sql.instant(row.get("executed_at", OffsetDateTime.class)),

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.payment.refund.RefundView;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,11 +26,11 @@ public class R2dbcRefunds implements Refunds {
     @Override
     public Mono<Void> add(Refund refund) {
         return BulkInsert.into("refund", List.of(refund))
-                .text("refund_id", Refund::refundId)
+                .text("refund_id", r -> r.refundId().value())
                 .text("order_id", Refund::orderId)
                 .text("portal_id", Refund::portalId)
                 .text("campaign_id", Refund::campaignId)
-                .text("moneyin_id", Refund::moneyinId)
+                .text("moneyin_id", r -> r.moneyinId().value())
                 .numeric("amount", Refund::amount)
                 .text("currency", Refund::currency)
                 .enumName("channel", Refund::channel)
@@ -52,7 +53,7 @@ public class R2dbcRefunds implements Refunds {
                          WHERE r.order_id = :id ORDER BY r.created_at DESC, r.refund_id DESC""")
                 .bind("id", orderId)
                 .map(row -> new RefundView(
-                        row.get("refund_id", String.class),
+                        new RefundId(row.get("refund_id", String.class)),
                         row.get("order_id", String.class),
                         InstructionStatus.valueOf(row.get("status", String.class)),
                         row.get("amount", BigDecimal.class),

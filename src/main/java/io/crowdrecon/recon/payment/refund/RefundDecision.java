@@ -21,6 +21,7 @@ import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -81,7 +82,7 @@ public record RefundDecision(
 
     private static RefundDecision of(
             Order order, Moneyin moneyin, Money amount, String reason, IdGenerator ids, Instant now) {
-        String refundId = ids.next(IdPrefix.REFUND);
+        RefundId refundId = ids.nextRefundId();
         PaymentInstruction instruction = instructionFor(order, moneyin, amount, refundId, ids, now);
         Refund refund = new Refund(
                 refundId,
@@ -104,7 +105,7 @@ public record RefundDecision(
                     order.portalId(),
                     order.orderId(),
                     instruction.instructionId(),
-                    "Refund " + refundId + " of order " + order.orderId() + " (" + amount
+                    "Refund " + refundId.value() + " of order " + order.orderId() + " (" + amount
                             + ") has no valid payer IBAN; give one with PUT /ops/instructions/"
                             + instruction.instructionId() + "/reissued",
                     now);
@@ -127,7 +128,7 @@ public record RefundDecision(
 
     /** To the card that paid, on its pspReference; or to the payer's IBAN, ON_HOLD while it has no valid one. */
     private static PaymentInstruction instructionFor(
-            Order order, Moneyin moneyin, Money amount, String refundId, IdGenerator ids, Instant now) {
+            Order order, Moneyin moneyin, Money amount, RefundId refundId, IdGenerator ids, Instant now) {
         boolean card = moneyin.channel() == PaymentChannel.CARD;
         Optional<Iban> payer = card ? Optional.empty() : Iban.tryParse(moneyin.payerIban());
         return PaymentInstruction.create(

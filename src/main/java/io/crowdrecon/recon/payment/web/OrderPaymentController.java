@@ -69,7 +69,7 @@ public class OrderPaymentController {
 
         static MoneyinResponse of(Moneyin m) {
             return new MoneyinResponse(
-                    m.moneyinId(),
+                    m.moneyinId().value(),
                     m.orderId(),
                     m.amount(),
                     m.currency(),

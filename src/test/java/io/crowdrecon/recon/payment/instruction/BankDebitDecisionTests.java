@@ -26,6 +26,9 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.testing.Domain;
@@ -298,9 +301,9 @@ class BankDebitDecisionTests {
         assertThat(decision).isInstanceOfSatisfying(Recalled.class, recalled -> {
             assertThat(recalled.outcome()).isEqualTo(Outcome.RECALLED);
             assertThat(recalled.reviews()).isEmpty();
-            assertThat(recalled.moneyinId()).isEqualTo("MI1");
+            assertThat(recalled.moneyinId()).isEqualTo(new MoneyinId("MI1"));
             assertThat(recalled.reverse()).isEqualTo(MoneyoutTransitions.row(MoneyoutTrigger.RECALL));
-            assertThat(recalled.moneyoutIds()).containsExactly("MO1", "MO2");
+            assertThat(recalled.moneyoutIds()).containsExactly(new MoneyoutId("MO1"), new MoneyoutId("MO2"));
             assertThat(recalled.reversed()).extracting(Moneyout::status).containsOnly(MoneyoutStatus.REVERSED);
             assertThat(recalled.events()).hasSize(2);
             assertThat(recalled.order()).isEqualTo(payment.order());
@@ -439,7 +442,7 @@ class BankDebitDecisionTests {
                 "TRX1",
                 unidentifiedTransferId,
                 null,
-                "RF1",
+                new RefundId("RF1"),
                 null,
                 null,
                 NOW);
@@ -460,7 +463,7 @@ class BankDebitDecisionTests {
 
     static Moneyin moneyin(MoneyinStatus status) {
         return new Moneyin(
-                "MI1",
+                new MoneyinId("MI1"),
                 "TRX1",
                 "P1",
                 "C1",
@@ -478,9 +481,9 @@ class BankDebitDecisionTests {
 
     static Moneyout moneyout(String moneyoutId, String moneyinId, MoneyoutStatus status) {
         return new Moneyout(
-                moneyoutId,
+                new MoneyoutId(moneyoutId),
                 "TRX1",
-                moneyinId,
+                new MoneyinId(moneyinId),
                 "P1",
                 "C1",
                 "CO1",

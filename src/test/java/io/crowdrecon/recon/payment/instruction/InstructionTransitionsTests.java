@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -100,7 +101,7 @@ class InstructionTransitionsTests {
                 "TRX1",
                 null,
                 "COL1",
-                "MB1",
+                new RefundId("MB1"),
                 null,
                 null,
                 Instant.EPOCH,

@@ -31,8 +31,11 @@ import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.review.ReviewTrigger;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.ReviewItemId;
@@ -71,7 +74,8 @@ class SettlementTests {
     private static final String ORDER = "TRX1234567890123428";
     private static final String PORTAL = "PRT0000000000000001";
     private static final String CAMPAIGN = "COL0000000000000001";
-    private static final String CASHOUT = "CO0000000000000001";
+    private static final MoneyinId MONEYIN = new MoneyinId("MI1");
+    private static final CashoutId CASHOUT = new CashoutId("CO0000000000000001");
     private static final String PAYER_IBAN = "IT60X0542811101000000123456";
     private static final Instant MATCHED_AT = Instant.parse("2025-03-10T10:15:31Z");
     private static final Instant NOW = Instant.parse("2025-04-01T09:00:00Z");
@@ -106,8 +110,9 @@ class SettlementTests {
 
         assertThat(moneyouts.standing(ORDER))
                 .extracting(Moneyout::moneyoutId, Moneyout::status, Moneyout::executedAt)
-                .containsExactly(tuple("MO1", EXECUTED, NOW), tuple("MO2", EXECUTED, NOW));
-        assertThat(moneyouts.cashoutOf).isEqualTo(Map.of("MO1", CASHOUT));
+                .containsExactly(
+                        tuple(new MoneyoutId("MO1"), EXECUTED, NOW), tuple(new MoneyoutId("MO2"), EXECUTED, NOW));
+        assertThat(moneyouts.cashoutOf).isEqualTo(Map.of(new MoneyoutId("MO1"), CASHOUT));
         assertThat(events)
                 .containsExactly(
                         MoneyoutMessage.statusChanged(moneyouts.byId("MO1")),
@@ -129,7 +134,7 @@ class SettlementTests {
 
         assertThat(moneyouts.standing(ORDER))
                 .extracting(Moneyout::moneyoutId, Moneyout::status)
-                .containsExactly(tuple("MO1", status), tuple("MO2", EXECUTED));
+                .containsExactly(tuple(new MoneyoutId("MO1"), status), tuple(new MoneyoutId("MO2"), EXECUTED));
         assertThat(moneyouts.cashoutOf).isEmpty();
         assertThat(events)
                 .extracting(OutboundEvent::key, OutboundEvent::type)
@@ -139,11 +144,11 @@ class SettlementTests {
     @Test
     void givesTheOrdersStandingMoneyoutsOnly() {
         paid(moneyout("MO1", COMPANY, "1000.00", AVAILABLE), moneyout("MO2", FEE, "100.00", AVAILABLE));
-        moneyouts.markReplaced(List.of("MO2"), NOW).block();
+        moneyouts.markReplaced(List.of(new MoneyoutId("MO2")), NOW).block();
 
         StepVerifier.create(settlement.moneyoutsOf(order()))
                 .assertNext(outs ->
-                        assertThat(outs).extracting(Moneyout::moneyoutId).containsExactly("MO1"))
+                        assertThat(outs).extracting(Moneyout::moneyoutId).containsExactly(new MoneyoutId("MO1")))
                 .verifyComplete();
     }
 
@@ -190,7 +195,7 @@ class SettlementTests {
 
         settlement.split(order(), outs, split, CASHOUT).block();
 
-        assertThat(moneyouts.replaced).containsExactlyInAnyOrder("MO1", "MO2");
+        assertThat(moneyouts.replaced).containsExactlyInAnyOrder(new MoneyoutId("MO1"), new MoneyoutId("MO2"));
         assertThat(moneyouts.standing(ORDER))
                 .extracting(m -> m.type() + " " + m.status() + " " + m.amount() + " of " + m.splitOf())
                 .containsExactlyElementsOf(expectedParts);
@@ -222,11 +227,12 @@ class SettlementTests {
                         Moneyout::createdAt,
                         Moneyout::executedAt)
                 .containsExactly(
-                        tuple("MI1", "USR1", CAMPAIGN, NOW, NOW),
-                        tuple("MI1", "USR1", CAMPAIGN, NOW, null),
-                        tuple("MI1", "USR1", CAMPAIGN, NOW, NOW),
-                        tuple("MI1", "USR1", CAMPAIGN, NOW, null));
-        assertThat(parts).allSatisfy(part -> assertThat(IdPrefix.MONEYOUT.isWellFormed(part.moneyoutId()))
+                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, NOW),
+                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, null),
+                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, NOW),
+                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, null));
+        assertThat(parts).allSatisfy(part -> assertThat(
+                        IdPrefix.MONEYOUT.isWellFormed(part.moneyoutId().value()))
                 .isTrue());
         assertThat(moneyouts.cashoutOf).isEqualTo(Map.of(parts.get(0).moneyoutId(), CASHOUT));
     }
@@ -247,7 +253,7 @@ class SettlementTests {
 
         assertThat(refunds.added)
                 .extracting(Refund::orderId, Refund::moneyinId, Refund::amount, Refund::iban, Refund::reason)
-                .containsExactly(tuple(ORDER, "MI1", amount("440.00"), PAYER_IBAN, "ORDER_SPLIT"));
+                .containsExactly(tuple(ORDER, MONEYIN, amount("440.00"), PAYER_IBAN, "ORDER_SPLIT"));
         PaymentInstruction refund = instructions.added.get(0);
         assertThat(refund)
                 .extracting(
@@ -418,9 +424,9 @@ class SettlementTests {
 
     private static Moneyout moneyout(String id, MoneyoutType type, String amount, MoneyoutStatus status) {
         return new Moneyout(
-                id,
+                new MoneyoutId(id),
                 ORDER,
-                "MI1",
+                MONEYIN,
                 PORTAL,
                 CAMPAIGN,
                 "USR1",
@@ -444,7 +450,7 @@ class SettlementTests {
         moneyins.live.put(
                 ORDER,
                 new Moneyin(
-                        "MI1",
+                        MONEYIN,
                         ORDER,
                         PORTAL,
                         CAMPAIGN,
@@ -463,12 +469,12 @@ class SettlementTests {
     // --- in-memory stores: they keep what they are given, and refuse a move their table row does not allow ---
 
     private static final class InMemoryMoneyouts implements Moneyouts {
-        private final Map<String, Moneyout> byId = new LinkedHashMap<>();
-        private final Set<String> replaced = new HashSet<>();
-        private final Map<String, String> cashoutOf = new HashMap<>();
+        private final Map<MoneyoutId, Moneyout> byId = new LinkedHashMap<>();
+        private final Set<MoneyoutId> replaced = new HashSet<>();
+        private final Map<MoneyoutId, CashoutId> cashoutOf = new HashMap<>();
 
         Moneyout byId(String moneyoutId) {
-            return byId.get(moneyoutId);
+            return byId.get(new MoneyoutId(moneyoutId));
         }
 
         List<Moneyout> standing(String orderId) {
@@ -489,7 +495,7 @@ class SettlementTests {
 
         @Override
         public Mono<Void> moveAll(
-                List<String> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, Instant at) {
+                List<MoneyoutId> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, Instant at) {
             return Mono.fromRunnable(() -> moneyoutIds.forEach(id -> {
                 Moneyout moneyout = byId.get(id);
                 if (!row.from().contains(moneyout.status())) {
@@ -500,12 +506,12 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Void> markReplaced(List<String> moneyoutIds, Instant at) {
+        public Mono<Void> markReplaced(List<MoneyoutId> moneyoutIds, Instant at) {
             return Mono.fromRunnable(() -> replaced.addAll(moneyoutIds));
         }
 
         @Override
-        public Mono<Void> assignCashout(List<String> moneyoutIds, String cashoutId) {
+        public Mono<Void> assignCashout(List<MoneyoutId> moneyoutIds, CashoutId cashoutId) {
             return Mono.fromRunnable(() -> moneyoutIds.forEach(id -> cashoutOf.put(id, cashoutId)));
         }
 
@@ -543,7 +549,7 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Boolean> recall(String moneyinId, Instant at) {
+        public Mono<Boolean> recall(MoneyinId moneyinId, Instant at) {
             throw new UnsupportedOperationException();
         }
 

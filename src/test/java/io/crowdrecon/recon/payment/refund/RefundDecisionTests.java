@@ -18,6 +18,8 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -47,8 +49,8 @@ class RefundDecisionTests {
         assertThat(refund.reversed())
                 .extracting(Moneyout::moneyoutId, Moneyout::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("MO1", MoneyoutStatus.REVERSED),
-                        org.assertj.core.groups.Tuple.tuple("MO2", MoneyoutStatus.REVERSED));
+                        org.assertj.core.groups.Tuple.tuple(new MoneyoutId("MO1"), MoneyoutStatus.REVERSED),
+                        org.assertj.core.groups.Tuple.tuple(new MoneyoutId("MO2"), MoneyoutStatus.REVERSED));
         assertThat(refund.instruction().type()).isEqualTo(InstructionType.REFUND);
         assertThat(refund.instruction().status()).isEqualTo(InstructionStatus.CREATED);
         assertThat(refund.instruction().channel()).isEqualTo(PaymentChannel.BANK_TRANSFER);
@@ -146,7 +148,7 @@ class RefundDecisionTests {
                 ids,
                 NOW);
 
-        assertThat(refund.reversed()).extracting(Moneyout::moneyoutId).containsExactly("MO2");
+        assertThat(refund.reversed()).extracting(Moneyout::moneyoutId).containsExactly(new MoneyoutId("MO2"));
     }
 
     @Test
@@ -182,7 +184,7 @@ class RefundDecisionTests {
 
     private static Moneyin moneyin(PaymentChannel channel, String payerIban) {
         return new Moneyin(
-                "MI1",
+                new MoneyinId("MI1"),
                 "TRX1",
                 "P1",
                 "C1",
@@ -200,6 +202,18 @@ class RefundDecisionTests {
 
     private static Moneyout moneyout(String id, MoneyoutType type, String amount, MoneyoutStatus status) {
         return new Moneyout(
-                id, "TRX1", "MI1", "P1", "C1", "CO1", type, status, new BigDecimal(amount), "EUR", null, NOW, null);
+                new MoneyoutId(id),
+                "TRX1",
+                new MoneyinId("MI1"),
+                "P1",
+                "C1",
+                "CO1",
+                type,
+                status,
+                new BigDecimal(amount),
+                "EUR",
+                null,
+                NOW,
+                null);
     }
 }
