@@ -2,6 +2,7 @@ package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.InstructionId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -25,8 +26,8 @@ public record Cashout(
         BigDecimal feePayoutAmount,
         String currency,
         String iban,
-        @Nullable String instructionId,
-        @Nullable String feePayoutInstructionId,
+        @Nullable InstructionId instructionId,
+        @Nullable InstructionId feePayoutInstructionId,
         Instant createdAt) {
 
     public Cashout {

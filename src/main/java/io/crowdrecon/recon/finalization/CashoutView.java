@@ -2,8 +2,10 @@ package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.InstructionId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cashout as it stands: its record with the status and execution time of its CASHOUT instruction (the read model of
@@ -23,7 +25,7 @@ public record CashoutView(
         BigDecimal amount,
         String currency,
         String iban,
-        String instructionId,
+        @Nullable InstructionId instructionId,
         Instant createdAt,
         Instant executedAt) {
 

@@ -10,6 +10,7 @@ import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.InstructionId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -74,8 +75,8 @@ public sealed interface FinalizationDecision {
         /** The cashout record once its payouts are instructed (an instruction id is null when its payout is 0). */
         public Cashout cashout(
                 CashoutId cashoutId,
-                @Nullable String cashoutInstructionId,
-                @Nullable String feePayoutInstructionId,
+                @Nullable InstructionId cashoutInstructionId,
+                @Nullable InstructionId feePayoutInstructionId,
                 Instant at) {
             return new Cashout(
                     cashoutId,

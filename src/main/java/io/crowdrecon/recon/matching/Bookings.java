@@ -6,6 +6,7 @@ import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
@@ -39,7 +40,7 @@ public final class Bookings {
 
     /** Our instruction came back as a credit: FAILED with this reason; the transfer it returned RETURN_FAILED. */
     public record InstructionFailure(
-            String instructionId, String reason, UnidentifiedTransferId unidentifiedTransferId) {}
+            InstructionId instructionId, String reason, UnidentifiedTransferId unidentifiedTransferId) {}
 
     final List<RecordedCreditRow> credits = new ArrayList<>();
     final List<OrderMove> orderMoves = new ArrayList<>();

@@ -33,7 +33,6 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
@@ -142,8 +141,8 @@ public final class CreditBatch {
                     ReviewKind.INSTRUCTION_FAILED,
                     instruction.portalId(),
                     instruction.orderId(),
-                    instruction.instructionId(),
-                    "Instruction " + instruction.instructionId() + ", already FAILED,"
+                    instruction.instructionId().value(),
+                    "Instruction " + instruction.instructionId().value() + ", already FAILED,"
                             + " came back again as credit " + credit.notificationId() + " ("
                             + credit.amount().toPlainString() + " " + credit.currency() + "); check it was not paid"
                             + " twice");
@@ -157,8 +156,8 @@ public final class CreditBatch {
                 ReviewKind.INSTRUCTION_FAILED,
                 instruction.portalId(),
                 instruction.orderId(),
-                instruction.instructionId(),
-                "Instruction " + instruction.instructionId() + " came back from the bank"
+                instruction.instructionId().value(),
+                "Instruction " + instruction.instructionId().value() + " came back from the bank"
                         + (credit.returnReason() == null ? "" : " (reason " + credit.returnReason() + ")")
                         + " as credit " + credit.notificationId() + " ("
                         + credit.amount().toPlainString() + " "
@@ -292,7 +291,7 @@ public final class CreditBatch {
                 + ": " + decision.reason());
         if (credit.isCard()) {
             return PaymentInstruction.create(
-                    ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                    ids.nextInstructionId(),
                     InstructionType.CARD_REFUND,
                     PaymentChannel.CARD,
                     InstructionStatus.CREATED,
@@ -313,7 +312,7 @@ public final class CreditBatch {
         }
         Optional<Iban> payer = Iban.tryParse(credit.payerIban());
         return PaymentInstruction.create(
-                ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                ids.nextInstructionId(),
                 InstructionType.TRANSFER_RETURN,
                 PaymentChannel.BANK_TRANSFER,
                 payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,

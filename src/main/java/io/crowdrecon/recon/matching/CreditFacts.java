@@ -2,6 +2,7 @@ package io.crowdrecon.recon.matching;
 
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.util.Map;
 
@@ -27,7 +28,7 @@ public record CreditFacts(
 
     /** One of our outgoing instructions, as far as a credit returning it needs to know. */
     public record ReturnableInstruction(
-            String instructionId,
+            InstructionId instructionId,
             String status,
             String portalId,
             String orderId,

@@ -54,6 +54,7 @@ import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.PortalId;
@@ -499,7 +500,7 @@ class FinalizationTests {
     void recordsTheCashoutWithItsAmountsAndItsTwoInstructions() {
         Success success = facts().successFee("100", "0").succeeds(plan(List.of("A", "B"), List.of("C")));
 
-        assertThat(success.cashout(new CashoutId("CSH1"), "PI1", "PI2", AT))
+        assertThat(success.cashout(new CashoutId("CSH1"), new InstructionId("PI1"), new InstructionId("PI2"), AT))
                 .isEqualTo(new Cashout(
                         new CashoutId("CSH1"),
                         CAMPAIGN,
@@ -512,8 +513,8 @@ class FinalizationTests {
                         new BigDecimal("250.00"),
                         "EUR",
                         "IT60X0542811101000000123456",
-                        "PI1",
-                        "PI2",
+                        new InstructionId("PI1"),
+                        new InstructionId("PI2"),
                         AT));
     }
 

@@ -45,6 +45,7 @@ import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
@@ -545,7 +546,7 @@ class CreditBatchTests {
                         transfer.unidentifiedTransferId().value()))
                 .isTrue();
         assertThat(IdPrefix.PAYMENT_INSTRUCTION.isWellFormed(
-                        bookings.instructions().get(0).instructionId()))
+                        bookings.instructions().get(0).instructionId().value()))
                 .isTrue();
         assertThat(transfer)
                 .isEqualTo(new UnidentifiedTransfer(
@@ -790,7 +791,7 @@ class CreditBatchTests {
                 facts(f -> f.instruction("EXECUTED")));
 
         assertThat(bookings.instructionFailures())
-                .containsExactly(new InstructionFailure("PI1", "RETURNED_BY_BANK", null));
+                .containsExactly(new InstructionFailure(new InstructionId("PI1"), "RETURNED_BY_BANK", null));
         assertThat(bookings.credits())
                 .containsExactly(new RecordedCreditRow(
                         bookings.credits().get(0).credit(), PORTAL, Outcome.INSTRUCTION_RETURNED, null, ORDER, null));
@@ -812,7 +813,8 @@ class CreditBatchTests {
                 book(List.of(bank(c -> c.returnOfInstructionId("PI1"))), facts(f -> f.transferReturn("CREATED")));
 
         assertThat(bookings.instructionFailures())
-                .containsExactly(new InstructionFailure("PI1", "RETURNED_BY_BANK", new UnidentifiedTransferId("UTR1")));
+                .containsExactly(new InstructionFailure(
+                        new InstructionId("PI1"), "RETURNED_BY_BANK", new UnidentifiedTransferId("UTR1")));
         assertThat(bookings.credits().get(0).orderId()).isNull();
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
@@ -825,7 +827,8 @@ class CreditBatchTests {
                 List.of(bank(c -> c.returnOfInstructionId("PI1").returnReason("AC04"))),
                 facts(f -> f.instruction("EXECUTED")));
 
-        assertThat(bookings.instructionFailures()).containsExactly(new InstructionFailure("PI1", "AC04", null));
+        assertThat(bookings.instructionFailures())
+                .containsExactly(new InstructionFailure(new InstructionId("PI1"), "AC04", null));
         assertThat(bookings.reviewItems().get(0).detail())
                 .isEqualTo("Instruction PI1 came back from the bank (reason AC04) as credit N1 (1100.00 EUR); re-issue"
                         + " it once the destination is fixed");
@@ -1207,7 +1210,8 @@ class CreditBatchTests {
 
         /** Our instruction PI1, a refund of the order (for another portal than the credited one), in this status. */
         Facts instruction(String status) {
-            instructionsById.put("PI1", new ReturnableInstruction("PI1", status, OTHER_PORTAL, ORDER, null));
+            instructionsById.put(
+                    "PI1", new ReturnableInstruction(new InstructionId("PI1"), status, OTHER_PORTAL, ORDER, null));
             return this;
         }
 
@@ -1215,7 +1219,8 @@ class CreditBatchTests {
         Facts transferReturn(String status) {
             instructionsById.put(
                     "PI1",
-                    new ReturnableInstruction("PI1", status, OTHER_PORTAL, null, new UnidentifiedTransferId("UTR1")));
+                    new ReturnableInstruction(
+                            new InstructionId("PI1"), status, OTHER_PORTAL, null, new UnidentifiedTransferId("UTR1")));
             return this;
         }
 

@@ -6,6 +6,7 @@ import io.crowdrecon.recon.finalization.Cashouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.InstructionId;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -34,8 +35,8 @@ public class R2dbcCashouts implements Cashouts {
                 .numeric("fee_payout_amount", Cashout::feePayoutAmount)
                 .text("currency", Cashout::currency)
                 .text("iban", Cashout::iban)
-                .text("instruction_id", Cashout::instructionId)
-                .text("fee_payout_instruction_id", Cashout::feePayoutInstructionId)
+                .id("instruction_id", Cashout::instructionId, InstructionId::value)
+                .id("fee_payout_instruction_id", Cashout::feePayoutInstructionId, InstructionId::value)
                 .timestamp("created_at", Cashout::createdAt)
                 .execute(database)
                 .then();
@@ -63,7 +64,7 @@ public class R2dbcCashouts implements Cashouts {
                         row.get("amount", BigDecimal.class),
                         row.get("currency", String.class),
                         row.get("iban", String.class),
-                        row.get("instruction_id", String.class),
+                        Sql.id(row.get("instruction_id", String.class), InstructionId::new),
                         Sql.instant(row.get("created_at", OffsetDateTime.class)),
                         Sql.instant(row.get("executed_at", OffsetDateTime.class))))
                 .one();

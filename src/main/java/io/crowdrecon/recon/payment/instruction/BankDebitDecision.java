@@ -18,6 +18,7 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
@@ -61,7 +62,7 @@ public sealed interface BankDebitDecision {
      * {@code INSTRUCTION_FAILED}.
      */
     record Answered(
-            String instructionId,
+            InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
             String failureReason,
             Optional<TransferMove> transfer,
@@ -204,7 +205,7 @@ public sealed interface BankDebitDecision {
                 ReviewKind.INSTRUCTION_FAILED,
                 instruction.portalId(),
                 instruction.orderId(),
-                instruction.instructionId(),
+                instruction.instructionId().value(),
                 "The bank failed instruction " + instruction.instructionId() + " ("
                         + instruction.type() + ", " + instruction.amount().toPlainString() + " "
                         + instruction.currency() + "): " + failure + "; re-issue it with PUT /ops/instructions/"

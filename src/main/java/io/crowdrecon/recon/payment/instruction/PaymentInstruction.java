@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment.instruction;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  * is owed.
  */
 public record PaymentInstruction(
-        String instructionId,
+        InstructionId instructionId,
         InstructionType type,
         PaymentChannel channel,
         InstructionStatus status,
@@ -32,11 +33,11 @@ public record PaymentInstruction(
         String campaignId,
         @Nullable RefundId refundId,
         @Nullable CashoutId cashoutId,
-        String reissueOf,
+        @Nullable InstructionId reissueOf,
         Instant createdAt,
         Instant executedAt,
         String failureReason,
-        String reissuedAs) {
+        @Nullable InstructionId reissuedAs) {
 
     /** The amount in its currency's minor digits, also when read from a row written before they were enforced. */
     public PaymentInstruction {
@@ -45,7 +46,7 @@ public record PaymentInstruction(
 
     /** A new instruction, as created: not executed, not failed, not re-issued. */
     public static PaymentInstruction create(
-            String instructionId,
+            InstructionId instructionId,
             InstructionType type,
             PaymentChannel channel,
             InstructionStatus status,
@@ -61,7 +62,7 @@ public record PaymentInstruction(
             String campaignId,
             @Nullable RefundId refundId,
             @Nullable CashoutId cashoutId,
-            String reissueOf,
+            @Nullable InstructionId reissueOf,
             Instant createdAt) {
         return new PaymentInstruction(
                 instructionId,
@@ -95,7 +96,7 @@ public record PaymentInstruction(
         if (unidentifiedTransferId != null) {
             return unidentifiedTransferId.value();
         }
-        return campaignId != null ? campaignId : instructionId;
+        return campaignId != null ? campaignId : instructionId.value();
     }
 
     /** {@code amount} in {@code currency}. */

@@ -28,7 +28,7 @@ public record PaymentInstructionMessage(
 
     public static PaymentInstructionMessage of(PaymentInstruction i) {
         return new PaymentInstructionMessage(
-                i.instructionId(),
+                i.instructionId().value(),
                 i.type(),
                 i.channel(),
                 i.amount(),

@@ -13,7 +13,6 @@ import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.Transition;
@@ -135,7 +134,7 @@ public class Settlement {
             return Mono.empty();
         }
         PaymentInstruction instruction = PaymentInstruction.create(
-                ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                ids.nextInstructionId(),
                 type,
                 PaymentChannel.BANK_TRANSFER,
                 InstructionStatus.CREATED,

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.payment.refund;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
@@ -22,7 +23,7 @@ public record Refund(
         PaymentChannel channel,
         String iban,
         String pspReference,
-        String instructionId,
+        InstructionId instructionId,
         String reason,
         Instant createdAt) {
 

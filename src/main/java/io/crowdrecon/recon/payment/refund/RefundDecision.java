@@ -19,7 +19,6 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.Transition;
@@ -104,7 +103,7 @@ public record RefundDecision(
                     ReviewKind.RETURN_IMPOSSIBLE,
                     order.portalId(),
                     order.orderId(),
-                    instruction.instructionId(),
+                    instruction.instructionId().value(),
                     "Refund " + refundId.value() + " of order " + order.orderId() + " (" + amount
                             + ") has no valid payer IBAN; give one with PUT /ops/instructions/"
                             + instruction.instructionId() + "/reissued",
@@ -132,7 +131,7 @@ public record RefundDecision(
         boolean card = moneyin.channel() == PaymentChannel.CARD;
         Optional<Iban> payer = card ? Optional.empty() : Iban.tryParse(moneyin.payerIban());
         return PaymentInstruction.create(
-                ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                ids.nextInstructionId(),
                 InstructionType.REFUND,
                 card ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER,
                 card || payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,

@@ -6,6 +6,7 @@ import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -46,7 +47,7 @@ public class OpsInstructionController {
             description = "One payment instruction, with the re-issues it links to.")
     Mono<PaymentInstructionResponse> instruction(@PathVariable String instructionId) {
         return instructions
-                .byId(instructionId)
+                .byId(InstructionId.of(instructionId))
                 .map(PaymentInstructionResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)));
     }
@@ -59,7 +60,7 @@ public class OpsInstructionController {
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<PaymentInstructionResponse> reissue(
             @PathVariable String instructionId, @RequestBody(required = false) ReissueRequest request) {
-        return desk.reissue(instructionId, request == null ? null : request.iban())
+        return desk.reissue(InstructionId.of(instructionId), request == null ? null : request.iban())
                 .map(PaymentInstructionResponse::of);
     }
 

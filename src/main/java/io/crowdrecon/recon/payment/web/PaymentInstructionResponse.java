@@ -32,15 +32,15 @@ public record PaymentInstructionResponse(
         @Nullable String unidentifiedTransferId,
         String campaignId,
         String portalId,
-        String reissueOf,
-        String reissuedAs,
+        @Nullable String reissueOf,
+        @Nullable String reissuedAs,
         String failureReason,
         Instant createdDatetime,
         Instant executedDatetime) {
 
     static PaymentInstructionResponse of(PaymentInstruction i) {
         return new PaymentInstructionResponse(
-                i.instructionId(),
+                i.instructionId().value(),
                 i.type(),
                 i.channel(),
                 i.status(),
@@ -56,8 +56,8 @@ public record PaymentInstructionResponse(
                         : i.unidentifiedTransferId().value(),
                 i.campaignId(),
                 i.portalId(),
-                i.reissueOf(),
-                i.reissuedAs(),
+                i.reissueOf() == null ? null : i.reissueOf().value(),
+                i.reissuedAs() == null ? null : i.reissuedAs().value(),
                 i.failureReason(),
                 i.createdAt(),
                 i.executedAt());

@@ -45,7 +45,7 @@ public record RefundResponse(
                 r.channel(),
                 r.iban(),
                 r.pspReference(),
-                r.instructionId(),
+                r.instructionId().value(),
                 r.createdAt(),
                 r.executedAt());
     }

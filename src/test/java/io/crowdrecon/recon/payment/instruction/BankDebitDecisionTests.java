@@ -26,6 +26,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.RefundId;
@@ -179,7 +180,7 @@ class BankDebitDecisionTests {
 
         assertThat(decision)
                 .isEqualTo(new Answered(
-                        "PI1",
+                        new InstructionId("PI1"),
                         InstructionTransitions.row(InstructionTrigger.CONFIRMED_EXECUTED),
                         null,
                         Optional.empty(),
@@ -197,7 +198,7 @@ class BankDebitDecisionTests {
 
         assertThat(decision)
                 .isEqualTo(new Answered(
-                        "PI1",
+                        new InstructionId("PI1"),
                         InstructionTransitions.row(InstructionTrigger.CONFIRMED_FAILED),
                         failure,
                         Optional.empty(),
@@ -428,7 +429,7 @@ class BankDebitDecisionTests {
             String portalId,
             UnidentifiedTransferId unidentifiedTransferId) {
         return PaymentInstruction.create(
-                "PI1",
+                new InstructionId("PI1"),
                 InstructionType.REFUND,
                 channel,
                 status,

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -87,7 +88,7 @@ class InstructionTransitionsTests {
 
     private static PaymentInstruction instruction(InstructionStatus status) {
         return new PaymentInstruction(
-                "PI1",
+                new InstructionId("PI1"),
                 InstructionType.REFUND,
                 PaymentChannel.BANK_TRANSFER,
                 status,

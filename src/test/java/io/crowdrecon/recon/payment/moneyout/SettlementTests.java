@@ -34,6 +34,7 @@ import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.Page;
@@ -323,7 +324,7 @@ class SettlementTests {
                 .containsExactly(tuple(
                         ReviewKind.RETURN_IMPOSSIBLE,
                         ORDER,
-                        instructions.added.get(0).instructionId()));
+                        instructions.added.get(0).instructionId().value()));
         assertThat(events).extracting(OutboundEvent::type).containsOnly(MoneyoutMessage.CREATED);
     }
 
@@ -573,7 +574,7 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Void> replaceInstruction(String oldInstructionId, String newInstructionId) {
+        public Mono<Void> replaceInstruction(InstructionId oldInstructionId, InstructionId newInstructionId) {
             throw new UnsupportedOperationException();
         }
     }
@@ -588,7 +589,7 @@ class SettlementTests {
 
         @Override
         public Mono<Void> moveAll(
-                List<String> instructionIds,
+                List<InstructionId> instructionIds,
                 Transition<InstructionStatus, InstructionTrigger> row,
                 String failureReason,
                 Instant at) {
@@ -596,12 +597,12 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<PaymentInstruction> byId(String instructionId) {
+        public Mono<PaymentInstruction> byId(InstructionId instructionId) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<PaymentInstruction> lock(String instructionId) {
+        public Mono<PaymentInstruction> lock(InstructionId instructionId) {
             throw new UnsupportedOperationException();
         }
 
@@ -612,7 +613,7 @@ class SettlementTests {
 
         @Override
         public Mono<Void> move(
-                String instructionId,
+                InstructionId instructionId,
                 Transition<InstructionStatus, InstructionTrigger> row,
                 String failureReason,
                 Instant at) {
@@ -621,7 +622,7 @@ class SettlementTests {
 
         @Override
         public Mono<Void> setDestination(
-                String instructionId,
+                InstructionId instructionId,
                 Transition<InstructionStatus, InstructionTrigger> row,
                 String creditorIban,
                 Instant at) {
@@ -629,7 +630,7 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Boolean> markReissued(String instructionId, String reissuedAs, Instant at) {
+        public Mono<Boolean> markReissued(InstructionId instructionId, InstructionId reissuedAs, Instant at) {
             throw new UnsupportedOperationException();
         }
 

@@ -104,7 +104,8 @@ class RefundDecisionTests {
         assertThat(refund.instruction().creditorIban()).isNull();
         assertThat(refund.onHold()).hasValueSatisfying(item -> {
             assertThat(item.kind()).isEqualTo(ReviewKind.RETURN_IMPOSSIBLE);
-            assertThat(item.subjectId()).isEqualTo(refund.instruction().instructionId());
+            assertThat(item.subjectId())
+                    .isEqualTo(refund.instruction().instructionId().value());
             assertThat(item.detail())
                     .isEqualTo("Refund " + refund.refund().refundId()
                             + " of order TRX1 (1100.00 EUR) has no valid payer IBAN; give one with PUT"
