@@ -14,6 +14,8 @@ import io.crowdrecon.recon.bankfile.StatementKind;
 import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
+import io.crowdrecon.recon.shared.BankFileId;
+import io.crowdrecon.recon.shared.BankStatementId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
@@ -108,7 +110,7 @@ public class BankFileController {
 
         static BankFileResponse of(BankFile file, List<BankStatement> sections, boolean withSections) {
             return new BankFileResponse(
-                    file.bankFileId(),
+                    file.bankFileId().value(),
                     file.status(),
                     file.format(),
                     file.version(),
@@ -202,8 +204,8 @@ public class BankFileController {
 
         static BankStatementResponse of(BankStatement s) {
             return new BankStatementResponse(
-                    s.bankStatementId(),
-                    s.bankFileId(),
+                    s.bankStatementId().value(),
+                    s.bankFileId().value(),
                     s.kind(),
                     s.account(),
                     s.portalId(),
@@ -308,11 +310,12 @@ public class BankFileController {
                 .flatMap(receipt -> receipt.status() == BankFileStatus.REJECTED
                         ? Mono.error(new DomainException(
                                 ErrorCode.BANK_FILE_REJECTED,
-                                "Bank file " + receipt.bankFileId() + " was REJECTED: " + receipt.reason()))
+                                "Bank file " + receipt.bankFileId().value() + " was REJECTED: " + receipt.reason()))
                         : Mono.just(ResponseEntity.accepted()
-                                .location(URI.create(FILES_PATH + "/" + receipt.bankFileId()))
+                                .location(URI.create(
+                                        FILES_PATH + "/" + receipt.bankFileId().value()))
                                 .body(new ReceiptResponse(
-                                        receipt.bankFileId(),
+                                        receipt.bankFileId().value(),
                                         receipt.format(),
                                         receipt.status(),
                                         receipt.repeated()))));
@@ -343,10 +346,10 @@ public class BankFileController {
             description = "One bank file: its format, accounts, statements with what became of their entries, and"
                     + " why it was REJECTED.")
     Mono<BankFileResponse> file(@PathVariable String bankFileId) {
-        return files.byId(bankFileId)
+        return files.byId(BankFileId.of(bankFileId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Bank file", bankFileId)))
                 .flatMap(file -> statements
-                        .ofFile(bankFileId)
+                        .ofFile(BankFileId.of(bankFileId))
                         .collectList()
                         .map(sections -> BankFileResponse.of(file, sections, true)));
     }
@@ -384,7 +387,7 @@ public class BankFileController {
                     + " unexpected debits, expected closing balance, difference and what explains it.")
     Mono<BankStatementResponse> statement(@PathVariable String bankStatementId) {
         return statements
-                .byId(bankStatementId)
+                .byId(BankStatementId.of(bankStatementId))
                 .map(BankStatementResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Bank statement", bankStatementId)));
     }
@@ -401,9 +404,9 @@ public class BankFileController {
             @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
                 .flatMap(request -> statements
-                        .byId(bankStatementId)
+                        .byId(BankStatementId.of(bankStatementId))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Bank statement", bankStatementId)))
-                        .then(statements.entries(bankStatementId, request)))
+                        .then(statements.entries(BankStatementId.of(bankStatementId), request)))
                 .map(result -> result.map(EntryResponse::of));
     }
 
