@@ -35,7 +35,7 @@ public final class BankFileTransitions {
      * such move.
      */
     public static Transition<BankFileStatus, BankFileTrigger> row(BankFile file, BankFileTrigger trigger) {
-        return TABLE.row("Bank file", file.bankFileId(), file.status(), trigger);
+        return TABLE.row("Bank file", file.bankFileId().value(), file.status(), trigger);
     }
 
     /** The rows of the table. */

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.bankfile;
 
+import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Transition;
@@ -11,7 +12,7 @@ public interface BankFiles {
 
     /** A file as the books keep it. {@code format} and {@code version} are null when it could not be read. */
     record BankFile(
-            String bankFileId,
+            BankFileId bankFileId,
             BankFileStatus status,
             BankFileFormat format,
             String version,
@@ -30,7 +31,7 @@ public interface BankFiles {
      * Registers a received file as RECEIVED; when the same bytes were received before, emits that
      * file instead (whatever its status) and registers nothing.
      */
-    Mono<BankFile> register(String bankFileId, BankFileSource source, Instant at);
+    Mono<BankFile> register(BankFileId bankFileId, BankFileSource source, Instant at);
 
     /** The file received with these bytes, whatever its status. */
     Mono<BankFile> bySha256(byte[] sha256);
@@ -43,14 +44,14 @@ public interface BankFiles {
     Mono<Void> forgetReceived(byte[] sha256);
 
     /** The file, locked until the transaction ends (so that two instances never book it twice). */
-    Mono<BankFile> lock(String bankFileId);
+    Mono<BankFile> lock(BankFileId bankFileId);
 
     /**
      * Moves the file along {@code row} of {@link BankFileTransitions} (RECEIVED → BOOKED), with what it held; errors
      * with IllegalStateException when it was not in {@code row.from()} (the caller holds its lock).
      */
     Mono<Void> booked(
-            String bankFileId,
+            BankFileId bankFileId,
             Transition<BankFileStatus, BankFileTrigger> row,
             BankFileItem.FileHeader header,
             int statements,
@@ -63,13 +64,13 @@ public interface BankFiles {
      * {@code row.from()} (the caller holds its lock).
      */
     Mono<Void> rejected(
-            String bankFileId,
+            BankFileId bankFileId,
             Transition<BankFileStatus, BankFileTrigger> row,
             BankFileItem.FileHeader header,
             String reason,
             Instant at);
 
-    Mono<BankFile> byId(String bankFileId);
+    Mono<BankFile> byId(BankFileId bankFileId);
 
     /** Newest first. */
     Mono<Page<BankFile>> page(PageRequest page);

@@ -2,6 +2,8 @@ package io.crowdrecon.recon.bankfile;
 
 import io.crowdrecon.recon.bankfile.BankFileItem.Direction;
 import io.crowdrecon.recon.bankfile.StatementReconciliation.PreviousStatement;
+import io.crowdrecon.recon.shared.BankFileId;
+import io.crowdrecon.recon.shared.BankStatementId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import java.math.BigDecimal;
@@ -24,8 +26,8 @@ public interface BankStatements {
      * accounts); reconciliation figures are null when nothing was reconciled.
      */
     record BankStatement(
-            String bankStatementId,
-            String bankFileId,
+            BankStatementId bankStatementId,
+            BankFileId bankFileId,
             int position,
             StatementKind kind,
             String account,
@@ -101,7 +103,7 @@ public interface BankStatements {
             String detail) {}
 
     /** The file that first booked {@code key}; empty when no file did. */
-    Mono<String> fileThatBooked(StatementKey key);
+    Mono<BankFileId> fileThatBooked(StatementKey key);
 
     /** The account's last booked statement, as the next one continues it; empty before its first. */
     Mono<PreviousStatement> previous(String account);
@@ -110,21 +112,21 @@ public interface BankStatements {
     Mono<Void> save(BankStatement statement);
 
     /** Stores entry rows of a saved statement. */
-    Mono<Void> saveEntries(String bankStatementId, List<StatementEntry> entries);
+    Mono<Void> saveEntries(BankStatementId bankStatementId, List<StatementEntry> entries);
 
     /** The account's balance from now on: this statement's closing, and the books' expected closing. */
     Mono<Void> saveBalance(BankStatement statement);
 
-    Mono<BankStatement> byId(String bankStatementId);
+    Mono<BankStatement> byId(BankStatementId bankStatementId);
 
     /** In file order. */
-    Flux<BankStatement> ofFile(String bankFileId);
+    Flux<BankStatement> ofFile(BankFileId bankFileId);
 
     /** Newest closing date first; each filter may be null. */
     Mono<Page<BankStatement>> page(String account, LocalDate from, LocalDate to, PageRequest page);
 
     /** In entry order. */
-    Mono<Page<StatementEntry>> entries(String bankStatementId, PageRequest page);
+    Mono<Page<StatementEntry>> entries(BankStatementId bankStatementId, PageRequest page);
 
     /** The last statement of each collection account, for the dashboard. */
     Flux<BankStatement> lastPerAccount();

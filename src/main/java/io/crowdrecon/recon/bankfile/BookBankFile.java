@@ -6,10 +6,10 @@ import io.crowdrecon.recon.bankfile.BankFileItem.StatementEnd;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatementStart;
 import io.crowdrecon.recon.bankfile.BankFiles.BankFile;
 import io.crowdrecon.recon.bankfile.BankStatements.StatementKey;
+import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.ConcurrentChangeException;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Transition;
 import java.io.IOException;
@@ -54,7 +54,7 @@ public class BookBankFile {
      * @param repeated whether the same file (same bytes, or the same statements) was received before
      */
     public record Receipt(
-            String bankFileId, BankFileFormat format, BankFileStatus status, String reason, boolean repeated) {
+            BankFileId bankFileId, BankFileFormat format, BankFileStatus status, String reason, boolean repeated) {
 
         static Receipt of(BankFile file, boolean repeated) {
             return new Receipt(file.bankFileId(), file.format(), file.status(), file.reason(), repeated);
@@ -105,7 +105,7 @@ public class BookBankFile {
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(survey -> {
                     if (survey.rejectReason() != null) {
-                        return files.register(ids.next(IdPrefix.BANK_FILE), source, clock.instant())
+                        return files.register(ids.nextBankFileId(), source, clock.instant())
                                 .flatMap(file -> file.status() != BankFileStatus.RECEIVED
                                         ? Mono.just(Receipt.of(file, true))
                                         : transactions.inTransaction(() -> files.lock(file.bankFileId())
@@ -126,8 +126,8 @@ public class BookBankFile {
                             .flatMap(first -> files.forgetReceived(source.sha256())
                                     .then(files.byId(first))
                                     .map(file -> Receipt.of(file, true)))
-                            .switchIfEmpty(Mono.defer(
-                                    () -> files.register(ids.next(IdPrefix.BANK_FILE), source, clock.instant())
+                            .switchIfEmpty(
+                                    Mono.defer(() -> files.register(ids.nextBankFileId(), source, clock.instant())
                                             .flatMap(file -> file.status() != BankFileStatus.RECEIVED
                                                     ? Mono.just(Receipt.of(file, true))
                                                     : bookInOneTransaction(file.bankFileId(), source, survey))));
@@ -135,21 +135,25 @@ public class BookBankFile {
     }
 
     /** The file that booked every statement of this one, when one did: this file is the same file again. */
-    private Mono<String> alreadyBooked(Survey survey) {
+    private Mono<BankFileId> alreadyBooked(Survey survey) {
         if (survey.sections().isEmpty()) {
             return Mono.empty();
         }
         return Flux.fromIterable(survey.sections())
-                .concatMap(section -> statements.fileThatBooked(section.key()).defaultIfEmpty(""))
+                .concatMap(section -> statements
+                        .fileThatBooked(section.key())
+                        .map(Optional::of)
+                        .defaultIfEmpty(Optional.empty()))
                 .collectList()
-                .flatMap(firsts -> firsts.contains("") ? Mono.empty() : Mono.just(firsts.get(0)));
+                .flatMap(firsts ->
+                        firsts.stream().anyMatch(Optional::isEmpty) ? Mono.empty() : Mono.justOrEmpty(firsts.get(0)));
     }
 
-    private Mono<Receipt> bookInOneTransaction(String bankFileId, BankFileSource source, Survey survey) {
+    private Mono<Receipt> bookInOneTransaction(BankFileId bankFileId, BankFileSource source, Survey survey) {
         return transactions.inTransaction(() -> files.lock(bankFileId)
                 // Forgotten meanwhile by a request whose other bytes found the statements booked: look again.
                 .switchIfEmpty(Mono.error(() -> new ConcurrentChangeException(
-                        new IllegalStateException("bank file " + bankFileId + " was forgotten while waiting"))))
+                        new IllegalStateException("bank file " + bankFileId.value() + " was forgotten while waiting"))))
                 .flatMap(file -> {
                     if (file.status() != BankFileStatus.RECEIVED) {
                         return Mono.just(Receipt.of(file, true)); // another instance booked it while we read it
@@ -166,7 +170,10 @@ public class BookBankFile {
     }
 
     private Mono<Receipt> bookEntries(
-            String bankFileId, Transition<BankFileStatus, BankFileTrigger> book, BankFileSource source, Survey survey) {
+            BankFileId bankFileId,
+            Transition<BankFileStatus, BankFileTrigger> book,
+            BankFileSource source,
+            Survey survey) {
         FileBooking booking = bookings.begin(bankFileId, survey);
         return chunks(reader, source)
                 .concatMap(booking::take, 1)

@@ -22,7 +22,8 @@ import io.crowdrecon.recon.payment.instruction.BankDebit;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
-import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.BankFileId;
+import io.crowdrecon.recon.shared.BankStatementId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -47,13 +48,13 @@ final class FileBooking {
     static final String FROM_STATEMENT = "STATEMENT";
 
     private final StatementBookings with;
-    private final String bankFileId;
+    private final BankFileId bankFileId;
     private final Survey survey;
     private int nextSection;
     private int statementsBooked;
     private Booking booking;
 
-    FileBooking(StatementBookings with, String bankFileId, Survey survey) {
+    FileBooking(StatementBookings with, BankFileId bankFileId, Survey survey) {
         this.with = with;
         this.bankFileId = bankFileId;
         this.survey = survey;
@@ -103,7 +104,7 @@ final class FileBooking {
     private final class Booking {
         private final Section section;
         private final String portalId;
-        private final String bankStatementId;
+        private final BankStatementId bankStatementId;
         private final EntryNotifications decider;
         private final Instant bookedAt;
         private StatementReconciliation reconciliation;
@@ -114,7 +115,7 @@ final class FileBooking {
         Booking(Section section, String portalId) {
             this.section = section;
             this.portalId = portalId;
-            this.bankStatementId = with.ids.next(IdPrefix.BANK_STATEMENT);
+            this.bankStatementId = with.ids.nextBankStatementId();
             this.decider = EntryNotifications.of(section.context());
             this.bookedAt = with.clock.instant();
         }
@@ -236,8 +237,8 @@ final class FileBooking {
                                                 onBooks != null ? onBooks : incoming.notificationId(),
                                                 check.detail(),
                                                 now)
-                                        .withDedupeKey("STATEMENT_MISMATCH:" + bankStatementId + ":" + entry.index()
-                                                + ":" + t));
+                                        .withDedupeKey("STATEMENT_MISMATCH:" + bankStatementId.value() + ":"
+                                                + entry.index() + ":" + t));
                             }
                         }
                     } else if (note instanceof InstructionExecuted executed) {
@@ -342,7 +343,7 @@ final class FileBooking {
                         .save(row(StatementStatus.INVALID.name(), section.invalidReason(), end))
                         .then(with.reviewItems.addAll(List.of(review(
                                 ReviewKind.STATEMENT_INVALID,
-                                bankStatementId,
+                                bankStatementId.value(),
                                 "Statement " + describe() + " is INVALID and nothing in it was booked: "
                                         + section.invalidReason(),
                                 with.clock.instant()))));
@@ -383,7 +384,7 @@ final class FileBooking {
             return switch (found.kind()) {
                 case NOT_ON_STATEMENT ->
                     with.unreceived.hold(found.subjectId()).map(hold -> ReviewItem.open(
-                                    with.ids.next(IdPrefix.REVIEW_ITEM),
+                                    with.ids.nextReviewItemId(),
                                     ReviewKind.NOT_ON_STATEMENT,
                                     hold.portalId() != null ? hold.portalId() : portalId,
                                     hold.orderId(),
@@ -393,22 +394,22 @@ final class FileBooking {
                             .withDedupeKey("NOT_ON_STATEMENT:" + found.subjectId()));
                 case STATEMENT_MISMATCH ->
                     Mono.just(review(ReviewKind.STATEMENT_MISMATCH, found.subjectId(), found.detail(), now)
-                            .withDedupeKey("STATEMENT_MISMATCH:" + bankStatementId + ":break:" + index));
+                            .withDedupeKey("STATEMENT_MISMATCH:" + bankStatementId.value() + ":break:" + index));
                 case STATEMENT_GAP ->
-                    Mono.just(review(ReviewKind.STATEMENT_GAP, bankStatementId, found.detail(), now)
-                            .withDedupeKey("STATEMENT_GAP:" + bankStatementId + ":" + index));
+                    Mono.just(review(ReviewKind.STATEMENT_GAP, bankStatementId.value(), found.detail(), now)
+                            .withDedupeKey("STATEMENT_GAP:" + bankStatementId.value() + ":" + index));
             };
         }
 
         private ReviewItem review(ReviewKind kind, String subjectId, String detail, Instant now) {
-            return ReviewItem.open(with.ids.next(IdPrefix.REVIEW_ITEM), kind, portalId, null, subjectId, detail, now)
-                    .withDedupeKey(kind + ":" + bankStatementId + ":" + subjectId);
+            return ReviewItem.open(with.ids.nextReviewItemId(), kind, portalId, null, subjectId, detail, now)
+                    .withDedupeKey(kind + ":" + bankStatementId.value() + ":" + subjectId);
         }
 
         private String describe() {
             StatementStart start = section.start();
             return (start.statementId() == null ? "without id" : start.statementId()) + " of account "
-                    + section.context().account() + " (file " + bankFileId + ")";
+                    + section.context().account() + " (file " + bankFileId.value() + ")";
         }
 
         private StatementEntry row(

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
 import io.crowdrecon.recon.payment.instruction.ApplyBankDebit;
 import io.crowdrecon.recon.payment.instruction.UnreceivedCredits;
 import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import java.time.Clock;
 
@@ -38,7 +39,7 @@ public class StatementBookings {
         this.clock = clock;
     }
 
-    FileBooking begin(String bankFileId, BookBankFile.Survey survey) {
+    FileBooking begin(BankFileId bankFileId, BookBankFile.Survey survey) {
         return new FileBooking(this, bankFileId, survey);
     }
 }

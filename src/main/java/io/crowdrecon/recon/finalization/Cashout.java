@@ -2,7 +2,9 @@ package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.CompanyId;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +18,7 @@ import org.jspecify.annotations.Nullable;
  * @param feePayoutInstructionId the FEE_PAYOUT instruction, or null when it would be 0
  */
 public record Cashout(
-        String cashoutId,
+        CashoutId cashoutId,
         CampaignId campaignId,
         PortalId portalId,
         CompanyId companyId,
@@ -27,8 +29,8 @@ public record Cashout(
         BigDecimal feePayoutAmount,
         String currency,
         String iban,
-        @Nullable String instructionId,
-        @Nullable String feePayoutInstructionId,
+        @Nullable InstructionId instructionId,
+        @Nullable InstructionId feePayoutInstructionId,
         Instant createdAt) {
 
     public Cashout {

@@ -2,8 +2,11 @@ package io.crowdrecon.recon.finalization;
 
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.InstructionId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cashout as it stands: its record with the status and execution time of its CASHOUT instruction (the read model of
@@ -14,7 +17,7 @@ import java.time.Instant;
  * @param instructionId the CASHOUT instruction, or null when the amount is 0
  */
 public record CashoutView(
-        String cashoutId,
+        CashoutId cashoutId,
         CampaignId campaignId,
         String status,
         BigDecimal executedCompanyAmount,
@@ -23,7 +26,7 @@ public record CashoutView(
         BigDecimal amount,
         String currency,
         String iban,
-        String instructionId,
+        @Nullable InstructionId instructionId,
         Instant createdAt,
         Instant executedAt) {
 

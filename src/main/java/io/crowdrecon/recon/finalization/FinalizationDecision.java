@@ -7,8 +7,10 @@ import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.InstructionId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -72,9 +74,9 @@ public sealed interface FinalizationDecision {
 
         /** The cashout record once its payouts are instructed (an instruction id is null when its payout is 0). */
         public Cashout cashout(
-                String cashoutId,
-                @Nullable String cashoutInstructionId,
-                @Nullable String feePayoutInstructionId,
+                CashoutId cashoutId,
+                @Nullable InstructionId cashoutInstructionId,
+                @Nullable InstructionId feePayoutInstructionId,
                 Instant at) {
             return new Cashout(
                     cashoutId,

@@ -28,9 +28,9 @@ import io.crowdrecon.recon.portal.Company;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transactions;
@@ -186,7 +186,7 @@ public class FinalizeCampaign {
     }
 
     private Mono<Finalized> succeed(Campaign campaign, Success success) {
-        String cashoutId = ids.next(IdPrefix.CASHOUT);
+        CashoutId cashoutId = ids.nextCashoutId();
         return Flux.concat(
                         Flux.fromIterable(success.steps()).concatMap(step -> carryOut(step, cashoutId)),
                         Mono.defer(() -> payOut(success, cashoutId)))
@@ -209,7 +209,7 @@ public class FinalizeCampaign {
      *
      * @param cashoutId the cashout that executed money goes to; null at a failure, which executes nothing
      */
-    private Mono<List<OutboundEvent>> carryOut(Step step, @Nullable String cashoutId) {
+    private Mono<List<OutboundEvent>> carryOut(Step step, @Nullable CashoutId cashoutId) {
         return moneyOf(step, cashoutId).defaultIfEmpty(List.of()).flatMap(moneyEvents -> move(step)
                 .map(moveEvent -> with(moneyEvents, moveEvent)));
     }
@@ -219,11 +219,11 @@ public class FinalizeCampaign {
     }
 
     /** Only a success executes money, and a success has its cashout. */
-    private static String executing(@Nullable String cashoutId) {
+    private static CashoutId executing(@Nullable CashoutId cashoutId) {
         return Objects.requireNonNull(cashoutId, "money is executed only at a success, which has a cashout");
     }
 
-    private Mono<List<OutboundEvent>> moneyOf(Step step, @Nullable String cashoutId) {
+    private Mono<List<OutboundEvent>> moneyOf(Step step, @Nullable CashoutId cashoutId) {
         if (step instanceof ExecuteInFull execute) {
             return settlement.executeInFull(execute.order(), execute.moneyouts(), executing(cashoutId));
         }
@@ -237,7 +237,7 @@ public class FinalizeCampaign {
     }
 
     /** The CASHOUT, then the FEE_PAYOUT instruction (each none when 0), then the cashout record; emits the requests. */
-    private Mono<List<OutboundEvent>> payOut(Success success, String cashoutId) {
+    private Mono<List<OutboundEvent>> payOut(Success success, CashoutId cashoutId) {
         return instruct(success.campaign(), success.toCompany(), cashoutId)
                 .zipWhen(toCompany -> instruct(success.campaign(), success.toPortal(), cashoutId))
                 .flatMap(made -> {
@@ -256,7 +256,7 @@ public class FinalizeCampaign {
                 });
     }
 
-    private Mono<Optional<PaymentInstruction>> instruct(Campaign campaign, Payout payout, String cashoutId) {
+    private Mono<Optional<PaymentInstruction>> instruct(Campaign campaign, Payout payout, CashoutId cashoutId) {
         return settlement
                 .instructPayout(
                         payout.type(),

@@ -7,8 +7,10 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import java.util.ArrayList;
@@ -41,7 +43,8 @@ public final class Bookings {
     public record OrderMove(OrderId orderId, PortalId portalId, CampaignId campaignId, StatusChange change) {}
 
     /** Our instruction came back as a credit: FAILED with this reason; the transfer it returned RETURN_FAILED. */
-    public record InstructionFailure(String instructionId, String reason, @Nullable String unidentifiedTransferId) {}
+    public record InstructionFailure(
+            InstructionId instructionId, String reason, @Nullable UnidentifiedTransferId unidentifiedTransferId) {}
 
     final List<RecordedCreditRow> credits = new ArrayList<>();
     final List<OrderMove> orderMoves = new ArrayList<>();

@@ -33,10 +33,10 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransferMessage;
@@ -148,8 +148,8 @@ public final class CreditBatch {
                     ReviewKind.INSTRUCTION_FAILED,
                     instruction.portalId(),
                     instruction.orderId(),
-                    instruction.instructionId(),
-                    "Instruction " + instruction.instructionId() + ", already FAILED,"
+                    instruction.instructionId().value(),
+                    "Instruction " + instruction.instructionId().value() + ", already FAILED,"
                             + " came back again as credit " + credit.notificationId() + " ("
                             + credit.amount().toPlainString() + " " + credit.currency() + "); check it was not paid"
                             + " twice");
@@ -163,8 +163,8 @@ public final class CreditBatch {
                 ReviewKind.INSTRUCTION_FAILED,
                 instruction.portalId(),
                 instruction.orderId(),
-                instruction.instructionId(),
-                "Instruction " + instruction.instructionId() + " came back from the bank"
+                instruction.instructionId().value(),
+                "Instruction " + instruction.instructionId().value() + " came back from the bank"
                         + (credit.returnReason() == null ? "" : " (reason " + credit.returnReason() + ")")
                         + " as credit " + credit.notificationId() + " ("
                         + credit.amount().toPlainString() + " "
@@ -175,7 +175,7 @@ public final class CreditBatch {
         Order order = Objects.requireNonNull(orders.get(matched.orderId()), "the matched order is in the facts");
         PaymentChannel channel = credit.isCard() ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER;
         Moneyin moneyin = new Moneyin(
-                ids.next(IdPrefix.MONEYIN),
+                ids.nextMoneyinId(),
                 order.orderId(),
                 order.portalId(),
                 order.campaignId(),
@@ -223,7 +223,7 @@ public final class CreditBatch {
 
     private void moneyout(Order order, Moneyin moneyin, MoneyoutType type, Money amount) {
         Moneyout moneyout = new Moneyout(
-                ids.next(IdPrefix.MONEYOUT),
+                ids.nextMoneyoutId(),
                 order.orderId().value(),
                 moneyin.moneyinId(),
                 order.portalId().value(),
@@ -249,7 +249,7 @@ public final class CreditBatch {
         String portalId = credit.isCard() && creditedPortalId == null
                 ? (named == null ? null : named.portalId().value())
                 : creditedPortalId;
-        String transferId = ids.next(IdPrefix.UNIDENTIFIED_TRANSFER);
+        UnidentifiedTransferId transferId = ids.nextUnidentifiedTransferId();
         PaymentInstruction instruction = returnOf(credit, portalId, transferId, decision);
         boolean onHold = instruction.status() == InstructionStatus.ON_HOLD;
         UnidentifiedTransfer transfer = new UnidentifiedTransfer(
@@ -276,8 +276,8 @@ public final class CreditBatch {
                     ReviewKind.RETURN_IMPOSSIBLE,
                     portalId,
                     null,
-                    transferId,
-                    "Unidentified transfer " + transferId
+                    transferId.value(),
+                    "Unidentified transfer " + transferId.value()
                             + " (" + credit.amount().toPlainString() + " " + credit.currency()
                             + ") has no valid payer IBAN"
                             + " to return it to; give one with PUT /ops/unidentified-transfers/" + transferId
@@ -302,12 +302,15 @@ public final class CreditBatch {
 
     /** The return of exactly the amount received, on the channel it came from (ON_HOLD without a destination). */
     private PaymentInstruction returnOf(
-            IncomingCredit credit, @Nullable String portalId, String transferId, Unidentified decision) {
+            IncomingCredit credit,
+            @Nullable String portalId,
+            UnidentifiedTransferId transferId,
+            Unidentified decision) {
         String remittance = truncate("Return of " + (credit.isCard() ? credit.pspReference() : credit.bankReference())
                 + ": " + decision.reason());
         if (credit.isCard()) {
             return PaymentInstruction.create(
-                    ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                    ids.nextInstructionId(),
                     InstructionType.CARD_REFUND,
                     PaymentChannel.CARD,
                     InstructionStatus.CREATED,
@@ -328,7 +331,7 @@ public final class CreditBatch {
         }
         Optional<Iban> payer = Iban.tryParse(credit.payerIban());
         return PaymentInstruction.create(
-                ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                ids.nextInstructionId(),
                 InstructionType.TRANSFER_RETURN,
                 PaymentChannel.BANK_TRANSFER,
                 payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,
@@ -358,7 +361,7 @@ public final class CreditBatch {
     private void review(
             ReviewKind kind, @Nullable String portalId, @Nullable String orderId, String subjectId, String detail) {
         bookings.reviewItems.add(
-                ReviewItem.open(ids.next(IdPrefix.REVIEW_ITEM), kind, portalId, orderId, subjectId, detail, now));
+                ReviewItem.open(ids.nextReviewItemId(), kind, portalId, orderId, subjectId, detail, now));
     }
 
     private static BankReference reference(IncomingCredit credit) {

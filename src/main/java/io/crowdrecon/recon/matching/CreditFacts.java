@@ -2,8 +2,10 @@ package io.crowdrecon.recon.matching;
 
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
@@ -29,11 +31,11 @@ public record CreditFacts(
 
     /** One of our outgoing instructions, as far as a credit returning it needs to know. */
     public record ReturnableInstruction(
-            String instructionId,
+            InstructionId instructionId,
             String status,
             @Nullable String portalId,
             @Nullable String orderId,
-            @Nullable String unidentifiedTransferId) {
+            @Nullable UnidentifiedTransferId unidentifiedTransferId) {
 
         public static ReturnableInstruction of(PaymentInstruction i) {
             return new ReturnableInstruction(

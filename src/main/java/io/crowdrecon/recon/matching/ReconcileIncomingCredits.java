@@ -9,7 +9,6 @@ import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
 import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
-import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.portal.Portal;
@@ -17,7 +16,9 @@ import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.ConcurrentChangeException;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
@@ -105,7 +106,7 @@ public class ReconcileIncomingCredits {
                         stores.orders().lockAll(wanted.orderIds()).collectMap(Order::orderId),
                         stores.instructions()
                                 .lockAll(wanted.instructionIds())
-                                .collectMap(PaymentInstruction::instructionId, ReturnableInstruction::of))
+                                .collectMap(i -> i.instructionId().value(), ReturnableInstruction::of))
                 .map(t -> new CreditFacts(
                         t.getT1().byNotificationId(), t.getT1().byBankReference(), t.getT2(), t.getT3(), t.getT4()));
     }
@@ -120,12 +121,12 @@ public class ReconcileIncomingCredits {
         List<OrderMoveStep> steps = bookings.orderMoves().stream()
                 .map(move -> new OrderMoveStep(move.orderId(), move.change()))
                 .toList();
-        Map<String, List<String>> failedByReason = bookings.instructionFailures().stream()
+        Map<String, List<InstructionId>> failedByReason = bookings.instructionFailures().stream()
                 .collect(Collectors.groupingBy(
                         InstructionFailure::reason,
                         TreeMap::new,
                         Collectors.mapping(InstructionFailure::instructionId, Collectors.toList())));
-        List<String> failedReturns = bookings.instructionFailures().stream()
+        List<UnidentifiedTransferId> failedReturns = bookings.instructionFailures().stream()
                 .map(InstructionFailure::unidentifiedTransferId)
                 .filter(Objects::nonNull)
                 .toList();

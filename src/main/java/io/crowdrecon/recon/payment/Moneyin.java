@@ -2,6 +2,7 @@ package io.crowdrecon.recon.payment;
 
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
@@ -14,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * At most one moneyin per order is not {@code RECALLED} (a database constraint).
  */
 public record Moneyin(
-        String moneyinId,
+        MoneyinId moneyinId,
         OrderId orderId,
         PortalId portalId,
         CampaignId campaignId,

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment;
 
+import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.OrderId;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -18,7 +19,7 @@ public interface Moneyins {
     Mono<Moneyin> lockLiveOfOrder(OrderId orderId);
 
     /** Marks a RECEIVED moneyin RECALLED; emits whether this call did. */
-    Mono<Boolean> recall(String moneyinId, java.time.Instant at);
+    Mono<Boolean> recall(MoneyinId moneyinId, java.time.Instant at);
 
     /** Every moneyin of the order, newest first. */
     Flux<Moneyin> ofOrder(OrderId orderId);

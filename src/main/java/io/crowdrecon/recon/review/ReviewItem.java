@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.review;
 
+import io.crowdrecon.recon.shared.ReviewItemId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param dedupeKey when not null, opening the same item twice (a redelivered record) is a no-op
  */
 public record ReviewItem(
-        String reviewItemId,
+        ReviewItemId reviewItemId,
         ReviewKind kind,
         ReviewStatus status,
         @Nullable String portalId,
@@ -23,7 +24,7 @@ public record ReviewItem(
         @Nullable Instant resolvedAt) {
 
     public static ReviewItem open(
-            String reviewItemId,
+            ReviewItemId reviewItemId,
             ReviewKind kind,
             @Nullable String portalId,
             @Nullable String orderId,

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.review;
 
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import java.util.List;
@@ -21,9 +22,10 @@ public interface ReviewItems {
      * Moves the item along {@code row} of {@link ReviewTransitions} with a note, if it is still in {@code row.from()}
      * (an item resolved meanwhile stays as it was); emits the item as it now is, or empty when unknown.
      */
-    Mono<ReviewItem> move(String reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at);
+    Mono<ReviewItem> move(
+            ReviewItemId reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at);
 
-    Mono<ReviewItem> byId(String reviewItemId);
+    Mono<ReviewItem> byId(ReviewItemId reviewItemId);
 
     /**
      * Moves the items of this kind about this subject that are in {@code row.from()} along {@code row} of

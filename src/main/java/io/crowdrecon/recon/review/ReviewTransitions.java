@@ -33,7 +33,7 @@ public final class ReviewTransitions {
      * such move.
      */
     public static Transition<ReviewStatus, ReviewTrigger> row(ReviewItem item, ReviewTrigger trigger) {
-        return TABLE.row("Review item", item.reviewItemId(), item.status(), trigger);
+        return TABLE.row("Review item", item.reviewItemId().value(), item.status(), trigger);
     }
 
     /** The one row of {@code trigger}, for moving many items at once. */

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.unidentified;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -13,7 +14,7 @@ import org.jspecify.annotations.Nullable;
  * @param candidateOrderId the order the credit named, if it named a valid one
  */
 public record UnidentifiedTransfer(
-        String unidentifiedTransferId,
+        UnidentifiedTransferId unidentifiedTransferId,
         String notificationId,
         @Nullable String portalId,
         String channel,

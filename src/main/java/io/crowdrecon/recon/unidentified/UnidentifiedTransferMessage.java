@@ -27,7 +27,7 @@ public record UnidentifiedTransferMessage(
 
     public static UnidentifiedTransferMessage of(UnidentifiedTransfer u) {
         return new UnidentifiedTransferMessage(
-                u.unidentifiedTransferId(),
+                u.unidentifiedTransferId().value(),
                 u.amount(),
                 u.currency(),
                 u.description(),
@@ -42,6 +42,6 @@ public record UnidentifiedTransferMessage(
 
     public static OutboundEvent received(UnidentifiedTransfer u) {
         return new OutboundEvent(
-                TOPIC, u.unidentifiedTransferId(), RECEIVED, u.portalId(), u.candidateOrderId(), null, of(u));
+                TOPIC, u.unidentifiedTransferId().value(), RECEIVED, u.portalId(), u.candidateOrderId(), null, of(u));
     }
 }

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.unidentified;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -19,7 +20,10 @@ public interface UnidentifiedTransfers {
      * returns them, clearing it otherwise); errors with IllegalStateException when one was not in {@code row.from()}
      * (the caller holds the locks of their return instructions).
      */
-    Mono<Void> moveAll(List<String> transferIds, Transition<UnidentifiedStatus, UnidentifiedTrigger> row, Instant at);
+    Mono<Void> moveAll(
+            List<UnidentifiedTransferId> transferIds,
+            Transition<UnidentifiedStatus, UnidentifiedTrigger> row,
+            Instant at);
 
     /**
      * A page, newest first.
@@ -31,5 +35,5 @@ public interface UnidentifiedTransfers {
     /** The transfers that named this order (returned to their payer), newest first. */
     Flux<UnidentifiedTransfer> namingOrder(String orderId);
 
-    Mono<UnidentifiedTransfer> byId(String unidentifiedTransferId);
+    Mono<UnidentifiedTransfer> byId(UnidentifiedTransferId unidentifiedTransferId);
 }

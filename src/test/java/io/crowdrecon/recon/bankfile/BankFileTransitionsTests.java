@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowdrecon.recon.bankfile.BankFiles.BankFile;
+import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import java.time.Instant;
@@ -74,6 +75,20 @@ class BankFileTransitionsTests {
     }
 
     private static BankFile file(BankFileStatus status) {
-        return new BankFile("BFL1", status, null, null, null, "API", null, 10, "00", null, 0, 0, Instant.EPOCH, null);
+        return new BankFile(
+                new BankFileId("BFL1"),
+                status,
+                null,
+                null,
+                null,
+                "API",
+                null,
+                10,
+                "00",
+                null,
+                0,
+                0,
+                Instant.EPOCH,
+                null);
     }
 }

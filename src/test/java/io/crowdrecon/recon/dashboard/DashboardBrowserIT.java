@@ -7,6 +7,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.OpsView;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
@@ -205,7 +206,7 @@ class DashboardBrowserIT {
         String reviewItemId = IdGenerator.threadLocal().nextReviewItemId().value();
         reviewItems
                 .addAll(List.of(ReviewItem.open(
-                        reviewItemId,
+                        ReviewItemId.of(reviewItemId),
                         ReviewKind.PAYER_MISMATCH,
                         null,
                         null,

@@ -50,10 +50,14 @@ import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.portal.Company;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.InvestorId;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.testing.Domain;
@@ -501,9 +505,9 @@ class FinalizationTests {
     void recordsTheCashoutWithItsAmountsAndItsTwoInstructions() {
         Success success = facts().successFee("100", "0").succeeds(plan(List.of("A", "B"), List.of("C")));
 
-        assertThat(success.cashout("CSH1", "PI1", "PI2", AT))
+        assertThat(success.cashout(new CashoutId("CSH1"), new InstructionId("PI1"), new InstructionId("PI2"), AT))
                 .isEqualTo(new Cashout(
-                        "CSH1",
+                        new CashoutId("CSH1"),
                         CampaignId.of(CAMPAIGN),
                         PortalId.of("PRT1"),
                         CompanyId.of("CO1"),
@@ -514,8 +518,8 @@ class FinalizationTests {
                         new BigDecimal("250.00"),
                         "EUR",
                         "IT60X0542811101000000123456",
-                        "PI1",
-                        "PI2",
+                        new InstructionId("PI1"),
+                        new InstructionId("PI2"),
                         AT));
     }
 
@@ -777,9 +781,9 @@ class FinalizationTests {
 
         private static Moneyout moneyout(Order order, MoneyoutType type, BigDecimal amount, MoneyoutStatus status) {
             return new Moneyout(
-                    "MO-" + order.orderId() + "-" + type,
+                    new MoneyoutId("MO-" + order.orderId() + "-" + type),
                     order.orderId().value(),
-                    "MI-" + order.orderId(),
+                    new MoneyinId("MI-" + order.orderId()),
                     order.portalId().value(),
                     order.campaignId().value(),
                     order.companyId().value(),

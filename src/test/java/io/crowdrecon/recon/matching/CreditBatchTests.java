@@ -47,9 +47,11 @@ import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.InvestorId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
@@ -430,9 +432,9 @@ class CreditBatchTests {
                         MoneyinStatus.RECEIVED,
                         NOW,
                         null));
-        assertThat(IdPrefix.MONEYIN.isWellFormed(moneyin.moneyinId())).isTrue();
+        assertThat(IdPrefix.MONEYIN.isWellFormed(moneyin.moneyinId().value())).isTrue();
         assertThat(bookings.moneyouts())
-                .extracting(Moneyout::moneyoutId)
+                .extracting(m -> m.moneyoutId().value())
                 .allMatch(IdPrefix.MONEYOUT::isWellFormed)
                 .doesNotHaveDuplicates();
         assertThat(bookings.moneyouts())
@@ -547,10 +549,11 @@ class CreditBatchTests {
                 facts(f -> f));
 
         UnidentifiedTransfer transfer = bookings.unidentifiedTransfers().get(0);
-        assertThat(IdPrefix.UNIDENTIFIED_TRANSFER.isWellFormed(transfer.unidentifiedTransferId()))
+        assertThat(IdPrefix.UNIDENTIFIED_TRANSFER.isWellFormed(
+                        transfer.unidentifiedTransferId().value()))
                 .isTrue();
         assertThat(IdPrefix.PAYMENT_INSTRUCTION.isWellFormed(
-                        bookings.instructions().get(0).instructionId()))
+                        bookings.instructions().get(0).instructionId().value()))
                 .isTrue();
         assertThat(transfer)
                 .isEqualTo(new UnidentifiedTransfer(
@@ -638,7 +641,7 @@ class CreditBatchTests {
         Bookings bookings = book(List.of(bank(c -> c.description(null).payerIban(payerIban))), facts(f -> f));
 
         UnidentifiedTransfer transfer = bookings.unidentifiedTransfers().get(0);
-        String transferId = transfer.unidentifiedTransferId();
+        UnidentifiedTransferId transferId = transfer.unidentifiedTransferId();
         assertThat(transfer.status()).isEqualTo(UnidentifiedStatus.RECEIVED);
         assertThat(bookings.instructions())
                 .extracting(
@@ -649,10 +652,12 @@ class CreditBatchTests {
                 .containsExactly(tuple(InstructionType.TRANSFER_RETURN, InstructionStatus.ON_HOLD, null, transferId));
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
-                .containsExactly(tuple(RETURN_IMPOSSIBLE, PORTAL, null, transferId));
+                .containsExactly(tuple(RETURN_IMPOSSIBLE, PORTAL, null, transferId.value()));
         assertThat(bookings.reviewItems().get(0).detail())
-                .isEqualTo("Unidentified transfer " + transferId + " (1100.00 EUR) has no valid payer IBAN to return"
-                        + " it to; give one with PUT /ops/unidentified-transfers/" + transferId + "/return-iban");
+                .isEqualTo("Unidentified transfer " + transferId.value()
+                        + " (1100.00 EUR) has no valid payer IBAN to return"
+                        + " it to; give one with PUT /ops/unidentified-transfers/" + transferId.value()
+                        + "/return-iban");
         assertThat(bookings.events()).containsExactly(UnidentifiedTransferMessage.received(transfer));
     }
 
@@ -795,7 +800,7 @@ class CreditBatchTests {
                 facts(f -> f.instruction("EXECUTED")));
 
         assertThat(bookings.instructionFailures())
-                .containsExactly(new InstructionFailure("PI1", "RETURNED_BY_BANK", null));
+                .containsExactly(new InstructionFailure(new InstructionId("PI1"), "RETURNED_BY_BANK", null));
         assertThat(bookings.credits())
                 .containsExactly(new RecordedCreditRow(
                         bookings.credits().get(0).credit(), PORTAL, Outcome.INSTRUCTION_RETURNED, null, ORDER, null));
@@ -817,7 +822,8 @@ class CreditBatchTests {
                 book(List.of(bank(c -> c.returnOfInstructionId("PI1"))), facts(f -> f.transferReturn("CREATED")));
 
         assertThat(bookings.instructionFailures())
-                .containsExactly(new InstructionFailure("PI1", "RETURNED_BY_BANK", "UTR1"));
+                .containsExactly(new InstructionFailure(
+                        new InstructionId("PI1"), "RETURNED_BY_BANK", new UnidentifiedTransferId("UTR1")));
         assertThat(bookings.credits().get(0).orderId()).isNull();
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
@@ -830,7 +836,8 @@ class CreditBatchTests {
                 List.of(bank(c -> c.returnOfInstructionId("PI1").returnReason("AC04"))),
                 facts(f -> f.instruction("EXECUTED")));
 
-        assertThat(bookings.instructionFailures()).containsExactly(new InstructionFailure("PI1", "AC04", null));
+        assertThat(bookings.instructionFailures())
+                .containsExactly(new InstructionFailure(new InstructionId("PI1"), "AC04", null));
         assertThat(bookings.reviewItems().get(0).detail())
                 .isEqualTo("Instruction PI1 came back from the bank (reason AC04) as credit N1 (1100.00 EUR); re-issue"
                         + " it once the destination is fixed");
@@ -1213,13 +1220,17 @@ class CreditBatchTests {
 
         /** Our instruction PI1, a refund of the order (for another portal than the credited one), in this status. */
         Facts instruction(String status) {
-            instructionsById.put("PI1", new ReturnableInstruction("PI1", status, OTHER_PORTAL, ORDER, null));
+            instructionsById.put(
+                    "PI1", new ReturnableInstruction(new InstructionId("PI1"), status, OTHER_PORTAL, ORDER, null));
             return this;
         }
 
         /** Our instruction PI1, the return of unidentified transfer UTR1, in this status. */
         Facts transferReturn(String status) {
-            instructionsById.put("PI1", new ReturnableInstruction("PI1", status, OTHER_PORTAL, null, "UTR1"));
+            instructionsById.put(
+                    "PI1",
+                    new ReturnableInstruction(
+                            new InstructionId("PI1"), status, OTHER_PORTAL, null, new UnidentifiedTransferId("UTR1")));
             return this;
         }
 

@@ -9,6 +9,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.SecondInstance;
@@ -339,7 +340,13 @@ class OperatorsIT {
                 .value();
         reviewItems
                 .addAll(List.of(ReviewItem.open(
-                        id, ReviewKind.PAYER_MISMATCH, null, null, null, "for OperatorsIT", Instant.now())))
+                        ReviewItemId.of(id),
+                        ReviewKind.PAYER_MISMATCH,
+                        null,
+                        null,
+                        null,
+                        "for OperatorsIT",
+                        Instant.now())))
                 .block(Duration.ofSeconds(10));
         return id;
     }

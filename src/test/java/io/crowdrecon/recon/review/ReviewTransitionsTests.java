@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -73,6 +74,16 @@ class ReviewTransitionsTests {
 
     private static ReviewItem item(ReviewStatus status) {
         return new ReviewItem(
-                "RI1", ReviewKind.CHARGEBACK, status, "PRT1", "TRX1", "N1", "detail", null, null, Instant.EPOCH, null);
+                new ReviewItemId("RI1"),
+                ReviewKind.CHARGEBACK,
+                status,
+                "PRT1",
+                "TRX1",
+                "N1",
+                "detail",
+                null,
+                null,
+                Instant.EPOCH,
+                null);
     }
 }

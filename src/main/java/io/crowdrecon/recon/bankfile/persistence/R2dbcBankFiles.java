@@ -7,6 +7,7 @@ import io.crowdrecon.recon.bankfile.BankFileStatus;
 import io.crowdrecon.recon.bankfile.BankFileTrigger;
 import io.crowdrecon.recon.bankfile.BankFiles;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Transition;
@@ -26,13 +27,13 @@ public class R2dbcBankFiles implements BankFiles {
     }
 
     @Override
-    public Mono<BankFile> register(String bankFileId, BankFileSource source, Instant at) {
+    public Mono<BankFile> register(BankFileId bankFileId, BankFileSource source, Instant at) {
         return database.sql(
                         """
                         INSERT INTO bank_file (bank_file_id, sha256, size_bytes, source, source_detail, status, received_at)
                         VALUES (:id, :sha256, :size, :source, :detail, 'RECEIVED', :at)
                         ON CONFLICT (sha256) DO NOTHING""")
-                .bind("id", bankFileId)
+                .bind("id", bankFileId.value())
                 .bind("sha256", source.sha256())
                 .bind("size", source.sizeBytes())
                 .bind("source", source.source())
@@ -61,16 +62,16 @@ public class R2dbcBankFiles implements BankFiles {
     }
 
     @Override
-    public Mono<BankFile> lock(String bankFileId) {
+    public Mono<BankFile> lock(BankFileId bankFileId) {
         return database.sql("SELECT * FROM bank_file WHERE bank_file_id = :id FOR UPDATE")
-                .bind("id", bankFileId)
+                .bind("id", bankFileId.value())
                 .map(R2dbcBankFiles::file)
                 .one();
     }
 
     @Override
     public Mono<Void> booked(
-            String bankFileId,
+            BankFileId bankFileId,
             Transition<BankFileStatus, BankFileTrigger> row,
             BankFileItem.FileHeader header,
             int statements,
@@ -89,7 +90,7 @@ public class R2dbcBankFiles implements BankFiles {
                 .bind("statements", statements)
                 .bind("entries", entries)
                 .bind("at", Sql.timestamp(at))
-                .bind("id", bankFileId)
+                .bind("id", bankFileId.value())
                 .fetch()
                 .rowsUpdated()
                 .flatMap(rows -> moved(rows, bankFileId, row));
@@ -97,7 +98,7 @@ public class R2dbcBankFiles implements BankFiles {
 
     @Override
     public Mono<Void> rejected(
-            String bankFileId,
+            BankFileId bankFileId,
             Transition<BankFileStatus, BankFileTrigger> row,
             BankFileItem.FileHeader header,
             String reason,
@@ -116,13 +117,13 @@ public class R2dbcBankFiles implements BankFiles {
                 .bind("messageId", Sql.nullable(header == null ? null : header.messageId(), String.class))
                 .bind("reason", reason)
                 .bind("at", Sql.timestamp(at))
-                .bind("id", bankFileId)
+                .bind("id", bankFileId.value())
                 .fetch()
                 .rowsUpdated()
                 .flatMap(rows -> moved(rows, bankFileId, row));
     }
 
-    private static Mono<Void> moved(long rows, String bankFileId, Transition<BankFileStatus, BankFileTrigger> row) {
+    private static Mono<Void> moved(long rows, BankFileId bankFileId, Transition<BankFileStatus, BankFileTrigger> row) {
         return rows == 1
                 ? Mono.empty()
                 : Mono.error(new IllegalStateException("expected to move bank file " + bankFileId + " from "
@@ -130,9 +131,9 @@ public class R2dbcBankFiles implements BankFiles {
     }
 
     @Override
-    public Mono<BankFile> byId(String bankFileId) {
+    public Mono<BankFile> byId(BankFileId bankFileId) {
         return database.sql("SELECT * FROM bank_file WHERE bank_file_id = :id")
-                .bind("id", bankFileId)
+                .bind("id", bankFileId.value())
                 .map(R2dbcBankFiles::file)
                 .one();
     }
@@ -157,7 +158,7 @@ public class R2dbcBankFiles implements BankFiles {
     private static BankFile file(Readable row) {
         String format = row.get("format", String.class);
         return new BankFile(
-                row.get("bank_file_id", String.class),
+                new BankFileId(row.get("bank_file_id", String.class)),
                 BankFileStatus.valueOf(row.get("status", String.class)),
                 format == null ? null : BankFileFormat.valueOf(format),
                 row.get("version", String.class),

@@ -7,6 +7,8 @@ import io.crowdrecon.recon.bankfile.StatementKind;
 import io.crowdrecon.recon.bankfile.StatementReconciliation.PreviousStatement;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.BankFileId;
+import io.crowdrecon.recon.shared.BankStatementId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.r2dbc.spi.Readable;
@@ -43,7 +45,7 @@ public class R2dbcBankStatements implements BankStatements {
     }
 
     @Override
-    public Mono<String> fileThatBooked(StatementKey key) {
+    public Mono<BankFileId> fileThatBooked(StatementKey key) {
         return database.sql(
                         """
                         SELECT bank_file_id FROM bank_statement
@@ -57,7 +59,7 @@ public class R2dbcBankStatements implements BankStatements {
                 .bind("statementId", key.statementId() == null ? NO_STATEMENT_ID : key.statementId())
                 .bind("sequenceNumber", key.sequenceNumber() == null ? NO_SEQUENCE_NUMBER : key.sequenceNumber())
                 .bind("pageNumber", key.pageNumber() == null ? NO_PAGE_NUMBER : key.pageNumber())
-                .map(row -> row.get("bank_file_id", String.class))
+                .map(row -> new BankFileId(row.get("bank_file_id", String.class)))
                 .one();
     }
 
@@ -129,8 +131,8 @@ public class R2dbcBankStatements implements BankStatements {
                                explained = EXCLUDED.explained,
                                status = EXCLUDED.status,
                                problems = EXCLUDED.problems""")
-                .bind("id", s.bankStatementId())
-                .bind("fileId", s.bankFileId())
+                .bind("id", s.bankStatementId().value())
+                .bind("fileId", s.bankFileId().value())
                 .bind("position", s.position())
                 .bind("kind", s.kind().name())
                 .bind("account", s.account())
@@ -168,9 +170,9 @@ public class R2dbcBankStatements implements BankStatements {
     }
 
     @Override
-    public Mono<Void> saveEntries(String bankStatementId, List<StatementEntry> entries) {
+    public Mono<Void> saveEntries(BankStatementId bankStatementId, List<StatementEntry> entries) {
         return BulkInsert.into("bank_statement_entry", entries)
-                .text("bank_statement_id", e -> bankStatementId)
+                .text("bank_statement_id", e -> bankStatementId.value())
                 .integer("entry_index", StatementEntry::entryIndex)
                 .integer("transaction_index", StatementEntry::transactionIndex)
                 .enumName("direction", StatementEntry::direction)
@@ -201,7 +203,7 @@ public class R2dbcBankStatements implements BankStatements {
                                expected_closing = excluded.expected_closing,
                                currency = excluded.currency""")
                 .bind("account", s.account())
-                .bind("id", s.bankStatementId())
+                .bind("id", s.bankStatementId().value())
                 .bind("sequenceNumber", Sql.nullable(s.sequenceNumber(), Long.class))
                 .bind("closingBalance", Sql.nullable(s.closingBalance(), BigDecimal.class))
                 .bind("closingDate", Sql.nullable(s.closingDate(), LocalDate.class))
@@ -211,17 +213,17 @@ public class R2dbcBankStatements implements BankStatements {
     }
 
     @Override
-    public Mono<BankStatement> byId(String bankStatementId) {
+    public Mono<BankStatement> byId(BankStatementId bankStatementId) {
         return database.sql("SELECT * FROM bank_statement WHERE bank_statement_id = :id")
-                .bind("id", bankStatementId)
+                .bind("id", bankStatementId.value())
                 .map(R2dbcBankStatements::statement)
                 .one();
     }
 
     @Override
-    public Flux<BankStatement> ofFile(String bankFileId) {
+    public Flux<BankStatement> ofFile(BankFileId bankFileId) {
         return database.sql("SELECT * FROM bank_statement WHERE bank_file_id = :id ORDER BY position")
-                .bind("id", bankFileId)
+                .bind("id", bankFileId.value())
                 .map(R2dbcBankStatements::statement)
                 .all();
     }
@@ -253,9 +255,9 @@ public class R2dbcBankStatements implements BankStatements {
     }
 
     @Override
-    public Mono<Page<StatementEntry>> entries(String bankStatementId, PageRequest page) {
+    public Mono<Page<StatementEntry>> entries(BankStatementId bankStatementId, PageRequest page) {
         Mono<Long> total = database.sql("SELECT count(*) FROM bank_statement_entry WHERE bank_statement_id = :id")
-                .bind("id", bankStatementId)
+                .bind("id", bankStatementId.value())
                 .map(row -> row.get(0, Long.class))
                 .one();
         return database.sql(
@@ -263,7 +265,7 @@ public class R2dbcBankStatements implements BankStatements {
                         SELECT * FROM bank_statement_entry WHERE bank_statement_id = :id
                          ORDER BY entry_index, transaction_index
                          LIMIT :limit OFFSET :offset""")
-                .bind("id", bankStatementId)
+                .bind("id", bankStatementId.value())
                 .bind("limit", page.size())
                 .bind("offset", page.offset())
                 .map(R2dbcBankStatements::entry)
@@ -294,8 +296,8 @@ public class R2dbcBankStatements implements BankStatements {
 
     private static BankStatement statement(Readable row) {
         return new BankStatement(
-                row.get("bank_statement_id", String.class),
-                row.get("bank_file_id", String.class),
+                new BankStatementId(row.get("bank_statement_id", String.class)),
+                new BankFileId(row.get("bank_file_id", String.class)),
                 count(row, "position"),
                 StatementKind.valueOf(row.get("kind", String.class)),
                 row.get("account", String.class),

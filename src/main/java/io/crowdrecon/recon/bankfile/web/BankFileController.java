@@ -18,6 +18,8 @@ import io.crowdrecon.recon.platform.kafka.Topics;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.shared.BankFileId;
+import io.crowdrecon.recon.shared.BankStatementId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
@@ -115,7 +117,7 @@ public class BankFileController {
 
         static BankFileResponse of(BankFile file, List<BankStatement> sections, boolean withSections) {
             return new BankFileResponse(
-                    file.bankFileId(),
+                    file.bankFileId().value(),
                     file.status(),
                     file.format(),
                     file.version(),
@@ -209,8 +211,8 @@ public class BankFileController {
 
         static BankStatementResponse of(BankStatement s) {
             return new BankStatementResponse(
-                    s.bankStatementId(),
-                    s.bankFileId(),
+                    s.bankStatementId().value(),
+                    s.bankFileId().value(),
                     s.kind(),
                     s.account(),
                     s.portalId(),
@@ -312,7 +314,7 @@ public class BankFileController {
                         ReceivedUpload.receive(request.getBody(), Topics.MAX_BANK_FILE_BYTES, "API"),
                         upload -> journal.recordedAfter(
                                 new OpsJournal.Write(actor(caller), "postBankFile", "BankFile", null, null),
-                                BookBankFile.Receipt::bankFileId,
+                                receipt -> receipt.bankFileId().value(),
                                 receipt -> receipt.status() == BankFileStatus.REJECTED
                                         ? ErrorCode.BANK_FILE_REJECTED.name()
                                         : OpsLogEntry.OK,
@@ -321,11 +323,12 @@ public class BankFileController {
                 .flatMap(receipt -> receipt.status() == BankFileStatus.REJECTED
                         ? Mono.error(new DomainException(
                                 ErrorCode.BANK_FILE_REJECTED,
-                                "Bank file " + receipt.bankFileId() + " was REJECTED: " + receipt.reason()))
+                                "Bank file " + receipt.bankFileId().value() + " was REJECTED: " + receipt.reason()))
                         : Mono.just(ResponseEntity.accepted()
-                                .location(URI.create(FILES_PATH + "/" + receipt.bankFileId()))
+                                .location(URI.create(
+                                        FILES_PATH + "/" + receipt.bankFileId().value()))
                                 .body(new ReceiptResponse(
-                                        receipt.bankFileId(),
+                                        receipt.bankFileId().value(),
                                         receipt.format(),
                                         receipt.status(),
                                         receipt.repeated()))));
@@ -356,10 +359,10 @@ public class BankFileController {
             description = "One bank file: its format, accounts, statements with what became of their entries, and"
                     + " why it was REJECTED.")
     Mono<BankFileResponse> file(@PathVariable String bankFileId) {
-        return files.byId(bankFileId)
+        return files.byId(BankFileId.of(bankFileId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Bank file", bankFileId)))
                 .flatMap(file -> statements
-                        .ofFile(bankFileId)
+                        .ofFile(BankFileId.of(bankFileId))
                         .collectList()
                         .map(sections -> BankFileResponse.of(file, sections, true)));
     }
@@ -397,7 +400,7 @@ public class BankFileController {
                     + " unexpected debits, expected closing balance, difference and what explains it.")
     Mono<BankStatementResponse> statement(@PathVariable String bankStatementId) {
         return statements
-                .byId(bankStatementId)
+                .byId(BankStatementId.of(bankStatementId))
                 .map(BankStatementResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Bank statement", bankStatementId)));
     }
@@ -414,9 +417,9 @@ public class BankFileController {
             @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
                 .flatMap(request -> statements
-                        .byId(bankStatementId)
+                        .byId(BankStatementId.of(bankStatementId))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Bank statement", bankStatementId)))
-                        .then(statements.entries(bankStatementId, request)))
+                        .then(statements.entries(BankStatementId.of(bankStatementId), request)))
                 .map(result -> result.map(EntryResponse::of));
     }
 

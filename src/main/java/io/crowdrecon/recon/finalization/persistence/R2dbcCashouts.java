@@ -6,6 +6,8 @@ import io.crowdrecon.recon.finalization.Cashouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.InstructionId;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,7 +25,7 @@ public class R2dbcCashouts implements Cashouts {
     @Override
     public Mono<Void> add(Cashout cashout) {
         return BulkInsert.into("cashout", List.of(cashout))
-                .text("cashout_id", Cashout::cashoutId)
+                .text("cashout_id", c -> c.cashoutId().value())
                 .text("campaign_id", c -> c.campaignId().value())
                 .text("portal_id", c -> c.portalId().value())
                 .text("company_id", c -> c.companyId().value())
@@ -34,8 +36,8 @@ public class R2dbcCashouts implements Cashouts {
                 .numeric("fee_payout_amount", Cashout::feePayoutAmount)
                 .text("currency", Cashout::currency)
                 .text("iban", Cashout::iban)
-                .text("instruction_id", Cashout::instructionId)
-                .text("fee_payout_instruction_id", Cashout::feePayoutInstructionId)
+                .id("instruction_id", Cashout::instructionId, InstructionId::value)
+                .id("fee_payout_instruction_id", Cashout::feePayoutInstructionId, InstructionId::value)
                 .timestamp("created_at", Cashout::createdAt)
                 .execute(database)
                 .then();
@@ -54,7 +56,7 @@ public class R2dbcCashouts implements Cashouts {
                          WHERE c.campaign_id = :id""")
                 .bind("id", campaignId.value())
                 .map(row -> new CashoutView(
-                        row.get("cashout_id", String.class),
+                        new CashoutId(row.get("cashout_id", String.class)),
                         new CampaignId(row.get("campaign_id", String.class)),
                         row.get("status", String.class),
                         row.get("executed_company_amount", BigDecimal.class),
@@ -63,7 +65,7 @@ public class R2dbcCashouts implements Cashouts {
                         row.get("amount", BigDecimal.class),
                         row.get("currency", String.class),
                         row.get("iban", String.class),
-                        row.get("instruction_id", String.class),
+                        Sql.id(row.get("instruction_id", String.class), InstructionId::new),
                         Sql.instant(row.get("created_at", OffsetDateTime.class)),
                         Sql.instant(row.get("executed_at", OffsetDateTime.class))))
                 .one();

@@ -5,6 +5,7 @@ import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /** The cashout resource of SPEC.md section 7; its status is its CASHOUT instruction's. */
 @Schema(
@@ -33,13 +34,13 @@ public record CashoutResponse(
         BigDecimal amount,
         String currency,
         String iban,
-        @Schema(description = "The CASHOUT instruction; null when the amount is 0") String instructionId,
+        @Schema(description = "The CASHOUT instruction; null when the amount is 0") @Nullable String instructionId,
         Instant createdDatetime,
         Instant executedDatetime) {
 
     static CashoutResponse of(CashoutView c) {
         return new CashoutResponse(
-                c.cashoutId(),
+                c.cashoutId().value(),
                 c.campaignId().value(),
                 c.status(),
                 c.executedCompanyAmount(),
@@ -48,7 +49,7 @@ public record CashoutResponse(
                 c.amount(),
                 c.currency(),
                 c.iban(),
-                c.instructionId(),
+                c.instructionId() == null ? null : c.instructionId().value(),
                 c.createdAt(),
                 c.executedAt());
     }

@@ -96,7 +96,9 @@ public class FinalizationController {
             return new FinalizedResponse(
                     finalized.campaign().campaignId().value(),
                     finalized.campaign().status().name(),
-                    finalized.cashout() == null ? null : finalized.cashout().cashoutId(),
+                    finalized.cashout() == null
+                            ? null
+                            : finalized.cashout().cashoutId().value(),
                     finalized.cashout() == null ? null : CashoutResponse.of(finalized.cashout()));
         }
     }
@@ -142,7 +144,7 @@ public class FinalizationController {
         return campaigns
                 .ofPortal(PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId))
                 .flatMap(campaign -> cashouts.ofCampaign(campaign.campaignId()))
-                .filter(cashout -> cashout.cashoutId().equals(cashoutId))
+                .filter(cashout -> cashout.cashoutId().value().equals(cashoutId))
                 .map(CashoutResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Cashout", cashoutId)));
     }

@@ -49,7 +49,7 @@ public final class BankFileRecords implements Function<InboundRecord, Inbound> {
                 .flatMap(bookBankFile::book)
                 .flatMap(receipt -> receipt.status() == BankFileStatus.REJECTED
                         ? deadLetters.send(
-                                record, "bank file " + receipt.bankFileId() + " REJECTED: " + receipt.reason())
+                                record, "bank file " + receipt.bankFileId().value() + " REJECTED: " + receipt.reason())
                         : Mono.empty());
     }
 

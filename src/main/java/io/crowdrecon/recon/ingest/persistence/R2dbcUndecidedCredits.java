@@ -7,7 +7,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Transactions;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -53,7 +53,7 @@ public class R2dbcUndecidedCredits implements UndecidedCredits {
         String currency = storable(rawCurrency);
         BigDecimal amount = storable(rawAmount);
         Instant now = clock.instant();
-        String reviewItemId = ids.next(IdPrefix.REVIEW_ITEM);
+        ReviewItemId reviewItemId = ids.nextReviewItemId();
         String detail =
                 "Credit record " + record.coordinates() + (notificationId == null ? "" : " (" + notificationId + ")")
                         + (amount == null ? "" : " of " + amount.toPlainString() + " " + currency)
@@ -74,7 +74,7 @@ public class R2dbcUndecidedCredits implements UndecidedCredits {
                 .bind("amount", Sql.nullable(amount, BigDecimal.class))
                 .bind("currency", Sql.nullable(currency, String.class))
                 .bind("reason", reason)
-                .bind("reviewItemId", reviewItemId)
+                .bind("reviewItemId", reviewItemId.value())
                 .bind("now", Sql.timestamp(now))
                 .fetch()
                 .rowsUpdated()

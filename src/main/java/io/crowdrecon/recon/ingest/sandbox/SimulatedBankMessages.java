@@ -21,7 +21,7 @@ public final class SimulatedBankMessages {
             LocalDate bookingDate) {
         return debit(
                 notificationId,
-                instruction.instructionId(),
+                instruction.instructionId().value(),
                 instruction.amount(),
                 instruction.currency(),
                 status,

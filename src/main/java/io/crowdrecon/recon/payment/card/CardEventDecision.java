@@ -13,7 +13,6 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
 import java.util.List;
@@ -92,7 +91,7 @@ public sealed interface CardEventDecision {
         return new Recorded(
                 "UNKNOWN_ORDER",
                 List.of(ReviewItem.open(
-                        ids.next(IdPrefix.REVIEW_ITEM),
+                        ids.nextReviewItemId(),
                         ReviewKind.UNEXPECTED_DEBIT,
                         null,
                         null,
@@ -131,7 +130,7 @@ public sealed interface CardEventDecision {
                     hold,
                     now,
                     ReviewItem.open(
-                            ids.next(IdPrefix.REVIEW_ITEM),
+                            ids.nextReviewItemId(),
                             ReviewKind.CHARGEBACK,
                             order.portalId().value(),
                             order.orderId().value(),
@@ -150,7 +149,7 @@ public sealed interface CardEventDecision {
         return new Recorded(
                 "LOSS",
                 List.of(ReviewItem.open(
-                        ids.next(IdPrefix.REVIEW_ITEM),
+                        ids.nextReviewItemId(),
                         ReviewKind.CHARGEBACK_LOSS,
                         order.portalId().value(),
                         order.orderId().value(),

@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.payment.card;
 
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
@@ -16,10 +18,10 @@ public interface CardEvents {
     /** Records that ops reversed a chargeback: the card network took this money back. */
     Mono<Void> recordChargebackReversal(
             String orderId,
-            String moneyinId,
+            MoneyinId moneyinId,
             String campaignId,
             java.math.BigDecimal amount,
             String currency,
-            String reviewItemId,
+            ReviewItemId reviewItemId,
             Instant at);
 }

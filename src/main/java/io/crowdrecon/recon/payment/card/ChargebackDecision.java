@@ -13,6 +13,7 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -74,7 +75,7 @@ public record ChargebackDecision(
     }
 
     /** The moneyin the reversed money had come in with. */
-    public String moneyinId() {
+    public MoneyinId moneyinId() {
         return moved.get(0).moneyinId();
     }
 

@@ -12,6 +12,7 @@ import io.crowdrecon.recon.payment.instruction.BankDebitDecision.Reporter;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
@@ -120,7 +121,7 @@ public class ApplyBankDebit {
 
     private Mono<BankDebitDecision> answer(BankDebit debit, Reporter reporter) {
         return instructions
-                .lock(debit.instructionId())
+                .lock(InstructionId.of(debit.instructionId()))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .map(instruction -> BankDebitDecision.answer(debit, reporter, instruction, ids, clock.instant()));

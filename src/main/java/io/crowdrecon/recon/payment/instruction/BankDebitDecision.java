@@ -18,9 +18,12 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
@@ -59,7 +62,7 @@ public sealed interface BankDebitDecision {
      * {@code INSTRUCTION_FAILED}.
      */
     record Answered(
-            String instructionId,
+            InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
             String failureReason,
             Optional<TransferMove> transfer,
@@ -74,7 +77,8 @@ public sealed interface BankDebitDecision {
     }
 
     /** The unidentified transfer an instruction returned, moved along {@code row} with it. */
-    record TransferMove(String unidentifiedTransferId, Transition<UnidentifiedStatus, UnidentifiedTrigger> row) {}
+    record TransferMove(
+            UnidentifiedTransferId unidentifiedTransferId, Transition<UnidentifiedStatus, UnidentifiedTrigger> row) {}
 
     /**
      * A recall of the credit that paid an accounted order whose money is all still here ({@code RECALLED}): the
@@ -82,7 +86,7 @@ public sealed interface BankDebitDecision {
      * order), and the order moves on {@code trigger} with {@code reason}, back to WAITING.
      */
     record Recalled(
-            String moneyinId,
+            MoneyinId moneyinId,
             List<Moneyout> reversed,
             Transition<MoneyoutStatus, MoneyoutTrigger> reverse,
             Order order,
@@ -101,7 +105,7 @@ public sealed interface BankDebitDecision {
             return List.of();
         }
 
-        public List<String> moneyoutIds() {
+        public List<MoneyoutId> moneyoutIds() {
             return reversed.stream().map(Moneyout::moneyoutId).toList();
         }
 
@@ -197,11 +201,11 @@ public sealed interface BankDebitDecision {
     private static Answered failed(BankDebit debit, PaymentInstruction instruction, IdGenerator ids, Instant now) {
         String failure = debit.reason() == null ? FAILED_BY_BANK : debit.reason();
         ReviewItem review = ReviewItem.open(
-                ids.next(IdPrefix.REVIEW_ITEM),
+                ids.nextReviewItemId(),
                 ReviewKind.INSTRUCTION_FAILED,
                 instruction.portalId(),
                 instruction.orderId(),
-                instruction.instructionId(),
+                instruction.instructionId().value(),
                 "The bank failed instruction " + instruction.instructionId() + " ("
                         + instruction.type() + ", " + instruction.amount().toPlainString() + " "
                         + instruction.currency() + "): " + failure + "; re-issue it with PUT /ops/instructions/"
@@ -295,7 +299,7 @@ public sealed interface BankDebitDecision {
             return new Recorded(
                     Outcome.RECALL_AFTER_PAYOUT,
                     List.of(ReviewItem.open(
-                            ids.next(IdPrefix.REVIEW_ITEM),
+                            ids.nextReviewItemId(),
                             ReviewKind.RECALL_AFTER_PAYOUT,
                             order.portalId().value(),
                             order.orderId().value(),
@@ -353,7 +357,7 @@ public sealed interface BankDebitDecision {
         return new Recorded(
                 Outcome.UNEXPECTED,
                 List.of(ReviewItem.open(
-                        ids.next(IdPrefix.REVIEW_ITEM),
+                        ids.nextReviewItemId(),
                         ReviewKind.UNEXPECTED_DEBIT,
                         portalId,
                         orderId,

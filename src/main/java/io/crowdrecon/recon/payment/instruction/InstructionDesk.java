@@ -11,8 +11,9 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Transactions;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.shared.Validation;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfer;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
@@ -63,13 +64,13 @@ public class InstructionDesk {
      * destination. Emits the instruction now current. Errors: NOT_FOUND, VALIDATION_FAILED,
      * ILLEGAL_TRANSITION (not FAILED or ON_HOLD, or already re-issued).
      */
-    public Mono<PaymentInstruction> reissue(String instructionId, String iban) {
+    public Mono<PaymentInstruction> reissue(InstructionId instructionId, String iban) {
         // defer, not fromCallable: no IBAN (null) is a valid request, not an empty answer.
         return Mono.defer(() -> {
             Iban destination = optionalIban(iban);
             return transactions.inTransaction(() -> instructions
                     .lock(instructionId)
-                    .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)))
+                    .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId.value())))
                     .flatMap(instruction -> switch (instruction.status()) {
                         case FAILED -> reissueFailed(instruction, destination);
                         case ON_HOLD -> {
@@ -84,7 +85,7 @@ public class InstructionDesk {
                             Mono.error(new DomainException(
                                     ErrorCode.ILLEGAL_TRANSITION,
                                     "Instruction "
-                                            + instructionId + " is " + instruction.status()
+                                            + instructionId.value() + " is " + instruction.status()
                                             + "; only a FAILED or ON_HOLD instruction can be re-issued"));
                     }));
         });
@@ -94,7 +95,7 @@ public class InstructionDesk {
      * {@code PUT /ops/unidentified-transfers/{id}/return-iban}: gives the ON_HOLD return of an
      * unidentified transfer its destination; the transfer becomes RETURN_REQUESTED.
      */
-    public Mono<UnidentifiedTransfer> giveReturnIban(String unidentifiedTransferId, String iban) {
+    public Mono<UnidentifiedTransfer> giveReturnIban(UnidentifiedTransferId unidentifiedTransferId, String iban) {
         return Mono.fromCallable(() -> {
                     Validation v = Validation.start();
                     Iban valid = v.iban("iban", iban, true);
@@ -103,16 +104,16 @@ public class InstructionDesk {
                 })
                 .flatMap(destination -> transactions.inTransaction(() -> unidentified
                         .byId(unidentifiedTransferId)
-                        .switchIfEmpty(Mono.error(
-                                () -> DomainException.notFound("Unidentified transfer", unidentifiedTransferId)))
+                        .switchIfEmpty(Mono.error(() ->
+                                DomainException.notFound("Unidentified transfer", unidentifiedTransferId.value())))
                         .flatMap(transfer -> instructions
                                 .ofUnidentifiedTransfer(unidentifiedTransferId)
                                 .filter(i -> i.status() == InstructionStatus.ON_HOLD)
                                 .next()
                                 .switchIfEmpty(Mono.error(() -> new DomainException(
                                         ErrorCode.ILLEGAL_TRANSITION,
-                                        "The return of " + unidentifiedTransferId + " is not ON_HOLD (transfer is "
-                                                + transfer.status() + ")")))
+                                        "The return of " + unidentifiedTransferId.value()
+                                                + " is not ON_HOLD (transfer is " + transfer.status() + ")")))
                                 .flatMap(instruction -> instructions.lock(instruction.instructionId()))
                                 .flatMap(instruction -> release(instruction, destination))
                                 .then(unidentified.byId(unidentifiedTransferId)))));
@@ -130,7 +131,7 @@ public class InstructionDesk {
         InstructionStatus status =
                 toBank && creditorIban == null ? InstructionStatus.ON_HOLD : InstructionStatus.CREATED;
         PaymentInstruction reissued = PaymentInstruction.create(
-                ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                ids.nextInstructionId(),
                 failed.type(),
                 toBank ? PaymentChannel.BANK_TRANSFER : PaymentChannel.CARD,
                 status,
@@ -167,9 +168,9 @@ public class InstructionDesk {
                 .then(transfer)
                 .then(reviewItems.moveAll(
                         ReviewKind.INSTRUCTION_FAILED,
-                        failed.instructionId(),
+                        failed.instructionId().value(),
                         ReviewTransitions.row(ReviewTrigger.CAUSE_FIXED),
-                        "Re-issued as " + reissued.instructionId(),
+                        "Re-issued as " + reissued.instructionId().value(),
                         now))
                 .then(
                         status == InstructionStatus.CREATED
@@ -196,8 +197,8 @@ public class InstructionDesk {
                 .then(reviewItems.moveAll(
                         ReviewKind.RETURN_IMPOSSIBLE,
                         onHold.unidentifiedTransferId() == null
-                                ? onHold.instructionId()
-                                : onHold.unidentifiedTransferId(),
+                                ? onHold.instructionId().value()
+                                : onHold.unidentifiedTransferId().value(),
                         ReviewTransitions.row(ReviewTrigger.CAUSE_FIXED),
                         "Destination given: " + destination.value(),
                         now))

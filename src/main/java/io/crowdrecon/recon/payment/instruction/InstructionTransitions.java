@@ -42,7 +42,7 @@ public final class InstructionTransitions {
      */
     public static Transition<InstructionStatus, InstructionTrigger> row(
             PaymentInstruction instruction, InstructionTrigger trigger) {
-        return TABLE.row("Instruction", instruction.instructionId(), instruction.status(), trigger);
+        return TABLE.row("Instruction", instruction.instructionId().value(), instruction.status(), trigger);
     }
 
     /** The one row of {@code trigger}, for moving many instructions at once. */

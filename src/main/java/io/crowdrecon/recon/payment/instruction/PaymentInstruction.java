@@ -2,9 +2,14 @@ package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.RefundId;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order to pay money out, for the bank (bank transfer to {@code creditorIban}) or the card
@@ -12,7 +17,7 @@ import java.time.Instant;
  * is owed.
  */
 public record PaymentInstruction(
-        String instructionId,
+        InstructionId instructionId,
         InstructionType type,
         PaymentChannel channel,
         InstructionStatus status,
@@ -24,15 +29,15 @@ public record PaymentInstruction(
         String remittanceInformation,
         String portalId,
         String orderId,
-        String unidentifiedTransferId,
+        UnidentifiedTransferId unidentifiedTransferId,
         String campaignId,
-        String refundId,
-        String cashoutId,
-        String reissueOf,
+        @Nullable RefundId refundId,
+        @Nullable CashoutId cashoutId,
+        @Nullable InstructionId reissueOf,
         Instant createdAt,
         Instant executedAt,
         String failureReason,
-        String reissuedAs) {
+        @Nullable InstructionId reissuedAs) {
 
     /** The amount in its currency's minor digits, also when read from a row written before they were enforced. */
     public PaymentInstruction {
@@ -41,7 +46,7 @@ public record PaymentInstruction(
 
     /** A new instruction, as created: not executed, not failed, not re-issued. */
     public static PaymentInstruction create(
-            String instructionId,
+            InstructionId instructionId,
             InstructionType type,
             PaymentChannel channel,
             InstructionStatus status,
@@ -53,11 +58,11 @@ public record PaymentInstruction(
             String remittanceInformation,
             String portalId,
             String orderId,
-            String unidentifiedTransferId,
+            UnidentifiedTransferId unidentifiedTransferId,
             String campaignId,
-            String refundId,
-            String cashoutId,
-            String reissueOf,
+            @Nullable RefundId refundId,
+            @Nullable CashoutId cashoutId,
+            @Nullable InstructionId reissueOf,
             Instant createdAt) {
         return new PaymentInstruction(
                 instructionId,
@@ -89,9 +94,9 @@ public record PaymentInstruction(
             return orderId;
         }
         if (unidentifiedTransferId != null) {
-            return unidentifiedTransferId;
+            return unidentifiedTransferId.value();
         }
-        return campaignId != null ? campaignId : instructionId;
+        return campaignId != null ? campaignId : instructionId.value();
     }
 
     /** {@code amount} in {@code currency}. */

@@ -28,7 +28,7 @@ public record PaymentInstructionMessage(
 
     public static PaymentInstructionMessage of(PaymentInstruction i) {
         return new PaymentInstructionMessage(
-                i.instructionId(),
+                i.instructionId().value(),
                 i.type(),
                 i.channel(),
                 i.amount(),
@@ -38,7 +38,9 @@ public record PaymentInstructionMessage(
                 i.pspReference(),
                 i.remittanceInformation(),
                 i.orderId(),
-                i.unidentifiedTransferId(),
+                i.unidentifiedTransferId() == null
+                        ? null
+                        : i.unidentifiedTransferId().value(),
                 i.campaignId(),
                 i.portalId());
     }

@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.payment.instruction;
 
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedSet;
@@ -17,15 +19,15 @@ public interface PaymentInstructions {
      * in {@code row.from()} stays as it was (a batch may return the same instruction twice).
      */
     Mono<Void> moveAll(
-            List<String> instructionIds,
+            List<InstructionId> instructionIds,
             Transition<InstructionStatus, InstructionTrigger> row,
             String failureReason,
             Instant at);
 
-    Mono<PaymentInstruction> byId(String instructionId);
+    Mono<PaymentInstruction> byId(InstructionId instructionId);
 
     /** The instruction, locked until the transaction ends; empty when unknown. */
-    Mono<PaymentInstruction> lock(String instructionId);
+    Mono<PaymentInstruction> lock(InstructionId instructionId);
 
     /**
      * Moves the instruction along {@code row} of {@link InstructionTransitions} (stamping the executed time when it
@@ -33,7 +35,7 @@ public interface PaymentInstructions {
      * {@code row.from()} (the caller holds its lock).
      */
     Mono<Void> move(
-            String instructionId,
+            InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
             String failureReason,
             Instant at);
@@ -44,16 +46,16 @@ public interface PaymentInstructions {
      * caller holds its lock).
      */
     Mono<Void> setDestination(
-            String instructionId,
+            InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
             String creditorIban,
             Instant at);
 
     /** Links a FAILED instruction to its re-issue; emits false when it was not FAILED or already re-issued. */
-    Mono<Boolean> markReissued(String instructionId, String reissuedAs, Instant at);
+    Mono<Boolean> markReissued(InstructionId instructionId, InstructionId reissuedAs, Instant at);
 
     /** These instructions, locked until the transaction ends, in id order (so that concurrent batches cannot deadlock). */
     Flux<PaymentInstruction> lockAll(SortedSet<String> instructionIds);
 
-    Flux<PaymentInstruction> ofUnidentifiedTransfer(String unidentifiedTransferId);
+    Flux<PaymentInstruction> ofUnidentifiedTransfer(UnidentifiedTransferId unidentifiedTransferId);
 }

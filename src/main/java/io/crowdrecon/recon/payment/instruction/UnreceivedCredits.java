@@ -183,7 +183,7 @@ public class UnreceivedCredits implements ReviewActions {
         return debits.credit(item.subjectId())
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Credit", item.subjectId())))
                 .flatMap(credit -> applyBankDebit.apply(new BankDebit(
-                        "NOS-" + item.reviewItemId(),
+                        "NOS-" + item.reviewItemId().value(),
                         null,
                         null,
                         credit.notificationId(),

@@ -3,6 +3,8 @@ package io.crowdrecon.recon.payment.moneyout;
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,9 +17,9 @@ import org.jspecify.annotations.Nullable;
  * @param splitOf the moneyout this one replaced when its order was split, or null
  */
 public record Moneyout(
-        String moneyoutId,
+        MoneyoutId moneyoutId,
         String orderId,
-        String moneyinId,
+        MoneyinId moneyinId,
         String portalId,
         String campaignId,
         String companyId,
@@ -25,7 +27,7 @@ public record Moneyout(
         MoneyoutStatus status,
         BigDecimal amount,
         String currency,
-        @Nullable String splitOf,
+        @Nullable MoneyoutId splitOf,
         Instant createdAt,
         @Nullable Instant executedAt) {
 
@@ -51,7 +53,7 @@ public record Moneyout(
      */
     public Moneyout moved(Transition<MoneyoutStatus, MoneyoutTrigger> row, Instant at) {
         if (!row.from().contains(status)) {
-            throw DomainException.refusedMove("Moneyout", moneyoutId, status, row.trigger());
+            throw DomainException.refusedMove("Moneyout", moneyoutId.value(), status, row.trigger());
         }
         return new Moneyout(
                 moneyoutId,

@@ -27,7 +27,7 @@ public record MoneyoutMessage(
 
     public static MoneyoutMessage of(Moneyout m) {
         return new MoneyoutMessage(
-                m.moneyoutId(),
+                m.moneyoutId().value(),
                 m.orderId(),
                 m.companyId(),
                 m.type(),

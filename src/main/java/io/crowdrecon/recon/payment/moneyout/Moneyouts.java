@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.payment.moneyout;
 
+import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.Transition;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -18,13 +20,14 @@ public interface Moneyouts {
      * executed time when it executes them); errors with IllegalStateException when one was not in {@code row.from()}
      * (the caller holds their locks).
      */
-    Mono<Void> moveAll(List<String> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, java.time.Instant at);
+    Mono<Void> moveAll(
+            List<MoneyoutId> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, java.time.Instant at);
 
     /** Marks moneyouts replaced by their split parts: they leave every list and total. */
-    Mono<Void> markReplaced(List<String> moneyoutIds, java.time.Instant at);
+    Mono<Void> markReplaced(List<MoneyoutId> moneyoutIds, java.time.Instant at);
 
     /** Links executed COMPANY moneyouts to the cashout that pays them out. */
-    Mono<Void> assignCashout(List<String> moneyoutIds, String cashoutId);
+    Mono<Void> assignCashout(List<MoneyoutId> moneyoutIds, CashoutId cashoutId);
 
     /** The campaign's standing COMPANY moneyouts summed by status. */
     Mono<java.util.Map<MoneyoutStatus, java.math.BigDecimal>> companyTotalsOfCampaign(String campaignId);

@@ -11,9 +11,10 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.refund.PaymentRefunds;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -65,7 +66,7 @@ public class Settlement {
     }
 
     /** Every AVAILABLE moneyout of the order EXECUTED; COMPANY ones linked to the cashout. */
-    public Mono<List<OutboundEvent>> executeInFull(Order order, List<Moneyout> outs, String cashoutId) {
+    public Mono<List<OutboundEvent>> executeInFull(Order order, List<Moneyout> outs, CashoutId cashoutId) {
         Instant now = clock.instant();
         Transition<MoneyoutStatus, MoneyoutTrigger> execute = MoneyoutTransitions.row(MoneyoutTrigger.EXECUTE);
         List<Moneyout> executed = outs.stream()
@@ -84,7 +85,7 @@ public class Settlement {
      * (REVERSED), linked to it, and refunds the undone parts to the payer. Parts of 0 are not
      * created, nor is a refund of 0.
      */
-    public Mono<List<OutboundEvent>> split(Order order, List<Moneyout> outs, Split split, String cashoutId) {
+    public Mono<List<OutboundEvent>> split(Order order, List<Moneyout> outs, Split split, CashoutId cashoutId) {
         Instant now = clock.instant();
         List<Moneyout> parts = new ArrayList<>();
         List<OutboundEvent> events = new ArrayList<>();
@@ -97,7 +98,7 @@ public class Settlement {
         }
         parts.forEach(part -> events.add(MoneyoutMessage.created(part)));
         Money undone = order.money(split.companyToUndo()).plus(order.money(split.feeToUndo()));
-        List<String> executedCompany = parts.stream()
+        List<MoneyoutId> executedCompany = parts.stream()
                 .filter(p -> p.type() == MoneyoutType.COMPANY && p.status() == MoneyoutStatus.EXECUTED)
                 .map(Moneyout::moneyoutId)
                 .toList();
@@ -122,7 +123,7 @@ public class Settlement {
             InstructionType type,
             String portalId,
             String campaignId,
-            String cashoutId,
+            CashoutId cashoutId,
             BigDecimal amount,
             String currency,
             String iban,
@@ -133,7 +134,7 @@ public class Settlement {
             return Mono.empty();
         }
         PaymentInstruction instruction = PaymentInstruction.create(
-                ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                ids.nextInstructionId(),
                 type,
                 PaymentChannel.BANK_TRANSFER,
                 InstructionStatus.CREATED,
@@ -161,7 +162,7 @@ public class Settlement {
             return java.util.Optional.empty();
         }
         return java.util.Optional.of(new Moneyout(
-                ids.next(IdPrefix.MONEYOUT),
+                ids.nextMoneyoutId(),
                 original.orderId(),
                 original.moneyinId(),
                 original.portalId(),
@@ -176,11 +177,11 @@ public class Settlement {
                 status == MoneyoutStatus.EXECUTED ? now : null));
     }
 
-    private static List<String> ids(List<Moneyout> outs) {
+    private static List<MoneyoutId> ids(List<Moneyout> outs) {
         return outs.stream().map(Moneyout::moneyoutId).toList();
     }
 
-    private static List<String> companyIds(List<Moneyout> outs) {
+    private static List<MoneyoutId> companyIds(List<Moneyout> outs) {
         return outs.stream()
                 .filter(m -> m.type() == MoneyoutType.COMPANY)
                 .map(Moneyout::moneyoutId)

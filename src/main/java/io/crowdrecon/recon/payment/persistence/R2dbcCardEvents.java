@@ -3,6 +3,8 @@ package io.crowdrecon.recon.payment.persistence;
 import io.crowdrecon.recon.payment.card.CardEvent;
 import io.crowdrecon.recon.payment.card.CardEvents;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -57,11 +59,11 @@ public class R2dbcCardEvents implements CardEvents {
     @Override
     public Mono<Void> recordChargebackReversal(
             String orderId,
-            String moneyinId,
+            MoneyinId moneyinId,
             String campaignId,
             BigDecimal amount,
             String currency,
-            String reviewItemId,
+            ReviewItemId reviewItemId,
             Instant at) {
         return database.sql(
                         """
@@ -69,11 +71,11 @@ public class R2dbcCardEvents implements CardEvents {
                                                          review_item_id, reversed_at)
                         VALUES (:orderId, :moneyinId, :campaignId, :amount, :currency, :reviewItemId, :at)""")
                 .bind("orderId", orderId)
-                .bind("moneyinId", moneyinId)
+                .bind("moneyinId", moneyinId.value())
                 .bind("campaignId", campaignId)
                 .bind("amount", amount)
                 .bind("currency", currency)
-                .bind("reviewItemId", reviewItemId)
+                .bind("reviewItemId", reviewItemId.value())
                 .bind("at", Sql.timestamp(at))
                 .then();
     }

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.r2dbc.spi.Readable;
@@ -28,7 +29,7 @@ public class R2dbcMoneyins implements Moneyins {
     @Override
     public Mono<Void> addAll(List<Moneyin> moneyins) {
         return BulkInsert.into("moneyin", moneyins)
-                .text("moneyin_id", Moneyin::moneyinId)
+                .text("moneyin_id", m -> m.moneyinId().value())
                 .text("order_id", m -> m.orderId().value())
                 .text("portal_id", m -> m.portalId().value())
                 .text("campaign_id", m -> m.campaignId().value())
@@ -63,13 +64,13 @@ public class R2dbcMoneyins implements Moneyins {
     }
 
     @Override
-    public Mono<Boolean> recall(String moneyinId, java.time.Instant at) {
+    public Mono<Boolean> recall(MoneyinId moneyinId, java.time.Instant at) {
         return database.sql(
                         """
                         UPDATE moneyin SET status = 'RECALLED', recalled_at = :at
                          WHERE moneyin_id = :id AND status = 'RECEIVED'""")
                 .bind("at", Sql.timestamp(at))
-                .bind("id", moneyinId)
+                .bind("id", moneyinId.value())
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows == 1);
@@ -85,7 +86,7 @@ public class R2dbcMoneyins implements Moneyins {
 
     static Moneyin moneyin(Readable row) {
         return new Moneyin(
-                row.get("moneyin_id", String.class),
+                new MoneyinId(row.get("moneyin_id", String.class)),
                 new OrderId(row.get("order_id", String.class)),
                 new PortalId(row.get("portal_id", String.class)),
                 new CampaignId(row.get("campaign_id", String.class)),

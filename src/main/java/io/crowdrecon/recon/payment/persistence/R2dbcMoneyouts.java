@@ -7,6 +7,9 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -27,9 +30,9 @@ public class R2dbcMoneyouts implements Moneyouts {
     @Override
     public Mono<Void> addAll(List<Moneyout> moneyouts) {
         return BulkInsert.into("moneyout", moneyouts)
-                .text("moneyout_id", Moneyout::moneyoutId)
+                .text("moneyout_id", m -> m.moneyoutId().value())
                 .text("order_id", Moneyout::orderId)
-                .text("moneyin_id", Moneyout::moneyinId)
+                .text("moneyin_id", m -> m.moneyinId().value())
                 .text("portal_id", Moneyout::portalId)
                 .text("campaign_id", Moneyout::campaignId)
                 .text("company_id", Moneyout::companyId)
@@ -37,7 +40,7 @@ public class R2dbcMoneyouts implements Moneyouts {
                 .enumName("status", Moneyout::status)
                 .numeric("amount", Moneyout::amount)
                 .text("currency", Moneyout::currency)
-                .text("split_of", Moneyout::splitOf)
+                .id("split_of", Moneyout::splitOf, MoneyoutId::value)
                 .timestamp("created_at", Moneyout::createdAt)
                 .timestamp("updated_at", Moneyout::createdAt)
                 .timestamp("executed_at", Moneyout::executedAt)
@@ -56,7 +59,7 @@ public class R2dbcMoneyouts implements Moneyouts {
 
     @Override
     public Mono<Void> moveAll(
-            List<String> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, java.time.Instant at) {
+            List<MoneyoutId> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, java.time.Instant at) {
         if (moneyoutIds.isEmpty()) {
             return Mono.empty();
         }
@@ -68,7 +71,7 @@ public class R2dbcMoneyouts implements Moneyouts {
                          WHERE moneyout_id = ANY(:ids::text[]) AND status = ANY(:from::text[])""")
                 .bind("to", row.to().name())
                 .bind("at", Sql.timestamp(at))
-                .bind("ids", moneyoutIds.toArray(String[]::new))
+                .bind("ids", moneyoutIds.stream().map(MoneyoutId::value).toArray(String[]::new))
                 .bind("from", Sql.names(row.from()))
                 .fetch()
                 .rowsUpdated()
@@ -92,25 +95,25 @@ public class R2dbcMoneyouts implements Moneyouts {
     }
 
     @Override
-    public Mono<Void> markReplaced(List<String> moneyoutIds, java.time.Instant at) {
+    public Mono<Void> markReplaced(List<MoneyoutId> moneyoutIds, java.time.Instant at) {
         if (moneyoutIds.isEmpty()) {
             return Mono.empty();
         }
         return database.sql(
                         "UPDATE moneyout SET replaced_at = :at, updated_at = :at WHERE moneyout_id = ANY(:ids::text[])")
                 .bind("at", Sql.timestamp(at))
-                .bind("ids", moneyoutIds.toArray(String[]::new))
+                .bind("ids", moneyoutIds.stream().map(MoneyoutId::value).toArray(String[]::new))
                 .then();
     }
 
     @Override
-    public Mono<Void> assignCashout(List<String> moneyoutIds, String cashoutId) {
+    public Mono<Void> assignCashout(List<MoneyoutId> moneyoutIds, CashoutId cashoutId) {
         if (moneyoutIds.isEmpty()) {
             return Mono.empty();
         }
         return database.sql("UPDATE moneyout SET cashout_id = :cashout WHERE moneyout_id = ANY(:ids::text[])")
-                .bind("cashout", cashoutId)
-                .bind("ids", moneyoutIds.toArray(String[]::new))
+                .bind("cashout", cashoutId.value())
+                .bind("ids", moneyoutIds.stream().map(MoneyoutId::value).toArray(String[]::new))
                 .then();
     }
 
@@ -125,9 +128,9 @@ public class R2dbcMoneyouts implements Moneyouts {
 
     static Moneyout moneyout(Readable row) {
         return new Moneyout(
-                row.get("moneyout_id", String.class),
+                new MoneyoutId(row.get("moneyout_id", String.class)),
                 row.get("order_id", String.class),
-                row.get("moneyin_id", String.class),
+                new MoneyinId(row.get("moneyin_id", String.class)),
                 row.get("portal_id", String.class),
                 row.get("campaign_id", String.class),
                 row.get("company_id", String.class),
@@ -135,7 +138,7 @@ public class R2dbcMoneyouts implements Moneyouts {
                 MoneyoutStatus.valueOf(row.get("status", String.class)),
                 row.get("amount", BigDecimal.class),
                 row.get("currency", String.class),
-                row.get("split_of", String.class),
+                Sql.id(row.get("split_of", String.class), MoneyoutId::new),
                 Sql.instant(row.get("created_at", OffsetDateTime.class)),
                 Sql.instant(row.get("executed_at", OffsetDateTime.class)));
     }

@@ -8,7 +8,11 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -30,7 +34,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     @Override
     public Mono<Void> addAll(List<PaymentInstruction> instructions) {
         return BulkInsert.into("payment_instruction", instructions)
-                .text("instruction_id", PaymentInstruction::instructionId)
+                .text("instruction_id", i -> i.instructionId().value())
                 .enumName("type", PaymentInstruction::type)
                 .enumName("channel", PaymentInstruction::channel)
                 .enumName("status", PaymentInstruction::status)
@@ -42,11 +46,14 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .text("remittance_information", PaymentInstruction::remittanceInformation)
                 .text("portal_id", PaymentInstruction::portalId)
                 .text("order_id", PaymentInstruction::orderId)
-                .text("unidentified_transfer_id", PaymentInstruction::unidentifiedTransferId)
+                .id(
+                        "unidentified_transfer_id",
+                        PaymentInstruction::unidentifiedTransferId,
+                        UnidentifiedTransferId::value)
                 .text("campaign_id", PaymentInstruction::campaignId)
-                .text("refund_id", PaymentInstruction::refundId)
-                .text("cashout_id", PaymentInstruction::cashoutId)
-                .text("reissue_of", PaymentInstruction::reissueOf)
+                .id("refund_id", PaymentInstruction::refundId, RefundId::value)
+                .id("cashout_id", PaymentInstruction::cashoutId, CashoutId::value)
+                .id("reissue_of", PaymentInstruction::reissueOf, InstructionId::value)
                 .timestamp("created_at", PaymentInstruction::createdAt)
                 .timestamp("updated_at", PaymentInstruction::createdAt)
                 .execute(database)
@@ -55,7 +62,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
 
     @Override
     public Mono<Void> moveAll(
-            List<String> instructionIds,
+            List<InstructionId> instructionIds,
             Transition<InstructionStatus, InstructionTrigger> row,
             String failureReason,
             Instant at) {
@@ -72,7 +79,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .bind("to", row.to().name())
                 .bind("at", Sql.timestamp(at))
                 .bind("reason", Sql.nullable(failureReason, String.class))
-                .bind("ids", instructionIds.toArray(String[]::new))
+                .bind("ids", instructionIds.stream().map(InstructionId::value).toArray(String[]::new))
                 .bind("from", Sql.names(row.from()))
                 .then();
     }
@@ -90,16 +97,16 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     }
 
     @Override
-    public Mono<PaymentInstruction> lock(String instructionId) {
+    public Mono<PaymentInstruction> lock(InstructionId instructionId) {
         return database.sql("SELECT * FROM payment_instruction WHERE instruction_id = :id FOR UPDATE")
-                .bind("id", instructionId)
+                .bind("id", instructionId.value())
                 .map(R2dbcPaymentInstructions::instruction)
                 .one();
     }
 
     @Override
     public Mono<Void> move(
-            String instructionId,
+            InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
             String failureReason,
             Instant at) {
@@ -113,7 +120,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .bind("to", row.to().name())
                 .bind("at", Sql.timestamp(at))
                 .bind("reason", Sql.nullable(failureReason, String.class))
-                .bind("id", instructionId)
+                .bind("id", instructionId.value())
                 .bind("from", Sql.names(row.from()))
                 .fetch()
                 .rowsUpdated()
@@ -122,7 +129,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
 
     @Override
     public Mono<Void> setDestination(
-            String instructionId,
+            InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
             String creditorIban,
             Instant at) {
@@ -134,7 +141,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .bind("to", row.to().name())
                 .bind("iban", creditorIban)
                 .bind("at", Sql.timestamp(at))
-                .bind("id", instructionId)
+                .bind("id", instructionId.value())
                 .bind("from", Sql.names(row.from()))
                 .fetch()
                 .rowsUpdated()
@@ -142,7 +149,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     }
 
     private static Mono<Void> moved(
-            long rows, String instructionId, Transition<InstructionStatus, InstructionTrigger> row) {
+            long rows, InstructionId instructionId, Transition<InstructionStatus, InstructionTrigger> row) {
         return rows == 1
                 ? Mono.empty()
                 : Mono.error(new IllegalStateException("expected to move instruction " + instructionId + " from "
@@ -150,41 +157,41 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     }
 
     @Override
-    public Mono<Boolean> markReissued(String instructionId, String reissuedAs, Instant at) {
+    public Mono<Boolean> markReissued(InstructionId instructionId, InstructionId reissuedAs, Instant at) {
         return database.sql(
                         """
                         UPDATE payment_instruction SET reissued_as = :as, updated_at = :at
                          WHERE instruction_id = :id AND status = 'FAILED' AND reissued_as IS NULL""")
-                .bind("as", reissuedAs)
+                .bind("as", reissuedAs.value())
                 .bind("at", Sql.timestamp(at))
-                .bind("id", instructionId)
+                .bind("id", instructionId.value())
                 .fetch()
                 .rowsUpdated()
                 .map(rows -> rows == 1);
     }
 
     @Override
-    public Mono<PaymentInstruction> byId(String instructionId) {
+    public Mono<PaymentInstruction> byId(InstructionId instructionId) {
         return database.sql("SELECT * FROM payment_instruction WHERE instruction_id = :id")
-                .bind("id", instructionId)
+                .bind("id", instructionId.value())
                 .map(R2dbcPaymentInstructions::instruction)
                 .one();
     }
 
     @Override
-    public Flux<PaymentInstruction> ofUnidentifiedTransfer(String unidentifiedTransferId) {
+    public Flux<PaymentInstruction> ofUnidentifiedTransfer(UnidentifiedTransferId unidentifiedTransferId) {
         return database.sql(
                         """
                         SELECT * FROM payment_instruction WHERE unidentified_transfer_id = :id
                          ORDER BY created_at, instruction_id""")
-                .bind("id", unidentifiedTransferId)
+                .bind("id", unidentifiedTransferId.value())
                 .map(R2dbcPaymentInstructions::instruction)
                 .all();
     }
 
     static PaymentInstruction instruction(Readable row) {
         return new PaymentInstruction(
-                row.get("instruction_id", String.class),
+                new InstructionId(row.get("instruction_id", String.class)),
                 InstructionType.valueOf(row.get("type", String.class)),
                 PaymentChannel.valueOf(row.get("channel", String.class)),
                 InstructionStatus.valueOf(row.get("status", String.class)),
@@ -196,14 +203,14 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 row.get("remittance_information", String.class),
                 row.get("portal_id", String.class),
                 row.get("order_id", String.class),
-                row.get("unidentified_transfer_id", String.class),
+                Sql.id(row.get("unidentified_transfer_id", String.class), UnidentifiedTransferId::new),
                 row.get("campaign_id", String.class),
-                row.get("refund_id", String.class),
-                row.get("cashout_id", String.class),
-                row.get("reissue_of", String.class),
+                Sql.id(row.get("refund_id", String.class), RefundId::new),
+                Sql.id(row.get("cashout_id", String.class), CashoutId::new),
+                Sql.id(row.get("reissue_of", String.class), InstructionId::new),
                 Sql.instant(row.get("created_at", OffsetDateTime.class)),
                 Sql.instant(row.get("executed_at", OffsetDateTime.class)),
                 row.get("failure_reason", String.class),
-                row.get("reissued_as", String.class));
+                Sql.id(row.get("reissued_as", String.class), InstructionId::new));
     }
 }

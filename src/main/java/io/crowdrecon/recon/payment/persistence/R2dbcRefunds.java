@@ -7,6 +7,8 @@ import io.crowdrecon.recon.payment.refund.RefundView;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,17 +27,17 @@ public class R2dbcRefunds implements Refunds {
     @Override
     public Mono<Void> add(Refund refund) {
         return BulkInsert.into("refund", List.of(refund))
-                .text("refund_id", Refund::refundId)
+                .text("refund_id", r -> r.refundId().value())
                 .text("order_id", Refund::orderId)
                 .text("portal_id", Refund::portalId)
                 .text("campaign_id", Refund::campaignId)
-                .text("moneyin_id", Refund::moneyinId)
+                .text("moneyin_id", r -> r.moneyinId().value())
                 .numeric("amount", Refund::amount)
                 .text("currency", Refund::currency)
                 .enumName("channel", Refund::channel)
                 .text("iban", Refund::iban)
                 .text("psp_reference", Refund::pspReference)
-                .text("instruction_id", Refund::instructionId)
+                .text("instruction_id", r -> r.instructionId().value())
                 .text("reason", Refund::reason)
                 .timestamp("created_at", Refund::createdAt)
                 .execute(database)
@@ -52,7 +54,7 @@ public class R2dbcRefunds implements Refunds {
                          WHERE r.order_id = :id ORDER BY r.created_at DESC, r.refund_id DESC""")
                 .bind("id", orderId)
                 .map(row -> new RefundView(
-                        row.get("refund_id", String.class),
+                        new RefundId(row.get("refund_id", String.class)),
                         row.get("order_id", String.class),
                         InstructionStatus.valueOf(row.get("status", String.class)),
                         row.get("amount", BigDecimal.class),
@@ -60,17 +62,17 @@ public class R2dbcRefunds implements Refunds {
                         PaymentChannel.valueOf(row.get("channel", String.class)),
                         row.get("creditor_iban", String.class),
                         row.get("psp_reference", String.class),
-                        row.get("instruction_id", String.class),
+                        new InstructionId(row.get("instruction_id", String.class)),
                         Sql.instant(row.get("created_at", OffsetDateTime.class)),
                         Sql.instant(row.get("executed_at", OffsetDateTime.class))))
                 .all();
     }
 
     @Override
-    public Mono<Void> replaceInstruction(String oldInstructionId, String newInstructionId) {
+    public Mono<Void> replaceInstruction(InstructionId oldInstructionId, InstructionId newInstructionId) {
         return database.sql("UPDATE refund SET instruction_id = :new WHERE instruction_id = :old")
-                .bind("new", newInstructionId)
-                .bind("old", oldInstructionId)
+                .bind("new", newInstructionId.value())
+                .bind("old", oldInstructionId.value())
                 .then();
     }
 }

@@ -2,6 +2,9 @@ package io.crowdrecon.recon.payment.refund;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -10,17 +13,17 @@ import java.time.Instant;
  * pspReference. Its status is its current instruction's (a re-issue makes a new one current).
  */
 public record Refund(
-        String refundId,
+        RefundId refundId,
         String orderId,
         String portalId,
         String campaignId,
-        String moneyinId,
+        MoneyinId moneyinId,
         BigDecimal amount,
         String currency,
         PaymentChannel channel,
         String iban,
         String pspReference,
-        String instructionId,
+        InstructionId instructionId,
         String reason,
         Instant createdAt) {
 

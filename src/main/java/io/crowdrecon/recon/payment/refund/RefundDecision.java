@@ -19,8 +19,8 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -81,7 +81,7 @@ public record RefundDecision(
 
     private static RefundDecision of(
             Order order, Moneyin moneyin, Money amount, String reason, IdGenerator ids, Instant now) {
-        String refundId = ids.next(IdPrefix.REFUND);
+        RefundId refundId = ids.nextRefundId();
         PaymentInstruction instruction = instructionFor(order, moneyin, amount, refundId, ids, now);
         Refund refund = new Refund(
                 refundId,
@@ -99,12 +99,12 @@ public record RefundDecision(
                 now);
         if (instruction.status() == InstructionStatus.ON_HOLD) {
             ReviewItem item = ReviewItem.open(
-                    ids.next(IdPrefix.REVIEW_ITEM),
+                    ids.nextReviewItemId(),
                     ReviewKind.RETURN_IMPOSSIBLE,
                     order.portalId().value(),
                     order.orderId().value(),
-                    instruction.instructionId(),
-                    "Refund " + refundId + " of order " + order.orderId() + " (" + amount
+                    instruction.instructionId().value(),
+                    "Refund " + refundId.value() + " of order " + order.orderId() + " (" + amount
                             + ") has no valid payer IBAN; give one with PUT /ops/instructions/"
                             + instruction.instructionId() + "/reissued",
                     now);
@@ -127,11 +127,11 @@ public record RefundDecision(
 
     /** To the card that paid, on its pspReference; or to the payer's IBAN, ON_HOLD while it has no valid one. */
     private static PaymentInstruction instructionFor(
-            Order order, Moneyin moneyin, Money amount, String refundId, IdGenerator ids, Instant now) {
+            Order order, Moneyin moneyin, Money amount, RefundId refundId, IdGenerator ids, Instant now) {
         boolean card = moneyin.channel() == PaymentChannel.CARD;
         Optional<Iban> payer = card ? Optional.empty() : Iban.tryParse(moneyin.payerIban());
         return PaymentInstruction.create(
-                ids.next(IdPrefix.PAYMENT_INSTRUCTION),
+                ids.nextInstructionId(),
                 InstructionType.REFUND,
                 card ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER,
                 card || payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,

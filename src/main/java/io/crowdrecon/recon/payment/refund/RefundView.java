@@ -3,6 +3,8 @@ package io.crowdrecon.recon.payment.refund;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -11,7 +13,7 @@ import java.time.Instant;
  * {@code GET /orders/{id}/payment/refund}; the API's shape is {@code payment.web.RefundResponse}).
  */
 public record RefundView(
-        String refundId,
+        RefundId refundId,
         String orderId,
         InstructionStatus status,
         BigDecimal amount,
@@ -19,7 +21,7 @@ public record RefundView(
         PaymentChannel channel,
         String iban,
         String pspReference,
-        String instructionId,
+        InstructionId instructionId,
         Instant createdAt,
         Instant executedAt) {
 

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment.refund;
 
+import io.crowdrecon.recon.shared.InstructionId;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -12,5 +13,5 @@ public interface Refunds {
     Flux<RefundView> ofOrder(String orderId);
 
     /** Points the refund whose current instruction is {@code oldInstructionId} at its re-issue. */
-    Mono<Void> replaceInstruction(String oldInstructionId, String newInstructionId);
+    Mono<Void> replaceInstruction(InstructionId oldInstructionId, InstructionId newInstructionId);
 }

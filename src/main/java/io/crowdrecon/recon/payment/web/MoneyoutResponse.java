@@ -37,7 +37,7 @@ public record MoneyoutResponse(
 
     static MoneyoutResponse of(Moneyout m) {
         return new MoneyoutResponse(
-                m.moneyoutId(),
+                m.moneyoutId().value(),
                 m.orderId(),
                 m.companyId(),
                 m.type(),

@@ -9,6 +9,8 @@ import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.shared.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -65,7 +67,7 @@ public class OpsInstructionController {
             description = "One payment instruction, with the re-issues it links to.")
     Mono<PaymentInstructionResponse> instruction(@PathVariable String instructionId) {
         return instructions
-                .byId(instructionId)
+                .byId(InstructionId.of(instructionId))
                 .map(PaymentInstructionResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)));
     }
@@ -88,7 +90,7 @@ public class OpsInstructionController {
                                 "PaymentInstruction",
                                 instructionId,
                                 note.orElse(null)),
-                        () -> desk.reissue(instructionId, request == null ? null : request.iban())))
+                        () -> desk.reissue(InstructionId.of(instructionId), request == null ? null : request.iban())))
                 .map(PaymentInstructionResponse::of);
     }
 
@@ -108,7 +110,7 @@ public class OpsInstructionController {
                                 "UnidentifiedTransfer",
                                 unidentifiedTransferId,
                                 note.orElse(null)),
-                        () -> desk.giveReturnIban(unidentifiedTransferId, request.iban())))
+                        () -> desk.giveReturnIban(UnidentifiedTransferId.of(unidentifiedTransferId), request.iban())))
                 .map(UnidentifiedTransferResponse::of);
     }
 

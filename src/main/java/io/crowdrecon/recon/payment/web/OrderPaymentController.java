@@ -71,7 +71,7 @@ public class OrderPaymentController {
 
         static MoneyinResponse of(Moneyin m) {
             return new MoneyinResponse(
-                    m.moneyinId(),
+                    m.moneyinId().value(),
                     m.orderId().value(),
                     m.amount(),
                     m.currency(),

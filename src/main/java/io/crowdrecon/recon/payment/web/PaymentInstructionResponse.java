@@ -7,6 +7,7 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A payment instruction as operators see it ({@code GET /ops/instructions/{id}}), with its status and re-issue links;
@@ -28,18 +29,18 @@ public record PaymentInstructionResponse(
         String pspReference,
         String remittanceInformation,
         String orderId,
-        String unidentifiedTransferId,
+        @Nullable String unidentifiedTransferId,
         String campaignId,
         String portalId,
-        String reissueOf,
-        String reissuedAs,
+        @Nullable String reissueOf,
+        @Nullable String reissuedAs,
         String failureReason,
         Instant createdDatetime,
         Instant executedDatetime) {
 
     static PaymentInstructionResponse of(PaymentInstruction i) {
         return new PaymentInstructionResponse(
-                i.instructionId(),
+                i.instructionId().value(),
                 i.type(),
                 i.channel(),
                 i.status(),
@@ -50,11 +51,13 @@ public record PaymentInstructionResponse(
                 i.pspReference(),
                 i.remittanceInformation(),
                 i.orderId(),
-                i.unidentifiedTransferId(),
+                i.unidentifiedTransferId() == null
+                        ? null
+                        : i.unidentifiedTransferId().value(),
                 i.campaignId(),
                 i.portalId(),
-                i.reissueOf(),
-                i.reissuedAs(),
+                i.reissueOf() == null ? null : i.reissueOf().value(),
+                i.reissuedAs() == null ? null : i.reissuedAs().value(),
                 i.failureReason(),
                 i.createdAt(),
                 i.executedAt());

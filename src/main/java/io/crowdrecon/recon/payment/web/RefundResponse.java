@@ -37,7 +37,7 @@ public record RefundResponse(
 
     static RefundResponse of(RefundView r) {
         return new RefundResponse(
-                r.refundId(),
+                r.refundId().value(),
                 r.orderId(),
                 r.status(),
                 r.amount(),
@@ -45,7 +45,7 @@ public record RefundResponse(
                 r.channel(),
                 r.iban(),
                 r.pspReference(),
-                r.instructionId(),
+                r.instructionId().value(),
                 r.createdAt(),
                 r.executedAt());
     }

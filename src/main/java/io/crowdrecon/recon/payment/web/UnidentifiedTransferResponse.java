@@ -32,7 +32,7 @@ public record UnidentifiedTransferResponse(
 
     static UnidentifiedTransferResponse of(UnidentifiedTransfer u) {
         return new UnidentifiedTransferResponse(
-                u.unidentifiedTransferId(),
+                u.unidentifiedTransferId().value(),
                 u.amount(),
                 u.currency(),
                 u.description(),

@@ -40,6 +40,15 @@ public final class BulkInsert<T> {
         return this;
     }
 
+    /** A typed id's column ({@code Row::refundId, RefundId::value}): null where a row has no such id. */
+    public <I> BulkInsert<T> id(String column, Function<T, @Nullable I> id, Function<I, String> value) {
+        columns.add(new Column<>(column, "text", row -> {
+            I typed = id.apply(row);
+            return typed == null ? null : value.apply(typed);
+        }));
+        return this;
+    }
+
     public BulkInsert<T> integer(String column, Function<T, Integer> value) {
         columns.add(new Column<>(column, "int", row -> {
             Integer number = value.apply(row);

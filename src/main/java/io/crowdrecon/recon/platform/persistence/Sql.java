@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 import org.springframework.lang.Contract;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -39,6 +40,12 @@ public final class Sql {
     @Contract("null -> null; !null -> !null")
     public static @Nullable Instant instant(OffsetDateTime value) {
         return value == null ? null : value.toInstant();
+    }
+
+    /** The typed id in a column that may be null ({@code Sql.id(row.get("refund_id", String.class), RefundId::new)}). */
+    @Contract("null, _ -> null; !null, _ -> !null")
+    public static <I> @Nullable I id(@Nullable String value, Function<String, I> wrap) {
+        return value == null ? null : wrap.apply(value);
     }
 
     /** Whether the query answers a row: emits true, or false when it answers none; errors if it answers several. */

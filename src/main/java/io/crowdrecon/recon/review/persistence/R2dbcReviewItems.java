@@ -9,6 +9,7 @@ import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
@@ -36,7 +37,7 @@ public class R2dbcReviewItems implements ReviewItems {
     @Override
     public Mono<Void> addAll(List<ReviewItem> items) {
         return BulkInsert.into("review_item", items)
-                .text("review_item_id", ReviewItem::reviewItemId)
+                .text("review_item_id", item -> item.reviewItemId().value())
                 .enumName("kind", ReviewItem::kind)
                 .enumName("status", ReviewItem::status)
                 .text("portal_id", ReviewItem::portalId)
@@ -85,7 +86,7 @@ public class R2dbcReviewItems implements ReviewItems {
 
     @Override
     public Mono<ReviewItem> move(
-            String reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at) {
+            ReviewItemId reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at) {
         return database.sql(
                         """
                         UPDATE review_item SET status = :to, note = :note,
@@ -95,7 +96,7 @@ public class R2dbcReviewItems implements ReviewItems {
                 .bind("from", Sql.names(row.from()))
                 .bind("note", note)
                 .bind("at", Sql.timestamp(at))
-                .bind("id", reviewItemId)
+                .bind("id", reviewItemId.value())
                 .then()
                 .then(byId(reviewItemId));
     }
@@ -118,16 +119,16 @@ public class R2dbcReviewItems implements ReviewItems {
     }
 
     @Override
-    public Mono<ReviewItem> byId(String reviewItemId) {
+    public Mono<ReviewItem> byId(ReviewItemId reviewItemId) {
         return database.sql("SELECT * FROM review_item WHERE review_item_id = :id")
-                .bind("id", reviewItemId)
+                .bind("id", reviewItemId.value())
                 .map(R2dbcReviewItems::item)
                 .one();
     }
 
     static ReviewItem item(Readable row) {
         return new ReviewItem(
-                row.get("review_item_id", String.class),
+                new ReviewItemId(row.get("review_item_id", String.class)),
                 ReviewKind.valueOf(row.get("kind", String.class)),
                 ReviewStatus.valueOf(row.get("status", String.class)),
                 row.get("portal_id", String.class),

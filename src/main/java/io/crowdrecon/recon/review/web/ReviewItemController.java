@@ -16,6 +16,7 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Validation;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -67,7 +68,7 @@ public class ReviewItemController {
 
         static ReviewItemResponse of(ReviewItem i) {
             return new ReviewItemResponse(
-                    i.reviewItemId(),
+                    i.reviewItemId().value(),
                     i.kind(),
                     i.status(),
                     i.portalId(),
@@ -131,7 +132,7 @@ public class ReviewItemController {
                 })
                 .flatMap(note -> journal.recorded(
                         new OpsJournal.Write(actor(caller), "resolveReviewItem", "ReviewItem", reviewItemId, note),
-                        () -> items.byId(reviewItemId)
+                        () -> items.byId(ReviewItemId.of(reviewItemId))
                                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Review item", reviewItemId)))
                                 .flatMap(item -> resolve(item, note, request.action()))))
                 .map(ReviewItemResponse::of);

@@ -5,6 +5,7 @@ import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedFilter;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
@@ -43,7 +44,8 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
     @Override
     public Mono<Void> addAll(List<UnidentifiedTransfer> transfers) {
         return BulkInsert.into("unidentified_transfer", transfers)
-                .text("unidentified_transfer_id", UnidentifiedTransfer::unidentifiedTransferId)
+                .text("unidentified_transfer_id", t -> t.unidentifiedTransferId()
+                        .value())
                 .text("notification_id", UnidentifiedTransfer::notificationId)
                 .text("portal_id", UnidentifiedTransfer::portalId)
                 .text("channel", UnidentifiedTransfer::channel)
@@ -65,12 +67,17 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
 
     @Override
     public Mono<Void> moveAll(
-            List<String> transferIds, Transition<UnidentifiedStatus, UnidentifiedTrigger> row, Instant at) {
+            List<UnidentifiedTransferId> transferIds,
+            Transition<UnidentifiedStatus, UnidentifiedTrigger> row,
+            Instant at) {
         if (transferIds.isEmpty()) {
             return Mono.empty();
         }
         // Distinct: a batch may return the same instruction, so fail the same transfer, twice.
-        String[] ids = transferIds.stream().distinct().toArray(String[]::new);
+        String[] ids = transferIds.stream()
+                .map(UnidentifiedTransferId::value)
+                .distinct()
+                .toArray(String[]::new);
         return database.sql(
                         """
                         UPDATE unidentified_transfer
@@ -140,16 +147,16 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
     }
 
     @Override
-    public Mono<UnidentifiedTransfer> byId(String unidentifiedTransferId) {
+    public Mono<UnidentifiedTransfer> byId(UnidentifiedTransferId unidentifiedTransferId) {
         return database.sql("SELECT * FROM unidentified_transfer WHERE unidentified_transfer_id = :id")
-                .bind("id", unidentifiedTransferId)
+                .bind("id", unidentifiedTransferId.value())
                 .map(R2dbcUnidentifiedTransfers::transfer)
                 .one();
     }
 
     static UnidentifiedTransfer transfer(Readable row) {
         return new UnidentifiedTransfer(
-                row.get("unidentified_transfer_id", String.class),
+                new UnidentifiedTransferId(row.get("unidentified_transfer_id", String.class)),
                 row.get("notification_id", String.class),
                 row.get("portal_id", String.class),
                 row.get("channel", String.class),

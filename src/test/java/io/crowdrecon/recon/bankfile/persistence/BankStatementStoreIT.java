@@ -16,6 +16,8 @@ import io.crowdrecon.recon.bankfile.StatementReconciliation.Period;
 import io.crowdrecon.recon.bankfile.StatementReconciliation.PreviousStatement;
 import io.crowdrecon.recon.matching.RecordedCredit;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.BankFileId;
+import io.crowdrecon.recon.shared.BankStatementId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Page;
@@ -74,14 +76,14 @@ class BankStatementStoreIT {
     Transactions transactions;
 
     /** What this test wrote by hand: removed after it, so that the other tests' audits see only real books. */
-    private final List<String> createdFiles = new java.util.ArrayList<>();
+    private final List<BankFileId> createdFiles = new java.util.ArrayList<>();
 
     private final List<String> createdCredits = new java.util.ArrayList<>();
     private final List<String> createdInstructions = new java.util.ArrayList<>();
 
     @org.junit.jupiter.api.AfterEach
     void removeWhatWasWrittenByHand() {
-        String[] files = createdFiles.toArray(String[]::new);
+        String[] files = createdFiles.stream().map(BankFileId::value).toArray(String[]::new);
         database.sql(
                         """
                         WITH s AS (SELECT bank_statement_id FROM bank_statement WHERE bank_file_id = ANY(:files)),
@@ -110,9 +112,9 @@ class BankStatementStoreIT {
 
     @Test
     void readsBackEveryFieldOfASavedStatementAndTheStatementsOfAFileInFileOrder() {
-        String file = newFile();
+        BankFileId file = newFile();
         BankStatement full = new BankStatement(
-                IDS.next(IdPrefix.BANK_STATEMENT),
+                IDS.nextBankStatementId(),
                 file,
                 1,
                 StatementKind.STATEMENT,
@@ -148,7 +150,7 @@ class BankStatementStoreIT {
                 "1 missed notification",
                 NOW);
         BankStatement bare = new BankStatement(
-                IDS.next(IdPrefix.BANK_STATEMENT),
+                IDS.nextBankStatementId(),
                 file,
                 0,
                 StatementKind.NOTIFICATION,
@@ -189,15 +191,16 @@ class BankStatementStoreIT {
 
         assertThat(statements.byId(full.bankStatementId()).block()).isEqualTo(full);
         assertThat(statements.byId(bare.bankStatementId()).block()).isEqualTo(bare);
-        assertThat(statements.byId("BST-NONE").blockOptional()).isEmpty();
+        assertThat(statements.byId(new BankStatementId("BST-NONE")).blockOptional())
+                .isEmpty();
         assertThat(statements.ofFile(file).collectList().block()).containsExactly(bare, full);
     }
 
     @Test
     void findsTheFileThatBookedAStatementKeyComparingMissingPartsAsEqual() {
         String account = Ibans.randomGerman();
-        String first = newFile();
-        String second = newFile();
+        BankFileId first = newFile();
+        BankFileId second = newFile();
         statements
                 .save(statement(first, 0, account, null, StatementKind.STATEMENT, null, null, "MT940-1", null, null))
                 .block();
@@ -239,7 +242,7 @@ class BankStatementStoreIT {
     @Test
     void continuesAnAccountFromItsLastSavedBalanceWhoseExpectedClosingIsTheBankClosingWhenNoneWasReckoned() {
         String account = Ibans.randomGerman();
-        String file = newFile();
+        BankFileId file = newFile();
         BankStatement first = withBalance(
                 statement(file, 0, account, "PRT-X", StatementKind.STATEMENT, "M1", 41L, "S41", 41L, null),
                 new BigDecimal("250.00"),
@@ -276,7 +279,7 @@ class BankStatementStoreIT {
 
     @Test
     void savesEntriesCallByCallAndPagesThemInEntryAndTransactionOrder() {
-        String file = newFile();
+        BankFileId file = newFile();
         BankStatement statement =
                 statement(file, 0, Ibans.randomGerman(), null, StatementKind.STATEMENT, "M", 1L, "S", 1L, null);
         statements.save(statement).block();
@@ -304,14 +307,17 @@ class BankStatementStoreIT {
         assertThat(first.total()).isEqualTo(4);
         assertThat(second.items()).containsExactly(bare);
         assertThat(second.page()).isEqualTo(1);
-        assertThat(statements.entries("BST-NONE", new PageRequest(0, 3)).block().total())
+        assertThat(statements
+                        .entries(new BankStatementId("BST-NONE"), new PageRequest(0, 3))
+                        .block()
+                        .total())
                 .isZero();
     }
 
     @Test
     void pagesStatementsNewestClosingDateFirstTakingTheEndOfThePeriodWhenThereIsNoClosingDate() {
         String account = Ibans.randomGerman();
-        String file = newFile();
+        BankFileId file = newFile();
         // A year of its own, so that no other test's statements fall in the period filters without an account.
         LocalDate base = LocalDate.of(3000 + ThreadLocalRandom.current().nextInt(5000), 1, 1);
         BankStatement tenth = dated(file, 0, account, base.plusDays(10), base.plusDays(10));
@@ -348,8 +354,8 @@ class BankStatementStoreIT {
 
     @Test
     void givesTheNewestStatementOfEachCollectionAccountNeitherReportsNorUnknownAccounts() {
-        String file = newFile();
-        String later = newFile();
+        BankFileId file = newFile();
+        BankFileId later = newFile();
         String a = Ibans.randomGerman();
         String b = Ibans.randomGerman();
         String unknown = Ibans.randomGerman();
@@ -477,7 +483,7 @@ class BankStatementStoreIT {
     /** Measured and logged, not asserted: the entries of a 100,000-entry statement, 500 a call, in one transaction. */
     @Test
     void savesTheEntriesOfAHundredThousandEntryStatement() {
-        String file = newFile();
+        BankFileId file = newFile();
         BankStatement statement =
                 statement(file, 0, Ibans.randomGerman(), null, StatementKind.STATEMENT, "BIG", 1L, "BIG", 1L, null);
         statements.save(statement).block();
@@ -526,11 +532,11 @@ class BankStatementStoreIT {
                 });
     }
 
-    private String newFile() {
+    private BankFileId newFile() {
         byte[] sha256 = new byte[32];
         ThreadLocalRandom.current().nextBytes(sha256);
-        String id = IDS.next(IdPrefix.BANK_FILE);
-        String registered = files.register(
+        BankFileId id = IDS.nextBankFileId();
+        BankFileId registered = files.register(
                         id,
                         new BankFileSource(sha256, 3, "API", null, () -> new ByteArrayInputStream(new byte[3])),
                         NOW)
@@ -541,7 +547,7 @@ class BankStatementStoreIT {
     }
 
     private static BankStatement statement(
-            String file,
+            BankFileId file,
             int position,
             String account,
             String portalId,
@@ -552,7 +558,7 @@ class BankStatementStoreIT {
             Long legalSequenceNumber,
             Integer pageNumber) {
         return new BankStatement(
-                IDS.next(IdPrefix.BANK_STATEMENT),
+                IDS.nextBankStatementId(),
                 file,
                 position,
                 kind,
@@ -589,7 +595,7 @@ class BankStatementStoreIT {
                 NOW);
     }
 
-    private static BankStatement dated(String file, int position, String account, LocalDate closing, LocalDate to) {
+    private static BankStatement dated(BankFileId file, int position, String account, LocalDate closing, LocalDate to) {
         BankStatement s = statement(
                 file, position, account, "PRT-X", StatementKind.STATEMENT, "M", (long) position, "S", null, null);
         return copy(s, null, to, s.closingBalance(), closing, s.expectedClosingBalance(), s.bookedAt());
@@ -665,7 +671,7 @@ class BankStatementStoreIT {
                 "entry " + entryIndex + "/" + transactionIndex);
     }
 
-    private static List<String> ids(reactor.core.publisher.Mono<Page<BankStatement>> page) {
+    private static List<BankStatementId> ids(reactor.core.publisher.Mono<Page<BankStatement>> page) {
         return page.block().items().stream().map(BankStatement::bankStatementId).toList();
     }
 

@@ -10,6 +10,8 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -66,7 +68,9 @@ class CardEventDecisionTests {
         assertThat(decision).isInstanceOfSatisfying(CardEventDecision.Hold.class, hold -> {
             assertThat(hold.outcome()).isEqualTo("HELD");
             assertThat(hold.held()).extracting(Moneyout::status).containsOnly(MoneyoutStatus.HELD);
-            assertThat(hold.held()).extracting(Moneyout::moneyoutId).containsExactly("MO1", "MO2");
+            assertThat(hold.held())
+                    .extracting(Moneyout::moneyoutId)
+                    .containsExactly(new MoneyoutId("MO1"), new MoneyoutId("MO2"));
             assertThat(hold.at()).isEqualTo(NOW);
             assertThat(hold.events()).hasSize(2);
             assertThat(hold.review().kind()).isEqualTo(ReviewKind.CHARGEBACK);
@@ -173,9 +177,9 @@ class CardEventDecisionTests {
 
     static Moneyout moneyout(String id, MoneyoutStatus status) {
         return new Moneyout(
-                id,
+                new MoneyoutId(id),
                 ORDER_ID,
-                "MI1",
+                new MoneyinId("MI1"),
                 "P1",
                 "C1",
                 "CO1",

@@ -9,6 +9,7 @@ import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.testing.Domain;
 import java.time.Instant;
 import java.util.List;
@@ -43,7 +44,7 @@ class ChargebackDecisionTests {
 
         assertThat(reverse.moved()).extracting(Moneyout::status).containsOnly(MoneyoutStatus.REVERSED);
         assertThat(reverse.reversed()).isEqualByComparingTo("1100.00");
-        assertThat(reverse.moneyinId()).isEqualTo("MI1");
+        assertThat(reverse.moneyinId()).isEqualTo(new MoneyinId("MI1"));
         assertThat(reverse.refundOrder()).isEqualTo(refunded);
     }
 

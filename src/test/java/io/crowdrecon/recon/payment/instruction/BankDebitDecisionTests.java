@@ -27,8 +27,13 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.IdGenerator;
-import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.PortalId;
+import io.crowdrecon.recon.shared.RefundId;
+import io.crowdrecon.recon.shared.ReviewItemId;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.testing.Domain;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
@@ -53,7 +58,7 @@ class BankDebitDecisionTests {
 
     final IdGenerator ids = Domain.ids(3);
     /** The first id the decision draws: the same seed, drawn once. */
-    final String reviewId = Domain.ids(3).next(IdPrefix.REVIEW_ITEM);
+    final ReviewItemId reviewId = Domain.ids(3).nextReviewItemId();
 
     // --- the answer to one of our instructions
 
@@ -179,7 +184,7 @@ class BankDebitDecisionTests {
 
         assertThat(decision)
                 .isEqualTo(new Answered(
-                        "PI1",
+                        new InstructionId("PI1"),
                         InstructionTransitions.row(InstructionTrigger.CONFIRMED_EXECUTED),
                         null,
                         Optional.empty(),
@@ -197,7 +202,7 @@ class BankDebitDecisionTests {
 
         assertThat(decision)
                 .isEqualTo(new Answered(
-                        "PI1",
+                        new InstructionId("PI1"),
                         InstructionTransitions.row(InstructionTrigger.CONFIRMED_FAILED),
                         failure,
                         Optional.empty(),
@@ -214,13 +219,13 @@ class BankDebitDecisionTests {
     @ParameterizedTest(name = "{0} return -> transfer {1}")
     @CsvSource({"EXECUTED, RETURN_EXECUTED", "FAILED, RETURN_FAILED"})
     void theUnidentifiedTransferAnInstructionReturnsFollowsIt(InstructionStatus status, UnidentifiedTrigger trigger) {
-        PaymentInstruction instruction =
-                instruction(InstructionStatus.CREATED, PaymentChannel.BANK_TRANSFER, "P1", "UT1");
+        PaymentInstruction instruction = instruction(
+                InstructionStatus.CREATED, PaymentChannel.BANK_TRANSFER, "P1", new UnidentifiedTransferId("UT1"));
 
         BankDebitDecision decision = answer(debit(status, null, null, null), Reporter.BANK, instruction);
 
         assertThat(decision).isInstanceOfSatisfying(Answered.class, answered -> assertThat(answered.transfer())
-                .contains(new TransferMove("UT1", UnidentifiedTransitions.row(trigger))));
+                .contains(new TransferMove(new UnidentifiedTransferId("UT1"), UnidentifiedTransitions.row(trigger))));
     }
 
     // --- a recall of a credit
@@ -301,9 +306,9 @@ class BankDebitDecisionTests {
         assertThat(decision).isInstanceOfSatisfying(Recalled.class, recalled -> {
             assertThat(recalled.outcome()).isEqualTo(Outcome.RECALLED);
             assertThat(recalled.reviews()).isEmpty();
-            assertThat(recalled.moneyinId()).isEqualTo("MI1");
+            assertThat(recalled.moneyinId()).isEqualTo(new MoneyinId("MI1"));
             assertThat(recalled.reverse()).isEqualTo(MoneyoutTransitions.row(MoneyoutTrigger.RECALL));
-            assertThat(recalled.moneyoutIds()).containsExactly("MO1", "MO2");
+            assertThat(recalled.moneyoutIds()).containsExactly(new MoneyoutId("MO1"), new MoneyoutId("MO2"));
             assertThat(recalled.reversed()).extracting(Moneyout::status).containsOnly(MoneyoutStatus.REVERSED);
             assertThat(recalled.events()).hasSize(2);
             assertThat(recalled.order()).isEqualTo(payment.order());
@@ -423,9 +428,12 @@ class BankDebitDecisionTests {
     }
 
     static PaymentInstruction instruction(
-            InstructionStatus status, PaymentChannel channel, String portalId, String unidentifiedTransferId) {
+            InstructionStatus status,
+            PaymentChannel channel,
+            String portalId,
+            UnidentifiedTransferId unidentifiedTransferId) {
         return PaymentInstruction.create(
-                "PI1",
+                new InstructionId("PI1"),
                 InstructionType.REFUND,
                 channel,
                 status,
@@ -439,7 +447,7 @@ class BankDebitDecisionTests {
                 ORDER_ID,
                 unidentifiedTransferId,
                 null,
-                "RF1",
+                new RefundId("RF1"),
                 null,
                 null,
                 NOW);
@@ -460,7 +468,7 @@ class BankDebitDecisionTests {
 
     static Moneyin moneyin(MoneyinStatus status) {
         return new Moneyin(
-                "MI1",
+                new MoneyinId("MI1"),
                 Domain.ORDER_ID,
                 PortalId.of("P1"),
                 CampaignId.of("C1"),
@@ -478,9 +486,9 @@ class BankDebitDecisionTests {
 
     static Moneyout moneyout(String moneyoutId, String moneyinId, MoneyoutStatus status) {
         return new Moneyout(
-                moneyoutId,
+                new MoneyoutId(moneyoutId),
                 ORDER_ID,
-                moneyinId,
+                new MoneyinId(moneyinId),
                 "P1",
                 "C1",
                 "CO1",

@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -86,7 +88,7 @@ class InstructionTransitionsTests {
 
     private static PaymentInstruction instruction(InstructionStatus status) {
         return new PaymentInstruction(
-                "PI1",
+                new InstructionId("PI1"),
                 InstructionType.REFUND,
                 PaymentChannel.BANK_TRANSFER,
                 status,
@@ -100,7 +102,7 @@ class InstructionTransitionsTests {
                 "TRX1",
                 null,
                 "COL1",
-                "MB1",
+                new RefundId("MB1"),
                 null,
                 null,
                 Instant.EPOCH,

@@ -15,6 +15,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -101,9 +103,9 @@ class MoneyoutTransitionsTests {
 
     private static Moneyout moneyout(MoneyoutStatus status) {
         return new Moneyout(
-                "MO1",
+                new MoneyoutId("MO1"),
                 "TRX1",
-                "MI1",
+                new MoneyinId("MI1"),
                 "PRT1",
                 "COL1",
                 "USR1",

@@ -32,15 +32,21 @@ import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.review.ReviewTrigger;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.InvestorId;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PortalId;
+import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -74,7 +80,8 @@ class SettlementTests {
     private static final String ORDER = "TRX1234567890123428";
     private static final String PORTAL = "PRT0000000000000001";
     private static final String CAMPAIGN = "COL0000000000000001";
-    private static final String CASHOUT = "CO0000000000000001";
+    private static final MoneyinId MONEYIN = new MoneyinId("MI1");
+    private static final CashoutId CASHOUT = new CashoutId("CO0000000000000001");
     private static final String PAYER_IBAN = "IT60X0542811101000000123456";
     private static final Instant MATCHED_AT = Instant.parse("2025-03-10T10:15:31Z");
     private static final Instant NOW = Instant.parse("2025-04-01T09:00:00Z");
@@ -109,8 +116,9 @@ class SettlementTests {
 
         assertThat(moneyouts.standing(ORDER))
                 .extracting(Moneyout::moneyoutId, Moneyout::status, Moneyout::executedAt)
-                .containsExactly(tuple("MO1", EXECUTED, NOW), tuple("MO2", EXECUTED, NOW));
-        assertThat(moneyouts.cashoutOf).isEqualTo(Map.of("MO1", CASHOUT));
+                .containsExactly(
+                        tuple(new MoneyoutId("MO1"), EXECUTED, NOW), tuple(new MoneyoutId("MO2"), EXECUTED, NOW));
+        assertThat(moneyouts.cashoutOf).isEqualTo(Map.of(new MoneyoutId("MO1"), CASHOUT));
         assertThat(events)
                 .containsExactly(
                         MoneyoutMessage.statusChanged(moneyouts.byId("MO1")),
@@ -132,7 +140,7 @@ class SettlementTests {
 
         assertThat(moneyouts.standing(ORDER))
                 .extracting(Moneyout::moneyoutId, Moneyout::status)
-                .containsExactly(tuple("MO1", status), tuple("MO2", EXECUTED));
+                .containsExactly(tuple(new MoneyoutId("MO1"), status), tuple(new MoneyoutId("MO2"), EXECUTED));
         assertThat(moneyouts.cashoutOf).isEmpty();
         assertThat(events)
                 .extracting(OutboundEvent::key, OutboundEvent::type)
@@ -142,11 +150,11 @@ class SettlementTests {
     @Test
     void givesTheOrdersStandingMoneyoutsOnly() {
         paid(moneyout("MO1", COMPANY, "1000.00", AVAILABLE), moneyout("MO2", FEE, "100.00", AVAILABLE));
-        moneyouts.markReplaced(List.of("MO2"), NOW).block();
+        moneyouts.markReplaced(List.of(new MoneyoutId("MO2")), NOW).block();
 
         StepVerifier.create(settlement.moneyoutsOf(order()))
                 .assertNext(outs ->
-                        assertThat(outs).extracting(Moneyout::moneyoutId).containsExactly("MO1"))
+                        assertThat(outs).extracting(Moneyout::moneyoutId).containsExactly(new MoneyoutId("MO1")))
                 .verifyComplete();
     }
 
@@ -193,7 +201,7 @@ class SettlementTests {
 
         settlement.split(order(), outs, split, CASHOUT).block();
 
-        assertThat(moneyouts.replaced).containsExactlyInAnyOrder("MO1", "MO2");
+        assertThat(moneyouts.replaced).containsExactlyInAnyOrder(new MoneyoutId("MO1"), new MoneyoutId("MO2"));
         assertThat(moneyouts.standing(ORDER))
                 .extracting(m -> m.type() + " " + m.status() + " " + m.amount() + " of " + m.splitOf())
                 .containsExactlyElementsOf(expectedParts);
@@ -225,11 +233,12 @@ class SettlementTests {
                         Moneyout::createdAt,
                         Moneyout::executedAt)
                 .containsExactly(
-                        tuple("MI1", "USR1", CAMPAIGN, NOW, NOW),
-                        tuple("MI1", "USR1", CAMPAIGN, NOW, null),
-                        tuple("MI1", "USR1", CAMPAIGN, NOW, NOW),
-                        tuple("MI1", "USR1", CAMPAIGN, NOW, null));
-        assertThat(parts).allSatisfy(part -> assertThat(IdPrefix.MONEYOUT.isWellFormed(part.moneyoutId()))
+                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, NOW),
+                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, null),
+                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, NOW),
+                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, null));
+        assertThat(parts).allSatisfy(part -> assertThat(
+                        IdPrefix.MONEYOUT.isWellFormed(part.moneyoutId().value()))
                 .isTrue());
         assertThat(moneyouts.cashoutOf).isEqualTo(Map.of(parts.get(0).moneyoutId(), CASHOUT));
     }
@@ -250,7 +259,7 @@ class SettlementTests {
 
         assertThat(refunds.added)
                 .extracting(Refund::orderId, Refund::moneyinId, Refund::amount, Refund::iban, Refund::reason)
-                .containsExactly(tuple(ORDER, "MI1", amount("440.00"), PAYER_IBAN, "ORDER_SPLIT"));
+                .containsExactly(tuple(ORDER, MONEYIN, amount("440.00"), PAYER_IBAN, "ORDER_SPLIT"));
         PaymentInstruction refund = instructions.added.get(0);
         assertThat(refund)
                 .extracting(
@@ -320,7 +329,7 @@ class SettlementTests {
                 .containsExactly(tuple(
                         ReviewKind.RETURN_IMPOSSIBLE,
                         ORDER,
-                        instructions.added.get(0).instructionId()));
+                        instructions.added.get(0).instructionId().value()));
         assertThat(events).extracting(OutboundEvent::type).containsOnly(MoneyoutMessage.CREATED);
     }
 
@@ -421,9 +430,9 @@ class SettlementTests {
 
     private static Moneyout moneyout(String id, MoneyoutType type, String amount, MoneyoutStatus status) {
         return new Moneyout(
-                id,
+                new MoneyoutId(id),
                 ORDER,
-                "MI1",
+                MONEYIN,
                 PORTAL,
                 CAMPAIGN,
                 "USR1",
@@ -447,7 +456,7 @@ class SettlementTests {
         moneyins.live.put(
                 ORDER,
                 new Moneyin(
-                        "MI1",
+                        MONEYIN,
                         OrderId.of(ORDER),
                         PortalId.of(PORTAL),
                         CampaignId.of(CAMPAIGN),
@@ -466,12 +475,12 @@ class SettlementTests {
     // --- in-memory stores: they keep what they are given, and refuse a move their table row does not allow ---
 
     private static final class InMemoryMoneyouts implements Moneyouts {
-        private final Map<String, Moneyout> byId = new LinkedHashMap<>();
-        private final Set<String> replaced = new HashSet<>();
-        private final Map<String, String> cashoutOf = new HashMap<>();
+        private final Map<MoneyoutId, Moneyout> byId = new LinkedHashMap<>();
+        private final Set<MoneyoutId> replaced = new HashSet<>();
+        private final Map<MoneyoutId, CashoutId> cashoutOf = new HashMap<>();
 
         Moneyout byId(String moneyoutId) {
-            return byId.get(moneyoutId);
+            return byId.get(new MoneyoutId(moneyoutId));
         }
 
         List<Moneyout> standing(String orderId) {
@@ -492,7 +501,7 @@ class SettlementTests {
 
         @Override
         public Mono<Void> moveAll(
-                List<String> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, Instant at) {
+                List<MoneyoutId> moneyoutIds, Transition<MoneyoutStatus, MoneyoutTrigger> row, Instant at) {
             return Mono.fromRunnable(() -> moneyoutIds.forEach(id -> {
                 Moneyout moneyout = byId.get(id);
                 if (!row.from().contains(moneyout.status())) {
@@ -503,12 +512,12 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Void> markReplaced(List<String> moneyoutIds, Instant at) {
+        public Mono<Void> markReplaced(List<MoneyoutId> moneyoutIds, Instant at) {
             return Mono.fromRunnable(() -> replaced.addAll(moneyoutIds));
         }
 
         @Override
-        public Mono<Void> assignCashout(List<String> moneyoutIds, String cashoutId) {
+        public Mono<Void> assignCashout(List<MoneyoutId> moneyoutIds, CashoutId cashoutId) {
             return Mono.fromRunnable(() -> moneyoutIds.forEach(id -> cashoutOf.put(id, cashoutId)));
         }
 
@@ -546,7 +555,7 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Boolean> recall(String moneyinId, Instant at) {
+        public Mono<Boolean> recall(MoneyinId moneyinId, Instant at) {
             throw new UnsupportedOperationException();
         }
 
@@ -570,7 +579,7 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Void> replaceInstruction(String oldInstructionId, String newInstructionId) {
+        public Mono<Void> replaceInstruction(InstructionId oldInstructionId, InstructionId newInstructionId) {
             throw new UnsupportedOperationException();
         }
     }
@@ -585,7 +594,7 @@ class SettlementTests {
 
         @Override
         public Mono<Void> moveAll(
-                List<String> instructionIds,
+                List<InstructionId> instructionIds,
                 Transition<InstructionStatus, InstructionTrigger> row,
                 String failureReason,
                 Instant at) {
@@ -593,12 +602,12 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<PaymentInstruction> byId(String instructionId) {
+        public Mono<PaymentInstruction> byId(InstructionId instructionId) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<PaymentInstruction> lock(String instructionId) {
+        public Mono<PaymentInstruction> lock(InstructionId instructionId) {
             throw new UnsupportedOperationException();
         }
 
@@ -609,7 +618,7 @@ class SettlementTests {
 
         @Override
         public Mono<Void> move(
-                String instructionId,
+                InstructionId instructionId,
                 Transition<InstructionStatus, InstructionTrigger> row,
                 String failureReason,
                 Instant at) {
@@ -618,7 +627,7 @@ class SettlementTests {
 
         @Override
         public Mono<Void> setDestination(
-                String instructionId,
+                InstructionId instructionId,
                 Transition<InstructionStatus, InstructionTrigger> row,
                 String creditorIban,
                 Instant at) {
@@ -626,12 +635,12 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Boolean> markReissued(String instructionId, String reissuedAs, Instant at) {
+        public Mono<Boolean> markReissued(InstructionId instructionId, InstructionId reissuedAs, Instant at) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Flux<PaymentInstruction> ofUnidentifiedTransfer(String unidentifiedTransferId) {
+        public Flux<PaymentInstruction> ofUnidentifiedTransfer(UnidentifiedTransferId unidentifiedTransferId) {
             throw new UnsupportedOperationException();
         }
     }
@@ -651,12 +660,12 @@ class SettlementTests {
 
         @Override
         public Mono<ReviewItem> move(
-                String reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at) {
+                ReviewItemId reviewItemId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Mono<ReviewItem> byId(String reviewItemId) {
+        public Mono<ReviewItem> byId(ReviewItemId reviewItemId) {
             throw new UnsupportedOperationException();
         }
 

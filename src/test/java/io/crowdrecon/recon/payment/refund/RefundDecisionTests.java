@@ -19,6 +19,8 @@ import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.MoneyoutId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
@@ -51,8 +53,8 @@ class RefundDecisionTests {
         assertThat(refund.reversed())
                 .extracting(Moneyout::moneyoutId, Moneyout::status)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple("MO1", MoneyoutStatus.REVERSED),
-                        org.assertj.core.groups.Tuple.tuple("MO2", MoneyoutStatus.REVERSED));
+                        org.assertj.core.groups.Tuple.tuple(new MoneyoutId("MO1"), MoneyoutStatus.REVERSED),
+                        org.assertj.core.groups.Tuple.tuple(new MoneyoutId("MO2"), MoneyoutStatus.REVERSED));
         assertThat(refund.instruction().type()).isEqualTo(InstructionType.REFUND);
         assertThat(refund.instruction().status()).isEqualTo(InstructionStatus.CREATED);
         assertThat(refund.instruction().channel()).isEqualTo(PaymentChannel.BANK_TRANSFER);
@@ -106,7 +108,8 @@ class RefundDecisionTests {
         assertThat(refund.instruction().creditorIban()).isNull();
         assertThat(refund.onHold()).hasValueSatisfying(item -> {
             assertThat(item.kind()).isEqualTo(ReviewKind.RETURN_IMPOSSIBLE);
-            assertThat(item.subjectId()).isEqualTo(refund.instruction().instructionId());
+            assertThat(item.subjectId())
+                    .isEqualTo(refund.instruction().instructionId().value());
             assertThat(item.detail())
                     .isEqualTo("Refund " + refund.refund().refundId()
                             + " of order " + ORDER_ID + " (1100.00 EUR) has no valid payer IBAN; give one with PUT"
@@ -150,7 +153,7 @@ class RefundDecisionTests {
                 ids,
                 NOW);
 
-        assertThat(refund.reversed()).extracting(Moneyout::moneyoutId).containsExactly("MO2");
+        assertThat(refund.reversed()).extracting(Moneyout::moneyoutId).containsExactly(new MoneyoutId("MO2"));
     }
 
     @Test
@@ -186,7 +189,7 @@ class RefundDecisionTests {
 
     private static Moneyin moneyin(PaymentChannel channel, String payerIban) {
         return new Moneyin(
-                "MI1",
+                new MoneyinId("MI1"),
                 Domain.ORDER_ID,
                 PortalId.of("P1"),
                 CampaignId.of("C1"),
@@ -204,6 +207,18 @@ class RefundDecisionTests {
 
     private static Moneyout moneyout(String id, MoneyoutType type, String amount, MoneyoutStatus status) {
         return new Moneyout(
-                id, ORDER_ID, "MI1", "P1", "C1", "CO1", type, status, new BigDecimal(amount), "EUR", null, NOW, null);
+                new MoneyoutId(id),
+                ORDER_ID,
+                new MoneyinId("MI1"),
+                "P1",
+                "C1",
+                "CO1",
+                type,
+                status,
+                new BigDecimal(amount),
+                "EUR",
+                null,
+                NOW,
+                null);
     }
 }

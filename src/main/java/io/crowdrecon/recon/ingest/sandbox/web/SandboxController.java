@@ -17,6 +17,7 @@ import io.crowdrecon.recon.platform.web.IdempotentRequests;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
@@ -262,7 +263,7 @@ public class SandboxController {
             Caller caller, String instructionId, @Nullable ExecutionRequest request) {
         String status = request == null || request.status() == null ? "EXECUTED" : request.status();
         return instructions
-                .byId(instructionId)
+                .byId(InstructionId.of(instructionId))
                 .filter(instruction -> caller.portalIdOrFail().equals(instruction.portalId()))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)))
                 .flatMap(instruction -> {
