@@ -44,15 +44,15 @@ public class CampaignDesk {
     }
 
     /** Creates a campaign in CREATED. Errors: VALIDATION_FAILED, UNSUPPORTED_CURRENCY, NOT_FOUND (company). */
-    public Mono<Campaign> create(String portalId, String companyId, CampaignTerms terms) {
+    public Mono<Campaign> create(PortalId portalId, String companyId, CampaignTerms terms) {
         return companies
-                .ofPortal(PortalId.of(portalId), CompanyId.of(companyId))
+                .ofPortal(portalId, CompanyId.of(companyId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Company", companyId)))
                 .flatMap(company -> {
                     Instant now = clock.instant();
                     return campaigns.add(new Campaign(
                             ids.nextCampaignId(),
-                            PortalId.of(portalId),
+                            portalId,
                             CompanyId.of(companyId),
                             terms,
                             CampaignStatus.CREATED,
@@ -65,9 +65,9 @@ public class CampaignDesk {
      * Replaces the terms of a CREATED or OPEN campaign. The company cannot change. Errors: NOT_FOUND,
      * VALIDATION_FAILED, ILLEGAL_TRANSITION (campaign no longer editable).
      */
-    public Mono<Campaign> update(String portalId, String campaignId, String companyId, CampaignTerms terms) {
+    public Mono<Campaign> update(PortalId portalId, String campaignId, String companyId, CampaignTerms terms) {
         return transactions.inTransaction(() -> campaigns
-                .lockOfPortal(PortalId.of(portalId), CampaignId.of(campaignId))
+                .lockOfPortal(portalId, CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> {
                     if (companyId != null
@@ -84,21 +84,21 @@ public class CampaignDesk {
                 }));
     }
 
-    public Mono<Campaign> get(String portalId, String campaignId) {
+    public Mono<Campaign> get(PortalId portalId, String campaignId) {
         return campaigns
-                .ofPortal(PortalId.of(portalId), CampaignId.of(campaignId))
+                .ofPortal(portalId, CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)));
     }
 
-    public Mono<Page<Campaign>> list(String portalId, PageRequest page) {
-        return campaigns.page(PortalId.of(portalId), page);
+    public Mono<Page<Campaign>> list(PortalId portalId, PageRequest page) {
+        return campaigns.page(portalId, page);
     }
 
-    public Mono<Campaign> open(String portalId, String campaignId) {
+    public Mono<Campaign> open(PortalId portalId, String campaignId) {
         return move(portalId, campaignId, CampaignTrigger.OPEN, CampaignStatus.OPEN);
     }
 
-    public Mono<Campaign> close(String portalId, String campaignId) {
+    public Mono<Campaign> close(PortalId portalId, String campaignId) {
         return move(portalId, campaignId, CampaignTrigger.CLOSE, CampaignStatus.CLOSED);
     }
 
@@ -106,9 +106,9 @@ public class CampaignDesk {
      * Cancels a campaign none of whose orders is ACCOUNTED; its payable orders become EXPIRED in
      * the same transaction. A campaign with accounted orders ends only by finalization (409).
      */
-    public Mono<Campaign> cancel(String portalId, String campaignId) {
+    public Mono<Campaign> cancel(PortalId portalId, String campaignId) {
         return transactions.inTransaction(() -> campaigns
-                .lockOfPortal(PortalId.of(portalId), CampaignId.of(campaignId))
+                .lockOfPortal(portalId, CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> {
                     if (campaign.status() == CampaignStatus.CANCELLED) {
@@ -138,9 +138,9 @@ public class CampaignDesk {
                 }));
     }
 
-    private Mono<Campaign> move(String portalId, String campaignId, CampaignTrigger trigger, CampaignStatus target) {
+    private Mono<Campaign> move(PortalId portalId, String campaignId, CampaignTrigger trigger, CampaignStatus target) {
         return transactions.inTransaction(() -> campaigns
-                .lockOfPortal(PortalId.of(portalId), CampaignId.of(campaignId))
+                .lockOfPortal(portalId, CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> {
                     if (campaign.status() == target) {

@@ -107,7 +107,7 @@ public class FinalizeCampaign {
      * ILLEGAL_TRANSITION (not CLOSED), and 422 ACCOUNTED_ORDERS_CHANGED, MONEYOUTS_HELD,
      * SPLIT_MISMATCH, TARGET_NOT_MET, TARGET_EXCEEDED, SUCCESS_FEE_EXCEEDS_CASHOUT.
      */
-    public Mono<Finalized> succeed(String portalId, String campaignId, FinalizationPlan plan) {
+    public Mono<Finalized> succeed(PortalId portalId, String campaignId, FinalizationPlan plan) {
         return Mono.fromCallable(plan::validate)
                 .flatMap(valid -> transactions.inTransaction(() -> lockCampaign(portalId, campaignId)
                         .flatMap(campaign -> Finalization.byCampaignStatus(campaign, CampaignTrigger.FINALIZE_SUCCESS)
@@ -120,7 +120,7 @@ public class FinalizeCampaign {
      * {@code PUT /campaigns/{id}/finalized-failure}: every ACCOUNTED order refunded, every payable
      * one expired. Errors: NOT_FOUND, ILLEGAL_TRANSITION (not CLOSED), MONEYOUTS_HELD.
      */
-    public Mono<Finalized> fail(String portalId, String campaignId) {
+    public Mono<Finalized> fail(PortalId portalId, String campaignId) {
         return transactions.inTransaction(() -> lockCampaign(portalId, campaignId)
                 .flatMap(campaign -> Finalization.byCampaignStatus(campaign, CampaignTrigger.FINALIZE_FAILURE)
                         .map(Mono::just)
@@ -128,9 +128,9 @@ public class FinalizeCampaign {
                         .flatMap(decision -> carryOut(campaign, decision))));
     }
 
-    private Mono<Campaign> lockCampaign(String portalId, String campaignId) {
+    private Mono<Campaign> lockCampaign(PortalId portalId, String campaignId) {
         return campaigns
-                .lockOfPortal(PortalId.of(portalId), CampaignId.of(campaignId))
+                .lockOfPortal(portalId, CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)));
     }
 

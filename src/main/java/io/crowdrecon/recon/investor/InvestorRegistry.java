@@ -36,7 +36,7 @@ public class InvestorRegistry {
      * Registers a new investor of {@code portalId}. Emits it as stored; errors with VALIDATION_FAILED listing
      * every bad field.
      */
-    public Mono<Investor> register(String portalId, InvestorDetails details) {
+    public Mono<Investor> register(PortalId portalId, InvestorDetails details) {
         return Mono.fromCallable(() -> validated(details))
                 .map(profile -> newInvestor(portalId, profile))
                 .flatMap(investors::add);
@@ -47,23 +47,23 @@ public class InvestorRegistry {
      * VALIDATION_FAILED listing every bad field, or NOT_FOUND when the portal has no such investor (another
      * portal's investor included).
      */
-    public Mono<Investor> replace(String portalId, String investorId, InvestorDetails details) {
+    public Mono<Investor> replace(PortalId portalId, String investorId, InvestorDetails details) {
         return Mono.fromCallable(() -> validated(details))
-                .flatMap(profile -> investors.replaceProfile(
-                        PortalId.of(portalId), InvestorId.of(investorId), profile, clock.instant()))
+                .flatMap(profile ->
+                        investors.replaceProfile(portalId, InvestorId.of(investorId), profile, clock.instant()))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", investorId)));
     }
 
     /** The investor of {@code portalId}; errors with NOT_FOUND when absent or another portal's. */
-    public Mono<Investor> find(String portalId, String investorId) {
+    public Mono<Investor> find(PortalId portalId, String investorId) {
         return investors
-                .ofPortal(PortalId.of(portalId), InvestorId.of(investorId))
+                .ofPortal(portalId, InvestorId.of(investorId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", investorId)));
     }
 
-    private Investor newInvestor(String portalId, InvestorProfile profile) {
+    private Investor newInvestor(PortalId portalId, InvestorProfile profile) {
         Instant now = clock.instant();
-        return new Investor(ids.nextInvestorId(), PortalId.of(portalId), profile, now, now);
+        return new Investor(ids.nextInvestorId(), portalId, profile, now, now);
     }
 
     /**

@@ -71,26 +71,26 @@ public class OrderDesk {
      * Creates an order in CREATED, with its history and its {@code CREATED} event. Errors:
      * VALIDATION_FAILED, UNSUPPORTED_CURRENCY, NOT_FOUND (campaign, investor), CAMPAIGN_NOT_OPEN.
      */
-    public Mono<PlacedOrder> place(String portalId, PlaceOrder request) {
+    public Mono<PlacedOrder> place(PortalId portalId, PlaceOrder request) {
         return Mono.fromCallable(request::validate)
                 .flatMap(valid -> transactions.inTransaction(() -> campaigns
                         // A shared lock: the campaign cannot close or be cancelled under this order.
-                        .shareLockOfPortal(PortalId.of(portalId), CampaignId.of(request.campaignId()))
+                        .shareLockOfPortal(portalId, CampaignId.of(request.campaignId()))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", request.campaignId())))
                         .flatMap(campaign -> investors
-                                .ofPortal(PortalId.of(portalId), InvestorId.of(request.investorId()))
+                                .ofPortal(portalId, InvestorId.of(request.investorId()))
                                 .switchIfEmpty(
                                         Mono.error(() -> DomainException.notFound("Investor", request.investorId())))
                                 .thenReturn(campaign))
                         .flatMap(campaign -> create(portalId, request, valid, campaign))))
-                .flatMap(order -> portals.byId(PortalId.of(portalId))
+                .flatMap(order -> portals.byId(portalId)
                         .map(portal -> new PlacedOrder(
                                 order,
                                 portal,
                                 List.of(StatusChange.created(OrderReasons.ORDER_CREATED, order.createdAt())))));
     }
 
-    private Mono<Order> create(String portalId, PlaceOrder request, PlaceOrder.Valid valid, Campaign campaign) {
+    private Mono<Order> create(PortalId portalId, PlaceOrder request, PlaceOrder.Valid valid, Campaign campaign) {
         if (!campaign.companyId().value().equals(request.companyId())) {
             Validation.start()
                     .add("companyId", "is not the company of campaign " + campaign.campaignId())
@@ -105,7 +105,7 @@ public class OrderDesk {
         Instant now = clock.instant();
         Order order = new Order(
                 ids.nextOrderId(),
-                PortalId.of(portalId),
+                portalId,
                 campaign.campaignId(),
                 campaign.companyId(),
                 InvestorId.of(request.investorId()),
@@ -122,31 +122,31 @@ public class OrderDesk {
                 now);
         StatusChange created = StatusChange.created(OrderReasons.ORDER_CREATED, now);
         return orders.add(order, created)
-                .then(events.append(List.of(changed(order, created).toEvent(portalId))))
+                .then(events.append(List.of(changed(order, created).toEvent(portalId.value()))))
                 .thenReturn(order);
     }
 
     /** The order with its history. Errors: NOT_FOUND. */
-    public Mono<PlacedOrder> get(String portalId, OrderId orderId) {
-        return orders.ofPortal(PortalId.of(portalId), orderId)
+    public Mono<PlacedOrder> get(PortalId portalId, OrderId orderId) {
+        return orders.ofPortal(portalId, orderId)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId.value())))
                 .flatMap(this::withHistory);
     }
 
-    public Mono<Page<Order>> ofCampaign(String portalId, String campaignId, PageRequest page) {
+    public Mono<Page<Order>> ofCampaign(PortalId portalId, String campaignId, PageRequest page) {
         return campaigns
-                .ofPortal(PortalId.of(portalId), CampaignId.of(campaignId))
+                .ofPortal(portalId, CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> orders.pageOfCampaign(campaign.portalId(), campaign.campaignId(), page));
     }
 
     /** {@code PUT …/waiting}: the investor is paying; restarts the payment window. */
-    public Mono<PlacedOrder> markWaiting(String portalId, OrderId orderId) {
+    public Mono<PlacedOrder> markWaiting(PortalId portalId, OrderId orderId) {
         return portalMove(portalId, orderId, OrderStatus.WAITING, OrderTrigger.PORTAL_WAITING);
     }
 
     /** {@code PUT …/failed}: the payment failed before any money arrived. */
-    public Mono<PlacedOrder> markFailed(String portalId, OrderId orderId) {
+    public Mono<PlacedOrder> markFailed(PortalId portalId, OrderId orderId) {
         return portalMove(portalId, orderId, OrderStatus.FAILED, OrderTrigger.PORTAL_FAILED);
     }
 
@@ -154,14 +154,14 @@ public class OrderDesk {
      * {@code PUT …/cancelled}: cancels a payable order; refunds an ACCOUNTED one in the same
      * transaction (its moneyouts reversed, a refund of totalAmount to its payer).
      */
-    public Mono<PlacedOrder> cancel(String portalId, OrderId orderId) {
+    public Mono<PlacedOrder> cancel(PortalId portalId, OrderId orderId) {
         return portalMove(portalId, orderId, OrderStatus.CANCELLED, OrderTrigger.PORTAL_CANCELLED);
     }
 
     private Mono<PlacedOrder> portalMove(
-            String portalId, OrderId orderId, OrderStatus requested, OrderTrigger trigger) {
+            PortalId portalId, OrderId orderId, OrderStatus requested, OrderTrigger trigger) {
         return transactions
-                .inTransaction(() -> orders.lockOfPortal(PortalId.of(portalId), orderId)
+                .inTransaction(() -> orders.lockOfPortal(portalId, orderId)
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId.value())))
                         .flatMap(order -> {
                             if (order.status() == requested) {

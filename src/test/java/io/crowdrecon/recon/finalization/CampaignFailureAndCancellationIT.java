@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.crowdrecon.recon.campaign.CampaignDesk;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.CampaignFlows;
 import io.crowdrecon.recon.testing.CardFlows;
@@ -54,7 +55,7 @@ class CampaignFailureAndCancellationIT {
         cards.closeCampaign();
 
         // Through the use case, not the API: docs/openapi.json does not yet declare this 422 for finalized-failure.
-        StepVerifier.create(finalize.fail(cards.portal().portalId(), cards.campaign()))
+        StepVerifier.create(finalize.fail(PortalId.of(cards.portal().portalId()), cards.campaign()))
                 .expectErrorSatisfies(error -> {
                     assertThat(error).isInstanceOf(DomainException.class);
                     assertThat(((DomainException) error).code()).isEqualTo(ErrorCode.MONEYOUTS_HELD);

@@ -10,7 +10,6 @@ import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
-import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -142,7 +141,7 @@ public class FinalizationController {
             description = "The cashout of a successful campaign, with the status of its CASHOUT instruction.")
     Mono<CashoutResponse> cashout(Caller caller, @PathVariable String campaignId, @PathVariable String cashoutId) {
         return campaigns
-                .ofPortal(PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId))
+                .ofPortal(caller.portalIdOrFail(), CampaignId.of(campaignId))
                 .flatMap(campaign -> cashouts.ofCampaign(campaign.campaignId()))
                 .filter(cashout -> cashout.cashoutId().value().equals(cashoutId))
                 .map(CashoutResponse::of)

@@ -153,7 +153,7 @@ public class CardWebhookController {
 
     /** The gateway of a portal, as the scope of its Idempotency-Keys: it has no API key, only the webhook secret. */
     private static Caller gateway(String portalId) {
-        return Caller.portal(portalId, ApiKeys.sha256("card-webhook:" + portalId));
+        return Caller.portal(PortalId.of(portalId), ApiKeys.sha256("card-webhook:" + portalId));
     }
 
     private Mono<Void> publish(String portalId, String orderId, byte[] body) {

@@ -9,7 +9,6 @@ import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
-import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,10 +43,9 @@ public class CampaignInvestorsController {
             @RequestParam(required = false) Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
                 .flatMap(request -> campaigns
-                        .ofPortal(PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId))
+                        .ofPortal(caller.portalIdOrFail(), CampaignId.of(campaignId))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
-                        .then(investors.ofCampaign(
-                                PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId), request)))
+                        .then(investors.ofCampaign(caller.portalIdOrFail(), CampaignId.of(campaignId), request)))
                 .map(result -> result.map(InvestorResponse::of));
     }
 }

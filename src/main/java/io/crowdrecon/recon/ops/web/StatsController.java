@@ -40,6 +40,6 @@ public class StatsController {
             description = "Sums and counts of the portal's ACCOUNTED and SPLITTED orders and finalized campaigns.",
             tags = ApiTags.STATISTICS)
     Mono<PortalStatsResponse> stats(Caller caller) {
-        return stats.of(caller.portalIdOrFail()).map(PortalStatsResponse::of);
+        return stats.of(caller.portalIdOrFail().value()).map(PortalStatsResponse::of);
     }
 }

@@ -11,7 +11,6 @@ import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
-import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -85,7 +84,7 @@ public class CampaignAmountController {
             description = "Company amounts collected, waiting, refunded and executed, against the targets.")
     Mono<CampaignAmountResponse> amount(Caller caller, @PathVariable String campaignId) {
         return campaigns
-                .ofPortal(PortalId.of(caller.portalIdOrFail()), CampaignId.of(campaignId))
+                .ofPortal(caller.portalIdOrFail(), CampaignId.of(campaignId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> Mono.zip(
                                 orders.totalsByStatus(campaign.campaignId()),

@@ -12,7 +12,6 @@ import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
-import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -148,7 +147,7 @@ public class OrderPaymentController {
     }
 
     private Mono<Void> ownOrder(Caller caller, String orderId) {
-        return orders.ofPortal(PortalId.of(caller.portalIdOrFail()), OrderId.of(orderId))
+        return orders.ofPortal(caller.portalIdOrFail(), OrderId.of(orderId))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
                 .then();
     }

@@ -46,7 +46,7 @@ public class UnidentifiedTransferController {
             description = "Payments to the portal's collection IBAN or for its card orders that matched no payable"
                     + " order, newest first.")
     Mono<Page<UnidentifiedTransferResponse>> ofPortal(Caller caller, @ParameterObject UnidentifiedQuery query) {
-        return list(caller.portalIdOrFail(), query);
+        return list(caller.portalIdOrFail().value(), query);
     }
 
     @GetMapping("/api/v1/ops/unidentified-transfers")

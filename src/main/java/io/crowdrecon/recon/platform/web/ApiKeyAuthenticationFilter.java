@@ -2,6 +2,7 @@ package io.crowdrecon.recon.platform.web;
 
 import io.crowdrecon.recon.shared.ApiKeys;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.PortalId;
 import java.security.MessageDigest;
 import java.util.List;
 import java.util.Map;
@@ -139,7 +140,7 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
         KeyHash cacheKey = new KeyHash(hash);
         String cached = portalByKeyHash.get(cacheKey);
         if (cached != null) {
-            return Mono.just(Caller.portal(cached, hash));
+            return Mono.just(Caller.portal(PortalId.of(cached), hash));
         }
         // Only portal keys are cached: an operator's key is looked up at every request, so that disabling it
         // takes effect at once on every instance.
@@ -149,7 +150,7 @@ public class ApiKeyAuthenticationFilter implements WebFilter, Ordered {
                         portalByKeyHash.clear();
                     }
                     portalByKeyHash.put(cacheKey, portalId);
-                    return Caller.portal(portalId, hash);
+                    return Caller.portal(PortalId.of(portalId), hash);
                 })
                 .switchIfEmpty(Mono.defer(
                         () -> operators.operatorForKeyHash(hash).map(operator -> Caller.ops(operator, hash))));

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.platform.web;
 
+import io.crowdrecon.recon.shared.PortalId;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -10,7 +11,7 @@ import org.jspecify.annotations.Nullable;
  * @param operator the operator, null for a portal; on an ops path read it through {@link #operatorOrFail()}
  * @param keyHash SHA-256 of the presented key (or session token); scopes Idempotency-Keys to the caller's key
  */
-public record Caller(Kind kind, @Nullable String portalId, @Nullable Operator operator, byte[] keyHash) {
+public record Caller(Kind kind, @Nullable PortalId portalId, @Nullable Operator operator, byte[] keyHash) {
 
     /**
      * A named operator, or the bootstrap administrator ({@code RECON_OPS_API_KEY}); the capability {@code operator}
@@ -57,7 +58,7 @@ public record Caller(Kind kind, @Nullable String portalId, @Nullable Operator op
         return new Caller(Kind.OPS, null, operator, keyHash);
     }
 
-    public static Caller portal(String portalId, byte[] keyHash) {
+    public static Caller portal(PortalId portalId, byte[] keyHash) {
         return new Caller(Kind.PORTAL, portalId, null, keyHash);
     }
 
@@ -73,7 +74,7 @@ public record Caller(Kind kind, @Nullable String portalId, @Nullable Operator op
      * The portal's id on a path only a portal reaches: {@code ApiKeyAuthenticationFilter} lets no operator key onto
      * it, so a null here is a routing bug, not a bad request.
      */
-    public String portalIdOrFail() {
+    public PortalId portalIdOrFail() {
         return Objects.requireNonNull(portalId, "a portal path is called by a portal");
     }
 

@@ -98,7 +98,7 @@ public class EventStreamController {
             @RequestParam(required = false) @Nullable String campaignId,
             @RequestParam(required = false) @Nullable String orderId) {
         return open(
-                EventFilter.portal(caller.portalIdOrFail(), Topics.ORDER_EVENTS, campaignId, orderId),
+                EventFilter.portal(caller.portalIdOrFail().value(), Topics.ORDER_EVENTS, campaignId, orderId),
                 lastEventIdHeader,
                 lastEventId);
     }

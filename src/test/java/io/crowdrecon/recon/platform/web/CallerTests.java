@@ -3,6 +3,7 @@ package io.crowdrecon.recon.platform.web;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crowdrecon.recon.shared.PortalId;
 import org.junit.jupiter.api.Test;
 
 class CallerTests {
@@ -11,7 +12,8 @@ class CallerTests {
 
     @Test
     void aPortalCallerGivesItsPortalId() {
-        assertThat(Caller.portal("PRT_1", KEY_HASH).portalIdOrFail()).isEqualTo("PRT_1");
+        assertThat(Caller.portal(PortalId.of("PRT_1"), KEY_HASH).portalIdOrFail())
+                .isEqualTo(PortalId.of("PRT_1"));
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crowdrecon.recon.platform.web.Caller;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.stream.EventFanOut;
 import io.crowdrecon.recon.stream.InMemoryEventHistory;
 import io.crowdrecon.recon.stream.OrderEventStream;
@@ -37,7 +38,7 @@ class EventStreamControllerTests {
     @Test
     void endsTheResponseOfAClientThatFellTooFarBehindInsteadOfFailingItOrKeepingItOpen() {
         var body = controller
-                .orderEvents(Caller.portal("P1", new byte[32]), null, null, null, null)
+                .orderEvents(Caller.portal(PortalId.of("P1"), new byte[32]), null, null, null, null)
                 .block(Duration.ofSeconds(5))
                 .getBody()
                 .map(buffer -> buffer.toString(StandardCharsets.UTF_8));

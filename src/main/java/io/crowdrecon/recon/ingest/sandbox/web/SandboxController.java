@@ -19,7 +19,6 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.OrderId;
-import io.crowdrecon.recon.shared.PortalId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -129,8 +128,9 @@ public class SandboxController {
     }
 
     private Mono<ResponseEntity<Object>> bankTransfer(Caller caller, BankTransferRequest request) {
-        return portals.byId(PortalId.of(caller.portalIdOrFail()))
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", caller.portalIdOrFail())))
+        return portals.byId(caller.portalIdOrFail())
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound(
+                        "Portal", caller.portalIdOrFail().value())))
                 .flatMap(portal -> {
                     Map<String, Object> credit = new LinkedHashMap<>();
                     credit.put("notificationId", orDefault(request.notificationId(), "SBX" + token()));
@@ -206,8 +206,8 @@ public class SandboxController {
                             clock.instant().atOffset(ZoneOffset.UTC).toString());
                     putIfPresent(notification, "reason", request.reason());
                     putIfPresent(notification, "instructionId", request.instructionId());
-                    CardNotifications.Parsed parsed =
-                            cardNotifications.parse(bytes(notification), caller.portalIdOrFail());
+                    CardNotifications.Parsed parsed = cardNotifications.parse(
+                            bytes(notification), caller.portalIdOrFail().value());
                     if (parsed.rejection() != null) {
                         throw refused(parsed.rejection());
                     }
@@ -216,14 +216,13 @@ public class SandboxController {
                     return notification;
                 })
                 // Only the caller's own orders, and marked as the caller's, like its signed webhook would.
-                .flatMap(notification -> orders.ofPortal(
-                                PortalId.of(caller.portalIdOrFail()), OrderId.of(request.orderId()))
+                .flatMap(notification -> orders.ofPortal(caller.portalIdOrFail(), OrderId.of(request.orderId()))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", request.orderId())))
                         .flatMap(order -> {
                             RecordHeaders headers = new RecordHeaders();
                             headers.add(
                                     Topics.SOURCE_PORTAL_HEADER,
-                                    caller.portalIdOrFail().getBytes(StandardCharsets.UTF_8));
+                                    caller.portalIdOrFail().value().getBytes(StandardCharsets.UTF_8));
                             return publish(
                                     new ProducerRecord<>(
                                             Topics.CARD_NOTIFICATIONS,
@@ -264,7 +263,7 @@ public class SandboxController {
         String status = request == null || request.status() == null ? "EXECUTED" : request.status();
         return instructions
                 .byId(InstructionId.of(instructionId))
-                .filter(instruction -> caller.portalIdOrFail().equals(instruction.portalId()))
+                .filter(instruction -> caller.portalIdOrFail().value().equals(instruction.portalId()))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)))
                 .flatMap(instruction -> {
                     if (instruction.channel() != PaymentChannel.BANK_TRANSFER) {
