@@ -310,7 +310,10 @@ final class CamtItems implements BankFileItems {
         }
         BigDecimal amount = checked(line, label + "/Amt", amountText, currency);
         Direction direction = direction(line, label, indicator);
-        Balance balance = new Balance(direction == Direction.DEBIT ? amount.negate() : amount, currency, date);
+        Balance balance = new Balance(
+                direction == Direction.DEBIT ? amount.negate() : amount,
+                Objects.requireNonNull(currency, "checked() refuses an amount without Ccy"),
+                date);
         if (type == null) {
             return; // a proprietary balance type: nothing crowdrecon reads
         }
