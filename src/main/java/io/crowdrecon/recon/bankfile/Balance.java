@@ -4,6 +4,7 @@ import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A balance a bank reports, signed: a debit balance (camt {@code CdtDbtInd} {@code DBIT}, MT940
@@ -13,7 +14,7 @@ import java.util.Objects;
  * @param currency ISO 4217, as the bank wrote it
  * @param date the date the balance is of; null when the bank gives none
  */
-public record Balance(BigDecimal amount, String currency, LocalDate date) {
+public record Balance(BigDecimal amount, String currency, @Nullable LocalDate date) {
 
     public Balance {
         Objects.requireNonNull(amount, "amount");

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One piece of a bank file, in file order, as a reader streams it: the file's header, then for each
@@ -22,7 +23,7 @@ public sealed interface BankFileItem {
      * @param messageId camt {@code GrpHdr/MsgId}; for MT940 the {@code :20:} of its first statement
      * @param createdAt camt {@code GrpHdr/CreDtTm}; null when the file gives none
      */
-    record FileHeader(BankFileFormat format, String version, String messageId, Instant createdAt)
+    record FileHeader(BankFileFormat format, @Nullable String version, String messageId, @Nullable Instant createdAt)
             implements BankFileItem {
 
         public FileHeader {
@@ -55,18 +56,18 @@ public sealed interface BankFileItem {
      */
     record StatementStart(
             String statementId,
-            String accountIban,
-            String accountOther,
-            String accountCurrency,
-            Long sequenceNumber,
-            Long legalSequenceNumber,
-            Integer pageNumber,
-            LocalDate fromDate,
-            LocalDate toDate,
-            Instant createdAt,
-            Balance opening,
-            Long declaredEntries,
-            BigDecimal declaredSum)
+            @Nullable String accountIban,
+            @Nullable String accountOther,
+            @Nullable String accountCurrency,
+            @Nullable Long sequenceNumber,
+            @Nullable Long legalSequenceNumber,
+            @Nullable Integer pageNumber,
+            @Nullable LocalDate fromDate,
+            @Nullable LocalDate toDate,
+            @Nullable Instant createdAt,
+            @Nullable Balance opening,
+            @Nullable Long declaredEntries,
+            @Nullable BigDecimal declaredSum)
             implements BankFileItem {}
 
     /**
@@ -99,14 +100,14 @@ public sealed interface BankFileItem {
             Direction direction,
             boolean reversal,
             BigDecimal amount,
-            String currency,
+            @Nullable String currency,
             String status,
-            LocalDate bookingDate,
-            LocalDate valueDate,
-            String accountServicerReference,
-            String entryReference,
-            String bankTransactionCode,
-            String additionalInfo,
+            @Nullable LocalDate bookingDate,
+            @Nullable LocalDate valueDate,
+            @Nullable String accountServicerReference,
+            @Nullable String entryReference,
+            @Nullable String bankTransactionCode,
+            @Nullable String additionalInfo,
             List<Transaction> transactions)
             implements BankFileItem {
 
@@ -144,20 +145,20 @@ public sealed interface BankFileItem {
      * @param additionalInfo {@code AddtlTxInf}; MT940 the supplementary details of {@code :61:} (its second line)
      */
     record Transaction(
-            BigDecimal amount,
-            String currency,
-            String accountServicerReference,
-            String endToEndId,
-            String instructionId,
-            String transactionId,
-            String debtorName,
-            String debtorIban,
-            String creditorName,
-            String creditorIban,
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            @Nullable String accountServicerReference,
+            @Nullable String endToEndId,
+            @Nullable String instructionId,
+            @Nullable String transactionId,
+            @Nullable String debtorName,
+            @Nullable String debtorIban,
+            @Nullable String creditorName,
+            @Nullable String creditorIban,
             List<String> unstructured,
             List<String> structuredReferences,
-            String returnReason,
-            String additionalInfo) {
+            @Nullable String returnReason,
+            @Nullable String additionalInfo) {
 
         public Transaction {
             unstructured = unstructured == null ? List.of() : List.copyOf(unstructured);
@@ -177,7 +178,7 @@ public sealed interface BankFileItem {
      *     null when the file gives none
      * @param closingAvailable camt {@code CLAV}, MT940 {@code :64:}; null when absent
      */
-    record StatementEnd(Balance closing, Balance closingAvailable) implements BankFileItem {}
+    record StatementEnd(@Nullable Balance closing, @Nullable Balance closingAvailable) implements BankFileItem {}
 
     /** Money into the account ({@code CRDT}, {@code C}) or out of it ({@code DBIT}, {@code D}). */
     enum Direction {

@@ -5,6 +5,7 @@ import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** Every bank file received, whatever became of it. */
@@ -14,18 +15,18 @@ public interface BankFiles {
     record BankFile(
             BankFileId bankFileId,
             BankFileStatus status,
-            BankFileFormat format,
-            String version,
-            String messageId,
+            @Nullable BankFileFormat format,
+            @Nullable String version,
+            @Nullable String messageId,
             String source,
-            String sourceDetail,
+            @Nullable String sourceDetail,
             long sizeBytes,
             String sha256,
-            String reason,
+            @Nullable String reason,
             int statements,
             int entries,
             Instant receivedAt,
-            Instant bookedAt) {}
+            @Nullable Instant bookedAt) {}
 
     /**
      * Registers a received file as RECEIVED; when the same bytes were received before, emits that
@@ -66,7 +67,7 @@ public interface BankFiles {
     Mono<Void> rejected(
             BankFileId bankFileId,
             Transition<BankFileStatus, BankFileTrigger> row,
-            BankFileItem.FileHeader header,
+            BankFileItem.@Nullable FileHeader header,
             String reason,
             Instant at);
 

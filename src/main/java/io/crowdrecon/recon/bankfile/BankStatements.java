@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -18,7 +19,11 @@ public interface BankStatements {
 
     /** What makes a statement the same statement again: a file that repeats it is the same file. */
     record StatementKey(
-            String account, String messageId, String statementId, Long sequenceNumber, Integer pageNumber) {}
+            String account,
+            @Nullable String messageId,
+            @Nullable String statementId,
+            @Nullable Long sequenceNumber,
+            @Nullable Integer pageNumber) {}
 
     /**
      * One account section of a booked file as the books keep it. {@code status} is a {@link StatementStatus} for a
@@ -31,19 +36,19 @@ public interface BankStatements {
             int position,
             StatementKind kind,
             String account,
-            String portalId,
-            String statementId,
-            String messageId,
-            Long sequenceNumber,
-            Long legalSequenceNumber,
-            Integer pageNumber,
-            LocalDate fromDate,
-            LocalDate toDate,
-            String currency,
-            BigDecimal openingBalance,
-            LocalDate openingDate,
-            BigDecimal closingBalance,
-            LocalDate closingDate,
+            @Nullable String portalId,
+            @Nullable String statementId,
+            @Nullable String messageId,
+            @Nullable Long sequenceNumber,
+            @Nullable Long legalSequenceNumber,
+            @Nullable Integer pageNumber,
+            @Nullable LocalDate fromDate,
+            @Nullable LocalDate toDate,
+            @Nullable String currency,
+            @Nullable BigDecimal openingBalance,
+            @Nullable LocalDate openingDate,
+            @Nullable BigDecimal closingBalance,
+            @Nullable LocalDate closingDate,
             int entries,
             BigDecimal creditsSum,
             BigDecimal debitsSum,
@@ -55,11 +60,11 @@ public interface BankStatements {
             int mismatched,
             int unexpectedDebits,
             BigDecimal unexpectedDebitsSum,
-            BigDecimal expectedClosingBalance,
-            BigDecimal difference,
-            BigDecimal explained,
+            @Nullable BigDecimal expectedClosingBalance,
+            @Nullable BigDecimal difference,
+            @Nullable BigDecimal explained,
             String status,
-            String problems,
+            @Nullable String problems,
             Instant bookedAt) {
 
         public StatementKey key() {
@@ -96,11 +101,11 @@ public interface BankStatements {
             Direction direction,
             BigDecimal amount,
             String currency,
-            LocalDate bookingDate,
-            String bankReference,
-            String notificationId,
+            @Nullable LocalDate bookingDate,
+            @Nullable String bankReference,
+            @Nullable String notificationId,
             EntryOutcome outcome,
-            String detail) {}
+            @Nullable String detail) {}
 
     /** The file that first booked {@code key}; empty when no file did. */
     Mono<BankFileId> fileThatBooked(StatementKey key);
@@ -123,7 +128,8 @@ public interface BankStatements {
     Flux<BankStatement> ofFile(BankFileId bankFileId);
 
     /** Newest closing date first; each filter may be null. */
-    Mono<Page<BankStatement>> page(String account, LocalDate from, LocalDate to, PageRequest page);
+    Mono<Page<BankStatement>> page(
+            @Nullable String account, @Nullable LocalDate from, @Nullable LocalDate to, PageRequest page);
 
     /** In entry order. */
     Mono<Page<StatementEntry>> entries(BankStatementId bankStatementId, PageRequest page);

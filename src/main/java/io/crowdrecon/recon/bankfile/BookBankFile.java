@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -54,7 +55,11 @@ public class BookBankFile {
      * @param repeated whether the same file (same bytes, or the same statements) was received before
      */
     public record Receipt(
-            BankFileId bankFileId, BankFileFormat format, BankFileStatus status, String reason, boolean repeated) {
+            BankFileId bankFileId,
+            @Nullable BankFileFormat format,
+            BankFileStatus status,
+            @Nullable String reason,
+            boolean repeated) {
 
         static Receipt of(BankFile file, boolean repeated) {
             return new Receipt(file.bankFileId(), file.format(), file.status(), file.reason(), repeated);
@@ -104,7 +109,8 @@ public class BookBankFile {
         return Mono.fromCallable(() -> Survey.of(reader, source))
                 .subscribeOn(Schedulers.boundedElastic())
                 .flatMap(survey -> {
-                    if (survey.rejectReason() != null) {
+                    String rejectReason = survey.rejectReason();
+                    if (rejectReason != null) {
                         return files.register(ids.nextBankFileId(), source, clock.instant())
                                 .flatMap(file -> file.status() != BankFileStatus.RECEIVED
                                         ? Mono.just(Receipt.of(file, true))
@@ -116,7 +122,7 @@ public class BookBankFile {
                                                                         BankFileTransitions.row(
                                                                                 locked, BankFileTrigger.REJECT),
                                                                         survey.header(),
-                                                                        survey.rejectReason(),
+                                                                        rejectReason,
                                                                         clock.instant())
                                                                 .then(files.byId(locked.bankFileId()))
                                                                 .map(rejected -> Receipt.of(rejected, false)))));
@@ -180,7 +186,8 @@ public class BookBankFile {
                 .then(Mono.defer(() -> files.booked(
                         bankFileId,
                         book,
-                        survey.header(),
+                        // a survey that refuses nothing read the file's header
+                        Objects.requireNonNull(survey.header(), "header"),
                         booking.statementsBooked(),
                         survey.entries(),
                         clock.instant())))
@@ -215,7 +222,7 @@ public class BookBankFile {
     /** Pulls items, one statement boundary or up to {@link #CHUNK} entries at a time. */
     private static final class Reader {
         private final BankFileItems items;
-        private BankFileItem pending;
+        private @Nullable BankFileItem pending;
 
         Reader(BankFileItems items) {
             this.items = items;
@@ -251,7 +258,7 @@ public class BookBankFile {
      * What a first read of the file found: its header, its sections (statements, reports, notifications) and whether
      * each adds up; or why it cannot be booked at all.
      */
-    record Survey(FileHeader header, List<Section> sections, int entries, String rejectReason) {
+    record Survey(@Nullable FileHeader header, List<Section> sections, int entries, @Nullable String rejectReason) {
 
         static Survey of(BankFileReader reader, BankFileSource source) {
             FileHeader header = null;
@@ -310,7 +317,12 @@ public class BookBankFile {
                             // A notification or report is no statement to set aside on its own: its file is refused.
                             return new Survey(header, List.of(), entries, invalid);
                         }
-                        sections.add(new Section(sections.size(), start, context, invalid, count));
+                        sections.add(new Section(
+                                sections.size(),
+                                start,
+                                Objects.requireNonNull(context, "set with the statement's start"),
+                                invalid,
+                                count));
                         start = null;
                         decider = null;
                     }
@@ -341,7 +353,8 @@ public class BookBankFile {
      * @param invalidReason why a statement does not add up (it is {@code INVALID}: nothing of it is booked); null
      *     when it does
      */
-    record Section(int position, StatementStart start, StatementContext context, String invalidReason, int entries) {
+    record Section(
+            int position, StatementStart start, StatementContext context, @Nullable String invalidReason, int entries) {
 
         StatementKey key() {
             return new StatementKey(

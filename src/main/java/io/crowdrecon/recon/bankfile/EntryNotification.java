@@ -5,6 +5,7 @@ import io.crowdrecon.recon.matching.IncomingCredit;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one transaction of a bank file's entry is for the books, as {@link EntryNotifications} decides it. Every outcome
@@ -28,7 +29,7 @@ public sealed interface EntryNotification {
      * @param returnReason the bank's reason code of a return ({@code AC04}, {@code AM05}, {@code MS03}…), as written;
      *     null when the bank gives none
      */
-    record Credit(IncomingCredit credit, String returnReason) implements EntryNotification {
+    record Credit(IncomingCredit credit, @Nullable String returnReason) implements EntryNotification {
 
         public Credit {
             Objects.requireNonNull(credit, "credit");
@@ -41,7 +42,8 @@ public sealed interface EntryNotification {
 
         @Override
         public String bankReference() {
-            return credit.bankReference();
+            // EntryNotifications gives every credit it decides a bank reference (or a digest standing for it)
+            return Objects.requireNonNull(credit.bankReference(), "bankReference");
         }
     }
 
@@ -55,9 +57,9 @@ public sealed interface EntryNotification {
             String notificationId,
             String bankReference,
             String instructionId,
-            BigDecimal amount,
-            String currency,
-            LocalDate bookingDate)
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            @Nullable LocalDate bookingDate)
             implements EntryNotification {
 
         public InstructionExecuted {
@@ -80,9 +82,9 @@ public sealed interface EntryNotification {
             String bankReference,
             String instructionId,
             String reasonCode,
-            BigDecimal amount,
-            String currency,
-            LocalDate bookingDate)
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            @Nullable LocalDate bookingDate)
             implements EntryNotification {
 
         public InstructionReturned {
@@ -103,9 +105,9 @@ public sealed interface EntryNotification {
     record UnexpectedDebit(
             String notificationId,
             String bankReference,
-            BigDecimal amount,
-            String currency,
-            LocalDate bookingDate,
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            @Nullable LocalDate bookingDate,
             String detail)
             implements EntryNotification {
 
@@ -128,7 +130,7 @@ public sealed interface EntryNotification {
             String bankReference,
             Direction direction,
             BigDecimal amount,
-            String currency,
+            @Nullable String currency,
             String status,
             String why)
             implements EntryNotification {

@@ -33,6 +33,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Decides what each entry of one account's statement, report or notification becomes for the books. One instance per
@@ -132,16 +133,19 @@ public final class EntryNotifications {
     }
 
     /** The date a booked entry counts on: its booking date, else its value date; null when it has neither. */
-    public static LocalDate dateOf(Entry entry) {
+    public static @Nullable LocalDate dateOf(Entry entry) {
         return entry.bookingDate() != null ? entry.bookingDate() : entry.valueDate();
     }
 
     // --- rule 3: one part per transaction ---
 
     /** One transaction of an entry, as decided: {@code transaction} is null for the entry as a whole. */
-    private record Part(Transaction transaction, BigDecimal amount, String currency, String bankReference) {}
+    private record Part(
+            @Nullable Transaction transaction, @Nullable BigDecimal amount, String currency, String bankReference) {}
 
     private List<Part> parts(Entry entry) {
+        String entryCurrency =
+                Objects.requireNonNull(entry.currency(), "flaw() made an entry without currency Invalid");
         List<Transaction> transactions = entry.transactions();
         if (transactions.size() <= 1) {
             Transaction only = transactions.isEmpty() ? null : transactions.get(0);
@@ -149,21 +153,20 @@ public final class EntryNotifications {
                             only == null ? null : only.accountServicerReference(),
                             entry.accountServicerReference(),
                             entry.entryReference())
-                    .orElseGet(() -> digest(entry, only, entry.amount(), entry.currency(), true));
-            return List.of(new Part(only, entry.amount(), entry.currency(), reference));
+                    .orElseGet(() -> digest(entry, only, entry.amount(), entryCurrency, true));
+            return List.of(new Part(only, entry.amount(), entryCurrency, reference));
         }
         if (entry.direction() == Direction.CREDIT && !addsUp(entry)) {
             String reference = firstReference(entry.accountServicerReference(), entry.entryReference())
-                    .orElseGet(() -> digest(entry, null, entry.amount(), entry.currency(), true));
-            return List.of(new Part(null, entry.amount(), entry.currency(), reference));
+                    .orElseGet(() -> digest(entry, null, entry.amount(), entryCurrency, true));
+            return List.of(new Part(null, entry.amount(), entryCurrency, reference));
         }
         List<Part> parts = new ArrayList<>();
         for (int i = 0; i < transactions.size(); i++) {
             Transaction transaction = transactions.get(i);
             BigDecimal amount = transaction.amount();
-            String currency = amount == null
-                    ? entry.currency()
-                    : Objects.requireNonNullElse(transaction.currency(), entry.currency());
+            String currency =
+                    amount == null ? entryCurrency : Objects.requireNonNullElse(transaction.currency(), entryCurrency);
             parts.add(new Part(transaction, amount, currency, batchReference(entry, i, amount, currency)));
         }
         return parts;
@@ -184,7 +187,7 @@ public final class EntryNotifications {
         return sum.compareTo(entry.amount()) == 0;
     }
 
-    private String batchReference(Entry entry, int position, BigDecimal amount, String currency) {
+    private String batchReference(Entry entry, int position, @Nullable BigDecimal amount, String currency) {
         Transaction transaction = entry.transactions().get(position);
         Optional<String> own = reference(transaction.accountServicerReference());
         Optional<String> entryOwn = reference(entry.accountServicerReference());
@@ -210,12 +213,12 @@ public final class EntryNotifications {
     private Credit credit(Entry entry, Part part) {
         Transaction transaction = part.transaction();
         Optional<String> ours = namedInstruction(transaction);
-        boolean comesBack = ours.isPresent() && (transaction.isReturn() || entry.reversal());
-        LocalDate bookingDate = dateOf(entry);
+        boolean comesBack = ours.isPresent() && transaction != null && (transaction.isReturn() || entry.reversal());
+        LocalDate bookingDate = Objects.requireNonNull(dateOf(entry), "flaw() made an entry without a date Invalid");
         IncomingCredit credit = new IncomingCredit(
                 id(CREDIT_PREFIX, part.bankReference()),
                 CreditChannel.BANK_TRANSFER,
-                part.amount(),
+                Objects.requireNonNull(part.amount(), "a credit is split only when its transactions' amounts add up"),
                 part.currency(),
                 account,
                 part.bankReference(),
@@ -256,12 +259,12 @@ public final class EntryNotifications {
                             + " with its bank reference");
         }
         Optional<String> ours = namedInstruction(transaction);
-        if (ours.isPresent() && transaction.isReturn()) {
+        if (ours.isPresent() && transaction != null && transaction.isReturn()) {
             return new InstructionReturned(
                     id,
                     part.bankReference(),
                     ours.get(),
-                    transaction.returnReason().trim(),
+                    returnReasonOf(transaction),
                     part.amount(),
                     part.currency(),
                     bookingDate);
@@ -273,13 +276,13 @@ public final class EntryNotifications {
         return unexpected(entry, part, whyUnexpected(entry, transaction));
     }
 
-    private static String whyUnexpected(Entry entry, Transaction transaction) {
+    private static String whyUnexpected(Entry entry, @Nullable Transaction transaction) {
         if (looksLikeCharges(entry.bankTransactionCode())) {
             return "looks like bank charges (code " + entry.bankTransactionCode() + ") and names none of our"
                     + " instructions";
         }
         if (transaction != null && transaction.isReturn()) {
-            return "returns a payment (reason " + transaction.returnReason().trim() + ") that is none of our"
+            return "returns a payment (reason " + returnReasonOf(transaction) + ") that is none of our"
                     + " instructions";
         }
         Optional<String> named = transaction == null
@@ -291,7 +294,13 @@ public final class EntryNotifications {
     }
 
     /** ISO 20022 charges sub-families ({@code …/CHRG}) and the MT940 charges and commission types. */
-    private static boolean looksLikeCharges(String bankTransactionCode) {
+    /** The reason of a transaction that {@link Transaction#isReturn() is a return}, trimmed. */
+    private static String returnReasonOf(Transaction transaction) {
+        return Objects.requireNonNull(transaction.returnReason(), "a return has a reason")
+                .trim();
+    }
+
+    private static boolean looksLikeCharges(@Nullable String bankTransactionCode) {
         if (bankTransactionCode == null) {
             return false;
         }
@@ -329,7 +338,7 @@ public final class EntryNotifications {
                 detail.toString());
     }
 
-    private static Optional<String> quotedText(Entry entry, Transaction transaction) {
+    private static Optional<String> quotedText(Entry entry, @Nullable Transaction transaction) {
         String text = Stream.of(
                         description(transaction),
                         transaction == null ? null : trimmed(transaction.additionalInfo()),
@@ -363,16 +372,17 @@ public final class EntryNotifications {
     }
 
     private static Optional<String> flaw(Entry entry) {
-        if (!Amounts.isKnownCurrency(entry.currency())) {
-            return Optional.of("currency '" + entry.currency() + "' is no ISO 4217 code");
+        String entryCurrency = entry.currency();
+        if (entryCurrency == null || !Amounts.isKnownCurrency(entryCurrency)) {
+            return Optional.of("currency '" + entryCurrency + "' is no ISO 4217 code");
         }
-        Optional<String> amountFlaw = amountFlaw(entry.amount(), entry.currency());
+        Optional<String> amountFlaw = amountFlaw(entry.amount(), entryCurrency);
         if (amountFlaw.isPresent()) {
             return amountFlaw;
         }
         for (Transaction transaction : entry.transactions()) {
             if (transaction.amount() != null) {
-                String currency = Objects.requireNonNullElse(transaction.currency(), entry.currency());
+                String currency = Objects.requireNonNullElse(transaction.currency(), entryCurrency);
                 if (!Amounts.isKnownCurrency(currency)) {
                     return Optional.of("a transaction's currency '" + currency + "' is no ISO 4217 code");
                 }
@@ -399,14 +409,14 @@ public final class EntryNotifications {
     // --- references, digests and ids ---
 
     /** The first of the bank's references given that is one (trimmed, not blank, not a placeholder). */
-    private static Optional<String> firstReference(String... candidates) {
+    private static Optional<String> firstReference(@Nullable String... candidates) {
         return Arrays.stream(candidates)
                 .map(EntryNotifications::reference)
                 .flatMap(Optional::stream)
                 .findFirst();
     }
 
-    private static Optional<String> reference(String candidate) {
+    private static Optional<String> reference(@Nullable String candidate) {
         String value = trimmed(candidate);
         return value == null || NO_REFERENCE.contains(value.toUpperCase(Locale.ROOT))
                 ? Optional.empty()
@@ -425,7 +435,12 @@ public final class EntryNotifications {
      * the same booking written by two messages of one bank gives one digest. Numbered when {@code counted} and handed
      * out before in this statement.
      */
-    private String digest(Entry entry, Transaction transaction, BigDecimal amount, String currency, boolean counted) {
+    private String digest(
+            Entry entry,
+            @Nullable Transaction transaction,
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            boolean counted) {
         boolean credit = entry.direction() == Direction.CREDIT;
         String counterpartyIban = transaction == null
                 ? null
@@ -465,7 +480,7 @@ public final class EntryNotifications {
     }
 
     /** The SHA-256 of the fields, each told apart from the next by a separator no bank text holds. */
-    private static byte[] sha256(String... fields) {
+    private static byte[] sha256(@Nullable String... fields) {
         String joined = Arrays.stream(fields)
                 .map(field -> field == null ? "" : field)
                 .collect(Collectors.joining(String.valueOf(FIELD_SEPARATOR)));
@@ -497,7 +512,7 @@ public final class EntryNotifications {
     // --- text ---
 
     /** The unstructured remittance lines, each trimmed, blank ones left out, joined with one space; null if none. */
-    private static String description(Transaction transaction) {
+    private static @Nullable String description(@Nullable Transaction transaction) {
         if (transaction == null) {
             return null;
         }
@@ -509,7 +524,7 @@ public final class EntryNotifications {
     }
 
     /** The first of the references that is not blank, trimmed; null if none. */
-    private static String first(List<String> references) {
+    private static @Nullable String first(List<String> references) {
         return references.stream()
                 .map(EntryNotifications::trimmed)
                 .filter(Objects::nonNull)
@@ -518,7 +533,7 @@ public final class EntryNotifications {
     }
 
     /** The instruction of ours the transaction names: its end-to-end id, else its instruction id, if well-formed. */
-    private static Optional<String> namedInstruction(Transaction transaction) {
+    private static Optional<String> namedInstruction(@Nullable Transaction transaction) {
         if (transaction == null) {
             return Optional.empty();
         }
@@ -527,7 +542,7 @@ public final class EntryNotifications {
                 .findFirst();
     }
 
-    private static String trimmed(String value) {
+    private static @Nullable String trimmed(@Nullable String value) {
         if (value == null) {
             return null;
         }
@@ -535,7 +550,7 @@ public final class EntryNotifications {
         return trimmed.isEmpty() ? null : trimmed;
     }
 
-    private static String collapsed(String value) {
+    private static @Nullable String collapsed(@Nullable String value) {
         String trimmed = trimmed(value);
         return trimmed == null ? null : trimmed.replaceAll("\\s+", " ");
     }

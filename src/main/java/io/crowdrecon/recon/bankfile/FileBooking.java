@@ -30,7 +30,9 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -52,7 +54,7 @@ final class FileBooking {
     private final Survey survey;
     private int nextSection;
     private int statementsBooked;
-    private Booking booking;
+    private @Nullable Booking booking;
 
     FileBooking(StatementBookings with, BankFileId bankFileId, Survey survey) {
         this.with = with;
@@ -103,16 +105,16 @@ final class FileBooking {
     /** The booking of one statement, report or notification. */
     private final class Booking {
         private final Section section;
-        private final String portalId;
+        private final @Nullable String portalId;
         private final BankStatementId bankStatementId;
         private final EntryNotifications decider;
         private final Instant bookedAt;
-        private StatementReconciliation reconciliation;
+        private @Nullable StatementReconciliation reconciliation;
         private Tally credits = Tally.NONE;
         private Tally debits = Tally.NONE;
         private Tally unexpected = Tally.NONE;
 
-        Booking(Section section, String portalId) {
+        Booking(Section section, @Nullable String portalId) {
             this.section = section;
             this.portalId = portalId;
             this.bankStatementId = with.ids.nextBankStatementId();
@@ -201,7 +203,8 @@ final class FileBooking {
                                         t,
                                         incoming.amount(),
                                         note,
-                                        check.onBooks().notificationId(),
+                                        Objects.requireNonNull(check.onBooks(), "a MATCHED credit is on the books")
+                                                .notificationId(),
                                         EntryOutcome.MATCHED,
                                         null));
                             case MISSED -> {
@@ -348,26 +351,29 @@ final class FileBooking {
                                         + section.invalidReason(),
                                 with.clock.instant()))));
             }
-            if (reconciliation == null) {
+            StatementReconciliation reconciling = reconciliation;
+            if (reconciling == null) {
                 String problems = portalId == null
                         ? "Account " + section.context().account() + " is no portal's collection account: its"
                                 + " credits were decided as UNKNOWN_ACCOUNT, and nothing was reconciled"
                         : null;
                 return with.statements.save(row("BOOKED", problems, end));
             }
-            reconciliation.end(end);
-            Mono<Void> books = reconciliation
+            reconciling.end(end);
+            Mono<Void> books = reconciling
                     .period()
                     .map(period -> with.books
                             .creditsIn(section.context().account(), period)
-                            .doOnNext(reconciliation::bookCredit)
+                            .doOnNext(reconciling::bookCredit)
                             .then(with.books
-                                    .executionsIn(portalId, period)
-                                    .doOnNext(reconciliation::bookExecution)
+                                    .executionsIn(
+                                            // only a portal's collection account is reconciled (begin())
+                                            Objects.requireNonNull(portalId, "portalId"), period)
+                                    .doOnNext(reconciling::bookExecution)
                                     .then()))
                     .orElse(Mono.empty());
             return books.then(Mono.defer(() -> {
-                StatementReport report = reconciliation.report();
+                StatementReport report = reconciling.report();
                 Instant now = with.clock.instant();
                 BankStatement row = reconciled(report, end);
                 return Flux.fromIterable(report.breaks())
@@ -383,15 +389,18 @@ final class FileBooking {
         private Mono<ReviewItem> breakReview(StatementBreak found, long index, Instant now) {
             return switch (found.kind()) {
                 case NOT_ON_STATEMENT ->
-                    with.unreceived.hold(found.subjectId()).map(hold -> ReviewItem.open(
-                                    with.ids.nextReviewItemId(),
-                                    ReviewKind.NOT_ON_STATEMENT,
-                                    hold.portalId() != null ? hold.portalId() : portalId,
-                                    hold.orderId(),
-                                    found.subjectId(),
-                                    found.detail() + ". " + hold.detail() + ".",
-                                    now)
-                            .withDedupeKey("NOT_ON_STATEMENT:" + found.subjectId()));
+                    // a credit not on the statement is the books' notification: its id is the break's subject
+                    with.unreceived
+                            .hold(Objects.requireNonNull(found.subjectId(), "subjectId"))
+                            .map(hold -> ReviewItem.open(
+                                            with.ids.nextReviewItemId(),
+                                            ReviewKind.NOT_ON_STATEMENT,
+                                            hold.portalId() != null ? hold.portalId() : portalId,
+                                            hold.orderId(),
+                                            found.subjectId(),
+                                            found.detail() + ". " + hold.detail() + ".",
+                                            now)
+                                    .withDedupeKey("NOT_ON_STATEMENT:" + found.subjectId()));
                 case STATEMENT_MISMATCH ->
                     Mono.just(review(ReviewKind.STATEMENT_MISMATCH, found.subjectId(), found.detail(), now)
                             .withDedupeKey("STATEMENT_MISMATCH:" + bankStatementId.value() + ":break:" + index));
@@ -401,7 +410,7 @@ final class FileBooking {
             };
         }
 
-        private ReviewItem review(ReviewKind kind, String subjectId, String detail, Instant now) {
+        private ReviewItem review(ReviewKind kind, @Nullable String subjectId, String detail, Instant now) {
             return ReviewItem.open(with.ids.nextReviewItemId(), kind, portalId, null, subjectId, detail, now)
                     .withDedupeKey(kind + ":" + bankStatementId.value() + ":" + subjectId);
         }
@@ -415,11 +424,11 @@ final class FileBooking {
         private StatementEntry row(
                 Entry entry,
                 int transaction,
-                BigDecimal amount,
+                @Nullable BigDecimal amount,
                 EntryNotification note,
-                String notificationId,
+                @Nullable String notificationId,
                 EntryOutcome outcome,
-                String detail) {
+                @Nullable String detail) {
             return new StatementEntry(
                     entry.index(),
                     transaction,
@@ -434,7 +443,7 @@ final class FileBooking {
         }
 
         /** The statement's row, before it is reconciled (or when it is not). */
-        private BankStatement row(String status, String problems, StatementEnd end) {
+        private BankStatement row(String status, @Nullable String problems, @Nullable StatementEnd end) {
             StatementStart start = section.start();
             Balance opening = start.opening();
             Balance closing = end == null ? null : end.closing();
@@ -522,11 +531,11 @@ final class FileBooking {
         }
     }
 
-    private static BigDecimal amountOf(BigDecimal amount, Entry entry) {
+    private static BigDecimal amountOf(@Nullable BigDecimal amount, Entry entry) {
         return amount != null ? amount : entry.amount();
     }
 
-    private static String currencyOf(StatementStart start, Balance closing) {
+    private static @Nullable String currencyOf(StatementStart start, @Nullable Balance closing) {
         if (start.accountCurrency() != null) {
             return start.accountCurrency();
         }

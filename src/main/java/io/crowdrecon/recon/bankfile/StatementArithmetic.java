@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Whether one booked statement (camt.053, MT940) adds up, fed entry by entry as it is read (it holds no entry): a
@@ -33,7 +34,7 @@ public final class StatementArithmetic {
     private static final int MAX_ENTRY_FLAWS = 3;
 
     private final StatementStart start;
-    private final String currency;
+    private final @Nullable String currency;
     private final List<String> entryFlaws = new ArrayList<>();
     private long entriesWithFlaws;
     // What the bank's declared totals count: every entry, whatever its status or currency, so a number, not Money.
@@ -41,7 +42,7 @@ public final class StatementArithmetic {
     private Tally credits = Tally.NONE;
     private Tally debits = Tally.NONE;
     private long notBooked;
-    private StatementEnd end;
+    private @Nullable StatementEnd end;
 
     private StatementArithmetic(StatementStart start) {
         this.start = start;
@@ -107,7 +108,8 @@ public final class StatementArithmetic {
         if (closing == null) {
             reasons.add("it has no closing booked balance (camt CLBD, MT940 :62F: or :62M:)");
         }
-        if (!Amounts.isKnownCurrency(currency)) {
+        String code = currency;
+        if (code == null || !Amounts.isKnownCurrency(code)) {
             reasons.add("its account's currency '" + currency + "' is no ISO 4217 code");
             return invalid(reasons);
         }
@@ -125,10 +127,11 @@ public final class StatementArithmetic {
             reasons.add("it declares entries summing to " + start.declaredSum().toPlainString() + " but its entries sum"
                     + " to " + entries.sum().toPlainString());
         }
-        if (reasons.isEmpty()) {
+        // No reason yet means both balances are given.
+        if (reasons.isEmpty() && opening != null && closing != null) {
             // Every amount is now known money of the account's currency: the balances and entries were checked above.
-            Money bookedCredits = credits.sumIn(currency);
-            Money bookedDebits = debits.sumIn(currency);
+            Money bookedCredits = credits.sumIn(code);
+            Money bookedDebits = debits.sumIn(code);
             Money computed = opening.money().plus(bookedCredits).minus(bookedDebits);
             if (!computed.equals(closing.money())) {
                 reasons.add("opening " + opening.money() + " + credits " + bookedCredits + " − debits " + bookedDebits
@@ -146,7 +149,7 @@ public final class StatementArithmetic {
     }
 
     /** The account's currency: {@code Acct/Ccy}, else the opening balance's; null when neither is given. */
-    public String currency() {
+    public @Nullable String currency() {
         return currency;
     }
 
@@ -181,10 +184,11 @@ public final class StatementArithmetic {
         if (!Objects.equals(entry.currency(), currency)) {
             return Optional.of("is in " + entry.currency() + ", not in the account's " + currency);
         }
-        if (!Amounts.isKnownCurrency(currency)) {
+        String code = currency;
+        if (code == null || !Amounts.isKnownCurrency(code)) {
             return Optional.empty(); // said once, for the account
         }
-        int digits = Amounts.minorDigits(currency);
+        int digits = Amounts.minorDigits(code);
         if (!Amounts.isPositiveWithAtMost(entry.amount(), digits)) {
             return Optional.of("has the amount " + entry.amount().toPlainString() + ", not greater than 0 with at most "
                     + digits + " decimals");
@@ -192,7 +196,7 @@ public final class StatementArithmetic {
         return Optional.empty();
     }
 
-    private Optional<String> balanceFlaw(String which, Balance balance) {
+    private Optional<String> balanceFlaw(String which, @Nullable Balance balance) {
         if (balance == null) {
             return Optional.empty();
         }
@@ -200,7 +204,7 @@ public final class StatementArithmetic {
             return Optional.of(
                     "its " + which + " balance is in " + balance.currency() + ", not in the account's " + currency);
         }
-        int digits = Amounts.minorDigits(currency);
+        int digits = Amounts.minorDigits(balance.currency()); // the account's, as just checked
         if (Amounts.precision(balance.amount()) > digits) {
             return Optional.of("its " + which + " balance " + balance.amount().toPlainString() + " has more than "
                     + digits + " decimals");

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.bankfile;
 
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One exception a statement's reconciliation found once the statement ended: a review item for the integration to open,
@@ -15,7 +16,8 @@ import java.util.Objects;
  *     signed; 0 when none
  * @param detail for an operator: what differs, and where
  */
-public record StatementBreak(Kind kind, String subjectId, BigDecimal amount, BigDecimal explains, String detail) {
+public record StatementBreak(
+        Kind kind, @Nullable String subjectId, @Nullable BigDecimal amount, BigDecimal explains, String detail) {
 
     public StatementBreak {
         Objects.requireNonNull(kind, "kind");

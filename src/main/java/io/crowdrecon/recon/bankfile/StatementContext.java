@@ -4,6 +4,7 @@ import io.crowdrecon.recon.bankfile.BankFileItem.FileHeader;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatementStart;
 import io.crowdrecon.recon.shared.Iban;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Where an entry was read: the file and the account statement, report or notification it belongs to.
@@ -15,7 +16,11 @@ import java.util.Objects;
  * @param accountOther the account's other id; null when it has an IBAN
  */
 public record StatementContext(
-        BankFileFormat format, String messageId, String statementId, String accountIban, String accountOther) {
+        BankFileFormat format,
+        @Nullable String messageId,
+        @Nullable String statementId,
+        @Nullable String accountIban,
+        @Nullable String accountOther) {
 
     public StatementContext {
         Objects.requireNonNull(format, "format");
@@ -36,7 +41,14 @@ public record StatementContext(
      * {@code creditorIban} of the credits and part of every notification id.
      */
     public String account() {
-        return isBlank(accountIban) ? accountOther.trim() : Iban.normalise(accountIban.trim());
+        // The constructor refused a statement whose account has neither.
+        return isBlank(accountIban)
+                ? Objects.requireNonNull(accountOther, "an account without IBAN has another id")
+                        .trim()
+                : Objects.requireNonNull(
+                        Iban.normalise(
+                                Objects.requireNonNull(accountIban, "not blank").trim()),
+                        "normalises a non-null IBAN");
     }
 
     /** The statement, as an operator finds it in the file: "statement S of message M". */
@@ -45,7 +57,7 @@ public record StatementContext(
                 + (messageId == null ? "" : " of message " + messageId);
     }
 
-    private static boolean isBlank(String value) {
+    private static boolean isBlank(@Nullable String value) {
         return value == null || value.isBlank();
     }
 }

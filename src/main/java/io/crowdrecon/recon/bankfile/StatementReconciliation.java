@@ -24,6 +24,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reconciliation of one booked statement (camt.053, MT940) of a portal's collection account with the books: an
@@ -124,7 +125,7 @@ public final class StatementReconciliation {
             }
         }
 
-        public boolean contains(LocalDate date) {
+        public boolean contains(@Nullable LocalDate date) {
             return date != null && !date.isBefore(from) && !date.isAfter(to);
         }
 
@@ -150,13 +151,13 @@ public final class StatementReconciliation {
      * @param onBooks the books' credit it was compared with; null when {@code MISSED} or seen again on the statement
      * @param detail for an operator (the review item's detail); says what differs when {@code MISMATCHED}
      */
-    public record CreditCheck(Credit credit, Verdict verdict, RecordedCredit onBooks, String detail) {}
+    public record CreditCheck(Credit credit, Verdict verdict, @Nullable RecordedCredit onBooks, String detail) {}
 
     private final StatementContext context;
     private final StatementStart start;
-    private final PreviousStatement previous;
+    private final @Nullable PreviousStatement previous;
     private final StatementArithmetic arithmetic;
-    private final String currency;
+    private final @Nullable String currency;
     private final List<String> invalidEntries = new ArrayList<>();
 
     private final Set<String> creditReferences = new HashSet<>();
@@ -174,11 +175,11 @@ public final class StatementReconciliation {
     private BigDecimal itemisedDebits = BigDecimal.ZERO;
     private BigDecimal booksCredits = BigDecimal.ZERO;
     private BigDecimal booksExecuted = BigDecimal.ZERO;
-    private LocalDate firstBookingDate;
-    private LocalDate lastBookingDate;
-    private Period period;
+    private @Nullable LocalDate firstBookingDate;
+    private @Nullable LocalDate lastBookingDate;
+    private @Nullable Period period;
     private boolean ended;
-    private Optional<String> invalid;
+    private Optional<String> invalid = Optional.empty(); // set by end(), read only once ended
 
     /** One of our instructions the statement debits, and whether the books hold it as executed in the period. */
     private static final class Execution {
@@ -190,7 +191,8 @@ public final class StatementReconciliation {
         }
     }
 
-    private StatementReconciliation(StatementContext context, StatementStart start, PreviousStatement previous) {
+    private StatementReconciliation(
+            StatementContext context, StatementStart start, @Nullable PreviousStatement previous) {
         this.context = context;
         this.start = start;
         this.previous = previous;
@@ -204,7 +206,7 @@ public final class StatementReconciliation {
      * @param previous the account's previous booked statement; null for the account's first
      */
     public static StatementReconciliation begin(
-            StatementContext context, StatementStart start, PreviousStatement previous) {
+            StatementContext context, StatementStart start, @Nullable PreviousStatement previous) {
         return new StatementReconciliation(
                 Objects.requireNonNull(context, "context"), Objects.requireNonNull(start, "start"), previous);
     }
@@ -391,10 +393,15 @@ public final class StatementReconciliation {
         // Each statement is judged on its own period: the books' balance starts again from the bank's
         // previous closing balance (this statement's opening for the account's first), so that an
         // exception of an earlier period is not carried into every statement after it.
-        boolean continued = previous != null && previous.closing().currency().equals(currency);
-        BigDecimal base = continued ? previous.closing().amount() : opening.amount();
+        // A statement that adds up (not INVALID) has both booked balances.
+        Balance bankOpening = Objects.requireNonNull(opening, "opening");
+        Balance bankClosing = Objects.requireNonNull(closing, "closing");
+        PreviousStatement last = previous;
+        BigDecimal base = last != null && last.closing().currency().equals(currency)
+                ? last.closing().amount()
+                : bankOpening.amount();
         BigDecimal expected = base.add(booksCredits).subtract(booksExecuted);
-        BigDecimal difference = closing.amount().subtract(expected);
+        BigDecimal difference = bankClosing.amount().subtract(expected);
         BigDecimal explained = explainedByMismatches()
                 .add(repeatedCredits)
                 .subtract(unexpected.sum())
@@ -433,7 +440,7 @@ public final class StatementReconciliation {
 
     // --- entry by entry ---
 
-    private CreditCheck check(Credit credit, RecordedCredit books) {
+    private CreditCheck check(Credit credit, @Nullable RecordedCredit books) {
         IncomingCredit bank = credit.credit();
         String reference = bank.bankReference();
         String what = "Credit " + reference + " (" + money(bank.amount(), bank.currency()) + " booked "
@@ -501,31 +508,34 @@ public final class StatementReconciliation {
         }
     }
 
-    private void unexpectedDebit(BigDecimal amount, String debitCurrency) {
+    private void unexpectedDebit(@Nullable BigDecimal amount, @Nullable String debitCurrency) {
         BigDecimal known = itemised(amount, debitCurrency);
         unexpected = unexpected.plus(known);
         itemisedDebits = itemisedDebits.add(known);
     }
 
     /** What of a debit's amount is known in the account's currency (a batch part without amount: nothing). */
-    private BigDecimal itemised(BigDecimal amount, String debitCurrency) {
+    private BigDecimal itemised(@Nullable BigDecimal amount, @Nullable String debitCurrency) {
         return amount != null && isAccountCurrency(debitCurrency) ? amount : BigDecimal.ZERO;
     }
 
     // --- once the statement has ended ---
 
-    private Period periodOf(StatementEnd statementEnd) {
+    private @Nullable Period periodOf(StatementEnd statementEnd) {
         LocalDate from = start.fromDate() != null ? start.fromDate() : start.toDate();
         LocalDate to = start.toDate() != null ? start.toDate() : start.fromDate();
         if (from != null) {
-            return from.isAfter(to) ? new Period(to, from) : new Period(from, to);
+            LocalDate until = Objects.requireNonNull(to, "from or to given: both are");
+            return from.isAfter(until) ? new Period(until, from) : new Period(from, until);
         }
         LocalDate closingDate =
                 statementEnd.closing() == null ? null : statementEnd.closing().date();
         if (closingDate != null) {
             return new Period(closingDate, closingDate);
         }
-        return firstBookingDate == null ? null : new Period(firstBookingDate, lastBookingDate);
+        return firstBookingDate == null
+                ? null
+                : new Period(firstBookingDate, Objects.requireNonNull(lastBookingDate, "set with the first"));
     }
 
     private List<String> gaps() {
@@ -569,7 +579,7 @@ public final class StatementReconciliation {
         return gaps;
     }
 
-    private static String page(Integer page) {
+    private static String page(@Nullable Integer page) {
         return page == null ? "" : ", page " + page;
     }
 
@@ -577,18 +587,20 @@ public final class StatementReconciliation {
         if (sequence == previousSequence + 1) {
             return true;
         }
+        PreviousStatement last = Objects.requireNonNull(previous, "gaps() follows a previous statement");
         return sequence == previousSequence
                 && start.pageNumber() != null
-                && previous.pageNumber() != null
-                && start.pageNumber() == previous.pageNumber() + 1;
+                && last.pageNumber() != null
+                && start.pageNumber() == last.pageNumber() + 1;
     }
 
     private List<StatementBreak> gapBreaks(List<String> gaps) {
         if (gaps.isEmpty()) {
             return List.of();
         }
-        Balance opening = start.opening();
-        Balance before = previous.closing();
+        // Gaps are found against a previous statement, for a statement that adds up (so has an opening balance).
+        Balance opening = Objects.requireNonNull(start.opening(), "opening");
+        Balance before = Objects.requireNonNull(previous, "previous").closing();
         BigDecimal moved = opening.currency().equals(before.currency())
                 ? opening.amount().subtract(before.amount())
                 : BigDecimal.ZERO;
@@ -680,7 +692,7 @@ public final class StatementReconciliation {
         }
     }
 
-    private boolean isAccountCurrency(String other) {
+    private boolean isAccountCurrency(@Nullable String other) {
         return Objects.equals(currency, other);
     }
 
@@ -696,7 +708,7 @@ public final class StatementReconciliation {
         return Amounts.inMinorDigits(amount, currency);
     }
 
-    private static String money(BigDecimal amount, String currency) {
+    private static String money(BigDecimal amount, @Nullable String currency) {
         return Amounts.inMinorDigits(amount, currency).toPlainString() + " " + currency;
     }
 }

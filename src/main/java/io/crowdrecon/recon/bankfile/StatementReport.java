@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The reconciliation of one booked statement with the books: what {@code GET /api/v1/ops/bank-statements/{id}} shows.
@@ -46,13 +47,13 @@ import java.util.Objects;
  */
 public record StatementReport(
         StatementStatus status,
-        String invalidReason,
+        @Nullable String invalidReason,
         List<String> gaps,
-        String currency,
-        Balance opening,
-        Balance closing,
-        LocalDate from,
-        LocalDate to,
+        @Nullable String currency,
+        @Nullable Balance opening,
+        @Nullable Balance closing,
+        @Nullable LocalDate from,
+        @Nullable LocalDate to,
         Tally entries,
         Tally credits,
         Tally debits,
@@ -62,11 +63,11 @@ public record StatementReport(
         Tally notOnStatement,
         Tally mismatched,
         Tally unexpectedDebits,
-        BigDecimal booksCredits,
-        BigDecimal booksExecuted,
-        BigDecimal expectedClosingBalance,
-        BigDecimal difference,
-        BigDecimal explained,
+        @Nullable BigDecimal booksCredits,
+        @Nullable BigDecimal booksExecuted,
+        @Nullable BigDecimal expectedClosingBalance,
+        @Nullable BigDecimal difference,
+        @Nullable BigDecimal explained,
         List<StatementBreak> breaks) {
 
     public StatementReport {

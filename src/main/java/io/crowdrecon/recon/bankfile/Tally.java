@@ -3,6 +3,7 @@ package io.crowdrecon.recon.bankfile;
 import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How many of something, and their amounts added up.
@@ -20,7 +21,7 @@ public record Tally(long count, BigDecimal sum) {
     }
 
     /** One more, of {@code amount} (null: one more whose amount is not known, the sum unchanged). */
-    public Tally plus(BigDecimal amount) {
+    public Tally plus(@Nullable BigDecimal amount) {
         return new Tally(count + 1, amount == null ? sum : sum.add(amount));
     }
 

@@ -10,4 +10,7 @@
  * up) and {@link io.crowdrecon.recon.bankfile.StatementReconciliation} (each booked statement against the books;
  * guarded by {@code StatementReconciliationTests}).
  */
+@NullMarked
 package io.crowdrecon.recon.bankfile;
+
+import org.jspecify.annotations.NullMarked;

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Rules for money amounts. An amount is a {@link BigDecimal} in the major unit of its currency ({@code 810.68} EUR is
@@ -55,8 +56,8 @@ public final class Amounts {
      * currency has, or in a code that is no known currency (what a dead-lettered notification carried), comes back
      * unchanged, and null stays null.
      */
-    public static BigDecimal inMinorDigits(BigDecimal amount, String currencyCode) {
-        if (amount == null || !isKnownCurrency(currencyCode)) {
+    public static BigDecimal inMinorDigits(BigDecimal amount, @Nullable String currencyCode) {
+        if (amount == null || currencyCode == null || !isKnownCurrency(currencyCode)) {
             return amount;
         }
         int digits = minorDigits(currencyCode);
@@ -72,7 +73,7 @@ public final class Amounts {
     }
 
     /** Whether {@code code} is three upper-case letters naming a currency known to {@link Currency}. */
-    public static boolean isKnownCurrency(String code) {
+    public static boolean isKnownCurrency(@Nullable String code) {
         if (code == null || code.length() != 3) {
             return false;
         }

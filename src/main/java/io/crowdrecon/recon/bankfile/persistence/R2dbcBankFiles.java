@@ -15,6 +15,7 @@ import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 
@@ -100,7 +101,7 @@ public class R2dbcBankFiles implements BankFiles {
     public Mono<Void> rejected(
             BankFileId bankFileId,
             Transition<BankFileStatus, BankFileTrigger> row,
-            BankFileItem.FileHeader header,
+            BankFileItem.@Nullable FileHeader header,
             String reason,
             Instant at) {
         return database.sql(

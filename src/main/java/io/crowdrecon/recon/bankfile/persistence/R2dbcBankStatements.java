@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -229,7 +230,8 @@ public class R2dbcBankStatements implements BankStatements {
     }
 
     @Override
-    public Mono<Page<BankStatement>> page(String account, LocalDate from, LocalDate to, PageRequest page) {
+    public Mono<Page<BankStatement>> page(
+            @Nullable String account, @Nullable LocalDate from, @Nullable LocalDate to, PageRequest page) {
         Mono<Long> total = filtered(database.sql("SELECT count(*) " + FILTERED), account, from, to)
                 .map(row -> row.get(0, Long.class))
                 .one();
@@ -247,7 +249,10 @@ public class R2dbcBankStatements implements BankStatements {
     }
 
     private static DatabaseClient.GenericExecuteSpec filtered(
-            DatabaseClient.GenericExecuteSpec statement, String account, LocalDate from, LocalDate to) {
+            DatabaseClient.GenericExecuteSpec statement,
+            @Nullable String account,
+            @Nullable LocalDate from,
+            @Nullable LocalDate to) {
         return statement
                 .bind("account", Sql.nullable(account, String.class))
                 .bind("from", Sql.nullable(from, LocalDate.class))

@@ -20,7 +20,9 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One camt document being read: a pull iterator over its items, built from the XML stream element by element. It holds
@@ -40,9 +42,9 @@ final class CamtItems implements BankFileItems {
     private final Deque<BankFileItem> ready = new ArrayDeque<>(2);
 
     private String context;
-    private Integer messagePage;
+    private @Nullable Integer messagePage;
     private int statementCount;
-    private Statement statement;
+    private @Nullable Statement statement;
     private int entryIndex = -1;
     private boolean finished;
 
@@ -151,21 +153,26 @@ final class CamtItems implements BankFileItems {
         finished = true;
     }
 
+    // step() opens a statement before any of its parts is read, and clears it once its end went out.
+    private Statement statement() {
+        return Objects.requireNonNull(statement, "a statement is being read");
+    }
+
     private void continueStatement() {
         while (xml.nextChild()) {
             if ("Ntry".equals(xml.localName())) {
-                if (!statement.started) {
-                    ready.add(statement.start());
+                if (!statement().started) {
+                    ready.add(statement().start());
                 }
-                ready.add(readEntry(statement.entries++));
+                ready.add(readEntry(statement().entries++));
                 return;
             }
             readStatementPart(xml.localName());
         }
-        if (!statement.started) {
-            ready.add(statement.start());
+        if (!statement().started) {
+            ready.add(statement().start());
         }
-        ready.add(new StatementEnd(statement.closing, statement.closingAvailable));
+        ready.add(new StatementEnd(statement().closing, statement().closingAvailable));
         statement = null;
         context = message.messageElement();
     }
@@ -174,25 +181,25 @@ final class CamtItems implements BankFileItems {
         switch (name) {
             case "Id" -> {
                 beforeEntries(name);
-                statement.id = xml.text();
-                context = message.statementElement() + " " + statementCount + " (Id " + CamtValues.echo(statement.id)
+                statement().id = xml.text();
+                context = message.statementElement() + " " + statementCount + " (Id " + CamtValues.echo(statement().id)
                         + ")";
             }
             case "StmtPgntn", "RptPgntn", "NtfctnPgntn" -> {
                 beforeEntries(name);
-                statement.page = readPageNumber();
+                statement().page = readPageNumber();
             }
             case "ElctrncSeqNb" -> {
                 beforeEntries(name);
-                statement.sequenceNumber = value(name, CamtValues::whole);
+                statement().sequenceNumber = value(name, CamtValues::whole);
             }
             case "LglSeqNb" -> {
                 beforeEntries(name);
-                statement.legalSequenceNumber = value(name, CamtValues::whole);
+                statement().legalSequenceNumber = value(name, CamtValues::whole);
             }
             case "CreDtTm" -> {
                 beforeEntries(name);
-                statement.createdAt = value(name, CamtValues::instant);
+                statement().createdAt = value(name, CamtValues::instant);
             }
             case "FrToDt" -> {
                 beforeEntries(name);
@@ -213,13 +220,13 @@ final class CamtItems implements BankFileItems {
 
     // The start goes out at the first Ntry: what belongs in it cannot come after.
     private void beforeEntries(String name) {
-        if (statement.started) {
+        if (statement().started) {
             throw fail(name + " comes after the first Ntry; a " + message.statementElement()
                     + "'s header, opening balance and TxsSummry come before its entries");
         }
     }
 
-    private Integer readPageNumber() {
+    private @Nullable Integer readPageNumber() {
         Integer page = null;
         while (xml.nextChild()) {
             if ("PgNb".equals(xml.localName())) {
@@ -234,23 +241,23 @@ final class CamtItems implements BankFileItems {
     private void readPeriod() {
         while (xml.nextChild()) {
             switch (xml.localName()) {
-                case "FrDtTm" -> statement.fromDate = value("FrToDt/FrDtTm", CamtValues::dateOfDateTime);
-                case "ToDtTm" -> statement.toDate = value("FrToDt/ToDtTm", CamtValues::dateOfDateTime);
+                case "FrDtTm" -> statement().fromDate = value("FrToDt/FrDtTm", CamtValues::dateOfDateTime);
+                case "ToDtTm" -> statement().toDate = value("FrToDt/ToDtTm", CamtValues::dateOfDateTime);
                 default -> xml.skip();
             }
         }
     }
 
     private void readStatementAccount() {
-        statement.accountSeen = true;
+        statement().accountSeen = true;
         while (xml.nextChild()) {
             switch (xml.localName()) {
                 case "Id" -> {
                     AccountId id = readAccountId();
-                    statement.accountIban = id.iban();
-                    statement.accountOther = id.other();
+                    statement().accountIban = id.iban();
+                    statement().accountOther = id.other();
                 }
-                case "Ccy" -> statement.accountCurrency = value("Acct/Ccy", CamtValues::currency);
+                case "Ccy" -> statement().accountCurrency = value("Acct/Ccy", CamtValues::currency);
                 default -> xml.skip();
             }
         }
@@ -303,29 +310,32 @@ final class CamtItems implements BankFileItems {
         }
         BigDecimal amount = checked(line, label + "/Amt", amountText, currency);
         Direction direction = direction(line, label, indicator);
-        Balance balance = new Balance(direction == Direction.DEBIT ? amount.negate() : amount, currency, date);
+        Balance balance = new Balance(
+                direction == Direction.DEBIT ? amount.negate() : amount,
+                Objects.requireNonNull(currency, "checked() refuses an amount without Ccy"),
+                date);
         if (type == null) {
             return; // a proprietary balance type: nothing crowdrecon reads
         }
         switch (type) {
             case "OPBD", "PRCD" -> {
-                if (statement.started) {
+                if (statement().started) {
                     throw failAt(line, label + " comes after the first Ntry; opening balances come before the entries");
                 }
-                if ("OPBD".equals(type) && statement.openingBooked == null) {
-                    statement.openingBooked = balance;
-                } else if ("PRCD".equals(type) && statement.previouslyClosed == null) {
-                    statement.previouslyClosed = balance;
+                if ("OPBD".equals(type) && statement().openingBooked == null) {
+                    statement().openingBooked = balance;
+                } else if ("PRCD".equals(type) && statement().previouslyClosed == null) {
+                    statement().previouslyClosed = balance;
                 }
             }
             case "CLBD" -> {
-                if (statement.closing == null) {
-                    statement.closing = balance;
+                if (statement().closing == null) {
+                    statement().closing = balance;
                 }
             }
             case "CLAV" -> {
-                if (statement.closingAvailable == null) {
-                    statement.closingAvailable = balance;
+                if (statement().closingAvailable == null) {
+                    statement().closingAvailable = balance;
                 }
             }
             default -> {
@@ -335,7 +345,7 @@ final class CamtItems implements BankFileItems {
     }
 
     // Bal/Tp/CdOrPrtry/Cd in every version; a Prtry type is not one of the codes read.
-    private String readBalanceType() {
+    private @Nullable String readBalanceType() {
         String code = null;
         while (xml.nextChild()) {
             if ("CdOrPrtry".equals(xml.localName())) {
@@ -359,8 +369,8 @@ final class CamtItems implements BankFileItems {
                 while (xml.nextChild()) {
                     switch (xml.localName()) {
                         case "NbOfNtries" ->
-                            statement.declaredEntries = value("TxsSummry/TtlNtries/NbOfNtries", CamtValues::whole);
-                        case "Sum" -> statement.declaredSum = value("TxsSummry/TtlNtries/Sum", CamtValues::decimal);
+                            statement().declaredEntries = value("TxsSummry/TtlNtries/NbOfNtries", CamtValues::whole);
+                        case "Sum" -> statement().declaredSum = value("TxsSummry/TtlNtries/Sum", CamtValues::decimal);
                         default -> xml.skip();
                     }
                 }
@@ -447,7 +457,7 @@ final class CamtItems implements BankFileItems {
     }
 
     // BkTxCd: the ISO domain code as DOMN/FMLY/SUBFMLY when complete, else the bank's Prtry/Cd.
-    private String readBankTransactionCode() {
+    private @Nullable String readBankTransactionCode() {
         String domain = null;
         String family = null;
         String subFamily = null;
@@ -540,7 +550,7 @@ final class CamtItems implements BankFileItems {
         return tx.build();
     }
 
-    private AmountText readTransactionAmount() {
+    private @Nullable AmountText readTransactionAmount() {
         AmountText amount = null;
         while (xml.nextChild()) {
             if ("TxAmt".equals(xml.localName())) {
@@ -585,7 +595,7 @@ final class CamtItems implements BankFileItems {
     }
 
     // Dbtr/Nm up to .06 (PartyIdentification32/43); Dbtr/Pty/Nm from .07 (Party35Choice, Party40Choice).
-    private String readPartyName() {
+    private @Nullable String readPartyName() {
         String name = null;
         while (xml.nextChild()) {
             switch (xml.localName()) {
@@ -605,7 +615,7 @@ final class CamtItems implements BankFileItems {
         return name;
     }
 
-    private String readAccountIban() {
+    private @Nullable String readAccountIban() {
         String iban = null;
         while (xml.nextChild()) {
             if ("Id".equals(xml.localName())) {
@@ -663,7 +673,7 @@ final class CamtItems implements BankFileItems {
         return reason == null ? "NARR" : reason;
     }
 
-    private BigDecimal checked(int line, String label, String amountText, String currency) {
+    private BigDecimal checked(int line, String label, String amountText, @Nullable String currency) {
         BigDecimal amount;
         String code;
         try {
@@ -676,7 +686,7 @@ final class CamtItems implements BankFileItems {
         return amount;
     }
 
-    private Direction direction(int line, String label, String indicator) {
+    private Direction direction(int line, String label, @Nullable String indicator) {
         if ("CRDT".equals(indicator)) {
             return Direction.CREDIT;
         }
@@ -719,24 +729,48 @@ final class CamtItems implements BankFileItems {
         }
     }
 
-    private record AccountId(String iban, String other) {}
+    private record AccountId(@Nullable String iban, @Nullable String other) {}
 
     /** The parts of one TxDtls, as they are read. */
     private static final class TransactionParts {
 
+        @Nullable
         BigDecimal amount;
+
+        @Nullable
         String currency;
+
+        @Nullable
         String accountServicerReference;
+
+        @Nullable
         String endToEndId;
+
+        @Nullable
         String instructionId;
+
+        @Nullable
         String transactionId;
+
+        @Nullable
         String debtorName;
+
+        @Nullable
         String debtorIban;
+
+        @Nullable
         String creditorName;
+
+        @Nullable
         String creditorIban;
+
         final List<String> unstructured = new ArrayList<>();
         final List<String> structuredReferences = new ArrayList<>();
+
+        @Nullable
         String returnReason;
+
+        @Nullable
         String additionalInfo;
 
         Transaction build() {
@@ -758,29 +792,63 @@ final class CamtItems implements BankFileItems {
         }
     }
 
-    private record AmountText(String text, String currency, int line) {}
+    private record AmountText(@Nullable String text, @Nullable String currency, int line) {}
 
     /** What is known of the statement being read, until its start and end go out. */
     private final class Statement {
 
         final int line;
+
+        @Nullable
         String id;
+
         boolean accountSeen;
+
+        @Nullable
         String accountIban;
+
+        @Nullable
         String accountOther;
+
+        @Nullable
         String accountCurrency;
+
+        @Nullable
         Long sequenceNumber;
+
+        @Nullable
         Long legalSequenceNumber;
+
+        @Nullable
         Integer page;
+
+        @Nullable
         LocalDate fromDate;
+
+        @Nullable
         LocalDate toDate;
+
+        @Nullable
         Instant createdAt;
+
+        @Nullable
         Balance openingBooked;
+
+        @Nullable
         Balance previouslyClosed;
+
+        @Nullable
         Long declaredEntries;
+
+        @Nullable
         BigDecimal declaredSum;
+
+        @Nullable
         Balance closing;
+
+        @Nullable
         Balance closingAvailable;
+
         boolean started;
         int entries;
 

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.bankfile.BankFileFormat;
 import io.crowdrecon.recon.bankfile.UnreadableBankFileException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Which camt message a document is, from the namespace of its message element
@@ -87,7 +88,7 @@ record CamtMessage(BankFileFormat format, String version) {
                 + version;
     }
 
-    private static BankFileFormat formatNamed(String name) {
+    private static @Nullable BankFileFormat formatNamed(String name) {
         return switch (name) {
             case "camt.052" -> BankFileFormat.CAMT_052;
             case "camt.053" -> BankFileFormat.CAMT_053;

@@ -12,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The value types of ISO 20022 camt elements, read from their text exactly: each method returns the value or throws
@@ -28,7 +29,7 @@ final class CamtValues {
     private CamtValues() {}
 
     /** An {@code ActiveOrHistoricCurrencyAndAmount}'s value: a decimal of 0 or more, exact as written. */
-    static BigDecimal amount(String text) {
+    static BigDecimal amount(@Nullable String text) {
         BigDecimal amount = decimal(text);
         if (amount.signum() < 0) {
             throw new IllegalArgumentException(
@@ -38,7 +39,7 @@ final class CamtValues {
     }
 
     /** An xs:decimal ({@code DecimalNumber}), exact as written. */
-    static BigDecimal decimal(String text) {
+    static BigDecimal decimal(@Nullable String text) {
         if (text == null || !DECIMAL.matcher(text).matches()) {
             throw new IllegalArgumentException(echo(text) + " is not a decimal");
         }
@@ -50,7 +51,7 @@ final class CamtValues {
      *
      * @return {@code code} as written
      */
-    static String currency(String code) {
+    static String currency(@Nullable String code) {
         if (code == null || !CURRENCY.matcher(code).matches()) {
             throw new IllegalArgumentException(echo(code) + " is not a currency code (three upper-case letters)");
         }
@@ -74,7 +75,7 @@ final class CamtValues {
     }
 
     /** An {@code ISODate} ({@code 2026-03-31}, an offset such as {@code +01:00} allowed and ignored). */
-    static LocalDate date(String text) {
+    static LocalDate date(@Nullable String text) {
         if (text != null) {
             try {
                 return LocalDate.from(DateTimeFormatter.ISO_DATE.parse(text));
@@ -89,7 +90,7 @@ final class CamtValues {
      * The date of an {@code ISODateTime} as written, in the writer's own time zone: {@code 2026-03-31T23:30:00-05:00}
      * is 31 March, not the 1 April it is in UTC.
      */
-    static LocalDate dateOfDateTime(String text) {
+    static LocalDate dateOfDateTime(@Nullable String text) {
         TemporalAccessor parsed = dateTime(text);
         try {
             return LocalDate.from(parsed);
@@ -102,7 +103,7 @@ final class CamtValues {
      * The instant of an {@code ISODateTime}. A time written without an offset (ISO 20022 allows local time, and a bank
      * file names its time zone nowhere else) is taken as UTC: an assumption, the only one the reader makes.
      */
-    static Instant instant(String text) {
+    static Instant instant(@Nullable String text) {
         TemporalAccessor parsed = dateTime(text);
         try {
             if (parsed.isSupported(ChronoField.OFFSET_SECONDS)) {
@@ -115,7 +116,7 @@ final class CamtValues {
     }
 
     /** An xs:boolean: {@code true}, {@code false}, {@code 1} or {@code 0}. */
-    static boolean bool(String text) {
+    static boolean bool(@Nullable String text) {
         if ("true".equals(text) || "1".equals(text)) {
             return true;
         }
@@ -129,7 +130,7 @@ final class CamtValues {
      * A whole number of 0 or more: a {@code Number} such as {@code ElctrncSeqNb} (an xs:decimal without fraction, so
      * {@code 12.0} is 12) or a numeric text such as {@code NbOfNtries} or {@code PgNb}.
      */
-    static long whole(String text) {
+    static long whole(@Nullable String text) {
         if (text != null && WHOLE.matcher(text).matches()) {
             return Long.parseLong(text);
         }
@@ -145,7 +146,7 @@ final class CamtValues {
     }
 
     /** A page number ({@code Max5NumericText}): a whole number of 0 or more that fits an int. */
-    static int pageNumber(String text) {
+    static int pageNumber(@Nullable String text) {
         long page = whole(text);
         if (page > Integer.MAX_VALUE) {
             throw new IllegalArgumentException(echo(text) + " is not a page number");
@@ -153,7 +154,7 @@ final class CamtValues {
         return (int) page;
     }
 
-    private static TemporalAccessor dateTime(String text) {
+    private static TemporalAccessor dateTime(@Nullable String text) {
         if (text != null) {
             try {
                 return DateTimeFormatter.ISO_DATE_TIME.parse(text);
@@ -164,11 +165,11 @@ final class CamtValues {
         throw notADateTime(text);
     }
 
-    private static IllegalArgumentException notADateTime(String text) {
+    private static IllegalArgumentException notADateTime(@Nullable String text) {
         return new IllegalArgumentException(echo(text) + " is not a date and time (YYYY-MM-DDThh:mm:ss)");
     }
 
-    static String echo(String text) {
+    static String echo(@Nullable String text) {
         if (text == null) {
             return "(empty)";
         }

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.bankfile.read;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The fields of an MT940 file, one at a time: a field runs from its {@code :tag:} line to the next tag line, the end
@@ -44,9 +45,9 @@ final class Mt940Fields implements AutoCloseable {
     record EndOfInput(int line, boolean insideTextBlock) implements Token {}
 
     private final Mt940Lines lines;
-    private FieldBuilder pending;
-    private Token queued;
-    private EndOfInput end;
+    private @Nullable FieldBuilder pending;
+    private @Nullable Token queued;
+    private @Nullable EndOfInput end;
     private boolean inTextBlock;
 
     Mt940Fields(Mt940Lines lines) {
@@ -70,8 +71,10 @@ final class Mt940Fields implements AutoCloseable {
         while (true) {
             String raw = lines.next();
             if (raw == null) {
-                end = new EndOfInput(lines.number(), inTextBlock);
-                return flushThen(end);
+                EndOfInput last = new EndOfInput(lines.number(), inTextBlock);
+                end = last;
+                Token field = flushThen(last);
+                return field != null ? field : last; // flushThen gives the field being read, else the end
             }
             Token token = read(raw, lines.number());
             if (token != null) {
@@ -81,7 +84,7 @@ final class Mt940Fields implements AutoCloseable {
     }
 
     /** The token {@code raw} completes, or null when it only adds to what is being read. */
-    private Token read(String raw, int number) {
+    private @Nullable Token read(String raw, int number) {
         String text = raw.stripTrailing();
         if (text.isEmpty()) {
             return null;
@@ -122,7 +125,7 @@ final class Mt940Fields implements AutoCloseable {
         throw new Mt940Problem(number, "'" + echo(text) + "' belongs to no MT940 field (a field starts with :tag:)");
     }
 
-    private Token readBlockHeader(String text, int number) {
+    private @Nullable Token readBlockHeader(String text, int number) {
         int application = text.indexOf("{2:");
         if (application >= 0) {
             String type = text.length() >= application + 7 ? text.substring(application + 4, application + 7) : "";
@@ -149,7 +152,7 @@ final class Mt940Fields implements AutoCloseable {
     /**
      * The field being read, if any, with {@code after} queued behind it; else {@code after} itself.
      */
-    private Token flushThen(Token after) {
+    private @Nullable Token flushThen(@Nullable Token after) {
         if (pending == null) {
             return after;
         }
@@ -168,7 +171,7 @@ final class Mt940Fields implements AutoCloseable {
     }
 
     /** {@code 20} for {@code :20:…}, {@code 60F} for {@code :60F:…}; null when the line starts no field. */
-    static String tagOf(String text) {
+    static @Nullable String tagOf(String text) {
         if (text.length() < 4 || text.charAt(0) != ':' || !isDigit(text.charAt(1)) || !isDigit(text.charAt(2))) {
             return null;
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What an MT940 {@code :86:} (information to account owner) says about its {@code :61:}, read from the three shapes
@@ -38,19 +39,19 @@ import java.util.regex.Pattern;
  *     when the bank says return but gives no code; null for anything else
  */
 record Mt940Information(
-        String transactionCode,
-        String bookingText,
-        String endToEndId,
-        String debtorName,
-        String debtorIban,
-        String creditorName,
-        String creditorIban,
+        @Nullable String transactionCode,
+        @Nullable String bookingText,
+        @Nullable String endToEndId,
+        @Nullable String debtorName,
+        @Nullable String debtorIban,
+        @Nullable String creditorName,
+        @Nullable String creditorIban,
         List<String> unstructured,
         List<String> structuredReferences,
-        String returnReason) {
+        @Nullable String returnReason) {
 
     static final Mt940Information NONE =
-            new Mt940Information(null, null, null, null, null, null, null, null, null, null);
+            new Mt940Information(null, null, null, null, null, null, null, List.of(), List.of(), null);
 
     /** When a bank says return but gives no reason code. */
     static final String NARRATIVE_REASON = "NARR";
@@ -101,7 +102,7 @@ record Mt940Information(
     }
 
     /** What the {@code :86:} lines say of an entry going {@code direction}; {@link #NONE} for no lines. */
-    static Mt940Information read(List<String> lines, Direction direction) {
+    static Mt940Information read(@Nullable List<String> lines, Direction direction) {
         if (lines == null || lines.isEmpty()) {
             return NONE;
         }
@@ -115,7 +116,7 @@ record Mt940Information(
         String text =
                 String.join(" ", lines.stream().map(String::strip).toList()).strip();
         return new Mt940Information(
-                null, null, null, null, null, null, null, text.isEmpty() ? List.of() : List.of(text), null, null);
+                null, null, null, null, null, null, null, text.isEmpty() ? List.of() : List.of(text), List.of(), null);
     }
 
     private static Mt940Information readDk(String joined, Direction direction) {
@@ -305,14 +306,14 @@ record Mt940Information(
 
     private static Mt940Information withCounterparty(
             String code,
-            String bookingText,
-            String endToEndId,
-            String name,
-            String iban,
+            @Nullable String bookingText,
+            @Nullable String endToEndId,
+            @Nullable String name,
+            @Nullable String iban,
             Direction direction,
             List<String> unstructured,
             List<String> structured,
-            String returnReason) {
+            @Nullable String returnReason) {
         boolean credit = direction == Direction.CREDIT;
         return new Mt940Information(
                 code,
@@ -341,7 +342,7 @@ record Mt940Information(
         return (n >= 20 && n <= 29) || (n >= 60 && n <= 63);
     }
 
-    private static boolean saysReturn(String text) {
+    private static boolean saysReturn(@Nullable String text) {
         return text != null
                 && RETURN_WORDS.matcher(text.toUpperCase(Locale.ROOT)).find();
     }
@@ -356,18 +357,18 @@ record Mt940Information(
         return code.find() ? code.group(1) : NARRATIVE_REASON;
     }
 
-    private static String ibanOrNull(String text) {
+    private static @Nullable String ibanOrNull(@Nullable String text) {
         return text != null && Mt940Values.isIban(text.strip()) ? text.strip() : null;
     }
 
-    private static StringBuilder join(StringBuilder a, StringBuilder b) {
+    private static @Nullable StringBuilder join(@Nullable StringBuilder a, @Nullable StringBuilder b) {
         if (a == null) {
             return b;
         }
         return b == null ? a : new StringBuilder(a).append(b);
     }
 
-    private static String text(CharSequence value) {
+    private static @Nullable String text(@Nullable CharSequence value) {
         return value == null ? null : emptyToNull(value.toString());
     }
 
@@ -379,7 +380,7 @@ record Mt940Information(
         return value.substring(0, end);
     }
 
-    private static String emptyToNull(String text) {
+    private static @Nullable String emptyToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -8,6 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The lines of an MT940 file, one at a time, without their CR LF or LF. Each line is decoded on its own: as UTF-8
@@ -48,6 +49,7 @@ final class Mt940Lines implements AutoCloseable {
      * @throws Mt940Problem if the line is longer than {@link #MAX_LINE_BYTES} or holds a NUL character
      * @throws UncheckedIOException if the input cannot be read
      */
+    @Nullable
     String next() {
         int length = 0;
         boolean any = false;

@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.bankfile.read;
 
+import java.util.Objects;
+
 /**
  * What is wrong at one line of an MT940 file; {@link Mt940Reader} turns it into an
  * {@link io.crowdrecon.recon.bankfile.UnreadableBankFileException} that also names the statement.
@@ -22,6 +24,6 @@ final class Mt940Problem extends RuntimeException {
     }
 
     String reason() {
-        return getMessage();
+        return Objects.requireNonNull(getMessage(), "every Mt940Problem is made with a reason");
     }
 }

@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads a file of SWIFT MT940 customer statements, streaming: the lines are grouped into fields and the fields into
@@ -72,17 +73,17 @@ public final class Mt940Reader {
 
         private final Mt940Fields fields;
         private State state = State.FIRST;
-        private Token pushedBack;
-        private BankFileItem ready;
-        private UnreadableBankFileException failure;
-        private StatementStart startAfterHeader;
+        private @Nullable Token pushedBack;
+        private @Nullable BankFileItem ready;
+        private @Nullable UnreadableBankFileException failure;
+        private @Nullable StatementStart startAfterHeader;
 
         private int statements;
-        private String statementId;
-        private String currency;
+        private @Nullable String statementId;
+        private @Nullable String currency;
         private int entryIndex;
-        private Balance closing;
-        private Balance closingAvailable;
+        private @Nullable Balance closing;
+        private @Nullable Balance closingAvailable;
 
         Items(Mt940Fields fields) {
             this.fields = fields;
@@ -111,7 +112,7 @@ public final class Mt940Reader {
                 failure = null;
                 throw thrown;
             }
-            BankFileItem item = ready;
+            BankFileItem item = Objects.requireNonNull(ready, "hasNext() read it, and there was no failure");
             ready = null;
             return item;
         }
@@ -125,7 +126,7 @@ public final class Mt940Reader {
         }
 
         /** The next item, or null when the file is read to its end. */
-        private BankFileItem read() {
+        private @Nullable BankFileItem read() {
             if (startAfterHeader != null) {
                 StatementStart start = startAfterHeader;
                 startAfterHeader = null;
@@ -150,7 +151,7 @@ public final class Mt940Reader {
             return new FileHeader(BankFileFormat.MT940, null, startAfterHeader.statementId(), null);
         }
 
-        private BankFileItem readNextStatement() {
+        private @Nullable BankFileItem readNextStatement() {
             Token token = nextSkippingMessageEnds();
             if (token instanceof EndOfInput) {
                 state = State.DONE;
@@ -259,7 +260,9 @@ public final class Mt940Reader {
         }
 
         private Entry readEntry(Field statementLine) {
-            StatementLine line = Mt940Values.statementLine(statementLine, currency);
+            // The opening balance :60F: set the currency before the statement's first entry.
+            StatementLine line = Mt940Values.statementLine(
+                    statementLine, Objects.requireNonNull(currency, "the opening balance gives the currency"));
             Token after = nextToken();
             List<String> information = null;
             if (after instanceof Field field && field.tag().equals("86")) {

@@ -12,6 +12,7 @@ import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The values of single MT940 fields. Prowide's field classes split each value into its components (the intricate
@@ -45,13 +46,13 @@ final class Mt940Values {
      */
     record StatementLine(
             LocalDate valueDate,
-            LocalDate entryDate,
+            @Nullable LocalDate entryDate,
             String mark,
             BigDecimal amount,
             String transactionType,
-            String ownerReference,
-            String bankReference,
-            String supplementaryDetails) {
+            @Nullable String ownerReference,
+            @Nullable String bankReference,
+            @Nullable String supplementaryDetails) {
 
         /**
          * The direction of the money: {@code RC} reverses a credit, taking the money out again, so it is a debit, and
@@ -155,7 +156,7 @@ final class Mt940Values {
      *
      * @param page null when the field gives none
      */
-    record StatementNumber(long sequence, Integer page) {}
+    record StatementNumber(long sequence, @Nullable Integer page) {}
 
     static StatementNumber statementNumber(Mt940Fields.Field field) {
         Field28C parsed = new Field28C(field.firstLine());
@@ -181,7 +182,7 @@ final class Mt940Values {
      *     {@code /}, optionally followed by a currency code (as ING writes {@code NL20INGB0001234567EUR}); else null
      * @param other the value as written when it is no IBAN ({@code 37040044/0532013000}); else null
      */
-    record Account(String iban, String other) {}
+    record Account(@Nullable String iban, @Nullable String other) {}
 
     static Account account(Mt940Fields.Field field) {
         String written = field.firstLine();
@@ -195,7 +196,7 @@ final class Mt940Values {
         return iban != null ? new Account(iban, null) : new Account(null, written);
     }
 
-    private static String ibanIn(String text) {
+    private static @Nullable String ibanIn(String text) {
         if (isIban(text)) {
             return text;
         }
@@ -207,13 +208,13 @@ final class Mt940Values {
     }
 
     /** Whether {@code text} is an IBAN exactly as written: electronic format, valid check digits. */
-    static boolean isIban(String text) {
+    static boolean isIban(@Nullable String text) {
         return text != null
                 && !text.isEmpty()
                 && Iban.tryParse(text).map(Iban::value).filter(text::equals).isPresent();
     }
 
-    private static BigDecimal amount(Mt940Fields.Field field, String written, String currency) {
+    private static BigDecimal amount(Mt940Fields.Field field, @Nullable String written, String currency) {
         if (written == null || !AMOUNT.matcher(written).matches()) {
             throw new Mt940Problem(
                     field.line(),
@@ -284,7 +285,7 @@ final class Mt940Values {
                 ":" + field.tag() + ": '" + Mt940Fields.echo(field.firstLine()) + "' is not a balance: " + why);
     }
 
-    private static String emptyToNull(String text) {
+    private static @Nullable String emptyToNull(@Nullable String text) {
         return text == null || text.isBlank() ? null : text.strip();
     }
 }

@@ -10,6 +10,7 @@ import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A forward-only walk over the elements of an XML stream, one element at a time, on the JDK's own StAX parser. It
@@ -88,6 +89,7 @@ final class XmlCursor implements AutoCloseable {
     }
 
     /** The value of the current element's attribute {@code localName} (in no namespace), or null. */
+    @Nullable
     String attribute(String localName) {
         return reader.getAttributeValue(null, localName);
     }
@@ -103,6 +105,7 @@ final class XmlCursor implements AutoCloseable {
      *
      * @throws UnreadableBankFileException if the element holds an element where text belongs
      */
+    @Nullable
     String text() {
         String name = reader.getLocalName();
         int line = line();
@@ -129,6 +132,7 @@ final class XmlCursor implements AutoCloseable {
      * {@code Prtry} ({@code <Sts><Cd>BOOK</Cd></Sts>}); null when it gives neither. Leaves the cursor on the element's
      * end.
      */
+    @Nullable
     String code() {
         StringBuilder own = new StringBuilder();
         String code = null;
@@ -219,7 +223,7 @@ final class XmlCursor implements AutoCloseable {
         return at >= 0 ? message.substring(at + "Message: ".length()) : message;
     }
 
-    private static String trimXmlWhitespace(CharSequence text) {
+    private static @Nullable String trimXmlWhitespace(CharSequence text) {
         int start = 0;
         int end = text.length();
         while (start < end && isXmlWhitespace(text.charAt(start))) {

@@ -8,4 +8,7 @@
  * {@code BankFileReadersTests}, {@code CamtReaderTests} (every sample under {@code bankfiles/camt}, each version's
  * forms, each refusal, a 200,000-entry stream) and {@code CamtValuesTests}.
  */
+@NullMarked
 package io.crowdrecon.recon.bankfile.read;
+
+import org.jspecify.annotations.NullMarked;

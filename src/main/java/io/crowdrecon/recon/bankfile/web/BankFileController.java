@@ -76,7 +76,8 @@ public class BankFileController {
             description = "What became of a posted bank file. The same file again answers the first file's id with"
                     + " repeated = true.",
             requiredProperties = {"bankFileId", "status", "repeated"})
-    public record ReceiptResponse(String bankFileId, BankFileFormat format, BankFileStatus status, boolean repeated) {}
+    public record ReceiptResponse(
+            String bankFileId, @Nullable BankFileFormat format, BankFileStatus status, boolean repeated) {}
 
     @Schema(
             name = "BankFile",
@@ -95,10 +96,10 @@ public class BankFileController {
     public record BankFileResponse(
             String bankFileId,
             BankFileStatus status,
-            BankFileFormat format,
+            @Nullable BankFileFormat format,
             @Schema(description = "The ISO 20022 message version, such as 001.08; null for MT940") @Nullable
                     String version,
-            String messageId,
+            @Nullable String messageId,
             @Schema(allowableValues = {"API", "KAFKA"}) String source,
             long sizeBytes,
             String sha256,
@@ -167,20 +168,20 @@ public class BankFileController {
             String bankFileId,
             StatementKind kind,
             String account,
-            @Schema(description = "The portal whose collection account it is; null for an unknown account")
+            @Schema(description = "The portal whose collection account it is; null for an unknown account") @Nullable
                     String portalId,
-            @Schema(description = "The bank's statement id (camt Id, MT940 :20:)") String statementId,
-            String messageId,
-            Long sequenceNumber,
-            Long legalSequenceNumber,
-            Integer pageNumber,
-            LocalDate fromDate,
-            LocalDate toDate,
-            String currency,
-            BigDecimal openingBalance,
-            LocalDate openingDate,
-            BigDecimal closingBalance,
-            LocalDate closingDate,
+            @Schema(description = "The bank's statement id (camt Id, MT940 :20:)") @Nullable String statementId,
+            @Nullable String messageId,
+            @Nullable Long sequenceNumber,
+            @Nullable Long legalSequenceNumber,
+            @Nullable Integer pageNumber,
+            @Nullable LocalDate fromDate,
+            @Nullable LocalDate toDate,
+            @Nullable String currency,
+            @Nullable BigDecimal openingBalance,
+            @Nullable LocalDate openingDate,
+            @Nullable BigDecimal closingBalance,
+            @Nullable LocalDate closingDate,
             int entryCount,
             BigDecimal creditsSum,
             BigDecimal debitsSum,
@@ -201,12 +202,13 @@ public class BankFileController {
                             description =
                                     "The books' closing balance: previous closing + credits decided − our instructions"
                                             + " executed in the period")
+                    @Nullable
                     BigDecimal expectedClosingBalance,
-            @Schema(description = "Bank closing − expected closing") BigDecimal difference,
-            @Schema(description = "What the exceptions account for; equals difference when they are complete")
+            @Schema(description = "Bank closing − expected closing") @Nullable BigDecimal difference,
+            @Schema(description = "What the exceptions account for; equals difference when they are complete") @Nullable
                     BigDecimal explained,
             @Schema(allowableValues = {"RECONCILED", "BREAKS", "INVALID", "BOOKED"}) String status,
-            @Schema(description = "What made it INVALID or BREAKS, one line each") String problems,
+            @Schema(description = "What made it INVALID or BREAKS, one line each") @Nullable String problems,
             Instant bookedDatetime) {
 
         static BankStatementResponse of(BankStatement s) {
@@ -258,11 +260,11 @@ public class BankFileController {
             Direction direction,
             BigDecimal amount,
             String currency,
-            LocalDate bookingDate,
-            String bankReference,
-            @Schema(description = "The notification it corresponds to") String notificationId,
+            @Nullable LocalDate bookingDate,
+            @Nullable String bankReference,
+            @Schema(description = "The notification it corresponds to") @Nullable String notificationId,
             EntryOutcome outcome,
-            String detail) {
+            @Nullable String detail) {
 
         static EntryResponse of(StatementEntry e) {
             return new EntryResponse(
@@ -427,7 +429,7 @@ public class BankFileController {
             name = "BankAccountStatus",
             description = "A collection account and its last booked statement.",
             requiredProperties = {"account", "lastStatement"})
-    public record AccountResponse(String account, String portalId, BankStatementResponse lastStatement) {}
+    public record AccountResponse(String account, @Nullable String portalId, BankStatementResponse lastStatement) {}
 
     @GetMapping("/api/v1/ops/bank-accounts")
     @Operation(
