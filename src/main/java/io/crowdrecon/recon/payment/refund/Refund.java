@@ -7,6 +7,7 @@ import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order's money going back to whoever paid it: the moneyin's payer IBAN, or its card's
@@ -21,8 +22,8 @@ public record Refund(
         BigDecimal amount,
         String currency,
         PaymentChannel channel,
-        String iban,
-        String pspReference,
+        @Nullable String iban,
+        @Nullable String pspReference,
         InstructionId instructionId,
         String reason,
         Instant createdAt) {
