@@ -2,8 +2,11 @@ package io.crowdrecon.recon.payment.refund;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,9 +18,9 @@ import org.jspecify.annotations.Nullable;
  */
 public record Refund(
         RefundId refundId,
-        String orderId,
-        String portalId,
-        String campaignId,
+        OrderId orderId,
+        PortalId portalId,
+        CampaignId campaignId,
         MoneyinId moneyinId,
         BigDecimal amount,
         String currency,

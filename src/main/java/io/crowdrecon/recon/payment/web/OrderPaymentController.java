@@ -110,7 +110,7 @@ public class OrderPaymentController {
                                 .namingOrder(orderId)
                                 .map(UnidentifiedTransferResponse::of)
                                 .collectList(),
-                        refunds.ofOrder(orderId).collectList()))
+                        refunds.ofOrder(OrderId.of(orderId)).collectList()))
                 .map(t -> {
                     Moneyin moneyin = current(t.getT1());
                     return new PaymentResponse(
@@ -142,7 +142,7 @@ public class OrderPaymentController {
             description = "The order's latest refund; 404 when it was never refunded.")
     Mono<RefundResponse> refund(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
-                .then(refunds.ofOrder(orderId).next())
+                .then(refunds.ofOrder(OrderId.of(orderId)).next())
                 .map(RefundResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Refund of order", orderId)));
     }

@@ -259,7 +259,7 @@ class SettlementTests {
 
         assertThat(refunds.added)
                 .extracting(Refund::orderId, Refund::moneyinId, Refund::amount, Refund::iban, Refund::reason)
-                .containsExactly(tuple(ORDER, MONEYIN, amount("440.00"), PAYER_IBAN, "ORDER_SPLIT"));
+                .containsExactly(tuple(OrderId.of(ORDER), MONEYIN, amount("440.00"), PAYER_IBAN, "ORDER_SPLIT"));
         PaymentInstruction refund = instructions.added.get(0);
         assertThat(refund)
                 .extracting(
@@ -574,7 +574,7 @@ class SettlementTests {
         }
 
         @Override
-        public Flux<RefundView> ofOrder(String orderId) {
+        public Flux<RefundView> ofOrder(OrderId orderId) {
             throw new UnsupportedOperationException();
         }
 
