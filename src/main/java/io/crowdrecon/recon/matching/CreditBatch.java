@@ -224,10 +224,10 @@ public final class CreditBatch {
     private void moneyout(Order order, Moneyin moneyin, MoneyoutType type, Money amount) {
         Moneyout moneyout = new Moneyout(
                 ids.nextMoneyoutId(),
-                order.orderId().value(),
+                order.orderId(),
                 moneyin.moneyinId(),
-                order.portalId().value(),
-                order.campaignId().value(),
+                order.portalId(),
+                order.campaignId(),
                 order.companyId().value(),
                 type,
                 MoneyoutStatus.AVAILABLE,

@@ -453,7 +453,7 @@ class CreditBatchTests {
                                 MoneyoutStatus.AVAILABLE,
                                 new BigDecimal("1000.00"),
                                 moneyin.moneyinId(),
-                                ORDER,
+                                OrderId.of(ORDER),
                                 COMPANY_ID,
                                 null,
                                 NOW),
@@ -462,7 +462,7 @@ class CreditBatchTests {
                                 MoneyoutStatus.AVAILABLE,
                                 new BigDecimal("100.00"),
                                 moneyin.moneyinId(),
-                                ORDER,
+                                OrderId.of(ORDER),
                                 COMPANY_ID,
                                 null,
                                 NOW));

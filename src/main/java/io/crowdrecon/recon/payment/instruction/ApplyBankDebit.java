@@ -146,7 +146,7 @@ public class ApplyBankDebit {
         return orders.lockById(OrderId.of(credit.orderId()))
                 .flatMap(order -> moneyins.lockByNotificationId(credit.notificationId())
                         .zipWith(
-                                moneyouts.lockOfOrder(order.orderId().value()).collectList(),
+                                moneyouts.lockOfOrder(order.orderId()).collectList(),
                                 (moneyin, outs) -> new Payment(order, moneyin, outs)))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());

@@ -98,7 +98,7 @@ public class UnreceivedCredits implements ReviewActions {
 
     private Mono<Hold> holdPaymentOf(Order order, String notificationId) {
         return moneyins.lockByNotificationId(notificationId).flatMap(moneyin -> moneyouts
-                .lockOfOrder(order.orderId().value())
+                .lockOfOrder(order.orderId())
                 .filter(m -> m.moneyinId().equals(moneyin.moneyinId()))
                 .collectList()
                 .flatMap(outs -> {
@@ -163,7 +163,7 @@ public class UnreceivedCredits implements ReviewActions {
                 .flatMap(credit -> orders.lockById(OrderId.of(credit.orderId()))
                         .then(moneyins.lockByNotificationId(notificationId))
                         .flatMap(moneyin -> moneyouts
-                                .lockOfOrder(credit.orderId())
+                                .lockOfOrder(OrderId.of(credit.orderId()))
                                 .filter(m -> m.moneyinId().equals(moneyin.moneyinId()))
                                 .filter(m -> m.status() == MoneyoutStatus.HELD)
                                 .collectList()))

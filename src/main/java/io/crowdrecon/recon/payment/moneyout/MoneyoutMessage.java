@@ -28,7 +28,7 @@ public record MoneyoutMessage(
     public static MoneyoutMessage of(Moneyout m) {
         return new MoneyoutMessage(
                 m.moneyoutId().value(),
-                m.orderId(),
+                m.orderId().value(),
                 m.companyId(),
                 m.type(),
                 m.status(),
@@ -40,10 +40,24 @@ public record MoneyoutMessage(
     }
 
     public static OutboundEvent created(Moneyout m) {
-        return new OutboundEvent(TOPIC, m.orderId(), CREATED, m.portalId(), m.orderId(), m.campaignId(), of(m));
+        return new OutboundEvent(
+                TOPIC,
+                m.orderId().value(),
+                CREATED,
+                m.portalId().value(),
+                m.orderId().value(),
+                m.campaignId().value(),
+                of(m));
     }
 
     public static OutboundEvent statusChanged(Moneyout m) {
-        return new OutboundEvent(TOPIC, m.orderId(), STATUS_CHANGED, m.portalId(), m.orderId(), m.campaignId(), of(m));
+        return new OutboundEvent(
+                TOPIC,
+                m.orderId().value(),
+                STATUS_CHANGED,
+                m.portalId().value(),
+                m.orderId().value(),
+                m.campaignId().value(),
+                of(m));
     }
 }

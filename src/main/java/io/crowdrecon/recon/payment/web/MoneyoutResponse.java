@@ -38,7 +38,7 @@ public record MoneyoutResponse(
     static MoneyoutResponse of(Moneyout m) {
         return new MoneyoutResponse(
                 m.moneyoutId().value(),
-                m.orderId(),
+                m.orderId().value(),
                 m.companyId(),
                 m.type(),
                 m.status(),

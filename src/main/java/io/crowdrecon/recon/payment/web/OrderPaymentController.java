@@ -105,7 +105,10 @@ public class OrderPaymentController {
         return ownOrder(caller, orderId)
                 .then(Mono.zip(
                         moneyins.ofOrder(OrderId.of(orderId)).collectList(),
-                        moneyouts.ofOrder(orderId).map(MoneyoutResponse::of).collectList(),
+                        moneyouts
+                                .ofOrder(OrderId.of(orderId))
+                                .map(MoneyoutResponse::of)
+                                .collectList(),
                         unidentified
                                 .namingOrder(orderId)
                                 .map(UnidentifiedTransferResponse::of)
@@ -130,7 +133,10 @@ public class OrderPaymentController {
             description = "Every moneyout of the order, split parts included, in one page.")
     Mono<Page<MoneyoutResponse>> moneyouts(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
-                .then(moneyouts.ofOrder(orderId).map(MoneyoutResponse::of).collectList())
+                .then(moneyouts
+                        .ofOrder(OrderId.of(orderId))
+                        .map(MoneyoutResponse::of)
+                        .collectList())
                 .map(items -> new Page<>(items, 0, Math.max(items.size(), 1), items.size()));
     }
 

@@ -487,10 +487,10 @@ class BankDebitDecisionTests {
     static Moneyout moneyout(String moneyoutId, String moneyinId, MoneyoutStatus status) {
         return new Moneyout(
                 new MoneyoutId(moneyoutId),
-                ORDER_ID,
+                Domain.ORDER_ID,
                 new MoneyinId(moneyinId),
-                "P1",
-                "C1",
+                PortalId.of("P1"),
+                CampaignId.of("C1"),
                 "CO1",
                 MoneyoutType.COMPANY,
                 status,

@@ -208,10 +208,10 @@ class RefundDecisionTests {
     private static Moneyout moneyout(String id, MoneyoutType type, String amount, MoneyoutStatus status) {
         return new Moneyout(
                 new MoneyoutId(id),
-                ORDER_ID,
+                Domain.ORDER_ID,
                 new MoneyinId("MI1"),
-                "P1",
-                "C1",
+                PortalId.of("P1"),
+                CampaignId.of("C1"),
                 "CO1",
                 type,
                 status,
