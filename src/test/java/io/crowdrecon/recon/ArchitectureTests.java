@@ -67,13 +67,6 @@ class ArchitectureTests {
     private static final Set<String> PORTS_NOT_YET_ON_A_TABLE = Set.of("Orders");
 
     /**
-     * Packages whose code NullAway does not check yet (issue 21): the bank file readers and the debit decisions over
-     * what they read, whose optional fields are not yet typed {@code @Nullable}.
-     * Each leaves this list once its package is {@code @NullMarked} and compiles.
-     */
-    private static final Set<String> NOT_YET_NULL_MARKED = Set.of("payment.instruction");
-
-    /**
      * Ids that are not ours to type: what a bank, a card gateway or a client states (its notification, message,
      * statement and end-to-end references, an instruction or order id it claims before it is looked up), and the
      * outbox's and stream's own cursors.
@@ -131,9 +124,6 @@ class ArchitectureTests {
             "Debits$CreditSummary",
             "PaymentInstruction",
             "UnreceivedCredits$Hold",
-            "Moneyout",
-            "Refund",
-            "RefundView",
             "ReviewItem",
             "UnidentifiedTransfer");
 
@@ -423,30 +413,18 @@ class ArchitectureTests {
     void everyPackageOfProductionCodeIsNullMarked() {
         // NullAway checks only @NullMarked code (-XepOpt:NullAway:OnlyNullMarked): a package without it is unchecked.
         Set<String> unmarked = new TreeSet<>();
-        Set<String> markedButListed = new TreeSet<>();
         JavaPackage root = PRODUCTION.getPackage("io.crowdrecon.recon");
         Set<JavaPackage> packages = new HashSet<>(root.getSubpackagesInTree());
         packages.add(root);
         for (JavaPackage p : packages) {
-            if (p.getClasses().stream().noneMatch(c -> !c.getSimpleName().equals("package-info"))) {
-                continue;
-            }
-            String name = p.getName().equals("io.crowdrecon.recon")
-                    ? ""
-                    : p.getName().substring("io.crowdrecon.recon.".length());
-            boolean marked = p.isAnnotatedWith(NullMarked.class);
-            if (!marked && !NOT_YET_NULL_MARKED.contains(name)) {
+            boolean hasCode =
+                    p.getClasses().stream().anyMatch(c -> !c.getSimpleName().equals("package-info"));
+            if (hasCode && !p.isAnnotatedWith(NullMarked.class)) {
                 unmarked.add(p.getName());
-            }
-            if (marked && NOT_YET_NULL_MARKED.contains(name)) {
-                markedButListed.add(name);
             }
         }
         assertThat(unmarked)
                 .as("packages without @NullMarked in their package-info.java")
-                .isEmpty();
-        assertThat(markedButListed)
-                .as("@NullMarked packages still listed in NOT_YET_NULL_MARKED")
                 .isEmpty();
     }
 

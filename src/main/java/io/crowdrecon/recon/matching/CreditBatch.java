@@ -224,11 +224,11 @@ public final class CreditBatch {
     private void moneyout(Order order, Moneyin moneyin, MoneyoutType type, Money amount) {
         Moneyout moneyout = new Moneyout(
                 ids.nextMoneyoutId(),
-                order.orderId().value(),
+                order.orderId(),
                 moneyin.moneyinId(),
-                order.portalId().value(),
-                order.campaignId().value(),
-                order.companyId().value(),
+                order.portalId(),
+                order.campaignId(),
+                order.companyId(),
                 type,
                 MoneyoutStatus.AVAILABLE,
                 amount.amount(),

@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collector;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An amount of money in one currency, as the decisions add and compare it: {@code amount} in the major unit of
@@ -46,8 +47,9 @@ public record Money(BigDecimal amount, String currency) implements Comparable<Mo
      * known ISO 4217 code, or the amount has more decimals than the currency: for what a bank or gateway reported,
      * which a decision compares rather than trusts.
      */
-    public static Optional<Money> tryOf(BigDecimal amount, String currency) {
+    public static Optional<Money> tryOf(@Nullable BigDecimal amount, @Nullable String currency) {
         if (amount == null
+                || currency == null
                 || !Amounts.isKnownCurrency(currency)
                 || Amounts.precision(amount) > Amounts.minorDigits(currency)) {
             return Optional.empty();

@@ -782,11 +782,11 @@ class FinalizationTests {
         private static Moneyout moneyout(Order order, MoneyoutType type, BigDecimal amount, MoneyoutStatus status) {
             return new Moneyout(
                     new MoneyoutId("MO-" + order.orderId() + "-" + type),
-                    order.orderId().value(),
+                    order.orderId(),
                     new MoneyinId("MI-" + order.orderId()),
-                    order.portalId().value(),
-                    order.campaignId().value(),
-                    order.companyId().value(),
+                    order.portalId(),
+                    order.campaignId(),
+                    order.companyId(),
                     type,
                     status,
                     amount,

@@ -453,8 +453,8 @@ class CreditBatchTests {
                                 MoneyoutStatus.AVAILABLE,
                                 new BigDecimal("1000.00"),
                                 moneyin.moneyinId(),
-                                ORDER,
-                                COMPANY_ID,
+                                OrderId.of(ORDER),
+                                CompanyId.of(COMPANY_ID),
                                 null,
                                 NOW),
                         tuple(
@@ -462,8 +462,8 @@ class CreditBatchTests {
                                 MoneyoutStatus.AVAILABLE,
                                 new BigDecimal("100.00"),
                                 moneyin.moneyinId(),
-                                ORDER,
-                                COMPANY_ID,
+                                OrderId.of(ORDER),
+                                CompanyId.of(COMPANY_ID),
                                 null,
                                 NOW));
         assertThat(bookings.credits())

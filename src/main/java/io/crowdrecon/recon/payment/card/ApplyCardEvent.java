@@ -103,7 +103,7 @@ public class ApplyCardEvent {
                 .flatMap(order -> event.code() == CardEvent.Code.AUTHORISATION
                         ? Mono.just(CardEventDecision.authorisation(event, order))
                         : moneyouts
-                                .lockOfOrder(order.orderId().value())
+                                .lockOfOrder(order.orderId())
                                 .collectList()
                                 .map(outs -> CardEventDecision.chargeback(event, order, outs, ids, clock.instant())))
                 .switchIfEmpty(Mono.fromSupplier(() -> CardEventDecision.unknownOrder(event, ids, clock.instant())))

@@ -76,7 +76,7 @@ public class ChargebackResolution implements ReviewActions {
             return orders.lockById(OrderId.of(orderId))
                     .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
                     .flatMap(order -> moneyouts
-                            .lockOfOrder(order.orderId().value())
+                            .lockOfOrder(order.orderId())
                             .filter(m -> m.status() == MoneyoutStatus.HELD)
                             .collectList()
                             .flatMap(held -> {

@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -88,7 +89,7 @@ public class ApplyBankDebit {
      * ({@code sourcePortalId} not null), only that portal's: any other changes nothing and opens
      * {@code UNEXPECTED_DEBIT}. Completes once applied and committed; a redelivery is a no-op.
      */
-    public Mono<Void> applyCardAnswer(BankDebit debit, String sourcePortalId) {
+    public Mono<Void> applyCardAnswer(BankDebit debit, @Nullable String sourcePortalId) {
         return apply(debit, Reporter.cardGateway(sourcePortalId));
     }
 
@@ -108,7 +109,7 @@ public class ApplyBankDebit {
      * nothing, with an {@code UNEXPECTED_DEBIT} review item saying {@code what}. Completes once
      * committed; a redelivery is a no-op.
      */
-    public Mono<Void> applyUnexpected(BankDebit debit, String portalId, String what) {
+    public Mono<Void> applyUnexpected(BankDebit debit, @Nullable String portalId, String what) {
         return transactions.inTransaction(() -> debits.isRecorded(debit.notificationId())
                 .filter(recorded -> !recorded)
                 .flatMap(unrecorded -> {
@@ -121,14 +122,14 @@ public class ApplyBankDebit {
 
     private Mono<BankDebitDecision> answer(BankDebit debit, Reporter reporter) {
         return instructions
-                .lock(InstructionId.of(debit.instructionId()))
+                .lock(InstructionId.of(debit.answeredInstructionId()))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
                 .map(instruction -> BankDebitDecision.answer(debit, reporter, instruction, ids, clock.instant()));
     }
 
     private Mono<BankDebitDecision> recall(BankDebit debit) {
-        return debits.credit(debit.returnOfNotificationId())
+        return debits.credit(debit.recalledNotificationId())
                 .flatMap(credit -> paymentRecalledBy(debit, credit)
                         .map(payment ->
                                 BankDebitDecision.recall(debit, Optional.of(credit), payment, ids, clock.instant())))
@@ -145,7 +146,7 @@ public class ApplyBankDebit {
         return orders.lockById(OrderId.of(credit.orderId()))
                 .flatMap(order -> moneyins.lockByNotificationId(credit.notificationId())
                         .zipWith(
-                                moneyouts.lockOfOrder(order.orderId().value()).collectList(),
+                                moneyouts.lockOfOrder(order.orderId()).collectList(),
                                 (moneyin, outs) -> new Payment(order, moneyin, outs)))
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty());

@@ -30,6 +30,7 @@ import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What a DEBIT means for the books (SPEC sections 4 and 6), decided in plain Java from what {@link ApplyBankDebit}
@@ -64,7 +65,7 @@ public sealed interface BankDebitDecision {
     record Answered(
             InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
-            String failureReason,
+            @Nullable String failureReason,
             Optional<TransferMove> transfer,
             List<ReviewItem> reviews,
             Instant at)
@@ -122,11 +123,11 @@ public sealed interface BankDebitDecision {
      * Who reports the answer to an instruction: the bank answers any; the card gateway answers only CARD instructions,
      * and, when a portal's webhook reported it ({@code portalId} not null), only that portal's.
      */
-    record Reporter(boolean cardGateway, String portalId) {
+    record Reporter(boolean cardGateway, @Nullable String portalId) {
 
         public static final Reporter BANK = new Reporter(false, null);
 
-        public static Reporter cardGateway(String portalId) {
+        public static Reporter cardGateway(@Nullable String portalId) {
             return new Reporter(true, portalId);
         }
 
@@ -252,7 +253,7 @@ public sealed interface BankDebitDecision {
                     debit,
                     null,
                     null,
-                    "recalls " + debit.amount().toPlainString() + " "
+                    "recalls " + debit.recalledAmount().toPlainString() + " "
                             + debit.currency() + " of credit " + recalled.notificationId() + ", which was "
                             + recalled.amount().toPlainString() + " " + recalled.currency(),
                     ids,
@@ -305,7 +306,7 @@ public sealed interface BankDebitDecision {
                             order.orderId().value(),
                             debit.notificationId(),
                             "The bank recalled credit " + moneyin.notificationId() + " ("
-                                    + debit.amount().toPlainString() + " " + debit.currency() + ") of order "
+                                    + debit.recalledAmount().toPlainString() + " " + debit.currency() + ") of order "
                                     + order.orderId() + ", which is " + order.status()
                                     + " and whose money has already gone out",
                             now)));
@@ -353,7 +354,12 @@ public sealed interface BankDebitDecision {
      * {@code orderId} (either may be null) saying {@code what} it is.
      */
     static BankDebitDecision unexpected(
-            BankDebit debit, String portalId, String orderId, String what, IdGenerator ids, Instant now) {
+            BankDebit debit,
+            @Nullable String portalId,
+            @Nullable String orderId,
+            String what,
+            IdGenerator ids,
+            Instant now) {
         return new Recorded(
                 Outcome.UNEXPECTED,
                 List.of(ReviewItem.open(

@@ -22,6 +22,7 @@ import io.crowdrecon.recon.unidentified.UnidentifiedTrigger;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -64,7 +65,7 @@ public class InstructionDesk {
      * destination. Emits the instruction now current. Errors: NOT_FOUND, VALIDATION_FAILED,
      * ILLEGAL_TRANSITION (not FAILED or ON_HOLD, or already re-issued).
      */
-    public Mono<PaymentInstruction> reissue(InstructionId instructionId, String iban) {
+    public Mono<PaymentInstruction> reissue(InstructionId instructionId, @Nullable String iban) {
         // defer, not fromCallable: no IBAN (null) is a valid request, not an empty answer.
         return Mono.defer(() -> {
             Iban destination = optionalIban(iban);
@@ -74,12 +75,12 @@ public class InstructionDesk {
                     .flatMap(instruction -> switch (instruction.status()) {
                         case FAILED -> reissueFailed(instruction, destination);
                         case ON_HOLD -> {
+                            Validation v = Validation.start();
                             if (destination == null) {
-                                Validation.start()
-                                        .add("iban", "is required to release an ON_HOLD instruction")
-                                        .throwIfInvalid();
+                                v.add("iban", "is required to release an ON_HOLD instruction");
                             }
-                            yield release(instruction, destination);
+                            v.throwIfInvalid();
+                            yield release(instruction, v.checked(destination));
                         }
                         default ->
                             Mono.error(new DomainException(
@@ -119,7 +120,7 @@ public class InstructionDesk {
                                 .then(unidentified.byId(unidentifiedTransferId)))));
     }
 
-    private Mono<PaymentInstruction> reissueFailed(PaymentInstruction failed, Iban destination) {
+    private Mono<PaymentInstruction> reissueFailed(PaymentInstruction failed, @Nullable Iban destination) {
         if (failed.reissuedAs() != null) {
             return Mono.error(new DomainException(
                     ErrorCode.ILLEGAL_TRANSITION,
@@ -207,7 +208,7 @@ public class InstructionDesk {
                         .thenReturn(released));
     }
 
-    private static Iban optionalIban(String iban) {
+    private static @Nullable Iban optionalIban(@Nullable String iban) {
         if (iban == null || iban.isBlank()) {
             return null;
         }

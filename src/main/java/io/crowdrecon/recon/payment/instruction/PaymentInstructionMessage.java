@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment.instruction;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import java.math.BigDecimal;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The data of {@code crowdrecon.payment-instruction.requested.v1} (SPEC.md section 6); the API's shape of an
@@ -14,14 +15,14 @@ public record PaymentInstructionMessage(
         PaymentChannel channel,
         BigDecimal amount,
         String currency,
-        String creditorIban,
-        String creditorName,
-        String pspReference,
-        String remittanceInformation,
-        String orderId,
-        String unidentifiedTransferId,
-        String campaignId,
-        String portalId) {
+        @Nullable String creditorIban,
+        @Nullable String creditorName,
+        @Nullable String pspReference,
+        @Nullable String remittanceInformation,
+        @Nullable String orderId,
+        @Nullable String unidentifiedTransferId,
+        @Nullable String campaignId,
+        @Nullable String portalId) {
 
     public static final String TOPIC = "recon.payment-instructions";
     public static final String REQUESTED = "crowdrecon.payment-instruction.requested.v1";

@@ -6,6 +6,7 @@ import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.time.Instant;
 import java.util.List;
 import java.util.SortedSet;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -37,7 +38,7 @@ public interface PaymentInstructions {
     Mono<Void> move(
             InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
-            String failureReason,
+            @Nullable String failureReason,
             Instant at);
 
     /**

@@ -27,6 +27,8 @@ import io.crowdrecon.recon.shared.Transition;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -42,7 +44,7 @@ public class UnreceivedCredits implements ReviewActions {
     public static final String REVERSE = "REVERSE";
 
     /** What holding found, for the review item. */
-    public record Hold(String portalId, String orderId, boolean held, String detail) {}
+    public record Hold(@Nullable String portalId, @Nullable String orderId, boolean held, String detail) {}
 
     private final Debits debits;
     private final Orders orders;
@@ -96,7 +98,7 @@ public class UnreceivedCredits implements ReviewActions {
 
     private Mono<Hold> holdPaymentOf(Order order, String notificationId) {
         return moneyins.lockByNotificationId(notificationId).flatMap(moneyin -> moneyouts
-                .lockOfOrder(order.orderId().value())
+                .lockOfOrder(order.orderId())
                 .filter(m -> m.moneyinId().equals(moneyin.moneyinId()))
                 .collectList()
                 .flatMap(outs -> {
@@ -145,7 +147,7 @@ public class UnreceivedCredits implements ReviewActions {
                     List.of(new FieldError("action", "must be RELEASE or REVERSE"))));
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> release(item.subjectId(), now)
+        return transactions.inTransaction(() -> release(creditOf(item), now)
                 .then(REVERSE.equals(action) ? recall(item) : Mono.empty())
                 .then(reviewItems.move(
                         item.reviewItemId(),
@@ -161,7 +163,7 @@ public class UnreceivedCredits implements ReviewActions {
                 .flatMap(credit -> orders.lockById(OrderId.of(credit.orderId()))
                         .then(moneyins.lockByNotificationId(notificationId))
                         .flatMap(moneyin -> moneyouts
-                                .lockOfOrder(credit.orderId())
+                                .lockOfOrder(OrderId.of(credit.orderId()))
                                 .filter(m -> m.moneyinId().equals(moneyin.moneyinId()))
                                 .filter(m -> m.status() == MoneyoutStatus.HELD)
                                 .collectList()))
@@ -178,10 +180,16 @@ public class UnreceivedCredits implements ReviewActions {
                 .then(events.append(announced));
     }
 
+    /** The credit a NOT_ON_STATEMENT item is about: such an item is opened with the credit as its subject. */
+    private static String creditOf(ReviewItem item) {
+        return Objects.requireNonNull(item.subjectId(), "a NOT_ON_STATEMENT item's subject is its credit");
+    }
+
     /** The money never arrived: recalled exactly as the bank's own recall of the credit would be. */
     private Mono<Void> recall(ReviewItem item) {
-        return debits.credit(item.subjectId())
-                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Credit", item.subjectId())))
+        String notificationId = creditOf(item);
+        return debits.credit(notificationId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Credit", notificationId)))
                 .flatMap(credit -> applyBankDebit.apply(new BankDebit(
                         "NOS-" + item.reviewItemId().value(),
                         null,

@@ -1,10 +1,14 @@
 package io.crowdrecon.recon.payment.moneyout;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -18,11 +22,11 @@ import org.jspecify.annotations.Nullable;
  */
 public record Moneyout(
         MoneyoutId moneyoutId,
-        String orderId,
+        OrderId orderId,
         MoneyinId moneyinId,
-        String portalId,
-        String campaignId,
-        String companyId,
+        PortalId portalId,
+        CampaignId campaignId,
+        CompanyId companyId,
         MoneyoutType type,
         MoneyoutStatus status,
         BigDecimal amount,

@@ -28,8 +28,8 @@ public record MoneyoutMessage(
     public static MoneyoutMessage of(Moneyout m) {
         return new MoneyoutMessage(
                 m.moneyoutId().value(),
-                m.orderId(),
-                m.companyId(),
+                m.orderId().value(),
+                m.companyId().value(),
                 m.type(),
                 m.status(),
                 m.amount(),
@@ -40,10 +40,24 @@ public record MoneyoutMessage(
     }
 
     public static OutboundEvent created(Moneyout m) {
-        return new OutboundEvent(TOPIC, m.orderId(), CREATED, m.portalId(), m.orderId(), m.campaignId(), of(m));
+        return new OutboundEvent(
+                TOPIC,
+                m.orderId().value(),
+                CREATED,
+                m.portalId().value(),
+                m.orderId().value(),
+                m.campaignId().value(),
+                of(m));
     }
 
     public static OutboundEvent statusChanged(Moneyout m) {
-        return new OutboundEvent(TOPIC, m.orderId(), STATUS_CHANGED, m.portalId(), m.orderId(), m.campaignId(), of(m));
+        return new OutboundEvent(
+                TOPIC,
+                m.orderId().value(),
+                STATUS_CHANGED,
+                m.portalId().value(),
+                m.orderId().value(),
+                m.campaignId().value(),
+                of(m));
     }
 }

@@ -1,7 +1,9 @@
 package io.crowdrecon.recon.payment.moneyout;
 
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Transition;
 import java.util.List;
 import reactor.core.publisher.Flux;
@@ -13,7 +15,7 @@ public interface Moneyouts {
     Mono<Void> addAll(List<Moneyout> moneyouts);
 
     /** The order's moneyouts, locked until the transaction ends, oldest first. */
-    Flux<Moneyout> lockOfOrder(String orderId);
+    Flux<Moneyout> lockOfOrder(OrderId orderId);
 
     /**
      * Moves every listed moneyout along {@code row} of {@link MoneyoutTransitions} (to {@code row.to()}, stamping the
@@ -30,8 +32,8 @@ public interface Moneyouts {
     Mono<Void> assignCashout(List<MoneyoutId> moneyoutIds, CashoutId cashoutId);
 
     /** The campaign's standing COMPANY moneyouts summed by status. */
-    Mono<java.util.Map<MoneyoutStatus, java.math.BigDecimal>> companyTotalsOfCampaign(String campaignId);
+    Mono<java.util.Map<MoneyoutStatus, java.math.BigDecimal>> companyTotalsOfCampaign(CampaignId campaignId);
 
     /** Every moneyout of the order still standing (not replaced by a split), oldest first. */
-    Flux<Moneyout> ofOrder(String orderId);
+    Flux<Moneyout> ofOrder(OrderId orderId);
 }

@@ -62,7 +62,7 @@ public class Settlement {
 
     /** The order's standing moneyouts, locked. */
     public Mono<List<Moneyout>> moneyoutsOf(Order order) {
-        return moneyouts.lockOfOrder(order.orderId().value()).collectList();
+        return moneyouts.lockOfOrder(order.orderId()).collectList();
     }
 
     /** Every AVAILABLE moneyout of the order EXECUTED; COMPANY ones linked to the cashout. */

@@ -7,9 +7,13 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CashoutId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -31,11 +35,11 @@ public class R2dbcMoneyouts implements Moneyouts {
     public Mono<Void> addAll(List<Moneyout> moneyouts) {
         return BulkInsert.into("moneyout", moneyouts)
                 .text("moneyout_id", m -> m.moneyoutId().value())
-                .text("order_id", Moneyout::orderId)
+                .text("order_id", m -> m.orderId().value())
                 .text("moneyin_id", m -> m.moneyinId().value())
-                .text("portal_id", Moneyout::portalId)
-                .text("campaign_id", Moneyout::campaignId)
-                .text("company_id", Moneyout::companyId)
+                .text("portal_id", m -> m.portalId().value())
+                .text("campaign_id", m -> m.campaignId().value())
+                .text("company_id", m -> m.companyId().value())
                 .enumName("type", Moneyout::type)
                 .enumName("status", Moneyout::status)
                 .numeric("amount", Moneyout::amount)
@@ -49,10 +53,10 @@ public class R2dbcMoneyouts implements Moneyouts {
     }
 
     @Override
-    public Flux<Moneyout> lockOfOrder(String orderId) {
+    public Flux<Moneyout> lockOfOrder(OrderId orderId) {
         return database.sql(
                         "SELECT * FROM moneyout WHERE order_id = :id AND replaced_at IS NULL ORDER BY created_at, moneyout_id FOR UPDATE")
-                .bind("id", orderId)
+                .bind("id", orderId.value())
                 .map(R2dbcMoneyouts::moneyout)
                 .all();
     }
@@ -82,12 +86,12 @@ public class R2dbcMoneyouts implements Moneyouts {
     }
 
     @Override
-    public Mono<java.util.Map<MoneyoutStatus, BigDecimal>> companyTotalsOfCampaign(String campaignId) {
+    public Mono<java.util.Map<MoneyoutStatus, BigDecimal>> companyTotalsOfCampaign(CampaignId campaignId) {
         return database.sql(
                         """
                         SELECT status, sum(amount) AS total FROM moneyout
                          WHERE campaign_id = :id AND type = 'COMPANY' AND replaced_at IS NULL GROUP BY status""")
-                .bind("id", campaignId)
+                .bind("id", campaignId.value())
                 .map(row -> java.util.Map.entry(
                         MoneyoutStatus.valueOf(row.get("status", String.class)), row.get("total", BigDecimal.class)))
                 .all()
@@ -118,10 +122,10 @@ public class R2dbcMoneyouts implements Moneyouts {
     }
 
     @Override
-    public Flux<Moneyout> ofOrder(String orderId) {
+    public Flux<Moneyout> ofOrder(OrderId orderId) {
         return database.sql(
                         "SELECT * FROM moneyout WHERE order_id = :id AND replaced_at IS NULL ORDER BY created_at, moneyout_id")
-                .bind("id", orderId)
+                .bind("id", orderId.value())
                 .map(R2dbcMoneyouts::moneyout)
                 .all();
     }
@@ -129,11 +133,11 @@ public class R2dbcMoneyouts implements Moneyouts {
     static Moneyout moneyout(Readable row) {
         return new Moneyout(
                 new MoneyoutId(row.get("moneyout_id", String.class)),
-                row.get("order_id", String.class),
+                OrderId.of(row.get("order_id", String.class)),
                 new MoneyinId(row.get("moneyin_id", String.class)),
-                row.get("portal_id", String.class),
-                row.get("campaign_id", String.class),
-                row.get("company_id", String.class),
+                PortalId.of(row.get("portal_id", String.class)),
+                CampaignId.of(row.get("campaign_id", String.class)),
+                CompanyId.of(row.get("company_id", String.class)),
                 MoneyoutType.valueOf(row.get("type", String.class)),
                 MoneyoutStatus.valueOf(row.get("status", String.class)),
                 row.get("amount", BigDecimal.class),

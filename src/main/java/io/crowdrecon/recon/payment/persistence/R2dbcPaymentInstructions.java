@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.SortedSet;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -108,7 +109,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     public Mono<Void> move(
             InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
-            String failureReason,
+            @Nullable String failureReason,
             Instant at) {
         return database.sql(
                         """

@@ -8,6 +8,7 @@ import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
@@ -28,9 +29,9 @@ public class R2dbcRefunds implements Refunds {
     public Mono<Void> add(Refund refund) {
         return BulkInsert.into("refund", List.of(refund))
                 .text("refund_id", r -> r.refundId().value())
-                .text("order_id", Refund::orderId)
-                .text("portal_id", Refund::portalId)
-                .text("campaign_id", Refund::campaignId)
+                .text("order_id", r -> r.orderId().value())
+                .text("portal_id", r -> r.portalId().value())
+                .text("campaign_id", r -> r.campaignId().value())
                 .text("moneyin_id", r -> r.moneyinId().value())
                 .numeric("amount", Refund::amount)
                 .text("currency", Refund::currency)
@@ -45,17 +46,17 @@ public class R2dbcRefunds implements Refunds {
     }
 
     @Override
-    public Flux<RefundView> ofOrder(String orderId) {
+    public Flux<RefundView> ofOrder(OrderId orderId) {
         return database.sql(
                         """
                         SELECT r.refund_id, r.order_id, i.status, r.amount, r.currency, i.channel, i.creditor_iban,
                                i.psp_reference, r.instruction_id, r.created_at, i.executed_at
                           FROM refund r JOIN payment_instruction i ON i.instruction_id = r.instruction_id
                          WHERE r.order_id = :id ORDER BY r.created_at DESC, r.refund_id DESC""")
-                .bind("id", orderId)
+                .bind("id", orderId.value())
                 .map(row -> new RefundView(
                         new RefundId(row.get("refund_id", String.class)),
-                        row.get("order_id", String.class),
+                        OrderId.of(row.get("order_id", String.class)),
                         InstructionStatus.valueOf(row.get("status", String.class)),
                         row.get("amount", BigDecimal.class),
                         row.get("currency", String.class),

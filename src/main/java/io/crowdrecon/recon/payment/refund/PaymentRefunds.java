@@ -52,7 +52,7 @@ public class PaymentRefunds implements OrderRefunds {
         return moneyins.lockLiveOfOrder(order.orderId())
                 .switchIfEmpty(Mono.error(
                         () -> new IllegalStateException("accounted order " + order.orderId() + " has no live moneyin")))
-                .zipWith(moneyouts.lockOfOrder(order.orderId().value()).collectList())
+                .zipWith(moneyouts.lockOfOrder(order.orderId()).collectList())
                 .map(t -> RefundDecision.inFull(order, t.getT1(), t.getT2(), reason, ids, clock.instant()))
                 .flatMap(this::record);
     }

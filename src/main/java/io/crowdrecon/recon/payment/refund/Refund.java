@@ -2,11 +2,15 @@ package io.crowdrecon.recon.payment.refund;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.MoneyinId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An order's money going back to whoever paid it: the moneyin's payer IBAN, or its card's
@@ -14,15 +18,15 @@ import java.time.Instant;
  */
 public record Refund(
         RefundId refundId,
-        String orderId,
-        String portalId,
-        String campaignId,
+        OrderId orderId,
+        PortalId portalId,
+        CampaignId campaignId,
         MoneyinId moneyinId,
         BigDecimal amount,
         String currency,
         PaymentChannel channel,
-        String iban,
-        String pspReference,
+        @Nullable String iban,
+        @Nullable String pspReference,
         InstructionId instructionId,
         String reason,
         Instant createdAt) {

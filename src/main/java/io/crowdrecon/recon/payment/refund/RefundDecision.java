@@ -85,9 +85,9 @@ public record RefundDecision(
         PaymentInstruction instruction = instructionFor(order, moneyin, amount, refundId, ids, now);
         Refund refund = new Refund(
                 refundId,
-                order.orderId().value(),
-                order.portalId().value(),
-                order.campaignId().value(),
+                order.orderId(),
+                order.portalId(),
+                order.campaignId(),
                 moneyin.moneyinId(),
                 amount.amount(),
                 amount.currency(),

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.RefundId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -14,7 +15,7 @@ import java.time.Instant;
  */
 public record RefundView(
         RefundId refundId,
-        String orderId,
+        OrderId orderId,
         InstructionStatus status,
         BigDecimal amount,
         String currency,

@@ -88,7 +88,7 @@ public class CampaignAmountController {
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId)))
                 .flatMap(campaign -> Mono.zip(
                                 orders.totalsByStatus(campaign.campaignId()),
-                                moneyouts.companyTotalsOfCampaign(campaignId))
+                                moneyouts.companyTotalsOfCampaign(campaign.campaignId()))
                         .map(t -> amounts(campaign, t.getT1(), t.getT2())));
     }
 

@@ -38,8 +38,8 @@ public record MoneyoutResponse(
     static MoneyoutResponse of(Moneyout m) {
         return new MoneyoutResponse(
                 m.moneyoutId().value(),
-                m.orderId(),
-                m.companyId(),
+                m.orderId().value(),
+                m.companyId().value(),
                 m.type(),
                 m.status(),
                 m.amount(),

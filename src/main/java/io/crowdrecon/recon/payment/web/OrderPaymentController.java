@@ -104,12 +104,15 @@ public class OrderPaymentController {
         return ownOrder(caller, orderId)
                 .then(Mono.zip(
                         moneyins.ofOrder(OrderId.of(orderId)).collectList(),
-                        moneyouts.ofOrder(orderId).map(MoneyoutResponse::of).collectList(),
+                        moneyouts
+                                .ofOrder(OrderId.of(orderId))
+                                .map(MoneyoutResponse::of)
+                                .collectList(),
                         unidentified
                                 .namingOrder(orderId)
                                 .map(UnidentifiedTransferResponse::of)
                                 .collectList(),
-                        refunds.ofOrder(orderId).collectList()))
+                        refunds.ofOrder(OrderId.of(orderId)).collectList()))
                 .map(t -> {
                     Moneyin moneyin = current(t.getT1());
                     return new PaymentResponse(
@@ -129,7 +132,10 @@ public class OrderPaymentController {
             description = "Every moneyout of the order, split parts included, in one page.")
     Mono<Page<MoneyoutResponse>> moneyouts(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
-                .then(moneyouts.ofOrder(orderId).map(MoneyoutResponse::of).collectList())
+                .then(moneyouts
+                        .ofOrder(OrderId.of(orderId))
+                        .map(MoneyoutResponse::of)
+                        .collectList())
                 .map(items -> new Page<>(items, 0, Math.max(items.size(), 1), items.size()));
     }
 
@@ -141,7 +147,7 @@ public class OrderPaymentController {
             description = "The order's latest refund; 404 when it was never refunded.")
     Mono<RefundResponse> refund(Caller caller, @PathVariable String orderId) {
         return ownOrder(caller, orderId)
-                .then(refunds.ofOrder(orderId).next())
+                .then(refunds.ofOrder(OrderId.of(orderId)).next())
                 .map(RefundResponse::of)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Refund of order", orderId)));
     }

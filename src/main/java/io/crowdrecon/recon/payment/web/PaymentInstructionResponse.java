@@ -24,19 +24,19 @@ public record PaymentInstructionResponse(
         InstructionStatus status,
         BigDecimal amount,
         String currency,
-        String creditorIban,
-        String creditorName,
-        String pspReference,
-        String remittanceInformation,
-        String orderId,
+        @Nullable String creditorIban,
+        @Nullable String creditorName,
+        @Nullable String pspReference,
+        @Nullable String remittanceInformation,
+        @Nullable String orderId,
         @Nullable String unidentifiedTransferId,
-        String campaignId,
-        String portalId,
+        @Nullable String campaignId,
+        @Nullable String portalId,
         @Nullable String reissueOf,
         @Nullable String reissuedAs,
-        String failureReason,
+        @Nullable String failureReason,
         Instant createdDatetime,
-        Instant executedDatetime) {
+        @Nullable Instant executedDatetime) {
 
     static PaymentInstructionResponse of(PaymentInstruction i) {
         return new PaymentInstructionResponse(

@@ -38,7 +38,7 @@ public record RefundResponse(
     static RefundResponse of(RefundView r) {
         return new RefundResponse(
                 r.refundId().value(),
-                r.orderId(),
+                r.orderId().value(),
                 r.status(),
                 r.amount(),
                 r.currency(),

@@ -9,9 +9,12 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -178,11 +181,11 @@ class CardEventDecisionTests {
     static Moneyout moneyout(String id, MoneyoutStatus status) {
         return new Moneyout(
                 new MoneyoutId(id),
-                ORDER_ID,
+                Domain.ORDER_ID,
                 new MoneyinId("MI1"),
-                "P1",
-                "C1",
-                "CO1",
+                PortalId.of("P1"),
+                CampaignId.of("C1"),
+                CompanyId.of("CO1"),
                 MoneyoutType.COMPANY,
                 status,
                 new BigDecimal("550"),

@@ -26,6 +26,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.MoneyinId;
@@ -487,11 +488,11 @@ class BankDebitDecisionTests {
     static Moneyout moneyout(String moneyoutId, String moneyinId, MoneyoutStatus status) {
         return new Moneyout(
                 new MoneyoutId(moneyoutId),
-                ORDER_ID,
+                Domain.ORDER_ID,
                 new MoneyinId(moneyinId),
-                "P1",
-                "C1",
-                "CO1",
+                PortalId.of("P1"),
+                CampaignId.of("C1"),
+                CompanyId.of("CO1"),
                 MoneyoutType.COMPANY,
                 status,
                 new BigDecimal("550"),

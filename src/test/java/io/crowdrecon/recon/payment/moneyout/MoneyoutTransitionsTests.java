@@ -13,10 +13,14 @@ import static io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger.REVERSE_HELD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -104,11 +108,11 @@ class MoneyoutTransitionsTests {
     private static Moneyout moneyout(MoneyoutStatus status) {
         return new Moneyout(
                 new MoneyoutId("MO1"),
-                "TRX1",
+                OrderId.of("TRX1234567890123428"),
                 new MoneyinId("MI1"),
-                "PRT1",
-                "COL1",
-                "USR1",
+                PortalId.of("PRT1"),
+                CampaignId.of("COL1"),
+                CompanyId.of("USR1"),
                 MoneyoutType.COMPANY,
                 status,
                 new BigDecimal("100.00"),

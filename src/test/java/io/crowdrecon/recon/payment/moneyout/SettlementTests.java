@@ -233,10 +233,10 @@ class SettlementTests {
                         Moneyout::createdAt,
                         Moneyout::executedAt)
                 .containsExactly(
-                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, NOW),
-                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, null),
-                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, NOW),
-                        tuple(MONEYIN, "USR1", CAMPAIGN, NOW, null));
+                        tuple(MONEYIN, CompanyId.of("USR1"), CampaignId.of(CAMPAIGN), NOW, NOW),
+                        tuple(MONEYIN, CompanyId.of("USR1"), CampaignId.of(CAMPAIGN), NOW, null),
+                        tuple(MONEYIN, CompanyId.of("USR1"), CampaignId.of(CAMPAIGN), NOW, NOW),
+                        tuple(MONEYIN, CompanyId.of("USR1"), CampaignId.of(CAMPAIGN), NOW, null));
         assertThat(parts).allSatisfy(part -> assertThat(
                         IdPrefix.MONEYOUT.isWellFormed(part.moneyoutId().value()))
                 .isTrue());
@@ -259,7 +259,7 @@ class SettlementTests {
 
         assertThat(refunds.added)
                 .extracting(Refund::orderId, Refund::moneyinId, Refund::amount, Refund::iban, Refund::reason)
-                .containsExactly(tuple(ORDER, MONEYIN, amount("440.00"), PAYER_IBAN, "ORDER_SPLIT"));
+                .containsExactly(tuple(OrderId.of(ORDER), MONEYIN, amount("440.00"), PAYER_IBAN, "ORDER_SPLIT"));
         PaymentInstruction refund = instructions.added.get(0);
         assertThat(refund)
                 .extracting(
@@ -431,11 +431,11 @@ class SettlementTests {
     private static Moneyout moneyout(String id, MoneyoutType type, String amount, MoneyoutStatus status) {
         return new Moneyout(
                 new MoneyoutId(id),
-                ORDER,
+                OrderId.of(ORDER),
                 MONEYIN,
-                PORTAL,
-                CAMPAIGN,
-                "USR1",
+                PortalId.of(PORTAL),
+                CampaignId.of(CAMPAIGN),
+                CompanyId.of("USR1"),
                 type,
                 status,
                 amount(amount),
@@ -484,6 +484,10 @@ class SettlementTests {
         }
 
         List<Moneyout> standing(String orderId) {
+            return standing(OrderId.of(orderId));
+        }
+
+        List<Moneyout> standing(OrderId orderId) {
             return byId.values().stream()
                     .filter(m -> m.orderId().equals(orderId) && !replaced.contains(m.moneyoutId()))
                     .toList();
@@ -495,7 +499,7 @@ class SettlementTests {
         }
 
         @Override
-        public Flux<Moneyout> lockOfOrder(String orderId) {
+        public Flux<Moneyout> lockOfOrder(OrderId orderId) {
             return Flux.defer(() -> Flux.fromIterable(standing(orderId)));
         }
 
@@ -522,12 +526,12 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Map<MoneyoutStatus, BigDecimal>> companyTotalsOfCampaign(String campaignId) {
+        public Mono<Map<MoneyoutStatus, BigDecimal>> companyTotalsOfCampaign(CampaignId campaignId) {
             throw new UnsupportedOperationException();
         }
 
         @Override
-        public Flux<Moneyout> ofOrder(String orderId) {
+        public Flux<Moneyout> ofOrder(OrderId orderId) {
             return lockOfOrder(orderId);
         }
     }
@@ -574,7 +578,7 @@ class SettlementTests {
         }
 
         @Override
-        public Flux<RefundView> ofOrder(String orderId) {
+        public Flux<RefundView> ofOrder(OrderId orderId) {
             throw new UnsupportedOperationException();
         }
 

@@ -16,6 +16,7 @@ import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.CompanyId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.IdGenerator;
@@ -208,11 +209,11 @@ class RefundDecisionTests {
     private static Moneyout moneyout(String id, MoneyoutType type, String amount, MoneyoutStatus status) {
         return new Moneyout(
                 new MoneyoutId(id),
-                ORDER_ID,
+                Domain.ORDER_ID,
                 new MoneyinId("MI1"),
-                "P1",
-                "C1",
-                "CO1",
+                PortalId.of("P1"),
+                CampaignId.of("C1"),
+                CompanyId.of("CO1"),
                 type,
                 status,
                 new BigDecimal(amount),
