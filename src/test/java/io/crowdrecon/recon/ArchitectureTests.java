@@ -446,7 +446,7 @@ class ArchitectureTests {
             }
             if (!record
                     || shape
-                    || isAdapter(c)
+                    || inAnAdapter(c)
                     || AS_STATED.contains(name)
                     || EVENT_SHAPES.contains(name)
                     || IDS_NOT_YET_TYPED.contains(name)) {
@@ -471,10 +471,7 @@ class ArchitectureTests {
                 && !STATED_NOT_OURS.contains(f.getName());
     }
 
-    private static boolean isAdapter(JavaClass c) {
-        String name = c.getPackageName();
-        return name.startsWith("io.crowdrecon.recon.platform")
-                || name.startsWith("io.crowdrecon.recon.embedded")
-                || name.matches(".*\\.(config|persistence|web|kafka)(\\..*)?");
+    private static boolean inAnAdapter(JavaClass c) {
+        return JavaClass.Predicates.resideInAnyPackage(ADAPTERS).test(c);
     }
 }
