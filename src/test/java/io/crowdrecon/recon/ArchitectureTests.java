@@ -120,10 +120,6 @@ class ArchitectureTests {
             "CreditFacts$ReturnableInstruction",
             "Notifications$Notification",
             "OrderSnapshot",
-            "BankDebitDecision$Reporter",
-            "Debits$CreditSummary",
-            "PaymentInstruction",
-            "UnreceivedCredits$Hold",
             "ReviewItem",
             "UnidentifiedTransfer");
 

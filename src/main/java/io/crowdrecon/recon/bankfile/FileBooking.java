@@ -24,6 +24,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.BankStatementId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -303,7 +304,7 @@ final class FileBooking {
                                         debit.currency(),
                                         debit.bookingDate(),
                                         debit.detail()),
-                                portalId,
+                                portalId == null ? null : PortalId.of(portalId),
                                 debit.detail()));
                     } else if (note instanceof NotBooked notBooked) {
                         rows.add(row(
@@ -395,8 +396,12 @@ final class FileBooking {
                             .map(hold -> ReviewItem.open(
                                             with.ids.nextReviewItemId(),
                                             ReviewKind.NOT_ON_STATEMENT,
-                                            hold.portalId() != null ? hold.portalId() : portalId,
-                                            hold.orderId(),
+                                            hold.portalId() != null
+                                                    ? hold.portalId().value()
+                                                    : portalId,
+                                            hold.orderId() == null
+                                                    ? null
+                                                    : hold.orderId().value(),
                                             found.subjectId(),
                                             found.detail() + ". " + hold.detail() + ".",
                                             now)

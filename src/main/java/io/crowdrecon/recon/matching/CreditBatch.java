@@ -300,6 +300,11 @@ public final class CreditBatch {
                 null));
     }
 
+    /** The portal a credit was booked to; a blank one (a webhook header naming none) is none. */
+    private static @Nullable PortalId portalOf(@Nullable String portalId) {
+        return portalId == null || portalId.isBlank() ? null : PortalId.of(portalId);
+    }
+
     /** The return of exactly the amount received, on the channel it came from (ON_HOLD without a destination). */
     private PaymentInstruction returnOf(
             IncomingCredit credit,
@@ -320,7 +325,7 @@ public final class CreditBatch {
                     credit.payerName(),
                     credit.pspReference(),
                     remittance,
-                    portalId,
+                    portalOf(portalId),
                     null,
                     transferId,
                     null,
@@ -341,7 +346,7 @@ public final class CreditBatch {
                 credit.payerName(),
                 null,
                 remittance,
-                portalId,
+                portalOf(portalId),
                 null,
                 transferId,
                 null,

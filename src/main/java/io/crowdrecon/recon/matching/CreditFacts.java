@@ -39,7 +39,11 @@ public record CreditFacts(
 
         public static ReturnableInstruction of(PaymentInstruction i) {
             return new ReturnableInstruction(
-                    i.instructionId(), i.status().name(), i.portalId(), i.orderId(), i.unidentifiedTransferId());
+                    i.instructionId(),
+                    i.status().name(),
+                    i.portalId() == null ? null : i.portalId().value(),
+                    i.orderId() == null ? null : i.orderId().value(),
+                    i.unidentifiedTransferId());
         }
     }
 }

@@ -583,7 +583,7 @@ class CreditBatchTests {
                 "Mario Rossi",
                 null,
                 "Return of " + BANK_REFERENCE + ": MISSING_REFERENCE",
-                PORTAL,
+                PortalId.of(PORTAL),
                 null,
                 transfer.unidentifiedTransferId(),
                 null,
@@ -681,7 +681,7 @@ class CreditBatchTests {
                         "M ROSSI",
                         PSP_REFERENCE,
                         "Return of " + PSP_REFERENCE + ": UNKNOWN_ORDER",
-                        PORTAL,
+                        PortalId.of(PORTAL),
                         null,
                         transfer.unidentifiedTransferId(),
                         null,
@@ -712,7 +712,8 @@ class CreditBatchTests {
         Bookings bookings = book(List.of(card(c -> c.sourcePortalId(sourcePortal))), facts);
 
         assertThat(bookings.unidentifiedTransfers().get(0).portalId()).isEqualTo(expectedPortal);
-        assertThat(bookings.instructions().get(0).portalId()).isEqualTo(expectedPortal);
+        assertThat(bookings.instructions().get(0).portalId())
+                .isEqualTo(expectedPortal == null ? null : PortalId.of(expectedPortal));
         assertThat(bookings.credits().get(0).portalId()).isEqualTo(expectedPortal);
     }
 
