@@ -33,17 +33,13 @@ public record CreditFacts(
     public record ReturnableInstruction(
             InstructionId instructionId,
             String status,
-            @Nullable String portalId,
-            @Nullable String orderId,
+            @Nullable PortalId portalId,
+            @Nullable OrderId orderId,
             @Nullable UnidentifiedTransferId unidentifiedTransferId) {
 
         public static ReturnableInstruction of(PaymentInstruction i) {
             return new ReturnableInstruction(
-                    i.instructionId(),
-                    i.status().name(),
-                    i.portalId() == null ? null : i.portalId().value(),
-                    i.orderId() == null ? null : i.orderId().value(),
-                    i.unidentifiedTransferId());
+                    i.instructionId(), i.status().name(), i.portalId(), i.orderId(), i.unidentifiedTransferId());
         }
     }
 }
