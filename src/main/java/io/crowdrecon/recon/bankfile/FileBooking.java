@@ -106,7 +106,7 @@ final class FileBooking {
     /** The booking of one statement, report or notification. */
     private final class Booking {
         private final Section section;
-        private final @Nullable String portalId;
+        private final @Nullable PortalId portalId;
         private final BankStatementId bankStatementId;
         private final EntryNotifications decider;
         private final Instant bookedAt;
@@ -115,7 +115,7 @@ final class FileBooking {
         private Tally debits = Tally.NONE;
         private Tally unexpected = Tally.NONE;
 
-        Booking(Section section, @Nullable String portalId) {
+        Booking(Section section, @Nullable PortalId portalId) {
             this.section = section;
             this.portalId = portalId;
             this.bankStatementId = with.ids.nextBankStatementId();
@@ -304,7 +304,7 @@ final class FileBooking {
                                         debit.currency(),
                                         debit.bookingDate(),
                                         debit.detail()),
-                                portalId == null ? null : PortalId.of(portalId),
+                                portalId,
                                 debit.detail()));
                     } else if (note instanceof NotBooked notBooked) {
                         rows.add(row(
@@ -396,9 +396,7 @@ final class FileBooking {
                             .map(hold -> ReviewItem.open(
                                             with.ids.nextReviewItemId(),
                                             ReviewKind.NOT_ON_STATEMENT,
-                                            hold.portalId() != null
-                                                    ? hold.portalId().value()
-                                                    : portalId,
+                                            portalValue(hold.portalId() != null ? hold.portalId() : portalId),
                                             hold.orderId() == null
                                                     ? null
                                                     : hold.orderId().value(),
@@ -415,8 +413,13 @@ final class FileBooking {
             };
         }
 
+        private static @Nullable String portalValue(@Nullable PortalId portalId) {
+            return portalId == null ? null : portalId.value();
+        }
+
         private ReviewItem review(ReviewKind kind, @Nullable String subjectId, String detail, Instant now) {
-            return ReviewItem.open(with.ids.nextReviewItemId(), kind, portalId, null, subjectId, detail, now)
+            return ReviewItem.open(
+                            with.ids.nextReviewItemId(), kind, portalValue(portalId), null, subjectId, detail, now)
                     .withDedupeKey(kind + ":" + bankStatementId.value() + ":" + subjectId);
         }
 

@@ -250,7 +250,7 @@ public final class CreditBatch {
         UnidentifiedTransfer transfer = new UnidentifiedTransfer(
                 transferId,
                 credit.notificationId(),
-                portalId == null ? null : portalId.value(),
+                portalId,
                 credit.channel().name(),
                 credit.amount(),
                 credit.currency(),

@@ -564,7 +564,7 @@ class CreditBatchTests {
                 .isEqualTo(new UnidentifiedTransfer(
                         transfer.unidentifiedTransferId(),
                         "N1",
-                        PORTAL,
+                        PortalId.of(PORTAL),
                         "BANK_TRANSFER",
                         new BigDecimal("1100.00"),
                         "EUR",
@@ -716,7 +716,8 @@ class CreditBatchTests {
 
         Bookings bookings = book(List.of(card(c -> c.sourcePortalId(sourcePortal))), facts);
 
-        assertThat(bookings.unidentifiedTransfers().get(0).portalId()).isEqualTo(expectedPortal);
+        assertThat(bookings.unidentifiedTransfers().get(0).portalId())
+                .isEqualTo(expectedPortal == null ? null : PortalId.of(expectedPortal));
         assertThat(bookings.instructions().get(0).portalId())
                 .isEqualTo(expectedPortal == null ? null : PortalId.of(expectedPortal));
         assertThat(bookings.credits().get(0).portalId())
