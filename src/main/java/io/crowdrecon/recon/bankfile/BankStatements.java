@@ -6,6 +6,7 @@ import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.BankStatementId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -36,7 +37,7 @@ public interface BankStatements {
             int position,
             StatementKind kind,
             String account,
-            @Nullable String portalId,
+            @Nullable PortalId portalId,
             @Nullable String statementId,
             @Nullable String messageId,
             @Nullable Long sequenceNumber,

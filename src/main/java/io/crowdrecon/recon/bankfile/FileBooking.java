@@ -24,6 +24,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.BankStatementId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -105,7 +106,7 @@ final class FileBooking {
     /** The booking of one statement, report or notification. */
     private final class Booking {
         private final Section section;
-        private final @Nullable String portalId;
+        private final @Nullable PortalId portalId;
         private final BankStatementId bankStatementId;
         private final EntryNotifications decider;
         private final Instant bookedAt;
@@ -114,7 +115,7 @@ final class FileBooking {
         private Tally debits = Tally.NONE;
         private Tally unexpected = Tally.NONE;
 
-        Booking(Section section, @Nullable String portalId) {
+        Booking(Section section, @Nullable PortalId portalId) {
             this.section = section;
             this.portalId = portalId;
             this.bankStatementId = with.ids.nextBankStatementId();
@@ -395,8 +396,10 @@ final class FileBooking {
                             .map(hold -> ReviewItem.open(
                                             with.ids.nextReviewItemId(),
                                             ReviewKind.NOT_ON_STATEMENT,
-                                            hold.portalId() != null ? hold.portalId() : portalId,
-                                            hold.orderId(),
+                                            portalValue(hold.portalId() != null ? hold.portalId() : portalId),
+                                            hold.orderId() == null
+                                                    ? null
+                                                    : hold.orderId().value(),
                                             found.subjectId(),
                                             found.detail() + ". " + hold.detail() + ".",
                                             now)
@@ -410,8 +413,13 @@ final class FileBooking {
             };
         }
 
+        private static @Nullable String portalValue(@Nullable PortalId portalId) {
+            return portalId == null ? null : portalId.value();
+        }
+
         private ReviewItem review(ReviewKind kind, @Nullable String subjectId, String detail, Instant now) {
-            return ReviewItem.open(with.ids.nextReviewItemId(), kind, portalId, null, subjectId, detail, now)
+            return ReviewItem.open(
+                            with.ids.nextReviewItemId(), kind, portalValue(portalId), null, subjectId, detail, now)
                     .withDedupeKey(kind + ":" + bankStatementId.value() + ":" + subjectId);
         }
 

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.bankfile.StatementReconciliation.BookCredit;
 import io.crowdrecon.recon.bankfile.StatementReconciliation.BookExecution;
 import io.crowdrecon.recon.bankfile.StatementReconciliation.Period;
 import io.crowdrecon.recon.matching.RecordedCredit;
+import io.crowdrecon.recon.shared.PortalId;
 import java.util.Collection;
 import java.util.Map;
 import reactor.core.publisher.Flux;
@@ -13,7 +14,7 @@ import reactor.core.publisher.Mono;
 public interface StatementBooks {
 
     /** The portal whose collection account {@code account} is; empty for an unknown account. */
-    Mono<String> portalOf(String account);
+    Mono<PortalId> portalOf(String account);
 
     /**
      * For each of {@code bankReferences}, the first bank-transfer credit of {@code account} with that reference whose
@@ -25,7 +26,7 @@ public interface StatementBooks {
     Flux<BookCredit> creditsIn(String account, Period period);
 
     /** The portal's bank-transfer instructions executed in {@code period} (the bank's booking date of the debit). */
-    Flux<BookExecution> executionsIn(String portalId, Period period);
+    Flux<BookExecution> executionsIn(PortalId portalId, Period period);
 
     /** Says where credits came from: {@code BANK_FILE}, or {@code STATEMENT} for those a statement found missing. */
     Mono<Void> markSource(Collection<String> notificationIds, String source);

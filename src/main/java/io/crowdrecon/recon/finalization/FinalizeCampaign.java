@@ -260,8 +260,8 @@ public class FinalizeCampaign {
         return settlement
                 .instructPayout(
                         payout.type(),
-                        campaign.portalId().value(),
-                        campaign.campaignId().value(),
+                        campaign.portalId(),
+                        campaign.campaignId(),
                         cashoutId,
                         payout.amount(),
                         campaign.currency(),

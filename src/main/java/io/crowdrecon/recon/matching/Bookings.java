@@ -34,10 +34,10 @@ public final class Bookings {
 
     public record RecordedCreditRow(
             IncomingCredit credit,
-            @Nullable String portalId,
+            @Nullable PortalId portalId,
             Outcome outcome,
             @Nullable UnidentifiedReason reason,
-            @Nullable String orderId,
+            @Nullable OrderId orderId,
             @Nullable String duplicateOf) {}
 
     public record OrderMove(OrderId orderId, PortalId portalId, CampaignId campaignId, StatusChange change) {}

@@ -101,7 +101,7 @@ public final class CreditBatch {
             bookings.ignoredRedeliveries++;
             return;
         }
-        String portalId = creditedPortal.orElse(null);
+        @Nullable PortalId portalId = portalOf(creditedPortal.orElse(null));
         if (decision instanceof FeedDuplicate duplicate) {
             bookFeedDuplicate(credit, portalId, duplicate);
         } else if (decision instanceof InstructionReturned returned) {
@@ -119,7 +119,7 @@ public final class CreditBatch {
         }
     }
 
-    private void bookFeedDuplicate(IncomingCredit credit, @Nullable String portalId, FeedDuplicate duplicate) {
+    private void bookFeedDuplicate(IncomingCredit credit, @Nullable PortalId portalId, FeedDuplicate duplicate) {
         bookings.credits.add(new RecordedCreditRow(
                 credit, portalId, Outcome.DUPLICATE_FEED, null, null, duplicate.originalNotificationId()));
         if (duplicate.conflicting()) {
@@ -136,7 +136,7 @@ public final class CreditBatch {
     }
 
     private void bookInstructionReturned(
-            IncomingCredit credit, @Nullable String portalId, InstructionReturned returned) {
+            IncomingCredit credit, @Nullable PortalId portalId, InstructionReturned returned) {
         // The matcher decided a return only of an instruction the facts hold.
         ReturnableInstruction instruction = Objects.requireNonNull(
                 facts.instructionsById().get(returned.instructionId()), "the returned instruction is in the facts");
@@ -195,18 +195,13 @@ public final class CreditBatch {
             moneyout(order, moneyin, MoneyoutType.FEE, order.fee());
         }
         move(order, OrderTrigger.MATCHING_CREDIT, OrderReasons.PAYMENT_MATCHED);
-        bookings.credits.add(new RecordedCreditRow(
-                credit,
-                order.portalId().value(),
-                Outcome.MATCHED,
-                null,
-                order.orderId().value(),
-                null));
+        bookings.credits.add(
+                new RecordedCreditRow(credit, order.portalId(), Outcome.MATCHED, null, order.orderId(), null));
         if (matched.payerMismatch()) {
             review(
                     ReviewKind.PAYER_MISMATCH,
-                    order.portalId().value(),
-                    order.orderId().value(),
+                    order.portalId(),
+                    order.orderId(),
                     credit.notificationId(),
                     "Paid by " + credit.payerName() + " (" + credit.payerIban() + "), not by the investor account "
                             + holder(order.investorAccount()));
@@ -214,8 +209,8 @@ public final class CreditBatch {
         if (matched.channelMismatch()) {
             review(
                     ReviewKind.CHANNEL_MISMATCH,
-                    order.portalId().value(),
-                    order.orderId().value(),
+                    order.portalId(),
+                    order.orderId(),
                     credit.notificationId(),
                     "A " + order.channel() + " order paid by " + channel.wireName());
         }
@@ -240,14 +235,14 @@ public final class CreditBatch {
         bookings.events.add(MoneyoutMessage.created(moneyout));
     }
 
-    private void bookUnidentified(IncomingCredit credit, @Nullable String creditedPortalId, Unidentified decision) {
+    private void bookUnidentified(IncomingCredit credit, @Nullable PortalId creditedPortalId, Unidentified decision) {
         OrderId candidate = decision.candidateOrderId();
         @Nullable Order named = candidate == null ? null : orders.get(candidate);
         // A transfer belongs to the credited portal; a card payment to the portal whose webhook
         // reported it, else to the portal of the order it names.
         @Nullable
-        String portalId = credit.isCard() && creditedPortalId == null
-                ? (named == null ? null : named.portalId().value())
+        PortalId portalId = credit.isCard() && creditedPortalId == null
+                ? (named == null ? null : named.portalId())
                 : creditedPortalId;
         UnidentifiedTransferId transferId = ids.nextUnidentifiedTransferId();
         PaymentInstruction instruction = returnOf(credit, portalId, transferId, decision);
@@ -291,19 +286,19 @@ public final class CreditBatch {
                     OrderTrigger.WRONG_AMOUNT_CREDIT,
                     OrderReasons.AMOUNT_MISMATCH);
         }
-        bookings.credits.add(new RecordedCreditRow(
-                credit,
-                portalId,
-                Outcome.UNIDENTIFIED,
-                decision.reason(),
-                candidate == null ? null : candidate.value(),
-                null));
+        bookings.credits.add(
+                new RecordedCreditRow(credit, portalId, Outcome.UNIDENTIFIED, decision.reason(), candidate, null));
+    }
+
+    /** The portal a credit is credited to; a blank one (a webhook header naming none) is none. */
+    private static @Nullable PortalId portalOf(@Nullable String portalId) {
+        return portalId == null || portalId.isBlank() ? null : PortalId.of(portalId);
     }
 
     /** The return of exactly the amount received, on the channel it came from (ON_HOLD without a destination). */
     private PaymentInstruction returnOf(
             IncomingCredit credit,
-            @Nullable String portalId,
+            @Nullable PortalId portalId,
             UnidentifiedTransferId transferId,
             Unidentified decision) {
         String remittance = truncate("Return of " + (credit.isCard() ? credit.pspReference() : credit.bankReference())
@@ -359,9 +354,15 @@ public final class CreditBatch {
     }
 
     private void review(
-            ReviewKind kind, @Nullable String portalId, @Nullable String orderId, String subjectId, String detail) {
-        bookings.reviewItems.add(
-                ReviewItem.open(ids.nextReviewItemId(), kind, portalId, orderId, subjectId, detail, now));
+            ReviewKind kind, @Nullable PortalId portalId, @Nullable OrderId orderId, String subjectId, String detail) {
+        bookings.reviewItems.add(ReviewItem.open(
+                ids.nextReviewItemId(),
+                kind,
+                portalId == null ? null : portalId.value(),
+                orderId == null ? null : orderId.value(),
+                subjectId,
+                detail,
+                now));
     }
 
     private static BankReference reference(IncomingCredit credit) {
@@ -372,7 +373,7 @@ public final class CreditBatch {
         InvestorAccount account = order.investorAccount();
         return new OrderSnapshot(
                 order.orderId(),
-                order.portalId().value(),
+                order.portalId(),
                 order.status(),
                 order.totalAmount(),
                 order.currency(),

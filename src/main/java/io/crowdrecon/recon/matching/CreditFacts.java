@@ -33,8 +33,8 @@ public record CreditFacts(
     public record ReturnableInstruction(
             InstructionId instructionId,
             String status,
-            @Nullable String portalId,
-            @Nullable String orderId,
+            @Nullable PortalId portalId,
+            @Nullable OrderId orderId,
             @Nullable UnidentifiedTransferId unidentifiedTransferId) {
 
         public static ReturnableInstruction of(PaymentInstruction i) {

@@ -138,7 +138,7 @@ public final class CreditMatcher {
     }
 
     private static boolean isOfCreditedPortal(OrderSnapshot order, MatchingFacts facts) {
-        return facts.creditedPortalId().map(order.portalId()::equals).orElse(true);
+        return facts.creditedPortalId().map(order.portalId().value()::equals).orElse(true);
     }
 
     private static CreditDecision decideForOrder(IncomingCredit credit, OrderSnapshot order) {

@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.matching;
 
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,10 +31,10 @@ public interface Notifications {
             @Nullable String payerIban,
             @Nullable String description,
             @Nullable String structuredReference,
-            @Nullable String portalId,
+            @Nullable PortalId portalId,
             String outcome,
             @Nullable String reason,
-            @Nullable String orderId,
+            @Nullable OrderId orderId,
             @Nullable String duplicateOf,
             String source,
             Instant recordedAt) {}

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
@@ -26,7 +27,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record OrderSnapshot(
         OrderId orderId,
-        String portalId,
+        PortalId portalId,
         OrderStatus status,
         BigDecimal totalAmount,
         String currency,

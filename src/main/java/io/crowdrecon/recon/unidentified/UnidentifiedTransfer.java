@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.unidentified;
 
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,7 +17,7 @@ import org.jspecify.annotations.Nullable;
 public record UnidentifiedTransfer(
         UnidentifiedTransferId unidentifiedTransferId,
         String notificationId,
-        @Nullable String portalId,
+        @Nullable PortalId portalId,
         String channel,
         BigDecimal amount,
         String currency,

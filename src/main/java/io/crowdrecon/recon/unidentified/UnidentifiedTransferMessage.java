@@ -42,6 +42,12 @@ public record UnidentifiedTransferMessage(
 
     public static OutboundEvent received(UnidentifiedTransfer u) {
         return new OutboundEvent(
-                TOPIC, u.unidentifiedTransferId().value(), RECEIVED, u.portalId(), u.candidateOrderId(), null, of(u));
+                TOPIC,
+                u.unidentifiedTransferId().value(),
+                RECEIVED,
+                u.portalId() == null ? null : u.portalId().value(),
+                u.candidateOrderId(),
+                null,
+                of(u));
     }
 }

@@ -468,7 +468,12 @@ class CreditBatchTests {
                                 NOW));
         assertThat(bookings.credits())
                 .containsExactly(new RecordedCreditRow(
-                        bookings.credits().get(0).credit(), PORTAL, Outcome.MATCHED, null, ORDER, null));
+                        bookings.credits().get(0).credit(),
+                        PortalId.of(PORTAL),
+                        Outcome.MATCHED,
+                        null,
+                        OrderId.of(ORDER),
+                        null));
     }
 
     @Test
@@ -559,7 +564,7 @@ class CreditBatchTests {
                 .isEqualTo(new UnidentifiedTransfer(
                         transfer.unidentifiedTransferId(),
                         "N1",
-                        PORTAL,
+                        PortalId.of(PORTAL),
                         "BANK_TRANSFER",
                         new BigDecimal("1100.00"),
                         "EUR",
@@ -583,7 +588,7 @@ class CreditBatchTests {
                 "Mario Rossi",
                 null,
                 "Return of " + BANK_REFERENCE + ": MISSING_REFERENCE",
-                PORTAL,
+                PortalId.of(PORTAL),
                 null,
                 transfer.unidentifiedTransferId(),
                 null,
@@ -599,7 +604,7 @@ class CreditBatchTests {
         assertThat(bookings.credits())
                 .containsExactly(new RecordedCreditRow(
                         bookings.credits().get(0).credit(),
-                        PORTAL,
+                        PortalId.of(PORTAL),
                         Outcome.UNIDENTIFIED,
                         UnidentifiedReason.MISSING_REFERENCE,
                         null,
@@ -611,7 +616,7 @@ class CreditBatchTests {
         Bookings bookings = book(List.of(bank(c -> c)), facts(f -> f.order(o -> o.status(ACCOUNTED))));
 
         assertThat(bookings.unidentifiedTransfers().get(0).candidateOrderId()).isEqualTo(ORDER);
-        assertThat(bookings.credits().get(0).orderId()).isEqualTo(ORDER);
+        assertThat(bookings.credits().get(0).orderId()).isEqualTo(OrderId.of(ORDER));
         assertThat(bookings.credits().get(0).reason()).isEqualTo(UnidentifiedReason.ALREADY_PAID);
     }
 
@@ -681,7 +686,7 @@ class CreditBatchTests {
                         "M ROSSI",
                         PSP_REFERENCE,
                         "Return of " + PSP_REFERENCE + ": UNKNOWN_ORDER",
-                        PORTAL,
+                        PortalId.of(PORTAL),
                         null,
                         transfer.unidentifiedTransferId(),
                         null,
@@ -711,9 +716,12 @@ class CreditBatchTests {
 
         Bookings bookings = book(List.of(card(c -> c.sourcePortalId(sourcePortal))), facts);
 
-        assertThat(bookings.unidentifiedTransfers().get(0).portalId()).isEqualTo(expectedPortal);
-        assertThat(bookings.instructions().get(0).portalId()).isEqualTo(expectedPortal);
-        assertThat(bookings.credits().get(0).portalId()).isEqualTo(expectedPortal);
+        assertThat(bookings.unidentifiedTransfers().get(0).portalId())
+                .isEqualTo(expectedPortal == null ? null : PortalId.of(expectedPortal));
+        assertThat(bookings.instructions().get(0).portalId())
+                .isEqualTo(expectedPortal == null ? null : PortalId.of(expectedPortal));
+        assertThat(bookings.credits().get(0).portalId())
+                .isEqualTo(expectedPortal == null ? null : PortalId.of(expectedPortal));
     }
 
     @Test
@@ -765,7 +773,12 @@ class CreditBatchTests {
 
         assertThat(bookings.credits())
                 .containsExactly(new RecordedCreditRow(
-                        bookings.credits().get(0).credit(), PORTAL, Outcome.DUPLICATE_FEED, null, null, "N0"));
+                        bookings.credits().get(0).credit(),
+                        PortalId.of(PORTAL),
+                        Outcome.DUPLICATE_FEED,
+                        null,
+                        null,
+                        "N0"));
         assertThat(bookings.reviewItems()).isEmpty();
     }
 
@@ -803,7 +816,12 @@ class CreditBatchTests {
                 .containsExactly(new InstructionFailure(new InstructionId("PI1"), "RETURNED_BY_BANK", null));
         assertThat(bookings.credits())
                 .containsExactly(new RecordedCreditRow(
-                        bookings.credits().get(0).credit(), PORTAL, Outcome.INSTRUCTION_RETURNED, null, ORDER, null));
+                        bookings.credits().get(0).credit(),
+                        PortalId.of(PORTAL),
+                        Outcome.INSTRUCTION_RETURNED,
+                        null,
+                        OrderId.of(ORDER),
+                        null));
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
                 .containsExactly(tuple(INSTRUCTION_FAILED, OTHER_PORTAL, ORDER, "PI1"));
@@ -1221,7 +1239,9 @@ class CreditBatchTests {
         /** Our instruction PI1, a refund of the order (for another portal than the credited one), in this status. */
         Facts instruction(String status) {
             instructionsById.put(
-                    "PI1", new ReturnableInstruction(new InstructionId("PI1"), status, OTHER_PORTAL, ORDER, null));
+                    "PI1",
+                    new ReturnableInstruction(
+                            new InstructionId("PI1"), status, PortalId.of(OTHER_PORTAL), OrderId.of(ORDER), null));
             return this;
         }
 
@@ -1230,7 +1250,11 @@ class CreditBatchTests {
             instructionsById.put(
                     "PI1",
                     new ReturnableInstruction(
-                            new InstructionId("PI1"), status, OTHER_PORTAL, null, new UnidentifiedTransferId("UTR1")));
+                            new InstructionId("PI1"),
+                            status,
+                            PortalId.of(OTHER_PORTAL),
+                            null,
+                            new UnidentifiedTransferId("UTR1")));
             return this;
         }
 

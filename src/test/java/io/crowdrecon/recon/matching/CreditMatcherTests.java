@@ -20,6 +20,7 @@ import io.crowdrecon.recon.matching.CreditDecision.Unidentified;
 import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import java.math.BigDecimal;
 import java.time.Duration;
@@ -663,7 +664,7 @@ class CreditMatcherTests {
         OrderSnapshot build() {
             return new OrderSnapshot(
                     ORDER,
-                    portalId,
+                    PortalId.of(portalId),
                     status,
                     totalAmount,
                     "EUR",

@@ -11,6 +11,7 @@ import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.BankStatementId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -137,7 +138,9 @@ public class R2dbcBankStatements implements BankStatements {
                 .bind("position", s.position())
                 .bind("kind", s.kind().name())
                 .bind("account", s.account())
-                .bind("portalId", Sql.nullable(s.portalId(), String.class))
+                .bind(
+                        "portalId",
+                        Sql.nullable(s.portalId() == null ? null : s.portalId().value(), String.class))
                 .bind("statementId", Sql.nullable(s.statementId(), String.class))
                 .bind("messageId", Sql.nullable(s.messageId(), String.class))
                 .bind("sequenceNumber", Sql.nullable(s.sequenceNumber(), Long.class))
@@ -306,7 +309,7 @@ public class R2dbcBankStatements implements BankStatements {
                 count(row, "position"),
                 StatementKind.valueOf(row.get("kind", String.class)),
                 row.get("account", String.class),
-                row.get("portal_id", String.class),
+                Sql.id(row.get("portal_id", String.class), PortalId::of),
                 row.get("statement_id", String.class),
                 row.get("message_id", String.class),
                 row.get("sequence_number", Long.class),

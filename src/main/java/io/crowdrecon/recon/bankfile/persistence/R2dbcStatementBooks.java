@@ -5,6 +5,7 @@ import io.crowdrecon.recon.bankfile.StatementReconciliation.BookCredit;
 import io.crowdrecon.recon.bankfile.StatementReconciliation.BookExecution;
 import io.crowdrecon.recon.bankfile.StatementReconciliation.Period;
 import io.crowdrecon.recon.matching.RecordedCredit;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Collection;
@@ -23,10 +24,10 @@ public class R2dbcStatementBooks implements StatementBooks {
     }
 
     @Override
-    public Mono<String> portalOf(String account) {
+    public Mono<PortalId> portalOf(String account) {
         return database.sql("SELECT portal_id FROM portal WHERE collection_iban = :account")
                 .bind("account", account)
-                .map(row -> row.get("portal_id", String.class))
+                .map(row -> PortalId.of(row.get("portal_id", String.class)))
                 .one();
     }
 
@@ -77,7 +78,7 @@ public class R2dbcStatementBooks implements StatementBooks {
     }
 
     @Override
-    public Flux<BookExecution> executionsIn(String portalId, Period period) {
+    public Flux<BookExecution> executionsIn(PortalId portalId, Period period) {
         // A plain join grouped per instruction (not a correlated subquery): one pass over the debits whatever the
         // number of instructions, and an index on debit (instruction_id) is used when there is one.
         return database.sql(
@@ -91,7 +92,7 @@ public class R2dbcStatementBooks implements StatementBooks {
                         HAVING coalesce(min(d.booking_date), (i.executed_at AT TIME ZONE 'UTC')::date)
                                BETWEEN :from AND :to
                          ORDER BY booking_date, i.instruction_id""")
-                .bind("portal", portalId)
+                .bind("portal", portalId.value())
                 .bind("from", period.from())
                 .bind("to", period.to())
                 .map(row -> new BookExecution(

@@ -217,7 +217,7 @@ public class BankFileController {
                     s.bankFileId().value(),
                     s.kind(),
                     s.account(),
-                    s.portalId(),
+                    s.portalId() == null ? null : s.portalId().value(),
                     s.statementId(),
                     s.messageId(),
                     s.sequenceNumber(),
@@ -440,7 +440,8 @@ public class BankFileController {
     Mono<List<AccountResponse>> accounts() {
         return statements
                 .lastPerAccount()
-                .map(s -> new AccountResponse(s.account(), s.portalId(), BankStatementResponse.of(s)))
+                .map(s -> new AccountResponse(
+                        s.account(), s.portalId() == null ? null : s.portalId().value(), BankStatementResponse.of(s)))
                 .collectList();
     }
 

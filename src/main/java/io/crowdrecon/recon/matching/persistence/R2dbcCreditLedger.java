@@ -5,6 +5,8 @@ import io.crowdrecon.recon.matching.CreditFacts.BankReference;
 import io.crowdrecon.recon.matching.CreditLedger;
 import io.crowdrecon.recon.matching.RecordedCredit;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -95,10 +97,10 @@ public class R2dbcCreditLedger implements CreditLedger {
                 .text("psp_reference", r -> r.credit().pspReference())
                 .text("card_order_id", r -> r.credit().cardOrderId())
                 .text("return_of_instruction_id", r -> r.credit().returnOfInstructionId())
-                .text("portal_id", RecordedCreditRow::portalId)
+                .id("portal_id", RecordedCreditRow::portalId, PortalId::value)
                 .enumName("outcome", RecordedCreditRow::outcome)
                 .enumName("reason", RecordedCreditRow::reason)
-                .text("order_id", RecordedCreditRow::orderId)
+                .id("order_id", RecordedCreditRow::orderId, OrderId::value)
                 .text("duplicate_of", RecordedCreditRow::duplicateOf)
                 .timestamp("recorded_at", r -> now)
                 .execute(database)

@@ -2,6 +2,9 @@ package io.crowdrecon.recon.matching.persistence;
 
 import io.crowdrecon.recon.matching.CreditChannel;
 import io.crowdrecon.recon.matching.Notifications;
+import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -43,10 +46,10 @@ public class R2dbcNotifications implements Notifications {
                 row.get("payer_iban", String.class),
                 row.get("description", String.class),
                 row.get("structured_reference", String.class),
-                row.get("portal_id", String.class),
+                Sql.id(row.get("portal_id", String.class), PortalId::of),
                 row.get("outcome", String.class),
                 row.get("reason", String.class),
-                row.get("order_id", String.class),
+                Sql.id(row.get("order_id", String.class), OrderId::of),
                 row.get("duplicate_of", String.class),
                 source == null ? "FEED" : source,
                 instant(row.get("recorded_at", OffsetDateTime.class)));

@@ -13,11 +13,12 @@ import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.InstructionId;
-import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
 import java.time.Clock;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -109,7 +110,7 @@ public class ApplyBankDebit {
      * nothing, with an {@code UNEXPECTED_DEBIT} review item saying {@code what}. Completes once
      * committed; a redelivery is a no-op.
      */
-    public Mono<Void> applyUnexpected(BankDebit debit, @Nullable String portalId, String what) {
+    public Mono<Void> applyUnexpected(BankDebit debit, @Nullable PortalId portalId, String what) {
         return transactions.inTransaction(() -> debits.isRecorded(debit.notificationId())
                 .filter(recorded -> !recorded)
                 .flatMap(unrecorded -> {
@@ -143,7 +144,7 @@ public class ApplyBankDebit {
             return Mono.just(Optional.empty());
         }
         // Locks in the order every use case takes them: the order, then its money.
-        return orders.lockById(OrderId.of(credit.orderId()))
+        return orders.lockById(Objects.requireNonNull(credit.orderId(), "a MATCHED credit names the order it paid"))
                 .flatMap(order -> moneyins.lockByNotificationId(credit.notificationId())
                         .zipWith(
                                 moneyouts.lockOfOrder(order.orderId()).collectList(),

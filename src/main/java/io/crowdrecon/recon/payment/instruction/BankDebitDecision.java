@@ -22,6 +22,8 @@ import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
@@ -121,20 +123,25 @@ public sealed interface BankDebitDecision {
 
     /**
      * Who reports the answer to an instruction: the bank answers any; the card gateway answers only CARD instructions,
-     * and, when a portal's webhook reported it ({@code portalId} not null), only that portal's.
+     * and, when a portal's webhook reported it ({@code webhook}), only that portal's ({@code portalId}; null when the
+     * webhook named a blank portal, which names none, so that it answers nothing).
      */
-    record Reporter(boolean cardGateway, @Nullable String portalId) {
+    record Reporter(boolean cardGateway, boolean webhook, @Nullable PortalId portalId) {
 
-        public static final Reporter BANK = new Reporter(false, null);
+        public static final Reporter BANK = new Reporter(false, false, null);
 
-        public static Reporter cardGateway(@Nullable String portalId) {
-            return new Reporter(true, portalId);
+        /** The card gateway, reported by the portal {@code sourcePortalId} names, or from Kafka when it is null. */
+        public static Reporter cardGateway(@Nullable String sourcePortalId) {
+            if (sourcePortalId == null) {
+                return new Reporter(true, false, null);
+            }
+            return new Reporter(true, true, sourcePortalId.isBlank() ? null : PortalId.of(sourcePortalId));
         }
 
         boolean mayAnswer(PaymentInstruction instruction) {
             return !cardGateway
                     || (instruction.channel() == PaymentChannel.CARD
-                            && (portalId == null || portalId.equals(instruction.portalId())));
+                            && (!webhook || (portalId != null && portalId.equals(instruction.portalId()))));
         }
     }
 
@@ -204,8 +211,8 @@ public sealed interface BankDebitDecision {
         ReviewItem review = ReviewItem.open(
                 ids.nextReviewItemId(),
                 ReviewKind.INSTRUCTION_FAILED,
-                instruction.portalId(),
-                instruction.orderId(),
+                instruction.portalId() == null ? null : instruction.portalId().value(),
+                instruction.orderId() == null ? null : instruction.orderId().value(),
                 instruction.instructionId().value(),
                 "The bank failed instruction " + instruction.instructionId() + " ("
                         + instruction.type() + ", " + instruction.amount().toPlainString() + " "
@@ -313,8 +320,8 @@ public sealed interface BankDebitDecision {
         }
         return unexpected(
                 debit,
-                order.portalId().value(),
-                order.orderId().value(),
+                order.portalId(),
+                order.orderId(),
                 "recalls credit "
                         + moneyin.notificationId() + " of order " + order.orderId() + " (" + order.status()
                         + ") whose moneyouts are not all AVAILABLE",
@@ -355,8 +362,8 @@ public sealed interface BankDebitDecision {
      */
     static BankDebitDecision unexpected(
             BankDebit debit,
-            @Nullable String portalId,
-            @Nullable String orderId,
+            @Nullable PortalId portalId,
+            @Nullable OrderId orderId,
             String what,
             IdGenerator ids,
             Instant now) {
@@ -365,8 +372,8 @@ public sealed interface BankDebitDecision {
                 List.of(ReviewItem.open(
                         ids.nextReviewItemId(),
                         ReviewKind.UNEXPECTED_DEBIT,
-                        portalId,
-                        orderId,
+                        portalId == null ? null : portalId.value(),
+                        orderId == null ? null : orderId.value(),
                         debit.notificationId(),
                         "DEBIT " + debit.notificationId() + " " + what + "; nothing was changed",
                         now)));

@@ -1,8 +1,10 @@
 package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.OrderId;
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** The DEBIT notifications received, each with what it caused; and the credits a recall points at. */
@@ -18,7 +20,8 @@ public interface Debits {
     }
 
     /** A recorded credit, as far as a recall needs it. */
-    record CreditSummary(String notificationId, BigDecimal amount, String currency, String outcome, String orderId) {
+    record CreditSummary(
+            String notificationId, BigDecimal amount, String currency, String outcome, @Nullable OrderId orderId) {
 
         /** {@code amount} in {@code currency}. */
         public Money money() {

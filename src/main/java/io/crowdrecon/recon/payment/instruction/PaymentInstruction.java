@@ -2,9 +2,12 @@ package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.math.BigDecimal;
@@ -27,10 +30,10 @@ public record PaymentInstruction(
         @Nullable String creditorName,
         @Nullable String pspReference,
         @Nullable String remittanceInformation,
-        @Nullable String portalId,
-        @Nullable String orderId,
+        @Nullable PortalId portalId,
+        @Nullable OrderId orderId,
         @Nullable UnidentifiedTransferId unidentifiedTransferId,
-        @Nullable String campaignId,
+        @Nullable CampaignId campaignId,
         @Nullable RefundId refundId,
         @Nullable CashoutId cashoutId,
         @Nullable InstructionId reissueOf,
@@ -50,16 +53,16 @@ public record PaymentInstruction(
             InstructionType type,
             PaymentChannel channel,
             InstructionStatus status,
-            java.math.BigDecimal amount,
+            BigDecimal amount,
             String currency,
             @Nullable String creditorIban,
             @Nullable String creditorName,
             @Nullable String pspReference,
             @Nullable String remittanceInformation,
-            @Nullable String portalId,
-            @Nullable String orderId,
+            @Nullable PortalId portalId,
+            @Nullable OrderId orderId,
             @Nullable UnidentifiedTransferId unidentifiedTransferId,
-            @Nullable String campaignId,
+            @Nullable CampaignId campaignId,
             @Nullable RefundId refundId,
             @Nullable CashoutId cashoutId,
             @Nullable InstructionId reissueOf,
@@ -91,12 +94,12 @@ public record PaymentInstruction(
     /** The Kafka key of its events: the order, unidentified transfer or campaign it belongs to. */
     public String eventKey() {
         if (orderId != null) {
-            return orderId;
+            return orderId.value();
         }
         if (unidentifiedTransferId != null) {
             return unidentifiedTransferId.value();
         }
-        return campaignId != null ? campaignId : instructionId.value();
+        return campaignId != null ? campaignId.value() : instructionId.value();
     }
 
     /** {@code amount} in {@code currency}. */

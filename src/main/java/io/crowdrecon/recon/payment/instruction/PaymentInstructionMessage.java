@@ -38,16 +38,17 @@ public record PaymentInstructionMessage(
                 i.creditorName(),
                 i.pspReference(),
                 i.remittanceInformation(),
-                i.orderId(),
+                i.orderId() == null ? null : i.orderId().value(),
                 i.unidentifiedTransferId() == null
                         ? null
                         : i.unidentifiedTransferId().value(),
-                i.campaignId(),
-                i.portalId());
+                i.campaignId() == null ? null : i.campaignId().value(),
+                i.portalId() == null ? null : i.portalId().value());
     }
 
     /** The request to the bank or gateway to execute the instruction. */
     public static OutboundEvent requested(PaymentInstruction i) {
-        return new OutboundEvent(TOPIC, i.eventKey(), REQUESTED, i.portalId(), i.orderId(), i.campaignId(), of(i));
+        PaymentInstructionMessage m = of(i);
+        return new OutboundEvent(TOPIC, i.eventKey(), REQUESTED, m.portalId(), m.orderId(), m.campaignId(), m);
     }
 }

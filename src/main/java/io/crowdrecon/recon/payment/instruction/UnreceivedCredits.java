@@ -22,6 +22,7 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
 import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Clock;
@@ -44,7 +45,7 @@ public class UnreceivedCredits implements ReviewActions {
     public static final String REVERSE = "REVERSE";
 
     /** What holding found, for the review item. */
-    public record Hold(@Nullable String portalId, @Nullable String orderId, boolean held, String detail) {}
+    public record Hold(@Nullable PortalId portalId, @Nullable OrderId orderId, boolean held, String detail) {}
 
     private final Debits debits;
     private final Orders orders;
@@ -85,8 +86,7 @@ public class UnreceivedCredits implements ReviewActions {
     public Mono<Hold> hold(String notificationId) {
         return debits.credit(notificationId)
                 .flatMap(credit -> "MATCHED".equals(credit.outcome()) && credit.orderId() != null
-                        ? orders.lockById(OrderId.of(credit.orderId()))
-                                .flatMap(order -> holdPaymentOf(order, notificationId))
+                        ? orders.lockById(credit.orderId()).flatMap(order -> holdPaymentOf(order, notificationId))
                         : Mono.just(new Hold(
                                 null,
                                 credit.orderId(),
@@ -103,16 +103,13 @@ public class UnreceivedCredits implements ReviewActions {
                 .collectList()
                 .flatMap(outs -> {
                     if (moneyin.status() == MoneyinStatus.RECALLED) {
-                        return Mono.just(new Hold(
-                                order.portalId().value(),
-                                order.orderId().value(),
-                                false,
-                                "Its moneyin was already recalled"));
+                        return Mono.just(
+                                new Hold(order.portalId(), order.orderId(), false, "Its moneyin was already recalled"));
                     }
                     if (outs.isEmpty() || !outs.stream().allMatch(m -> m.status() == MoneyoutStatus.AVAILABLE)) {
                         return Mono.just(new Hold(
-                                order.portalId().value(),
-                                order.orderId().value(),
+                                order.portalId(),
+                                order.orderId(),
                                 false,
                                 "Order " + order.orderId() + " (" + order.status()
                                         + ") has moneyouts that are not AVAILABLE: its money may have gone out"));
@@ -126,8 +123,8 @@ public class UnreceivedCredits implements ReviewActions {
                             .moveAll(outs.stream().map(Moneyout::moneyoutId).toList(), hold, now)
                             .then(events.append(announced))
                             .thenReturn(new Hold(
-                                    order.portalId().value(),
-                                    order.orderId().value(),
+                                    order.portalId(),
+                                    order.orderId(),
                                     true,
                                     "Order " + order.orderId() + "'s moneyouts are HELD"));
                 }));
@@ -159,11 +156,11 @@ public class UnreceivedCredits implements ReviewActions {
     /** HELD → AVAILABLE for the credit's moneyouts, if any are held. */
     private Mono<Void> release(String notificationId, Instant now) {
         return debits.credit(notificationId)
-                .filter(credit -> credit.orderId() != null)
-                .flatMap(credit -> orders.lockById(OrderId.of(credit.orderId()))
+                .flatMap(credit -> Mono.justOrEmpty(credit.orderId()))
+                .flatMap(orderId -> orders.lockById(orderId)
                         .then(moneyins.lockByNotificationId(notificationId))
                         .flatMap(moneyin -> moneyouts
-                                .lockOfOrder(OrderId.of(credit.orderId()))
+                                .lockOfOrder(orderId)
                                 .filter(m -> m.moneyinId().equals(moneyin.moneyinId()))
                                 .filter(m -> m.status() == MoneyoutStatus.HELD)
                                 .collectList()))

@@ -11,10 +11,12 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.refund.PaymentRefunds;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transition;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -121,8 +123,8 @@ public class Settlement {
     /** A CASHOUT or FEE_PAYOUT instruction of a campaign; none (empty) when the amount is 0. */
     public Mono<PaymentInstruction> instructPayout(
             InstructionType type,
-            String portalId,
-            String campaignId,
+            PortalId portalId,
+            CampaignId campaignId,
             CashoutId cashoutId,
             BigDecimal amount,
             String currency,

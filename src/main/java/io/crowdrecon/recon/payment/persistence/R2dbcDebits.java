@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment.persistence;
 import io.crowdrecon.recon.payment.instruction.BankDebit;
 import io.crowdrecon.recon.payment.instruction.Debits;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.OrderId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -57,7 +58,7 @@ public class R2dbcDebits implements Debits {
                         row.get("amount", BigDecimal.class),
                         row.get("currency", String.class),
                         row.get("outcome", String.class),
-                        row.get("order_id", String.class)))
+                        Sql.id(row.get("order_id", String.class), OrderId::of)))
                 .one();
     }
 }

@@ -8,8 +8,11 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
@@ -45,13 +48,13 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .text("creditor_name", PaymentInstruction::creditorName)
                 .text("psp_reference", PaymentInstruction::pspReference)
                 .text("remittance_information", PaymentInstruction::remittanceInformation)
-                .text("portal_id", PaymentInstruction::portalId)
-                .text("order_id", PaymentInstruction::orderId)
+                .id("portal_id", PaymentInstruction::portalId, PortalId::value)
+                .id("order_id", PaymentInstruction::orderId, OrderId::value)
                 .id(
                         "unidentified_transfer_id",
                         PaymentInstruction::unidentifiedTransferId,
                         UnidentifiedTransferId::value)
-                .text("campaign_id", PaymentInstruction::campaignId)
+                .id("campaign_id", PaymentInstruction::campaignId, CampaignId::value)
                 .id("refund_id", PaymentInstruction::refundId, RefundId::value)
                 .id("cashout_id", PaymentInstruction::cashoutId, CashoutId::value)
                 .id("reissue_of", PaymentInstruction::reissueOf, InstructionId::value)
@@ -202,10 +205,10 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 row.get("creditor_name", String.class),
                 row.get("psp_reference", String.class),
                 row.get("remittance_information", String.class),
-                row.get("portal_id", String.class),
-                row.get("order_id", String.class),
+                Sql.id(row.get("portal_id", String.class), PortalId::of),
+                Sql.id(row.get("order_id", String.class), OrderId::of),
                 Sql.id(row.get("unidentified_transfer_id", String.class), UnidentifiedTransferId::new),
-                row.get("campaign_id", String.class),
+                Sql.id(row.get("campaign_id", String.class), CampaignId::of),
                 Sql.id(row.get("refund_id", String.class), RefundId::new),
                 Sql.id(row.get("cashout_id", String.class), CashoutId::new),
                 Sql.id(row.get("reissue_of", String.class), InstructionId::new),

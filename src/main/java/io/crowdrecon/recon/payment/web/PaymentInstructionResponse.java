@@ -50,12 +50,12 @@ public record PaymentInstructionResponse(
                 i.creditorName(),
                 i.pspReference(),
                 i.remittanceInformation(),
-                i.orderId(),
+                i.orderId() == null ? null : i.orderId().value(),
                 i.unidentifiedTransferId() == null
                         ? null
                         : i.unidentifiedTransferId().value(),
-                i.campaignId(),
-                i.portalId(),
+                i.campaignId() == null ? null : i.campaignId().value(),
+                i.portalId() == null ? null : i.portalId().value(),
                 i.reissueOf() == null ? null : i.reissueOf().value(),
                 i.reissuedAs() == null ? null : i.reissuedAs().value(),
                 i.failureReason(),

@@ -42,10 +42,13 @@ public final class Sql {
         return value == null ? null : value.toInstant();
     }
 
-    /** The typed id in a column that may be null ({@code Sql.id(row.get("refund_id", String.class), RefundId::new)}). */
-    @Contract("null, _ -> null; !null, _ -> !null")
+    /**
+     * The typed id in a column that may be null ({@code Sql.id(row.get("refund_id", String.class), RefundId::new)}). A blank
+     * value names no id: rows written before ids were typed may hold {@code ''} where a producer sent an empty header, and
+     * reading one must not fail the whole page.
+     */
     public static <I> @Nullable I id(@Nullable String value, Function<String, I> wrap) {
-        return value == null ? null : wrap.apply(value);
+        return value == null || value.isBlank() ? null : wrap.apply(value);
     }
 
     /** Whether the query answers a row: emits true, or false when it answers none; errors if it answers several. */

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedFilter;
@@ -47,7 +48,7 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
                 .text("unidentified_transfer_id", t -> t.unidentifiedTransferId()
                         .value())
                 .text("notification_id", UnidentifiedTransfer::notificationId)
-                .text("portal_id", UnidentifiedTransfer::portalId)
+                .id("portal_id", UnidentifiedTransfer::portalId, PortalId::value)
                 .text("channel", UnidentifiedTransfer::channel)
                 .numeric("amount", UnidentifiedTransfer::amount)
                 .text("currency", UnidentifiedTransfer::currency)
@@ -158,7 +159,7 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
         return new UnidentifiedTransfer(
                 new UnidentifiedTransferId(row.get("unidentified_transfer_id", String.class)),
                 row.get("notification_id", String.class),
-                row.get("portal_id", String.class),
+                Sql.id(row.get("portal_id", String.class), PortalId::of),
                 row.get("channel", String.class),
                 row.get("amount", BigDecimal.class),
                 row.get("currency", String.class),

@@ -22,6 +22,7 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.Ibans;
@@ -119,7 +120,7 @@ class BankStatementStoreIT {
                 1,
                 StatementKind.STATEMENT,
                 Ibans.randomGerman(),
-                "PRT-SOMEPORTAL",
+                PortalId.of("PRT-SOMEPORTAL"),
                 "STMT-2026-03-14",
                 "MSG-1",
                 14L,
@@ -407,7 +408,7 @@ class BankStatementStoreIT {
         String c7 = credit("BANK_TRANSFER", account, r6, "70", null, "MATCHED");
         String c8 = credit("BANK_TRANSFER", account, reference(), "80", LocalDate.of(2026, 3, 15), "MATCHED");
 
-        assertThat(books.portalOf(account).block()).isEqualTo(portal.portalId());
+        assertThat(books.portalOf(account).block()).isEqualTo(PortalId.of(portal.portalId()));
         assertThat(books.portalOf(other).blockOptional()).isEmpty();
 
         Map<String, RecordedCredit> byReference = books.creditsByReference(
@@ -467,7 +468,7 @@ class BankStatementStoreIT {
         debit(i9, "EXECUTED", LocalDate.of(2026, 3, 16));
 
         List<BookExecution> executed = books.executionsIn(
-                        portal, new Period(LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 15)))
+                        PortalId.of(portal), new Period(LocalDate.of(2026, 3, 10), LocalDate.of(2026, 3, 15)))
                 .collectList()
                 .block();
 
@@ -563,7 +564,7 @@ class BankStatementStoreIT {
                 position,
                 kind,
                 account,
-                portalId,
+                portalId == null ? null : PortalId.of(portalId),
                 statementId,
                 messageId,
                 sequenceNumber,

@@ -77,6 +77,8 @@ class BankDebitDecisionTests {
         "CARD,          P1, -,  true",
         "CARD,          P1, P1, true",
         "CARD,          P1, P2, false",
+        // a webhook whose portal header is blank names no portal: it may answer none
+        "CARD,          P1, '', false",
         "BANK_TRANSFER, P1, -,  false",
         "BANK_TRANSFER, P1, P1, false",
     })
@@ -287,7 +289,7 @@ class BankDebitDecisionTests {
     })
     void onlyARecallOfTheWholeCreditThatPaidAnOrderNeedsThatPaymentLocked(
             String amount, String currency, String outcome, boolean needed) {
-        CreditSummary credit = new CreditSummary("N1", new BigDecimal("1100.00"), "EUR", outcome, ORDER_ID);
+        CreditSummary credit = new CreditSummary("N1", new BigDecimal("1100.00"), "EUR", outcome, Domain.ORDER_ID);
 
         assertThat(BankDebitDecision.recallsAPayment(recallOf(amount, currency), credit))
                 .isEqualTo(needed);
@@ -380,8 +382,8 @@ class BankDebitDecisionTests {
 
     @Test
     void aDebitNamingNothingOfOursIsRecordedUnexpectedWithWhatItIs() {
-        BankDebitDecision decision =
-                BankDebitDecision.unexpected(executed(), "P1", null, "charges 2.50 EUR of bank fees", ids, NOW);
+        BankDebitDecision decision = BankDebitDecision.unexpected(
+                executed(), PortalId.of("P1"), null, "charges 2.50 EUR of bank fees", ids, NOW);
 
         assertThat(decision)
                 .isEqualTo(unexpected("P1", null, "DEBIT D1 charges 2.50 EUR of bank fees; nothing was changed"));
@@ -444,8 +446,8 @@ class BankDebitDecisionTests {
                 "Ada Investor",
                 null,
                 "Refund",
-                portalId,
-                ORDER_ID,
+                PortalId.of(portalId),
+                Domain.ORDER_ID,
                 unidentifiedTransferId,
                 null,
                 new RefundId("RF1"),
@@ -455,7 +457,7 @@ class BankDebitDecisionTests {
     }
 
     static CreditSummary matched() {
-        return new CreditSummary("N1", new BigDecimal("1100.00"), "EUR", "MATCHED", ORDER_ID);
+        return new CreditSummary("N1", new BigDecimal("1100.00"), "EUR", "MATCHED", Domain.ORDER_ID);
     }
 
     static Payment payment(OrderStatus status, Moneyout... moneyouts) {

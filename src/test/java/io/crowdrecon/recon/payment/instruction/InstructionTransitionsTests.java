@@ -12,10 +12,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.RefundId;
+import io.crowdrecon.recon.testing.Domain;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Arrays;
@@ -98,10 +101,10 @@ class InstructionTransitionsTests {
                 "Mario Rossi",
                 null,
                 "refund",
-                "PRT1",
-                "TRX1",
+                PortalId.of("PRT1"),
+                Domain.ORDER_ID,
                 null,
-                "COL1",
+                CampaignId.of("COL1"),
                 new RefundId("MB1"),
                 null,
                 null,

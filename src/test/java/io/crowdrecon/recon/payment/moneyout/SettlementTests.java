@@ -357,8 +357,8 @@ class SettlementTests {
         PaymentInstruction payout = settlement
                 .instructPayout(
                         InstructionType.CASHOUT,
-                        PORTAL,
-                        CAMPAIGN,
+                        PortalId.of(PORTAL),
+                        CampaignId.of(CAMPAIGN),
                         CASHOUT,
                         amount("950.00"),
                         "EUR",
@@ -379,10 +379,10 @@ class SettlementTests {
                         "Acme S.r.l.",
                         null,
                         "Cashout of campaign " + CAMPAIGN,
-                        PORTAL,
+                        PortalId.of(PORTAL),
                         null,
                         null,
-                        CAMPAIGN,
+                        CampaignId.of(CAMPAIGN),
                         null,
                         CASHOUT,
                         null,
@@ -396,7 +396,15 @@ class SettlementTests {
             names = {"CASHOUT", "FEE_PAYOUT"})
     void instructsNoPayoutOfZero(InstructionType type) {
         StepVerifier.create(settlement.instructPayout(
-                        type, PORTAL, CAMPAIGN, CASHOUT, amount("0.00"), "EUR", PAYER_IBAN, "Acme S.r.l.", "Payout"))
+                        type,
+                        PortalId.of(PORTAL),
+                        CampaignId.of(CAMPAIGN),
+                        CASHOUT,
+                        amount("0.00"),
+                        "EUR",
+                        PAYER_IBAN,
+                        "Acme S.r.l.",
+                        "Payout"))
                 .verifyComplete();
 
         assertThat(instructions.added).isEmpty();

@@ -263,7 +263,7 @@ public class SandboxController {
         String status = request == null || request.status() == null ? "EXECUTED" : request.status();
         return instructions
                 .byId(InstructionId.of(instructionId))
-                .filter(instruction -> caller.portalIdOrFail().value().equals(instruction.portalId()))
+                .filter(instruction -> caller.portalIdOrFail().equals(instruction.portalId()))
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Instruction", instructionId)))
                 .flatMap(instruction -> {
                     if (instruction.channel() != PaymentChannel.BANK_TRANSFER) {
