@@ -64,7 +64,7 @@ class ArchitectureTests {
      * Ports whose moves take another proof of the table than its row: an order's moves take StatusChanges, which only
      * OrderTransitions makes ({@link #anOrdersStatusChangesOnlyAlongItsTable}).
      */
-    private static final Set<String> PORTS_NOT_YET_ON_A_TABLE = Set.of("Orders");
+    private static final Set<String> PORTS_MOVED_BY_STATUS_CHANGES = Set.of("Orders");
 
     /**
      * Ids that are not ours to type: what a bank, a card gateway or a client states (its notification, message,
@@ -112,9 +112,6 @@ class ArchitectureTests {
     /** Event shapes: what goes out on Kafka and the stream, keyed by plain strings like the messages they carry. */
     private static final Set<String> EVENT_SHAPES =
             Set.of("OrderStatusChanged", "OutboundEvent", "StoredEvent", "EventFilter");
-
-    /** Records whose String ids are still to be typed (issue 21); each leaves once its ids are. */
-    private static final Set<String> IDS_NOT_YET_TYPED = Set.of("ReviewItem");
 
     private static final Set<String> BLOCKING_METHODS =
             Set.of("block", "blockOptional", "blockFirst", "blockLast", "toIterable", "toStream", "toFuture");
@@ -354,7 +351,7 @@ class ArchitectureTests {
                     public boolean test(JavaClass port) {
                         return port.isInterface()
                                 && !isAdapter(port.getPackageName())
-                                && !PORTS_NOT_YET_ON_A_TABLE.contains(port.getSimpleName());
+                                && !PORTS_MOVED_BY_STATUS_CHANGES.contains(port.getSimpleName());
                     }
                 })
                 .and()
@@ -421,7 +418,6 @@ class ArchitectureTests {
     void aDomainRecordHoldsItsIdsTyped() {
         // A String id compiles against any other String: an OrderId where a CampaignId is due does not.
         Set<String> untyped = new TreeSet<>();
-        Set<String> typedButListed = new TreeSet<>(IDS_NOT_YET_TYPED);
         for (JavaClass c : PRODUCTION) {
             boolean record = c.getRawSuperclass()
                     .map(s -> s.isEquivalentTo(Record.class))
@@ -430,15 +426,7 @@ class ArchitectureTests {
                     || c.getSimpleName().endsWith("Response")
                     || c.getSimpleName().endsWith("Request");
             String name = c.getName().substring(c.getPackageName().length() + 1);
-            if (IDS_NOT_YET_TYPED.contains(name) && c.getFields().stream().anyMatch(ArchitectureTests::isUntypedId)) {
-                typedButListed.remove(name);
-            }
-            if (!record
-                    || shape
-                    || inAnAdapter(c)
-                    || AS_STATED.contains(name)
-                    || EVENT_SHAPES.contains(name)
-                    || IDS_NOT_YET_TYPED.contains(name)) {
+            if (!record || shape || inAnAdapter(c) || AS_STATED.contains(name) || EVENT_SHAPES.contains(name)) {
                 continue;
             }
             c.getFields().stream()
@@ -447,9 +435,6 @@ class ArchitectureTests {
         }
         assertThat(untyped)
                 .as("String ids in domain records (type them, or list a stated id in STATED_NOT_OURS)")
-                .isEmpty();
-        assertThat(typedButListed)
-                .as("records in IDS_NOT_YET_TYPED whose ids are all typed now")
                 .isEmpty();
     }
 

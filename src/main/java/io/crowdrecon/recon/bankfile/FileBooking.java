@@ -396,10 +396,8 @@ final class FileBooking {
                             .map(hold -> ReviewItem.open(
                                             with.ids.nextReviewItemId(),
                                             ReviewKind.NOT_ON_STATEMENT,
-                                            portalValue(hold.portalId() != null ? hold.portalId() : portalId),
-                                            hold.orderId() == null
-                                                    ? null
-                                                    : hold.orderId().value(),
+                                            hold.portalId() != null ? hold.portalId() : portalId,
+                                            hold.orderId(),
                                             found.subjectId(),
                                             found.detail() + ". " + hold.detail() + ".",
                                             now)
@@ -413,13 +411,8 @@ final class FileBooking {
             };
         }
 
-        private static @Nullable String portalValue(@Nullable PortalId portalId) {
-            return portalId == null ? null : portalId.value();
-        }
-
         private ReviewItem review(ReviewKind kind, @Nullable String subjectId, String detail, Instant now) {
-            return ReviewItem.open(
-                            with.ids.nextReviewItemId(), kind, portalValue(portalId), null, subjectId, detail, now)
+            return ReviewItem.open(with.ids.nextReviewItemId(), kind, portalId, null, subjectId, detail, now)
                     .withDedupeKey(kind + ":" + bankStatementId.value() + ":" + subjectId);
         }
 

@@ -355,14 +355,8 @@ public final class CreditBatch {
 
     private void review(
             ReviewKind kind, @Nullable PortalId portalId, @Nullable OrderId orderId, String subjectId, String detail) {
-        bookings.reviewItems.add(ReviewItem.open(
-                ids.nextReviewItemId(),
-                kind,
-                portalId == null ? null : portalId.value(),
-                orderId == null ? null : orderId.value(),
-                subjectId,
-                detail,
-                now));
+        bookings.reviewItems.add(
+                ReviewItem.open(ids.nextReviewItemId(), kind, portalId, orderId, subjectId, detail, now));
     }
 
     private static BankReference reference(IncomingCredit credit) {

@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.review;
 
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.ReviewItemId;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -14,8 +16,8 @@ public record ReviewItem(
         ReviewItemId reviewItemId,
         ReviewKind kind,
         ReviewStatus status,
-        @Nullable String portalId,
-        @Nullable String orderId,
+        @Nullable PortalId portalId,
+        @Nullable OrderId orderId,
         @Nullable String subjectId,
         String detail,
         @Nullable String dedupeKey,
@@ -26,8 +28,8 @@ public record ReviewItem(
     public static ReviewItem open(
             ReviewItemId reviewItemId,
             ReviewKind kind,
-            @Nullable String portalId,
-            @Nullable String orderId,
+            @Nullable PortalId portalId,
+            @Nullable OrderId orderId,
             @Nullable String subjectId,
             String detail,
             Instant at) {

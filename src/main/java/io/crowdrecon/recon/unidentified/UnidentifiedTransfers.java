@@ -2,6 +2,7 @@ package io.crowdrecon.recon.unidentified;
 
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.time.Instant;
@@ -30,7 +31,7 @@ public interface UnidentifiedTransfers {
      *
      * @param portalId the portal whose transfers to list, or null for every portal (ops)
      */
-    Mono<Page<UnidentifiedTransfer>> page(@Nullable String portalId, UnidentifiedFilter filter, PageRequest page);
+    Mono<Page<UnidentifiedTransfer>> page(@Nullable PortalId portalId, UnidentifiedFilter filter, PageRequest page);
 
     /** The transfers that named this order (returned to their payer), newest first. */
     Flux<UnidentifiedTransfer> namingOrder(String orderId);

@@ -529,7 +529,7 @@ class CreditBatchTests {
 
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
-                .containsExactly(tuple(PAYER_MISMATCH, PORTAL, ORDER, "N1"));
+                .containsExactly(tuple(PAYER_MISMATCH, PortalId.of(PORTAL), OrderId.of(ORDER), "N1"));
         assertThat(bookings.reviewItems().get(0).detail()).isEqualTo(detail);
         assertThat(bookings.reviewItems().get(0).status()).isEqualTo(ReviewStatus.OPEN);
         assertThat(bookings.reviewItems().get(0).createdAt()).isEqualTo(NOW);
@@ -542,7 +542,8 @@ class CreditBatchTests {
 
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::orderId, ReviewItem::subjectId, ReviewItem::detail)
-                .containsExactly(tuple(CHANNEL_MISMATCH, ORDER, "N1", "A MONEY_TRANSFER order paid by CREDIT_CARD"));
+                .containsExactly(
+                        tuple(CHANNEL_MISMATCH, OrderId.of(ORDER), "N1", "A MONEY_TRANSFER order paid by CREDIT_CARD"));
     }
 
     // --- unidentified credits and their returns ---
@@ -657,7 +658,7 @@ class CreditBatchTests {
                 .containsExactly(tuple(InstructionType.TRANSFER_RETURN, InstructionStatus.ON_HOLD, null, transferId));
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
-                .containsExactly(tuple(RETURN_IMPOSSIBLE, PORTAL, null, transferId.value()));
+                .containsExactly(tuple(RETURN_IMPOSSIBLE, PortalId.of(PORTAL), null, transferId.value()));
         assertThat(bookings.reviewItems().get(0).detail())
                 .isEqualTo("Unidentified transfer " + transferId.value()
                         + " (1100.00 EUR) has no valid payer IBAN to return"
@@ -788,7 +789,7 @@ class CreditBatchTests {
 
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
-                .containsExactly(tuple(FEED_CONFLICT, PORTAL, null, "N2"));
+                .containsExactly(tuple(FEED_CONFLICT, PortalId.of(PORTAL), null, "N2"));
         assertThat(bookings.reviewItems().get(0).detail())
                 .isEqualTo("Bank reference BR-2025-000123 booked again as N2 with 1100.00 EUR on 2025-03-10;"
                         + " first booked as N0");
@@ -824,7 +825,7 @@ class CreditBatchTests {
                         null));
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
-                .containsExactly(tuple(INSTRUCTION_FAILED, OTHER_PORTAL, ORDER, "PI1"));
+                .containsExactly(tuple(INSTRUCTION_FAILED, PortalId.of(OTHER_PORTAL), OrderId.of(ORDER), "PI1"));
         assertThat(bookings.reviewItems().get(0).detail())
                 .isEqualTo("Instruction PI1 came back from the bank as credit N1 (1100.00 EUR); re-issue it once the"
                         + " destination is fixed");
@@ -845,7 +846,7 @@ class CreditBatchTests {
         assertThat(bookings.credits().get(0).orderId()).isNull();
         assertThat(bookings.reviewItems())
                 .extracting(ReviewItem::kind, ReviewItem::portalId, ReviewItem::orderId, ReviewItem::subjectId)
-                .containsExactly(tuple(INSTRUCTION_FAILED, OTHER_PORTAL, null, "PI1"));
+                .containsExactly(tuple(INSTRUCTION_FAILED, PortalId.of(OTHER_PORTAL), null, "PI1"));
     }
 
     @Test

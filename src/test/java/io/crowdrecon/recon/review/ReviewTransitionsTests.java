@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.ReviewItemId;
 import java.time.Instant;
 import java.util.Arrays;
@@ -77,8 +79,8 @@ class ReviewTransitionsTests {
                 new ReviewItemId("RI1"),
                 ReviewKind.CHARGEBACK,
                 status,
-                "PRT1",
-                "TRX1",
+                PortalId.of("PRT1"),
+                OrderId.of("TRX1234567890123428"),
                 "N1",
                 "detail",
                 null,

@@ -132,8 +132,8 @@ public sealed interface CardEventDecision {
                     ReviewItem.open(
                             ids.nextReviewItemId(),
                             ReviewKind.CHARGEBACK,
-                            order.portalId().value(),
-                            order.orderId().value(),
+                            order.portalId(),
+                            order.orderId(),
                             event.notificationId(),
                             "Chargeback " + event.notificationId() + " ("
                                     + event.amount().toPlainString() + " "
@@ -151,8 +151,8 @@ public sealed interface CardEventDecision {
                 List.of(ReviewItem.open(
                         ids.nextReviewItemId(),
                         ReviewKind.CHARGEBACK_LOSS,
-                        order.portalId().value(),
-                        order.orderId().value(),
+                        order.portalId(),
+                        order.orderId(),
                         event.notificationId(),
                         "Chargeback " + event.notificationId() + " ("
                                 + event.amount().toPlainString() + " "

@@ -72,9 +72,9 @@ public class ChargebackResolution implements ReviewActions {
     @Override
     public Mono<ReviewItem> resolveWith(ReviewItem item, String action, String note) {
         return Mono.fromRunnable(() -> ChargebackDecision.requireAction(action)).then(transactions.inTransaction(() -> {
-            String orderId = Objects.requireNonNull(item.orderId(), "a chargeback review names its order");
-            return orders.lockById(OrderId.of(orderId))
-                    .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId)))
+            OrderId orderId = Objects.requireNonNull(item.orderId(), "a chargeback review names its order");
+            return orders.lockById(orderId)
+                    .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId.value())))
                     .flatMap(order -> moneyouts
                             .lockOfOrder(order.orderId())
                             .filter(m -> m.status() == MoneyoutStatus.HELD)

@@ -211,8 +211,8 @@ public sealed interface BankDebitDecision {
         ReviewItem review = ReviewItem.open(
                 ids.nextReviewItemId(),
                 ReviewKind.INSTRUCTION_FAILED,
-                instruction.portalId() == null ? null : instruction.portalId().value(),
-                instruction.orderId() == null ? null : instruction.orderId().value(),
+                instruction.portalId(),
+                instruction.orderId(),
                 instruction.instructionId().value(),
                 "The bank failed instruction " + instruction.instructionId() + " ("
                         + instruction.type() + ", " + instruction.amount().toPlainString() + " "
@@ -309,8 +309,8 @@ public sealed interface BankDebitDecision {
                     List.of(ReviewItem.open(
                             ids.nextReviewItemId(),
                             ReviewKind.RECALL_AFTER_PAYOUT,
-                            order.portalId().value(),
-                            order.orderId().value(),
+                            order.portalId(),
+                            order.orderId(),
                             debit.notificationId(),
                             "The bank recalled credit " + moneyin.notificationId() + " ("
                                     + debit.recalledAmount().toPlainString() + " " + debit.currency() + ") of order "
@@ -372,8 +372,8 @@ public sealed interface BankDebitDecision {
                 List.of(ReviewItem.open(
                         ids.nextReviewItemId(),
                         ReviewKind.UNEXPECTED_DEBIT,
-                        portalId == null ? null : portalId.value(),
-                        orderId == null ? null : orderId.value(),
+                        portalId,
+                        orderId,
                         debit.notificationId(),
                         "DEBIT " + debit.notificationId() + " " + what + "; nothing was changed",
                         now)));

@@ -101,8 +101,8 @@ public record RefundDecision(
             ReviewItem item = ReviewItem.open(
                     ids.nextReviewItemId(),
                     ReviewKind.RETURN_IMPOSSIBLE,
-                    order.portalId().value(),
-                    order.orderId().value(),
+                    order.portalId(),
+                    order.orderId(),
                     instruction.instructionId().value(),
                     "Refund " + refundId.value() + " of order " + order.orderId() + " (" + amount
                             + ") has no valid payer IBAN; give one with PUT /ops/instructions/"

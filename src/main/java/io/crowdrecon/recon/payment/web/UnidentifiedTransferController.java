@@ -4,6 +4,7 @@ import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.unidentified.UnidentifiedFilter;
 import io.crowdrecon.recon.unidentified.UnidentifiedReason;
 import io.crowdrecon.recon.unidentified.UnidentifiedStatus;
@@ -46,7 +47,7 @@ public class UnidentifiedTransferController {
             description = "Payments to the portal's collection IBAN or for its card orders that matched no payable"
                     + " order, newest first.")
     Mono<Page<UnidentifiedTransferResponse>> ofPortal(Caller caller, @ParameterObject UnidentifiedQuery query) {
-        return list(caller.portalIdOrFail().value(), query);
+        return list(caller.portalIdOrFail(), query);
     }
 
     @GetMapping("/api/v1/ops/unidentified-transfers")
@@ -60,7 +61,7 @@ public class UnidentifiedTransferController {
         return list(null, query);
     }
 
-    private Mono<Page<UnidentifiedTransferResponse>> list(@Nullable String portalId, UnidentifiedQuery query) {
+    private Mono<Page<UnidentifiedTransferResponse>> list(@Nullable PortalId portalId, UnidentifiedQuery query) {
         return Mono.fromCallable(() -> UnidentifiedFilter.parse(
                         query.reason(), query.status(), query.candidateOrderId(), query.from(), query.to()))
                 .zipWith(Mono.fromCallable(() -> PageRequest.of(query.page(), query.size())))

@@ -7,8 +7,10 @@ import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.review.ReviewStatus;
 import io.crowdrecon.recon.review.ReviewTrigger;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
@@ -40,8 +42,8 @@ public class R2dbcReviewItems implements ReviewItems {
                 .text("review_item_id", item -> item.reviewItemId().value())
                 .enumName("kind", ReviewItem::kind)
                 .enumName("status", ReviewItem::status)
-                .text("portal_id", ReviewItem::portalId)
-                .text("order_id", ReviewItem::orderId)
+                .id("portal_id", ReviewItem::portalId, PortalId::value)
+                .id("order_id", ReviewItem::orderId, OrderId::value)
                 .text("subject_id", ReviewItem::subjectId)
                 .text("detail", ReviewItem::detail)
                 .text("dedupe_key", ReviewItem::dedupeKey)
@@ -131,8 +133,8 @@ public class R2dbcReviewItems implements ReviewItems {
                 new ReviewItemId(row.get("review_item_id", String.class)),
                 ReviewKind.valueOf(row.get("kind", String.class)),
                 ReviewStatus.valueOf(row.get("status", String.class)),
-                row.get("portal_id", String.class),
-                row.get("order_id", String.class),
+                Sql.id(row.get("portal_id", String.class), PortalId::of),
+                Sql.id(row.get("order_id", String.class), OrderId::of),
                 row.get("subject_id", String.class),
                 row.get("detail", String.class),
                 row.get("dedupe_key", String.class),

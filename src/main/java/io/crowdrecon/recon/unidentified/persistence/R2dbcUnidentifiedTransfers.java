@@ -100,7 +100,7 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
 
     @Override
     public Mono<Page<UnidentifiedTransfer>> page(
-            @Nullable String portalId, UnidentifiedFilter filter, PageRequest page) {
+            @Nullable PortalId portalId, UnidentifiedFilter filter, PageRequest page) {
         Mono<Long> total = bindFilter(
                         database.sql("SELECT count(*) FROM unidentified_transfer" + WHERE), portalId, filter)
                 .map(row -> row.get(0, Long.class))
@@ -120,9 +120,9 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
     }
 
     private static DatabaseClient.GenericExecuteSpec bindFilter(
-            DatabaseClient.GenericExecuteSpec statement, @Nullable String portalId, UnidentifiedFilter filter) {
+            DatabaseClient.GenericExecuteSpec statement, @Nullable PortalId portalId, UnidentifiedFilter filter) {
         return statement
-                .bind("portalId", Sql.nullable(portalId, String.class))
+                .bind("portalId", Sql.nullable(portalId == null ? null : portalId.value(), String.class))
                 .bind(
                         "reason",
                         Sql.nullable(

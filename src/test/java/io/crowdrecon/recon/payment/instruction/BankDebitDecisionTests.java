@@ -31,6 +31,7 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.ReviewItemId;
@@ -407,7 +408,17 @@ class BankDebitDecisionTests {
 
     ReviewItem review(ReviewKind kind, String portalId, String orderId, String subjectId, String detail) {
         return new ReviewItem(
-                reviewId, kind, ReviewStatus.OPEN, portalId, orderId, subjectId, detail, null, null, NOW, null);
+                reviewId,
+                kind,
+                ReviewStatus.OPEN,
+                portalId == null ? null : PortalId.of(portalId),
+                orderId == null ? null : OrderId.of(orderId),
+                subjectId,
+                detail,
+                null,
+                null,
+                NOW,
+                null);
     }
 
     static BankDebit executed() {

@@ -328,7 +328,7 @@ class SettlementTests {
                 .extracting(ReviewItem::kind, ReviewItem::orderId, ReviewItem::subjectId)
                 .containsExactly(tuple(
                         ReviewKind.RETURN_IMPOSSIBLE,
-                        ORDER,
+                        OrderId.of(ORDER),
                         instructions.added.get(0).instructionId().value()));
         assertThat(events).extracting(OutboundEvent::type).containsOnly(MoneyoutMessage.CREATED);
     }
