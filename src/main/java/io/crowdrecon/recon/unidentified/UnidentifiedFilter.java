@@ -2,9 +2,8 @@ package io.crowdrecon.recon.unidentified;
 
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.QueryParameters;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /unidentified-transfers}; every one optional. {@code from}/{@code to} bound receivedDatetime. */
@@ -26,8 +25,8 @@ public record UnidentifiedFilter(
                 parseEnum("reason", reason, UnidentifiedReason.class),
                 parseEnum("status", status, UnidentifiedStatus.class),
                 candidateOrderId == null || candidateOrderId.isBlank() ? null : candidateOrderId,
-                parseInstant("from", from),
-                parseInstant("to", to));
+                QueryParameters.instant("from", from),
+                QueryParameters.instant("to", to));
     }
 
     private static <E extends Enum<E>> @Nullable E parseEnum(String name, @Nullable String value, Class<E> type) {
@@ -40,17 +39,6 @@ public record UnidentifiedFilter(
             throw new DomainException(
                     ErrorCode.INVALID_PARAMETER,
                     name + " must be one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-    }
-
-    private static @Nullable Instant parseInstant(String name, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value).toInstant();
-        } catch (DateTimeParseException e) {
-            throw new DomainException(ErrorCode.INVALID_PARAMETER, name + " must be an ISO 8601 date-time with offset");
         }
     }
 }

@@ -342,6 +342,24 @@ class ApiEdgesIT {
                 assertInvalidParameter(http.send(RawHttp.request("GET", target).bearer(ApiClient.OPS_KEY)), parameter));
     }
 
+    @Test
+    void aDateOrDateTimeFilterThatIsNoneIsAnInvalidParameterNamingItOnEveryList() {
+        Map<String, String> portalQueries = Map.of(
+                "/api/v1/unidentified-transfers?from=2026-12-06", "from",
+                "/api/v1/unidentified-transfers?to=yesterday", "to");
+        Map<String, String> opsQueries = Map.of(
+                "/api/v1/ops/unidentified-transfers?from=2026-12-06T10:15:30", "from",
+                "/api/v1/ops/log?from=yesterday", "from",
+                "/api/v1/ops/log?to=2026-12-06", "to",
+                "/api/v1/ops/bank-statements?from=06/12/2026", "from",
+                "/api/v1/ops/bank-statements?to=2026-02-30", "to");
+
+        portalQueries.forEach((target, parameter) ->
+                assertInvalidParameter(http.send(RawHttp.request("GET", target).bearer(portal.apiKey())), parameter));
+        opsQueries.forEach((target, parameter) ->
+                assertInvalidParameter(http.send(RawHttp.request("GET", target).bearer(ApiClient.OPS_KEY)), parameter));
+    }
+
     private static void assertInvalidParameter(RawHttp.Response response, String parameter) {
         assertThat(response.status()).as(response.toString()).isEqualTo(400);
         assertThat(response.code()).isEqualTo("INVALID_PARAMETER");

@@ -22,9 +22,9 @@ import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.BankStatementId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
-import io.crowdrecon.recon.shared.FieldError;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
@@ -36,7 +36,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
@@ -387,8 +386,8 @@ public class BankFileController {
                         account == null || account.isBlank()
                                 ? null
                                 : account.replace(" ", "").toUpperCase(java.util.Locale.ROOT),
-                        date("from", from),
-                        date("to", to),
+                        QueryParameters.date("from", from),
+                        QueryParameters.date("to", to),
                         PageRequest.of(page, size)))
                 .flatMap(filter -> statements.page(filter.account(), filter.from(), filter.to(), filter.page()))
                 .map(result -> result.map(BankStatementResponse::of));
@@ -447,20 +446,6 @@ public class BankFileController {
 
     private record Filter(
             @Nullable String account, @Nullable LocalDate from, @Nullable LocalDate to, PageRequest page) {}
-
-    private static @Nullable LocalDate date(String name, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new DomainException(
-                    ErrorCode.VALIDATION_FAILED,
-                    "Invalid query parameter",
-                    List.of(new FieldError(name, "must be a date, yyyy-MM-dd")));
-        }
-    }
 
     private static final String FILES_PATH = "/api/v1/ops/bank-files";
 

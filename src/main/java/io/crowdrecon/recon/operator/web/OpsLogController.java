@@ -9,12 +9,12 @@ import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.OperatorId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
+import io.crowdrecon.recon.shared.QueryParameters;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -93,20 +93,12 @@ public class OpsLogController {
             @RequestParam(required = false) @Nullable Integer page,
             @RequestParam(required = false) @Nullable Integer size) {
         return Mono.fromCallable(() -> PageRequest.of(page, size))
-                .flatMap(request -> log.page(instant("from", from), instant("to", to), operatorId(operator), request))
+                .flatMap(request -> log.page(
+                        QueryParameters.instant("from", from),
+                        QueryParameters.instant("to", to),
+                        operatorId(operator),
+                        request))
                 .map(result -> result.map(OpsLogEntryResponse::of));
-    }
-
-    private static @Nullable Instant instant(String name, @Nullable String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw new DomainException(
-                    ErrorCode.INVALID_PARAMETER, name + " must be an instant such as 2026-12-06T10:15:30Z");
-        }
     }
 
     private static @Nullable OperatorId operatorId(@Nullable String value) {
