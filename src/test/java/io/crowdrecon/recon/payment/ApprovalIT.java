@@ -228,21 +228,8 @@ class ApprovalIT {
                 created.get("apiKey").asString());
     }
 
-    /** The return of the transfer, as the approvers' list shows it (it is not announced while it waits). */
     private String awaitingReturnOf(String transferId) {
-        JsonNode page =
-                ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/instructions?status=AWAITING_APPROVAL&size=500")
-                        .expectStatus()
-                        .isOk());
-        List<JsonNode> items = page.get("items").valueStream().toList();
-        assertThat(items).allSatisfy(i -> assertThat(i.get("status").asString()).isEqualTo("AWAITING_APPROVAL"));
-        return items.stream()
-                .filter(i -> i.hasNonNull("unidentifiedTransferId")
-                        && transferId.equals(i.get("unidentifiedTransferId").asString()))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("no instruction awaiting approval for " + transferId))
-                .get("instructionId")
-                .asString();
+        return flows.returnAwaitingApprovalOf(transferId);
     }
 
     private List<JsonNode> logOf(Operator operator) {
