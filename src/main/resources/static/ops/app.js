@@ -258,6 +258,7 @@
     if (listsStale || unidentified !== state.lastUnidentified) loads.push(loadLatest(generation));
     if (listsStale || openReview !== state.lastReviewTotal) loads.push(loadReview(generation));
     if (listsStale || openReview !== state.lastReviewTotal) loads.push(loadStatements(generation));
+    loads.push(loadApprovals(generation));
     if (listsStale) state.listsLoadedAt = Date.now();
     state.lastUnidentified = unidentified;
     state.lastReviewTotal = openReview;
@@ -596,6 +597,100 @@
     }
   }
 
+  // ---------------------------------------------------------------- approvals (four eyes)
+
+  async function loadApprovals(generation) {
+    const page = await api('/api/v1/ops/instructions?status=AWAITING_APPROVAL&size=20');
+    if (generation !== state.generation) return;
+    const tbody = $('#approvals tbody');
+    const existing = new Map([...tbody.rows].map((row) => [row.dataset.instructionId, row]));
+    const rows = page.items.map((instruction) => existing.get(instruction.instructionId) || approvalRow(instruction));
+    const unchanged = rows.length === tbody.rows.length && rows.every((row, i) => tbody.rows[i] === row);
+    if (!unchanged) {
+      const focused = tbody.contains(document.activeElement) ? document.activeElement : null;
+      tbody.replaceChildren(...rows);
+      if (focused && focused.isConnected) focused.focus();
+    }
+    $('#approvals-empty').hidden = rows.length > 0;
+    $('#approvals-total').textContent = page.total > page.items.length
+      ? `showing the latest ${integer.format(page.items.length)} of ${integer.format(page.total)}`
+      : `${integer.format(rows.length)} waiting`;
+  }
+
+  function approvalRow(instruction) {
+    const row = $('#approval-row').content.firstElementChild.cloneNode(true);
+    const id = instruction.instructionId;
+    row.dataset.instructionId = id;
+    const created = $('.when', row);
+    created.textContent = when(instruction.createdDatetime);
+    created.title = id;
+    $('.kind', row).textContent = instruction.type;
+    $('.amount', row).textContent = formatMoney(instruction.amount, instruction.currency);
+    $('.creditor', row).textContent = instruction.creditorName || instruction.creditorIban || instruction.pspReference || '—';
+    if (instruction.creditorIban) $('.creditor', row).title = instruction.creditorIban;
+    $('.caused-by', row).textContent = instruction.causedBy || 'portal / service';
+    const form = $('form', row);
+    const note = $('input[name="note"]', form);
+    const noteLabel = $('.note-label', form);
+    note.id = `approval-note-${id}`;
+    noteLabel.htmlFor = note.id;
+    noteLabel.textContent = `Note on ${instruction.type} ${id}`;
+    const [approve, reject] = form.querySelectorAll('button');
+    approve.setAttribute('aria-label', `Approve ${instruction.type} ${id}`);
+    reject.setAttribute('aria-label', `Reject ${instruction.type} ${id}`);
+    if (!may('APPROVE_PAYMENTS')) {
+      // The service would answer 403: the role sees what waits but does not decide.
+      for (const control of form.querySelectorAll('input, button')) control.disabled = true;
+      note.placeholder = 'Your role may not approve';
+    }
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      const decision = event.submitter && event.submitter.value === 'rejected' ? 'rejected' : 'approved';
+      decide(row, instruction, decision);
+    });
+    return row;
+  }
+
+  async function decide(row, instruction, decision) {
+    const form = $('form', row);
+    const note = $('input[name="note"]', form);
+    const error = $('.row-error', form);
+    const text = note.value.trim();
+    if (decision === 'rejected' && !text) {
+      error.textContent = 'Write a note saying why it is rejected.';
+      note.focus();
+      return;
+    }
+    const generation = state.generation;
+    const buttons = form.querySelectorAll('button');
+    error.textContent = '';
+    buttons.forEach((b) => { b.disabled = true; });
+    try {
+      await api(`/api/v1/ops/instructions/${encodeURIComponent(instruction.instructionId)}/${decision}`, {
+        method: 'PUT',
+        body: text ? { note: text } : {},
+      });
+      if (generation !== state.generation) return;
+      row.remove();
+      $('#approvals-empty').hidden = $('#approvals tbody').rows.length > 0;
+      const box = $('#approvals-message');
+      box.textContent = `${decision === 'approved' ? 'Approved' : 'Rejected'} ${instruction.type} ${instruction.instructionId}.`;
+      box.className = 'message ok';
+      box.hidden = false;
+      refreshNow();
+    } catch (failure) {
+      if (failure instanceof SessionExpired) {
+        expire();
+        return;
+      }
+      buttons.forEach((b) => { b.disabled = false; });
+      const code = failure.problem && failure.problem.code;
+      error.textContent = code === 'FOUR_EYES'
+        ? 'Not decided: you caused this payment, another approver must decide on it.'
+        : `Not decided: ${failure.message}`;
+    }
+  }
+
   function reviewMessage(text) {
     const box = $('#review-message');
     box.textContent = text;
@@ -848,6 +943,10 @@
     $('#review-empty').hidden = false;
     $('#review-total').textContent = '';
     $('#review-message').hidden = true;
+    $('#approvals tbody').replaceChildren();
+    $('#approvals-empty').hidden = false;
+    $('#approvals-total').textContent = '';
+    $('#approvals-message').hidden = true;
     $('#events').replaceChildren();
     $('#events-empty').hidden = false;
     $('#events-rate').textContent = '';

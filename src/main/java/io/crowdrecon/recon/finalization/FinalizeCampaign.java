@@ -19,6 +19,7 @@ import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
@@ -248,8 +249,10 @@ public class FinalizeCampaign {
                             toCompany.map(PaymentInstruction::instructionId).orElse(null),
                             toPortal.map(PaymentInstruction::instructionId).orElse(null),
                             clock.instant());
+                    // One awaiting approval (every cashout) is announced by its approver (four eyes).
                     List<OutboundEvent> requested = Stream.of(toCompany, toPortal)
                             .flatMap(Optional::stream)
+                            .filter(i -> i.status() == InstructionStatus.CREATED)
                             .map(PaymentInstructionMessage::requested)
                             .toList();
                     return cashouts.add(cashout).thenReturn(requested);

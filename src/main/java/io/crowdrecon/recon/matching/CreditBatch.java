@@ -21,6 +21,7 @@ import io.crowdrecon.recon.order.StatusChange;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
@@ -60,6 +61,7 @@ public final class CreditBatch {
     private static final int MAX_REMITTANCE = 140;
 
     private final CreditFacts facts;
+    private final ApprovalPolicy approval;
     private final IdGenerator ids;
     private final Instant now;
     private final Map<String, RecordedCredit> recordedById;
@@ -67,8 +69,9 @@ public final class CreditBatch {
     private final Map<OrderId, Order> orders;
     private final Bookings bookings = new Bookings();
 
-    private CreditBatch(CreditFacts facts, IdGenerator ids, Instant now) {
+    private CreditBatch(CreditFacts facts, ApprovalPolicy approval, IdGenerator ids, Instant now) {
         this.facts = facts;
+        this.approval = approval;
         this.ids = ids;
         this.now = now;
         this.recordedById = new HashMap<>(facts.recordedByNotificationId());
@@ -77,8 +80,9 @@ public final class CreditBatch {
     }
 
     /** Decides and books every credit, in the given order. */
-    public static Bookings book(List<IncomingCredit> credits, CreditFacts facts, IdGenerator ids, Instant now) {
-        CreditBatch batch = new CreditBatch(facts, ids, now);
+    public static Bookings book(
+            List<IncomingCredit> credits, CreditFacts facts, ApprovalPolicy approval, IdGenerator ids, Instant now) {
+        CreditBatch batch = new CreditBatch(facts, approval, ids, now);
         credits.forEach(batch::add);
         return batch.bookings;
     }
@@ -277,7 +281,8 @@ public final class CreditBatch {
                             + ") has no valid payer IBAN"
                             + " to return it to; give one with PUT /ops/unidentified-transfers/" + transferId
                             + "/return-iban");
-        } else {
+        } else if (instruction.status() == InstructionStatus.CREATED) {
+            // One above the approval threshold waits for an approver, who announces it (four eyes).
             bookings.events.add(PaymentInstructionMessage.requested(instruction));
         }
         if (decision.orderBecomesIncorrectAmount()) {
@@ -308,7 +313,7 @@ public final class CreditBatch {
                     ids.nextInstructionId(),
                     InstructionType.CARD_REFUND,
                     PaymentChannel.CARD,
-                    InstructionStatus.CREATED,
+                    approval.initialStatus(InstructionType.CARD_REFUND, credit.money(), true),
                     credit.amount(),
                     credit.currency(),
                     null,
@@ -329,7 +334,7 @@ public final class CreditBatch {
                 ids.nextInstructionId(),
                 InstructionType.TRANSFER_RETURN,
                 PaymentChannel.BANK_TRANSFER,
-                payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,
+                approval.initialStatus(InstructionType.TRANSFER_RETURN, credit.money(), payer.isPresent()),
                 credit.amount(),
                 credit.currency(),
                 payer.map(Iban::value).orElse(null),

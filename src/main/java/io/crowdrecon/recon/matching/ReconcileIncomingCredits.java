@@ -7,6 +7,7 @@ import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.order.Orders.OrderMoveStep;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
 import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
@@ -56,14 +57,21 @@ public class ReconcileIncomingCredits {
             ReviewItems reviewItems) {}
 
     private final Stores stores;
+    private final ApprovalPolicy approval;
     private final EventLog events;
     private final Transactions transactions;
     private final IdGenerator ids;
     private final Clock clock;
 
     public ReconcileIncomingCredits(
-            Stores stores, EventLog events, Transactions transactions, IdGenerator ids, Clock clock) {
+            Stores stores,
+            ApprovalPolicy approval,
+            EventLog events,
+            Transactions transactions,
+            IdGenerator ids,
+            Clock clock) {
         this.stores = stores;
+        this.approval = approval;
         this.events = events;
         this.transactions = transactions;
         this.ids = ids;
@@ -84,7 +92,7 @@ public class ReconcileIncomingCredits {
         }
         return transactions
                 .inTransaction(() -> facts(CreditLedger.Wanted.by(credits))
-                        .map(facts -> CreditBatch.book(credits, facts, ids, clock.instant()))
+                        .map(facts -> CreditBatch.book(credits, facts, approval, ids, clock.instant()))
                         .flatMap(bookings -> record(bookings)
                                 .then(events.append(bookings.events()))
                                 .thenReturn(new BatchResult(bookings))))

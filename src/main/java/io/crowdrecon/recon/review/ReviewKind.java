@@ -21,5 +21,7 @@ public enum ReviewKind {
     /** A statement that does not follow the account's previous one (balance or sequence number). */
     STATEMENT_GAP,
     /** A statement whose balances do not add up: nothing in it was booked. */
-    STATEMENT_INVALID
+    STATEMENT_INVALID,
+    /** An approver rejected a payment awaiting approval (with a note): the instruction is FAILED, to re-issue. */
+    APPROVAL_REJECTED
 }

@@ -14,6 +14,7 @@ public enum ErrorCode {
     HEADERS_TOO_LARGE(Category.HEADERS_TOO_LARGE, "The request headers are larger than the server accepts"),
     UNAUTHORIZED(Category.UNAUTHENTICATED, "A valid API key is required"),
     FORBIDDEN(Category.FORBIDDEN, "This key may not use this endpoint"),
+    FOUR_EYES(Category.FORBIDDEN, "A payment must be approved by an operator other than the one who caused it"),
     NOT_FOUND(Category.NOT_FOUND, "No such resource"),
     METHOD_NOT_ALLOWED(Category.METHOD_NOT_ALLOWED, "Method not allowed on this resource"),
     NOT_ACCEPTABLE(Category.NOT_ACCEPTABLE, "This resource answers only application/json"),

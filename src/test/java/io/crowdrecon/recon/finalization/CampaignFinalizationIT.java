@@ -90,7 +90,8 @@ class CampaignFinalizationIT {
         assertThat(cashout.get("amount").decimalValue()).isEqualByComparingTo("2057.51");
         assertThat(cashout.get("currency").asString()).isEqualTo("EUR");
         assertThat(cashout.get("iban").asString()).isEqualTo(flows.companyIban());
-        assertThat(cashout.get("status").asString()).isEqualTo("CREATED");
+        // every cashout waits for an approver (four eyes)
+        assertThat(cashout.get("status").asString()).isEqualTo("AWAITING_APPROVAL");
         assertThat(cashout.get("instructionId").asString()).startsWith("PI");
         assertThat(cashout.get("createdDatetime").isNull()).isFalse();
         assertThat(cashout.get("executedDatetime").isNull()).isTrue();
@@ -165,6 +166,11 @@ class CampaignFinalizationIT {
         assertThat(undoneRefund.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(undoneRefund.get("iban").asString()).isEqualTo(undonePayer);
 
+        // the FEE_PAYOUT (below the approval threshold) leaves at once; the CASHOUT only once approved
+        assertThat(flows.awaitRequestedInstructions(beforeFinalizing, campaign, 1))
+                .extracting(i -> i.get("type").asString())
+                .containsExactly("FEE_PAYOUT");
+        flows.payments().approve(cashout.get("instructionId").asString());
         // one CASHOUT to the company and one FEE_PAYOUT to the portal's fee account, keyed by the campaign
         List<JsonNode> payouts = flows.awaitRequestedInstructions(beforeFinalizing, campaign, 2);
         Map<String, List<JsonNode>> byKind = payouts.stream()
@@ -248,11 +254,13 @@ class CampaignFinalizationIT {
                 "executedFeeAmount",
                 "successFee",
                 "amount");
-        for (String field : List.of("cashoutId", "campaignId", "status", "currency", "iban", "instructionId")) {
+        for (String field : List.of("cashoutId", "campaignId", "currency", "iban", "instructionId")) {
             assertThat(read.get(field).asString())
                     .as(field)
                     .isEqualTo(cashout.get(field).asString());
         }
+        // approved since it was answered: the cashout shows its instruction's status
+        assertThat(read.get("status").asString()).isEqualTo("CREATED");
         for (String field : List.of("executedCompanyAmount", "executedFeeAmount", "successFee", "amount")) {
             assertThat(read.get(field).decimalValue())
                     .as(field)
@@ -321,6 +329,7 @@ class CampaignFinalizationIT {
         flows.close(campaign);
         long beforeFinalizing = System.currentTimeMillis();
         JsonNode first = flows.succeed(campaign, plan(List.of(orderId), List.of()));
+        flows.payments().approve(first.get("cashout").get("instructionId").asString());
         List<JsonNode> instructed = flows.awaitRequestedInstructions(beforeFinalizing, campaign, 2);
 
         JsonNode again = flows.succeed(campaign, plan(List.of(orderId), List.of()));

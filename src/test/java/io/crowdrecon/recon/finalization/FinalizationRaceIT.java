@@ -202,6 +202,7 @@ class FinalizationRaceIT {
         JsonNode cashout = flows.cashout(campaign, cashoutIds.get(0));
         assertThat(cashout.get("successFee").decimalValue()).isEqualByComparingTo("15");
         assertThat(cashout.get("amount").decimalValue()).isEqualByComparingTo("985");
+        flows.payments().approve(cashout.get("instructionId").asString());
         flows.awaitRequestedInstructions(beforeFinalizing, campaign, 2);
         assertThat(flows.payments().requestedInstructions(beforeFinalizing, campaign))
                 .extracting(i -> i.get("type").asString() + " "

@@ -31,6 +31,7 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
@@ -630,6 +631,31 @@ class CreditBatchTests {
         assertThat(bookings.credits().get(0).portalId()).isNull();
     }
 
+    @ParameterizedTest(name = "{0} EUR returned {1}")
+    @CsvSource({"15000.00, CREATED", "15000.01, AWAITING_APPROVAL", "250000.00, AWAITING_APPROVAL"})
+    void aReturnAboveTheApprovalThresholdWaitsForAnApproverUnannounced(String amount, InstructionStatus expected) {
+        Bookings bookings = book(List.of(bank(c -> c.amount(amount).description("No reference"))), facts(f -> f));
+
+        PaymentInstruction returned = bookings.instructions().get(0);
+        assertThat(returned.status()).isEqualTo(expected);
+        assertThat(bookings.unidentifiedTransfers().get(0).status()).isEqualTo(UnidentifiedStatus.RETURN_REQUESTED);
+        assertThat(bookings.events())
+                .as("the return is requested from the bank only once CREATED")
+                .filteredOn(e -> e.type().equals(PaymentInstructionMessage.REQUESTED))
+                .hasSize(expected == InstructionStatus.CREATED ? 1 : 0);
+    }
+
+    @Test
+    void aCardCaptureAboveTheApprovalThresholdIsRefundedOnlyOnceApproved() {
+        Bookings bookings = book(List.of(card(c -> c.amount("20000.00"))), facts(f -> f));
+
+        assertThat(bookings.instructions()).singleElement().satisfies(i -> {
+            assertThat(i.type()).isEqualTo(InstructionType.CARD_REFUND);
+            assertThat(i.status()).isEqualTo(InstructionStatus.AWAITING_APPROVAL);
+        });
+        assertThat(bookings.events()).noneMatch(e -> e.type().equals(PaymentInstructionMessage.REQUESTED));
+    }
+
     @Test
     void aCreditInAnotherCurrencyIsReturnedInItsOwnCurrencyAndAmount() {
         Bookings bookings = book(List.of(bank(c -> c.amount("1100").currency("JPY"))), facts(f -> f));
@@ -882,7 +908,7 @@ class CreditBatchTests {
     private static Bookings book(List<IncomingCredit> credits, CreditFacts facts) {
         // One seeded generator for the whole batch: distinct ids, the same on every run.
         SplittableRandom random = new SplittableRandom(21);
-        return CreditBatch.book(credits, facts, new IdGenerator(() -> random), NOW);
+        return CreditBatch.book(credits, facts, ApprovalPolicy.DEFAULT, new IdGenerator(() -> random), NOW);
     }
 
     private static Arguments row(String behaviour, List<IncomingCredit> credits, CreditFacts facts, Expected expected) {

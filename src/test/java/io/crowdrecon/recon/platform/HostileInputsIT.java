@@ -457,6 +457,8 @@ class HostileInputsIT {
                 json.apply(Map.of("iban", Ibans.randomGerman())));
         bodies.put("PUT /api/v1/ops/review-items/{reviewItemId}/resolved", json.apply(Map.of("note", "checked")));
         bodies.put("PUT /api/v1/ops/instructions/{instructionId}/reissued", "{}");
+        bodies.put("PUT /api/v1/ops/instructions/{instructionId}/approved", json.apply(Map.of("note", "approved")));
+        bodies.put("PUT /api/v1/ops/instructions/{instructionId}/rejected", json.apply(Map.of("note", "rejected")));
         bodies.put("POST /api/v1/ops/bank-files", bankFile);
         bodies.put(
                 "POST /api/v1/ops/operators",

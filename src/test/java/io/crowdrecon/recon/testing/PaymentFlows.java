@@ -187,6 +187,50 @@ public final class PaymentFlows {
                 iban == null ? null : Map.of("iban", iban));
     }
 
+    /** {@code PUT /ops/instructions/{id}/approved} by {@code opsKey}, without a note. */
+    public WebTestClient.ResponseSpec approve(String opsKey, String instructionId) {
+        return api.put(opsKey, "/api/v1/ops/instructions/" + instructionId + "/approved", null);
+    }
+
+    /**
+     * Approves an instruction AWAITING_APPROVAL as the bootstrap administrator (which caused nothing a portal call
+     * caused) and answers it CREATED: what a cashout needs before it leaves.
+     */
+    public JsonNode approve(String instructionId) {
+        JsonNode approved = ApiClient.body(
+                approve(ApiClient.OPS_KEY, instructionId).expectStatus().isOk());
+        assertThat(approved.get("status").asString()).isEqualTo("CREATED");
+        return approved;
+    }
+
+    /**
+     * The return of an unidentified transfer that waits for an approver, as the approvers' list shows it ({@code GET
+     * /ops/instructions?status=AWAITING_APPROVAL}): it is not announced on Kafka while it waits.
+     */
+    public String returnAwaitingApprovalOf(String transferId) {
+        JsonNode page =
+                ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/instructions?status=AWAITING_APPROVAL&size=500")
+                        .expectStatus()
+                        .isOk());
+        List<JsonNode> items = page.get("items").valueStream().toList();
+        assertThat(items).allSatisfy(i -> assertThat(i.get("status").asString()).isEqualTo("AWAITING_APPROVAL"));
+        return items.stream()
+                .filter(i -> i.hasNonNull("unidentifiedTransferId")
+                        && transferId.equals(i.get("unidentifiedTransferId").asString()))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no instruction awaiting approval returns " + transferId))
+                .get("instructionId")
+                .asString();
+    }
+
+    /** {@code PUT /ops/instructions/{id}/rejected} by {@code opsKey}, with {@code {"note"}} unless it is null. */
+    public WebTestClient.ResponseSpec reject(String opsKey, String instructionId, String note) {
+        return api.put(
+                opsKey,
+                "/api/v1/ops/instructions/" + instructionId + "/rejected",
+                note == null ? Map.of() : Map.of("note", note));
+    }
+
     // --- unidentified transfers
 
     /** The portal's unidentified transfers (up to 500, newest first). */

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.matching.persistence.R2dbcNotifications;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.portal.Portals;
@@ -42,6 +43,7 @@ class MatchingConfiguration {
             UnidentifiedTransfers unidentifiedTransfers,
             PaymentInstructions instructions,
             ReviewItems reviewItems,
+            ApprovalPolicy approval,
             EventLog events,
             Transactions transactions,
             IdGenerator ids,
@@ -49,6 +51,7 @@ class MatchingConfiguration {
         return new ReconcileIncomingCredits(
                 new ReconcileIncomingCredits.Stores(
                         ledger, portals, orders, moneyins, moneyouts, unidentifiedTransfers, instructions, reviewItems),
+                approval,
                 events,
                 transactions,
                 ids,

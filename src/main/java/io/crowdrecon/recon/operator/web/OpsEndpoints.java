@@ -35,9 +35,12 @@ public final class OpsEndpoints {
             new Endpoint(HttpMethod.POST, OPS + "/companies", OpsAction.ONBOARD_PORTALS),
             read("/review-items"),
             new Endpoint(HttpMethod.PUT, OPS + "/review-items/{reviewItemId}/resolved", OpsAction.RESOLVE_REVIEW_ITEMS),
+            read("/instructions"),
             read("/instructions/{instructionId}"),
             new Endpoint(
                     HttpMethod.PUT, OPS + "/instructions/{instructionId}/reissued", OpsAction.REISSUE_INSTRUCTIONS),
+            new Endpoint(HttpMethod.PUT, OPS + "/instructions/{instructionId}/approved", OpsAction.APPROVE_PAYMENTS),
+            new Endpoint(HttpMethod.PUT, OPS + "/instructions/{instructionId}/rejected", OpsAction.APPROVE_PAYMENTS),
             read("/unidentified-transfers"),
             new Endpoint(
                     HttpMethod.PUT,

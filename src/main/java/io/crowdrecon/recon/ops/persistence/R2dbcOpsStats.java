@@ -119,7 +119,10 @@ public class R2dbcOpsStats {
                 values.getOrDefault("portals", 0L));
     }
 
-    /** Instructions of these types not yet executed (CREATED or ON_HOLD), and every type's counts by status. */
+    /**
+     * Instructions of these types not yet executed (CREATED, ON_HOLD or AWAITING_APPROVAL), and every type's counts by
+     * status.
+     */
     private static Pending pending(List<Row> instructions, List<String> types, @Nullable Map<String, Long> byStatus) {
         long count = 0;
         Map<String, BigDecimal> amounts = new TreeMap<>();
@@ -128,7 +131,9 @@ public class R2dbcOpsStats {
             if (byStatus != null) {
                 byStatus.merge(statusAndCurrency[0], row.count(), Long::sum);
             }
-            boolean open = statusAndCurrency[0].equals("CREATED") || statusAndCurrency[0].equals("ON_HOLD");
+            boolean open = statusAndCurrency[0].equals("CREATED")
+                    || statusAndCurrency[0].equals("ON_HOLD")
+                    || statusAndCurrency[0].equals("AWAITING_APPROVAL");
             if (open && types.contains(row.a())) {
                 count += row.count();
                 amounts.merge(statusAndCurrency[1], row.sum(), BigDecimal::add);

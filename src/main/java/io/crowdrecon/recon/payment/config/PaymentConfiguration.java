@@ -6,6 +6,7 @@ import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.card.ApplyCardEvent;
 import io.crowdrecon.recon.payment.card.ChargebackResolution;
 import io.crowdrecon.recon.payment.instruction.ApplyBankDebit;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionDesk;
 import io.crowdrecon.recon.payment.instruction.UnreceivedCredits;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
@@ -22,8 +23,10 @@ import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -31,6 +34,12 @@ import org.springframework.r2dbc.core.DatabaseClient;
 
 @Configuration(proxyBeanMethods = false)
 class PaymentConfiguration {
+
+    /** Which instructions wait for an approver: {@code RECON_APPROVAL_THRESHOLD}, default 15,000.00. */
+    @Bean
+    ApprovalPolicy approvalPolicy(@Value("${recon.approval-threshold:15000.00}") BigDecimal threshold) {
+        return new ApprovalPolicy(threshold);
+    }
 
     @Bean
     R2dbcMoneyins moneyins(DatabaseClient database) {
@@ -59,9 +68,10 @@ class PaymentConfiguration {
             R2dbcRefunds refunds,
             R2dbcPaymentInstructions instructions,
             ReviewItems reviewItems,
+            ApprovalPolicy approval,
             IdGenerator ids,
             Clock clock) {
-        return new PaymentRefunds(moneyins, moneyouts, refunds, instructions, reviewItems, ids, clock);
+        return new PaymentRefunds(moneyins, moneyouts, refunds, instructions, reviewItems, approval, ids, clock);
     }
 
     @Bean
@@ -72,9 +82,11 @@ class PaymentConfiguration {
             R2dbcPaymentInstructions instructions,
             PaymentRefunds paymentRefunds,
             ReviewItems reviewItems,
+            ApprovalPolicy approval,
             IdGenerator ids,
             Clock clock) {
-        return new Settlement(moneyins, moneyouts, refunds, instructions, paymentRefunds, reviewItems, ids, clock);
+        return new Settlement(
+                moneyins, moneyouts, refunds, instructions, paymentRefunds, reviewItems, approval, ids, clock);
     }
 
     @Bean
@@ -173,10 +185,12 @@ class PaymentConfiguration {
             UnidentifiedTransfers unidentified,
             R2dbcRefunds refunds,
             ReviewItems reviewItems,
+            ApprovalPolicy approval,
             EventLog events,
             Transactions transactions,
             IdGenerator ids,
             Clock clock) {
-        return new InstructionDesk(instructions, unidentified, refunds, reviewItems, events, transactions, ids, clock);
+        return new InstructionDesk(
+                instructions, unidentified, refunds, reviewItems, approval, events, transactions, ids, clock);
     }
 }

@@ -1,11 +1,13 @@
 package io.crowdrecon.recon.payment.instruction;
 
 /**
- * {@code CREATED → EXECUTED | FAILED}, confirmed by the bank (a DEBIT) or the gateway (a card
+ * {@code AWAITING_APPROVAL} (a CASHOUT, or an amount above {@link ApprovalPolicy}'s threshold) until an approver lets it
+ * go, then {@code CREATED → EXECUTED | FAILED}, confirmed by the bank (a DEBIT) or the gateway (a card
  * REFUND); {@code ON_HOLD} while no destination is known. A FAILED instruction stays failed: ops
  * re-issue it as a new, linked instruction. An instruction moves only along a row of {@link InstructionTransitions}.
  */
 public enum InstructionStatus {
+    AWAITING_APPROVAL,
     CREATED,
     EXECUTED,
     FAILED,

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.payment.instruction;
 
+import static io.crowdrecon.recon.payment.instruction.InstructionStatus.AWAITING_APPROVAL;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.CREATED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.EXECUTED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.FAILED;
@@ -14,11 +15,12 @@ import java.util.Set;
 
 /**
  * The payment instruction lifecycle of SPEC sections 4 and 5 as data: the only way an instruction's status changes.
- * Creation ({@code CREATED}, or {@code ON_HOLD} while no destination is known) is not a transition and is not listed;
+ * Creation ({@code CREATED}, {@code AWAITING_APPROVAL} when {@link ApprovalPolicy} asks, or {@code ON_HOLD} while no
+ * destination is known) is not a transition and is not listed;
  * nor is a re-issue, which links a {@code FAILED} instruction to a new one and leaves its status as it is.
  *
  * <p>An instruction returned by the bank fails whatever it was but {@code FAILED}: also once {@code EXECUTED} (the bank
- * took it, then the money came back), and also {@code ON_HOLD} (a credit naming an instruction that was never sent).
+ * took it, then the money came back), and also {@code ON_HOLD} or {@code AWAITING_APPROVAL} (a credit naming an instruction that was never sent).
  * A move never leaves the status unchanged.
  */
 public final class InstructionTransitions {
@@ -26,8 +28,11 @@ public final class InstructionTransitions {
     private static final TransitionTable<InstructionStatus, InstructionTrigger> TABLE = new TransitionTable<>(List.of(
             row(EnumSet.of(CREATED), InstructionTrigger.CONFIRMED_EXECUTED, EXECUTED),
             row(EnumSet.of(CREATED), InstructionTrigger.CONFIRMED_FAILED, FAILED),
-            row(EnumSet.of(CREATED, EXECUTED, ON_HOLD), InstructionTrigger.RETURNED_BY_BANK, FAILED),
-            row(EnumSet.of(ON_HOLD), InstructionTrigger.DESTINATION_GIVEN, CREATED)));
+            row(EnumSet.of(CREATED, EXECUTED, ON_HOLD, AWAITING_APPROVAL), InstructionTrigger.RETURNED_BY_BANK, FAILED),
+            row(EnumSet.of(ON_HOLD), InstructionTrigger.DESTINATION_GIVEN, CREATED),
+            row(EnumSet.of(ON_HOLD), InstructionTrigger.DESTINATION_GIVEN_AWAITING_APPROVAL, AWAITING_APPROVAL),
+            row(EnumSet.of(AWAITING_APPROVAL), InstructionTrigger.APPROVED, CREATED),
+            row(EnumSet.of(AWAITING_APPROVAL), InstructionTrigger.APPROVAL_REJECTED, FAILED)));
 
     private InstructionTransitions() {}
 

@@ -12,5 +12,11 @@ public enum InstructionTrigger {
      * Ops give an ON_HOLD instruction its destination: {@code PUT /ops/instructions/{id}/reissued} with an
      * {@code iban}, or {@code PUT /ops/unidentified-transfers/{id}/return-iban}.
      */
-    DESTINATION_GIVEN
+    DESTINATION_GIVEN,
+    /** As {@link #DESTINATION_GIVEN}, for an instruction that must then be approved ({@link ApprovalPolicy}). */
+    DESTINATION_GIVEN_AWAITING_APPROVAL,
+    /** An approver lets the instruction go: {@code PUT /ops/instructions/{id}/approved}. */
+    APPROVED,
+    /** An approver refuses it, with a note: {@code PUT /ops/instructions/{id}/rejected}; the money stays. */
+    APPROVAL_REJECTED
 }

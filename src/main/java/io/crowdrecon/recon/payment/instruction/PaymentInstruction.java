@@ -6,6 +6,7 @@ import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.OperatorId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.RefundId;
@@ -17,7 +18,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * An order to pay money out, for the bank (bank transfer to {@code creditorIban}) or the card
  * gateway (refund on {@code pspReference}). Amount in {@code currency}'s major unit, exactly what
- * is owed.
+ * is owed. {@code causedBy} is the operator whose write created it (a re-issue, a released IBAN; null for a portal call
+ * or the service itself): four eyes keep that operator from approving it ({@code operator.FourEyes}).
  */
 public record PaymentInstruction(
         InstructionId instructionId,
@@ -40,7 +42,13 @@ public record PaymentInstruction(
         Instant createdAt,
         @Nullable Instant executedAt,
         @Nullable String failureReason,
-        @Nullable InstructionId reissuedAs) {
+        @Nullable InstructionId reissuedAs,
+        @Nullable OperatorId causedBy,
+        @Nullable OperatorId approvedBy,
+        @Nullable Instant approvedAt,
+        @Nullable OperatorId rejectedBy,
+        @Nullable Instant rejectedAt,
+        @Nullable String approvalNote) {
 
     /** The amount in its currency's minor digits, also when read from a row written before they were enforced. */
     public PaymentInstruction {
@@ -88,7 +96,45 @@ public record PaymentInstruction(
                 createdAt,
                 null,
                 null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null);
+    }
+
+    /** This new instruction, caused by {@code operator} (a re-issue): another operator must approve it. */
+    public PaymentInstruction causedBy(OperatorId operator) {
+        return new PaymentInstruction(
+                instructionId,
+                type,
+                channel,
+                status,
+                amount,
+                currency,
+                creditorIban,
+                creditorName,
+                pspReference,
+                remittanceInformation,
+                portalId,
+                orderId,
+                unidentifiedTransferId,
+                campaignId,
+                refundId,
+                cashoutId,
+                reissueOf,
+                createdAt,
+                executedAt,
+                failureReason,
+                reissuedAs,
+                operator,
+                approvedBy,
+                approvedAt,
+                rejectedBy,
+                rejectedAt,
+                approvalNote);
     }
 
     /** The Kafka key of its events: the order, unidentified transfer or campaign it belongs to. */

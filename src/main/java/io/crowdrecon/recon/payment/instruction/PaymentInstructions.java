@@ -1,6 +1,9 @@
 package io.crowdrecon.recon.payment.instruction;
 
 import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.OperatorId;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.time.Instant;
@@ -42,7 +45,7 @@ public interface PaymentInstructions {
             Instant at);
 
     /**
-     * Gives an ON_HOLD instruction its destination (a bank transfer to that IBAN) and moves it along {@code row} of
+     * Gives an ON_HOLD instruction its destination (a bank transfer to that IBAN), caused by that operator, and moves it along {@code row} of
      * {@link InstructionTransitions}; errors with IllegalStateException when it was not in {@code row.from()} (the
      * caller holds its lock).
      */
@@ -50,7 +53,34 @@ public interface PaymentInstructions {
             InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
             String creditorIban,
+            OperatorId causedBy,
             Instant at);
+
+    /**
+     * Moves an instruction awaiting approval along {@code row} (APPROVED), recording who approved it, when, with what
+     * note; emits false when it was no longer in {@code row.from()} (another approver was first).
+     */
+    Mono<Boolean> approve(
+            InstructionId instructionId,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            OperatorId approvedBy,
+            @Nullable String note,
+            Instant at);
+
+    /**
+     * Moves an instruction awaiting approval along {@code row} (APPROVAL_REJECTED) with {@code failureReason},
+     * recording who rejected it, when, and the note; emits false when it was no longer in {@code row.from()}.
+     */
+    Mono<Boolean> reject(
+            InstructionId instructionId,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            OperatorId rejectedBy,
+            String note,
+            String failureReason,
+            Instant at);
+
+    /** A page of instructions, newest first; only those in {@code status} when given. */
+    Mono<Page<PaymentInstruction>> page(@Nullable InstructionStatus status, PageRequest page);
 
     /** Links a FAILED instruction to its re-issue; emits false when it was not FAILED or already re-issued. */
     Mono<Boolean> markReissued(InstructionId instructionId, InstructionId reissuedAs, Instant at);

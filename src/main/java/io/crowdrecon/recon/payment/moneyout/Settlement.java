@@ -4,7 +4,7 @@ import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
@@ -41,6 +41,7 @@ public class Settlement {
     private final Refunds refunds;
     private final PaymentInstructions instructions;
     private final PaymentRefunds paymentRefunds;
+    private final ApprovalPolicy approval;
     private final IdGenerator ids;
     private final Clock clock;
 
@@ -51,6 +52,7 @@ public class Settlement {
             PaymentInstructions instructions,
             PaymentRefunds paymentRefunds,
             ReviewItems reviewItems,
+            ApprovalPolicy approval,
             IdGenerator ids,
             Clock clock) {
         this.moneyins = moneyins;
@@ -58,6 +60,7 @@ public class Settlement {
         this.refunds = refunds;
         this.instructions = instructions;
         this.paymentRefunds = paymentRefunds;
+        this.approval = approval;
         this.ids = ids;
         this.clock = clock;
     }
@@ -120,7 +123,10 @@ public class Settlement {
                 });
     }
 
-    /** A CASHOUT or FEE_PAYOUT instruction of a campaign; none (empty) when the amount is 0. */
+    /**
+     * A CASHOUT or FEE_PAYOUT instruction of a campaign, AWAITING_APPROVAL when {@link ApprovalPolicy} asks (every
+     * cashout), else CREATED; none (empty) when the amount is 0.
+     */
     public Mono<PaymentInstruction> instructPayout(
             InstructionType type,
             PortalId portalId,
@@ -139,7 +145,7 @@ public class Settlement {
                 ids.nextInstructionId(),
                 type,
                 PaymentChannel.BANK_TRANSFER,
-                InstructionStatus.CREATED,
+                approval.initialStatus(type, payout, true),
                 payout.amount(),
                 payout.currency(),
                 iban,

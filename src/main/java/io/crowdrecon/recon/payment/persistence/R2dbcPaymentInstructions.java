@@ -11,7 +11,10 @@ import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.OperatorId;
 import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.RefundId;
 import io.crowdrecon.recon.shared.Transition;
@@ -58,6 +61,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .id("refund_id", PaymentInstruction::refundId, RefundId::value)
                 .id("cashout_id", PaymentInstruction::cashoutId, CashoutId::value)
                 .id("reissue_of", PaymentInstruction::reissueOf, InstructionId::value)
+                .id("caused_by", PaymentInstruction::causedBy, OperatorId::value)
                 .timestamp("created_at", PaymentInstruction::createdAt)
                 .timestamp("updated_at", PaymentInstruction::createdAt)
                 .execute(database)
@@ -136,20 +140,91 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
             InstructionId instructionId,
             Transition<InstructionStatus, InstructionTrigger> row,
             String creditorIban,
+            OperatorId causedBy,
             Instant at) {
         return database.sql(
                         """
                         UPDATE payment_instruction
-                           SET status = :to, creditor_iban = :iban, channel = 'BANK_TRANSFER', updated_at = :at
+                           SET status = :to, creditor_iban = :iban, channel = 'BANK_TRANSFER', caused_by = :by,
+                               updated_at = :at
                          WHERE instruction_id = :id AND status = ANY(:from::text[])""")
                 .bind("to", row.to().name())
                 .bind("iban", creditorIban)
+                .bind("by", causedBy.value())
                 .bind("at", Sql.timestamp(at))
                 .bind("id", instructionId.value())
                 .bind("from", Sql.names(row.from()))
                 .fetch()
                 .rowsUpdated()
                 .flatMap(rows -> moved(rows, instructionId, row));
+    }
+
+    @Override
+    public Mono<Boolean> approve(
+            InstructionId instructionId,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            OperatorId approvedBy,
+            @Nullable String note,
+            Instant at) {
+        return database.sql(
+                        """
+                        UPDATE payment_instruction
+                           SET status = :to, approved_by = :by, approved_at = :at, approval_note = :note,
+                               updated_at = :at
+                         WHERE instruction_id = :id AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
+                .bind("by", approvedBy.value())
+                .bind("at", Sql.timestamp(at))
+                .bind("note", Sql.nullable(note, String.class))
+                .bind("id", instructionId.value())
+                .bind("from", Sql.names(row.from()))
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    @Override
+    public Mono<Boolean> reject(
+            InstructionId instructionId,
+            Transition<InstructionStatus, InstructionTrigger> row,
+            OperatorId rejectedBy,
+            String note,
+            String failureReason,
+            Instant at) {
+        return database.sql(
+                        """
+                        UPDATE payment_instruction
+                           SET status = :to, rejected_by = :by, rejected_at = :at, approval_note = :note,
+                               failure_reason = :reason, updated_at = :at
+                         WHERE instruction_id = :id AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
+                .bind("by", rejectedBy.value())
+                .bind("at", Sql.timestamp(at))
+                .bind("note", note)
+                .bind("reason", failureReason)
+                .bind("id", instructionId.value())
+                .bind("from", Sql.names(row.from()))
+                .fetch()
+                .rowsUpdated()
+                .map(rows -> rows == 1);
+    }
+
+    @Override
+    public Mono<Page<PaymentInstruction>> page(@Nullable InstructionStatus status, PageRequest page) {
+        String where = " WHERE (:status::text IS NULL OR status = :status::text)";
+        Mono<Long> total = database.sql("SELECT count(*) FROM payment_instruction" + where)
+                .bind("status", Sql.nullable(status == null ? null : status.name(), String.class))
+                .map(row -> row.get(0, Long.class))
+                .one();
+        Mono<List<PaymentInstruction>> items = database.sql("SELECT * FROM payment_instruction" + where
+                        + " ORDER BY created_at DESC, instruction_id DESC LIMIT :limit OFFSET :offset")
+                .bind("status", Sql.nullable(status == null ? null : status.name(), String.class))
+                .bind("limit", page.size())
+                .bind("offset", page.offset())
+                .map(R2dbcPaymentInstructions::instruction)
+                .all()
+                .collectList();
+        return Mono.zip(items, total, (list, count) -> new Page<>(list, page.page(), page.size(), count));
     }
 
     private static Mono<Void> moved(
@@ -215,6 +290,12 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 Sql.instant(row.get("created_at", OffsetDateTime.class)),
                 Sql.instant(row.get("executed_at", OffsetDateTime.class)),
                 row.get("failure_reason", String.class),
-                Sql.id(row.get("reissued_as", String.class), InstructionId::new));
+                Sql.id(row.get("reissued_as", String.class), InstructionId::new),
+                Sql.id(row.get("caused_by", String.class), OperatorId::of),
+                Sql.id(row.get("approved_by", String.class), OperatorId::of),
+                Sql.instant(row.get("approved_at", OffsetDateTime.class)),
+                Sql.id(row.get("rejected_by", String.class), OperatorId::of),
+                Sql.instant(row.get("rejected_at", OffsetDateTime.class)),
+                row.get("approval_note", String.class));
     }
 }

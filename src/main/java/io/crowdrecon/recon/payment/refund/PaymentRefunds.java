@@ -5,6 +5,7 @@ import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.Moneyins;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
@@ -27,6 +28,7 @@ public class PaymentRefunds implements OrderRefunds {
     private final Refunds refunds;
     private final PaymentInstructions instructions;
     private final ReviewItems reviewItems;
+    private final ApprovalPolicy approval;
     private final IdGenerator ids;
     private final Clock clock;
 
@@ -36,6 +38,7 @@ public class PaymentRefunds implements OrderRefunds {
             Refunds refunds,
             PaymentInstructions instructions,
             ReviewItems reviewItems,
+            ApprovalPolicy approval,
             IdGenerator ids,
             Clock clock) {
         this.moneyins = moneyins;
@@ -43,6 +46,7 @@ public class PaymentRefunds implements OrderRefunds {
         this.refunds = refunds;
         this.instructions = instructions;
         this.reviewItems = reviewItems;
+        this.approval = approval;
         this.ids = ids;
         this.clock = clock;
     }
@@ -53,7 +57,7 @@ public class PaymentRefunds implements OrderRefunds {
                 .switchIfEmpty(Mono.error(
                         () -> new IllegalStateException("accounted order " + order.orderId() + " has no live moneyin")))
                 .zipWith(moneyouts.lockOfOrder(order.orderId()).collectList())
-                .map(t -> RefundDecision.inFull(order, t.getT1(), t.getT2(), reason, ids, clock.instant()))
+                .map(t -> RefundDecision.inFull(approval, order, t.getT1(), t.getT2(), reason, ids, clock.instant()))
                 .flatMap(this::record);
     }
 
@@ -62,7 +66,8 @@ public class PaymentRefunds implements OrderRefunds {
      * RETURN_IMPOSSIBLE review item when the payer has no valid IBAN). Emits the events to append.
      */
     public Mono<List<OutboundEvent>> instructRefund(Order order, Moneyin moneyin, BigDecimal amount, String reason) {
-        return Mono.fromCallable(() -> RefundDecision.of(order, moneyin, amount, reason, ids, clock.instant()))
+        return Mono.fromCallable(
+                        () -> RefundDecision.of(approval, order, moneyin, amount, reason, ids, clock.instant()))
                 .flatMap(this::record);
     }
 

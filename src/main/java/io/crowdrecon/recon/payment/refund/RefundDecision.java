@@ -4,6 +4,7 @@ import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
@@ -36,7 +37,8 @@ import java.util.Optional;
  *
  * @param reversed the order's moneyouts moved along {@code reverse}; empty for a refund of part of an order
  * @param reverse the moneyouts' table row the store moves them along
- * @param events what to append, in order: each reversed moneyout, then the instruction (unless on hold)
+ * @param events what to append, in order: each reversed moneyout, then the instruction (unless on hold or awaiting
+ *     approval)
  */
 public record RefundDecision(
         List<Moneyout> reversed,
@@ -51,7 +53,13 @@ public record RefundDecision(
      * {@code ILLEGAL_TRANSITION} while a chargeback holds one of them.
      */
     public static RefundDecision inFull(
-            Order order, Moneyin moneyin, List<Moneyout> outs, String reason, IdGenerator ids, Instant now) {
+            ApprovalPolicy approval,
+            Order order,
+            Moneyin moneyin,
+            List<Moneyout> outs,
+            String reason,
+            IdGenerator ids,
+            Instant now) {
         if (outs.stream().anyMatch(m -> m.status() == MoneyoutStatus.HELD)) {
             throw new DomainException(
                     ErrorCode.ILLEGAL_TRANSITION,
@@ -62,7 +70,7 @@ public record RefundDecision(
                 .filter(m -> reverse.from().contains(m.status()))
                 .map(m -> m.moved(reverse, now))
                 .toList();
-        RefundDecision instructed = of(order, moneyin, order.total(), reason, ids, now);
+        RefundDecision instructed = of(approval, order, moneyin, order.total(), reason, ids, now);
         List<OutboundEvent> events = new ArrayList<>();
         reversed.forEach(m -> events.add(MoneyoutMessage.statusChanged(m)));
         events.addAll(instructed.events());
@@ -75,14 +83,26 @@ public record RefundDecision(
      * are (a split's rest).
      */
     public static RefundDecision of(
-            Order order, Moneyin moneyin, BigDecimal amount, String reason, IdGenerator ids, Instant now) {
-        return of(order, moneyin, order.money(amount), reason, ids, now);
+            ApprovalPolicy approval,
+            Order order,
+            Moneyin moneyin,
+            BigDecimal amount,
+            String reason,
+            IdGenerator ids,
+            Instant now) {
+        return of(approval, order, moneyin, order.money(amount), reason, ids, now);
     }
 
     private static RefundDecision of(
-            Order order, Moneyin moneyin, Money amount, String reason, IdGenerator ids, Instant now) {
+            ApprovalPolicy approval,
+            Order order,
+            Moneyin moneyin,
+            Money amount,
+            String reason,
+            IdGenerator ids,
+            Instant now) {
         RefundId refundId = ids.nextRefundId();
-        PaymentInstruction instruction = instructionFor(order, moneyin, amount, refundId, ids, now);
+        PaymentInstruction instruction = instructionFor(approval, order, moneyin, amount, refundId, ids, now);
         Refund refund = new Refund(
                 refundId,
                 order.orderId(),
@@ -122,19 +142,28 @@ public record RefundDecision(
                 refund,
                 instruction,
                 Optional.empty(),
-                List.of(PaymentInstructionMessage.requested(instruction)));
+                // One above the approval threshold waits for an approver, who announces it (four eyes).
+                instruction.status() == InstructionStatus.CREATED
+                        ? List.of(PaymentInstructionMessage.requested(instruction))
+                        : List.of());
     }
 
     /** To the card that paid, on its pspReference; or to the payer's IBAN, ON_HOLD while it has no valid one. */
     private static PaymentInstruction instructionFor(
-            Order order, Moneyin moneyin, Money amount, RefundId refundId, IdGenerator ids, Instant now) {
+            ApprovalPolicy approval,
+            Order order,
+            Moneyin moneyin,
+            Money amount,
+            RefundId refundId,
+            IdGenerator ids,
+            Instant now) {
         boolean card = moneyin.channel() == PaymentChannel.CARD;
         Optional<Iban> payer = card ? Optional.empty() : Iban.tryParse(moneyin.payerIban());
         return PaymentInstruction.create(
                 ids.nextInstructionId(),
                 InstructionType.REFUND,
                 card ? PaymentChannel.CARD : PaymentChannel.BANK_TRANSFER,
-                card || payer.isPresent() ? InstructionStatus.CREATED : InstructionStatus.ON_HOLD,
+                approval.initialStatus(InstructionType.REFUND, amount, card || payer.isPresent()),
                 amount.amount(),
                 amount.currency(),
                 payer.map(Iban::value).orElse(null),

@@ -36,7 +36,15 @@ public record PaymentInstructionResponse(
         @Nullable String reissuedAs,
         @Nullable String failureReason,
         Instant createdDatetime,
-        @Nullable Instant executedDatetime) {
+        @Nullable Instant executedDatetime,
+        @Schema(description = "The operator whose write created it (a re-issue, a given IBAN); another must approve it")
+                @Nullable
+                String causedBy,
+        @Schema(description = "The operator who approved it (four eyes)") @Nullable String approvedBy,
+        @Nullable Instant approvedDatetime,
+        @Schema(description = "The operator who rejected it") @Nullable String rejectedBy,
+        @Nullable Instant rejectedDatetime,
+        @Schema(description = "The approver's note") @Nullable String approvalNote) {
 
     static PaymentInstructionResponse of(PaymentInstruction i) {
         return new PaymentInstructionResponse(
@@ -60,6 +68,12 @@ public record PaymentInstructionResponse(
                 i.reissuedAs() == null ? null : i.reissuedAs().value(),
                 i.failureReason(),
                 i.createdAt(),
-                i.executedAt());
+                i.executedAt(),
+                i.causedBy() == null ? null : i.causedBy().value(),
+                i.approvedBy() == null ? null : i.approvedBy().value(),
+                i.approvedAt(),
+                i.rejectedBy() == null ? null : i.rejectedBy().value(),
+                i.rejectedAt(),
+                i.approvalNote());
     }
 }

@@ -189,6 +189,30 @@ class SandboxValidationIT {
                 .isEqualTo("ACCOUNT_CLOSED");
     }
 
+    @Test
+    void refusesToExecuteAnInstructionAwaitingApprovalAndPublishesNothing() {
+        long since = System.currentTimeMillis() - 1000;
+        String transferId = flows.unidentifiedTransfer("20000.00", Ibans.randomGerman())
+                .get("unidentifiedTransferId")
+                .asString();
+        String instructionId = flows.returnAwaitingApprovalOf(transferId);
+
+        portal.post("/sandbox/executions/" + instructionId, Map.of())
+                .expectStatus()
+                .isEqualTo(409)
+                .expectHeader()
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .expectBody()
+                .jsonPath("$.code")
+                .isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(kafka.readSince(Credits.TOPIC, since).stream()
+                        .map(ConsumerRecord::value)
+                        .filter(value -> value.contains(instructionId)))
+                .as("DEBITs published for %s", instructionId)
+                .isEmpty();
+        assertThat(flows.instruction(instructionId).get("status").asString()).isEqualTo("AWAITING_APPROVAL");
+    }
+
     private static void assertRefused(WebTestClient.ResponseSpec response, String field) {
         response.expectStatus()
                 .isBadRequest()

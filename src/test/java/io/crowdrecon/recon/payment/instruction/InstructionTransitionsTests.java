@@ -1,12 +1,16 @@
 package io.crowdrecon.recon.payment.instruction;
 
+import static io.crowdrecon.recon.payment.instruction.InstructionStatus.AWAITING_APPROVAL;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.CREATED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.EXECUTED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.FAILED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.ON_HOLD;
+import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.APPROVAL_REJECTED;
+import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.APPROVED;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.CONFIRMED_EXECUTED;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.CONFIRMED_FAILED;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.DESTINATION_GIVEN;
+import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.DESTINATION_GIVEN_AWAITING_APPROVAL;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.RETURNED_BY_BANK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +49,18 @@ class InstructionTransitionsTests {
         // Taken by the bank, then the money came back (SPEC section 5, rule 2).
         table.put(EXECUTED, Map.of(RETURNED_BY_BANK, FAILED));
         // Never sent; a credit naming it still fails it.
-        table.put(ON_HOLD, Map.of(DESTINATION_GIVEN, CREATED, RETURNED_BY_BANK, FAILED));
+        table.put(
+                ON_HOLD,
+                Map.of(
+                        DESTINATION_GIVEN,
+                        CREATED,
+                        DESTINATION_GIVEN_AWAITING_APPROVAL,
+                        AWAITING_APPROVAL,
+                        RETURNED_BY_BANK,
+                        FAILED));
+        // Four eyes (issue 22): leaves only once approved; a rejection fails it, to re-issue; never sent, so a credit
+        // naming it still fails it, as ON_HOLD.
+        table.put(AWAITING_APPROVAL, Map.of(APPROVED, CREATED, APPROVAL_REJECTED, FAILED, RETURNED_BY_BANK, FAILED));
         // Stays failed: a re-issue is a new instruction.
         table.put(FAILED, Map.of());
         return table;
@@ -62,7 +77,7 @@ class InstructionTransitionsTests {
     @Test
     void writesOutEveryStatus() {
         assertThat(SPEC_TABLE).containsOnlyKeys(InstructionStatus.values());
-        assertThat(everyStatusAndTrigger()).hasSize(4 * 4);
+        assertThat(everyStatusAndTrigger()).hasSize(5 * 7);
     }
 
     @ParameterizedTest(name = "{0} on {1} -> {2}")
@@ -109,6 +124,12 @@ class InstructionTransitionsTests {
                 null,
                 null,
                 Instant.EPOCH,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
                 null,
                 null,
                 null);

@@ -15,6 +15,7 @@ import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
@@ -40,6 +41,7 @@ import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.InvestorId;
 import io.crowdrecon.recon.shared.MoneyinId;
 import io.crowdrecon.recon.shared.MoneyoutId;
+import io.crowdrecon.recon.shared.OperatorId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
@@ -60,6 +62,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -99,8 +102,10 @@ class SettlementTests {
             moneyouts,
             refunds,
             instructions,
-            new PaymentRefunds(moneyins, moneyouts, refunds, instructions, reviewItems, ids, clock),
+            new PaymentRefunds(
+                    moneyins, moneyouts, refunds, instructions, reviewItems, ApprovalPolicy.DEFAULT, ids, clock),
             reviewItems,
+            ApprovalPolicy.DEFAULT,
             ids,
             clock);
 
@@ -353,7 +358,7 @@ class SettlementTests {
     // --- payouts ---
 
     @Test
-    void instructsAPayoutToTheGivenAccount() {
+    void instructsAPayoutToTheGivenAccountAwaitingApproval() {
         PaymentInstruction payout = settlement
                 .instructPayout(
                         InstructionType.CASHOUT,
@@ -372,7 +377,7 @@ class SettlementTests {
                         payout.instructionId(),
                         InstructionType.CASHOUT,
                         PaymentChannel.BANK_TRANSFER,
-                        InstructionStatus.CREATED,
+                        InstructionStatus.AWAITING_APPROVAL,
                         amount("950.00"),
                         "EUR",
                         PAYER_IBAN,
@@ -642,7 +647,34 @@ class SettlementTests {
                 InstructionId instructionId,
                 Transition<InstructionStatus, InstructionTrigger> row,
                 String creditorIban,
+                OperatorId causedBy,
                 Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Mono<Boolean> approve(
+                InstructionId instructionId,
+                Transition<InstructionStatus, InstructionTrigger> row,
+                OperatorId approvedBy,
+                @Nullable String note,
+                Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Mono<Boolean> reject(
+                InstructionId instructionId,
+                Transition<InstructionStatus, InstructionTrigger> row,
+                OperatorId rejectedBy,
+                String note,
+                String failureReason,
+                Instant at) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Mono<Page<PaymentInstruction>> page(@Nullable InstructionStatus status, PageRequest page) {
             throw new UnsupportedOperationException();
         }
 

@@ -9,6 +9,7 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
@@ -49,7 +50,13 @@ class RefundDecisionTests {
                 moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.AVAILABLE));
 
         RefundDecision refund = RefundDecision.inFull(
-                order, moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN), outs, "UNDONE", ids, NOW);
+                ApprovalPolicy.DEFAULT,
+                order,
+                moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
+                outs,
+                "UNDONE",
+                ids,
+                NOW);
 
         assertThat(refund.reversed())
                 .extracting(Moneyout::moneyoutId, Moneyout::status)
@@ -79,6 +86,7 @@ class RefundDecisionTests {
     @Test
     void aCardOrderIsRefundedOnItsPspReferenceNeverToAnIban() {
         RefundDecision refund = RefundDecision.inFull(
+                ApprovalPolicy.DEFAULT,
                 Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.CARD, null),
                 List.of(),
@@ -98,6 +106,7 @@ class RefundDecisionTests {
             nullValues = "NULL")
     void aBankPayerWithoutAValidIbanLeavesTheRefundOnHoldUnannouncedWithAReturnImpossibleItem(String payerIban) {
         RefundDecision refund = RefundDecision.inFull(
+                ApprovalPolicy.DEFAULT,
                 Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.BANK_TRANSFER, payerIban),
                 List.of(moneyout("MO1", MoneyoutType.COMPANY, "1100", MoneyoutStatus.AVAILABLE)),
@@ -129,6 +138,7 @@ class RefundDecisionTests {
                 moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.AVAILABLE));
 
         assertThatThrownBy(() -> RefundDecision.inFull(
+                        ApprovalPolicy.DEFAULT,
                         Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                         moneyin(PaymentChannel.CARD, null),
                         outs,
@@ -147,6 +157,7 @@ class RefundDecisionTests {
                 moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.AVAILABLE));
 
         RefundDecision refund = RefundDecision.inFull(
+                ApprovalPolicy.DEFAULT,
                 Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
                 outs,
@@ -160,6 +171,7 @@ class RefundDecisionTests {
     @Test
     void aRefundOfPartOfAnOrderLeavesItsMoneyoutsAndRefundsOnlyThatAmount() {
         RefundDecision refund = RefundDecision.of(
+                ApprovalPolicy.DEFAULT,
                 Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
                 new BigDecimal("300.00"),
@@ -178,6 +190,7 @@ class RefundDecisionTests {
     @Test
     void refusesARefundWithMoreDecimalsThanTheOrdersCurrencyHas() {
         assertThatThrownBy(() -> RefundDecision.of(
+                        ApprovalPolicy.DEFAULT,
                         Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                         moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
                         new BigDecimal("300.001"),

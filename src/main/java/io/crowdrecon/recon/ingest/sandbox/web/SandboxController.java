@@ -7,6 +7,7 @@ import io.crowdrecon.recon.ingest.card.CardNotifications;
 import io.crowdrecon.recon.ingest.sandbox.SimulatedBankMessages;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.platform.kafka.RecordPublisher;
 import io.crowdrecon.recon.platform.kafka.Topics;
@@ -245,7 +246,8 @@ public class SandboxController {
             operationId = "sandboxExecution",
             summary = "Simulate the bank executing an instruction",
             description = "Publishes the bank's DEBIT answering one of the caller's bank instructions (EXECUTED or"
-                    + " FAILED) on recon.bank-notifications.")
+                    + " FAILED) on recon.bank-notifications. An instruction AWAITING_APPROVAL: 409 ILLEGAL_TRANSITION.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     @ApiResponse(
             responseCode = "202",
             description = "Published",
@@ -271,6 +273,13 @@ public class SandboxController {
                                 ErrorCode.VALIDATION_FAILED,
                                 "Instruction " + instructionId + " is a card refund: the card gateway confirms it"
                                         + " (POST /api/v1/sandbox/card-notifications)"));
+                    }
+                    if (instruction.status() == InstructionStatus.AWAITING_APPROVAL) {
+                        // Nothing leaves unapproved, not even in the sandbox's simulated bank.
+                        return Mono.error(new DomainException(
+                                ErrorCode.ILLEGAL_TRANSITION,
+                                "Instruction " + instructionId + " is AWAITING_APPROVAL: an approver must approve it"
+                                        + " (PUT /api/v1/ops/instructions/" + instructionId + "/approved)"));
                     }
                     String notificationId = "SBXD" + token();
                     Map<String, Object> debit = SimulatedBankMessages.debit(
