@@ -3,6 +3,7 @@ package io.crowdrecon.recon.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdrecon.recon.testing.ContractCheckingFilter;
+import io.crowdrecon.recon.testing.OpenApiDocuments;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,11 +32,8 @@ class OpenApiDocumentIT {
     @Autowired
     WebTestClient web;
 
-    /** The document outgrew the client's default 256 KB buffer (issue 22's approval endpoints): read it whole. */
     private WebTestClient documentClient() {
-        return web.mutate()
-                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(4 * 1024 * 1024))
-                .build();
+        return OpenApiDocuments.reader(web);
     }
 
     @Test

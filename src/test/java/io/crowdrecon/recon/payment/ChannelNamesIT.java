@@ -2,6 +2,7 @@ package io.crowdrecon.recon.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crowdrecon.recon.testing.OpenApiDocuments;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,8 @@ class ChannelNamesIT {
 
     @Test
     void theOpenApiDocumentNamesChannelsAsOrdersDoAndNeverByTheirStoredNames() {
-        String document = web.get()
+        String document = OpenApiDocuments.reader(web)
+                .get()
                 .uri("/v3/api-docs")
                 .header(HttpHeaders.ACCEPT_LANGUAGE, "it-IT")
                 .exchange()
