@@ -687,6 +687,11 @@ class SettlementTests {
         public Flux<PaymentInstruction> ofUnidentifiedTransfer(UnidentifiedTransferId unidentifiedTransferId) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Flux<PaymentInstruction> readyForPaymentFiles(int limit) {
+            throw new UnsupportedOperationException();
+        }
     }
 
     private static final class InMemoryReviewItems implements ReviewItems {
