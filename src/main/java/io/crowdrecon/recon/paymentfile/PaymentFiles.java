@@ -1,8 +1,11 @@
 package io.crowdrecon.recon.paymentfile;
 
 import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PaymentFileId;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
@@ -31,6 +34,12 @@ public interface PaymentFiles {
 
     /** The file's bytes, chunk after chunk, one chunk read at a time; empty for an unknown file. */
     Flux<byte[]> content(PaymentFileId paymentFileId);
+
+    /** A page of files, newest first, of {@code status} when not null. */
+    Mono<Page<PaymentFile>> page(@Nullable PaymentFileStatus status, PageRequest page);
+
+    /** The instructions the file carries as they are now, in file order. */
+    Flux<CarriedInstruction> carried(PaymentFileId paymentFileId);
 
     /** The instructions the file carries, in file order. */
     Flux<InstructionId> instructionIds(PaymentFileId paymentFileId);

@@ -277,7 +277,8 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                            AND NOT EXISTS (SELECT 1 FROM payment_file_instruction f
                                             WHERE f.instruction_id = i.instruction_id)
                          ORDER BY i.created_at, i.instruction_id
-                         LIMIT :limit""")
+                         LIMIT :limit
+                           FOR UPDATE OF i SKIP LOCKED""")
                 .bind("limit", limit)
                 .map(R2dbcPaymentInstructions::instruction)
                 .all();

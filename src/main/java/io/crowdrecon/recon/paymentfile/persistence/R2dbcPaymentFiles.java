@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.paymentfile.persistence;
 
+import io.crowdrecon.recon.payment.instruction.InstructionStatus;
+import io.crowdrecon.recon.paymentfile.CarriedInstruction;
 import io.crowdrecon.recon.paymentfile.Pain001Version;
 import io.crowdrecon.recon.paymentfile.PaymentFile;
 import io.crowdrecon.recon.paymentfile.PaymentFileStatus;
@@ -8,6 +10,8 @@ import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.Page;
+import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PaymentFileId;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
@@ -17,6 +21,7 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -119,6 +124,44 @@ public class R2dbcPaymentFiles implements PaymentFiles {
                          WHERE payment_file_id = :id ORDER BY position""")
                 .bind("id", paymentFileId.value())
                 .map(r -> new InstructionId(Objects.requireNonNull(r.get("instruction_id", String.class))))
+                .all();
+    }
+
+    @Override
+    public Mono<Page<PaymentFile>> page(@Nullable PaymentFileStatus status, PageRequest page) {
+        String where = status == null ? "" : " WHERE status = :status";
+        DatabaseClient.GenericExecuteSpec count = database.sql("SELECT count(*) FROM payment_file" + where);
+        DatabaseClient.GenericExecuteSpec items = database.sql("SELECT * FROM payment_file" + where
+                        + " ORDER BY created_at DESC, payment_file_id DESC LIMIT :limit OFFSET :offset")
+                .bind("limit", page.size())
+                .bind("offset", page.offset());
+        if (status != null) {
+            count = count.bind("status", status.name());
+            items = items.bind("status", status.name());
+        }
+        Mono<Long> total =
+                count.map(row -> Objects.requireNonNull(row.get(0, Long.class))).one();
+        return items.map(R2dbcPaymentFiles::file)
+                .all()
+                .collectList()
+                .zipWith(total, (list, all) -> new Page<>(list, page.page(), page.size(), all));
+    }
+
+    @Override
+    public Flux<CarriedInstruction> carried(PaymentFileId paymentFileId) {
+        return database.sql(
+                        """
+                        SELECT i.instruction_id, i.amount, i.currency, i.creditor_name, i.creditor_iban, i.status
+                          FROM payment_file_instruction f JOIN payment_instruction i USING (instruction_id)
+                         WHERE f.payment_file_id = :id ORDER BY f.position""")
+                .bind("id", paymentFileId.value())
+                .map(row -> new CarriedInstruction(
+                        new InstructionId(Objects.requireNonNull(row.get("instruction_id", String.class))),
+                        Objects.requireNonNull(row.get("amount", BigDecimal.class)),
+                        Objects.requireNonNull(row.get("currency", String.class)),
+                        Objects.requireNonNull(row.get("creditor_name", String.class)),
+                        Objects.requireNonNull(row.get("creditor_iban", String.class)),
+                        InstructionStatus.valueOf(row.get("status", String.class))))
                 .all();
     }
 
