@@ -9,12 +9,15 @@ import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
@@ -37,6 +40,9 @@ class PaymentFileApiIT {
 
     @Fixture
     PaymentFlows flows;
+
+    @Autowired
+    DatabaseClient database;
 
     @Test
     void buildsListsServesAndDownloadsAFileOfRefunds() throws Exception {
@@ -98,6 +104,27 @@ class PaymentFileApiIT {
         Document xml = Pain001Files.parse(downloaded);
         assertThat(Pain001Files.texts(xml, "//CdtTrfTxInf/PmtId/EndToEndId")).containsExactly(refund);
         assertThat(Pain001Files.text(xml, "//GrpHdr/CtrlSum")).isEqualTo("1100.00");
+    }
+
+    @Test
+    void aBankTransferLeavesInAFileOnlyNeverAlsoAsARequestedEvent() {
+        String refund = refundedInstruction();
+
+        // The outbox row is written in the refund's own transaction, so its absence after the answer is final: an
+        // adapter paying from events would not be asked to pay what the file carries.
+        Long announced = database.sql("SELECT count(*) FROM event_log WHERE topic = :topic AND payload LIKE :id")
+                .bind("topic", PaymentFlows.INSTRUCTIONS_TOPIC)
+                .bind("id", "%\"" + refund + "\"%")
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block(Duration.ofSeconds(10));
+        assertThat(announced).as("requested events of bank transfer " + refund).isZero();
+        assertThat(ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/instructions/" + refund)
+                                .expectStatus()
+                                .isOk())
+                        .get("status")
+                        .asString())
+                .isEqualTo("CREATED");
     }
 
     @Test
