@@ -49,9 +49,28 @@ $$;
 CREATE TRIGGER payment_file_chunk_immutable BEFORE UPDATE OR DELETE ON payment_file_chunk
     FOR EACH ROW EXECUTE FUNCTION payment_file_chunk_immutable();
 
--- What is gathered at a cut-off: CREATED bank transfers (the NOT EXISTS on payment_file_instruction filters the rest).
+-- When an instruction was announced as a payment-instruction.requested event: a bank adapter paying from events may
+-- already have paid it, so no file may carry it too. Recorded by the database in the announcing transaction (the outbox
+-- row's insert), whatever code wrote the event; kept when the stream's history of event_log rows is pruned.
+ALTER TABLE payment_instruction ADD COLUMN announced_at timestamptz;
+-- Until now every instruction that became CREATED was announced at once (the approval statuses are new with V11).
+UPDATE payment_instruction SET announced_at = updated_at WHERE status NOT IN ('AWAITING_APPROVAL', 'ON_HOLD');
+
+CREATE FUNCTION payment_instruction_announced() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+    UPDATE payment_instruction SET announced_at = NEW.created_at
+     WHERE instruction_id = NEW.payload::jsonb ->> 'instructionId' AND announced_at IS NULL;
+    RETURN NEW;
+END
+$$;
+CREATE TRIGGER payment_instruction_announced AFTER INSERT ON event_log
+    FOR EACH ROW WHEN (NEW.event_type = 'crowdrecon.payment-instruction.requested.v1')
+    EXECUTE FUNCTION payment_instruction_announced();
+
+-- What is gathered at a cut-off: CREATED bank transfers never announced as events (the NOT EXISTS on
+-- payment_file_instruction filters those already in a file).
 CREATE INDEX instruction_created_bank_transfer ON payment_instruction (created_at, instruction_id)
-    WHERE status = 'CREATED' AND channel = 'BANK_TRANSFER';
+    WHERE status = 'CREATED' AND channel = 'BANK_TRANSFER' AND announced_at IS NULL;
 
 -- The pain.001 version a portal's bank takes for its collection account's files.
 ALTER TABLE portal ADD COLUMN payment_file_version text NOT NULL DEFAULT 'pain.001.001.09'

@@ -2,10 +2,12 @@ package io.crowdrecon.recon.paymentfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.InstructionId;
@@ -30,6 +32,7 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Document;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.JsonNode;
@@ -40,6 +43,7 @@ import tools.jackson.databind.JsonNode;
  * item for what SEPA cannot carry, and one file, never two, when two builds run at once.
  */
 @ReconIntegrationTest
+@TestPropertySource(properties = "recon.payment-files.enabled=true")
 class PaymentFileBuildIT {
 
     private static final Duration BUILT = Duration.ofSeconds(60);
@@ -67,6 +71,9 @@ class PaymentFileBuildIT {
 
     @Autowired
     Clock clock;
+
+    @Autowired
+    EventLog events;
 
     @Test
     void gathersTheRefundsOfAPortalIntoOneSchemaValidFileWithExactControlSums() throws Exception {
@@ -112,6 +119,29 @@ class PaymentFileBuildIT {
             // still CREATED: an instruction leaves its file's CREATED only when the file is sent
             assertThat(flows.instruction(refund).get("status").asString()).isEqualTo("CREATED");
         }
+    }
+
+    @Test
+    void neverGathersABankTransferThatWasAlreadyAnnouncedAsARequestedEvent() {
+        // As the service did with the switch off (or before it was switched on): the refund's requested event went out
+        // through the outbox, so an adapter paying from events may have paid it already.
+        String announced = refundedInstruction();
+        PaymentInstruction instruction = Objects.requireNonNull(
+                instructions.byId(InstructionId.of(announced)).block(BUILT));
+        events.append(List.of(PaymentInstructionMessage.requested(instruction))).block(BUILT);
+        String fresh = refundedInstruction();
+
+        List<PaymentFile> built = Objects.requireNonNull(build.build().block(BUILT));
+
+        List<String> carried = built.stream()
+                .flatMap(file -> Objects.requireNonNull(files.instructionIds(file.paymentFileId())
+                                .map(InstructionId::value)
+                                .collectList()
+                                .block(BUILT))
+                        .stream())
+                .toList();
+        assertThat(carried).contains(fresh).doesNotContain(announced);
+        assertThat(flows.instruction(announced).get("status").asString()).isEqualTo("CREATED");
     }
 
     @Test

@@ -273,7 +273,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
         return database.sql(
                         """
                         SELECT * FROM payment_instruction i
-                         WHERE i.status = 'CREATED' AND i.channel = 'BANK_TRANSFER'
+                         WHERE i.status = 'CREATED' AND i.channel = 'BANK_TRANSFER' AND i.announced_at IS NULL
                            AND NOT EXISTS (SELECT 1 FROM payment_file_instruction f
                                             WHERE f.instruction_id = i.instruction_id)
                          ORDER BY i.created_at, i.instruction_id
