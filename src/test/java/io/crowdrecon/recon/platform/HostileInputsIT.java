@@ -449,6 +449,8 @@ class HostileInputsIT {
                         .asString());
         // A well-formed id of no cashout: the campaign has none, and the attacks are on the other parameter.
         ids.put("cashoutId", "CO" + "23456789ABCDEFGH");
+        // The same for a payment file: payment files are off in this context, so none can be built.
+        ids.put("paymentFileId", "PFL" + "2222222222222222");
 
         Function<Object, String> json = JSON::writeValueAsString;
         Map<String, String> bodies = new LinkedHashMap<>();
