@@ -18,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Document;
 import tools.jackson.databind.JsonNode;
@@ -29,9 +28,6 @@ import tools.jackson.databind.JsonNode;
  */
 @ReconIntegrationTest
 @TestPropertySource(properties = "recon.payment-files.enabled=true")
-// A second service in this JVM (the switch is a property): closed after the class, so that no other test shares its
-// database and broker with an instance it does not know of.
-@DirtiesContext
 class PaymentFileApiIT {
 
     private static final String FILES = "/api/v1/ops/payment-files";

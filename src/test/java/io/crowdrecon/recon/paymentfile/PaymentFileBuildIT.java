@@ -32,7 +32,6 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.TestPropertySource;
 import org.w3c.dom.Document;
 import reactor.core.publisher.Mono;
@@ -45,9 +44,6 @@ import tools.jackson.databind.JsonNode;
  */
 @ReconIntegrationTest
 @TestPropertySource(properties = "recon.payment-files.enabled=true")
-// A second service in this JVM (the switch is a property): closed after the class, so that no other test shares its
-// database and broker with an instance it does not know of.
-@DirtiesContext
 class PaymentFileBuildIT {
 
     private static final Duration BUILT = Duration.ofSeconds(60);
