@@ -7,7 +7,6 @@ import io.crowdrecon.recon.campaign.CampaignTransitions;
 import io.crowdrecon.recon.order.OrderTransitions;
 import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
-import io.crowdrecon.recon.paymentfile.PaymentFileTransitions;
 import io.crowdrecon.recon.review.ReviewTransitions;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
@@ -34,8 +33,7 @@ class LifecyclesDocTests {
                 Arguments.of("Payment instruction", InstructionTransitions.rows()),
                 Arguments.of("Unidentified transfer", UnidentifiedTransitions.rows()),
                 Arguments.of("Review item", ReviewTransitions.rows()),
-                Arguments.of("Bank file", BankFileTransitions.rows()),
-                Arguments.of("Payment file", PaymentFileTransitions.rows()));
+                Arguments.of("Bank file", BankFileTransitions.rows()));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -102,8 +102,7 @@ class IdPrefixTests {
                 Arguments.of("reviewItemId", IdPrefix.REVIEW_ITEM),
                 Arguments.of("bankFileId", IdPrefix.BANK_FILE),
                 Arguments.of("bankStatementId", IdPrefix.BANK_STATEMENT),
-                Arguments.of("operatorId", IdPrefix.OPERATOR),
-                Arguments.of("paymentFileId", IdPrefix.PAYMENT_FILE));
+                Arguments.of("operatorId", IdPrefix.OPERATOR));
     }
 
     @ParameterizedTest
@@ -118,7 +117,7 @@ class IdPrefixTests {
         assertThat(IdPrefix.named("OrderId")).isEmpty();
         assertThat(IdPrefix.named("page")).isEmpty();
         assertThat(IdPrefix.named(null)).isEmpty();
-        assertThat(IdPrefix.byName()).hasSize(20);
+        assertThat(IdPrefix.byName()).hasSize(19);
     }
 
     @Test

@@ -40,8 +40,7 @@ class TypedIdsTests {
                         BankStatementId::new,
                         BankStatementId::value,
                         IdGenerator::nextBankStatementId),
-                kind(IdPrefix.OPERATOR, OperatorId::new, OperatorId::value, IdGenerator::nextOperatorId),
-                kind(IdPrefix.PAYMENT_FILE, PaymentFileId::new, PaymentFileId::value, IdGenerator::nextPaymentFileId));
+                kind(IdPrefix.OPERATOR, OperatorId::new, OperatorId::value, IdGenerator::nextOperatorId));
     }
 
     private static <T> Arguments kind(

@@ -4,10 +4,11 @@ import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.PaymentChannel;
+import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
-import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
@@ -52,7 +53,7 @@ public record RefundDecision(
      * {@code ILLEGAL_TRANSITION} while a chargeback holds one of them.
      */
     public static RefundDecision inFull(
-            ReleasePolicy approval,
+            ApprovalPolicy approval,
             Order order,
             Moneyin moneyin,
             List<Moneyout> outs,
@@ -82,7 +83,7 @@ public record RefundDecision(
      * are (a split's rest).
      */
     public static RefundDecision of(
-            ReleasePolicy approval,
+            ApprovalPolicy approval,
             Order order,
             Moneyin moneyin,
             BigDecimal amount,
@@ -93,7 +94,7 @@ public record RefundDecision(
     }
 
     private static RefundDecision of(
-            ReleasePolicy approval,
+            ApprovalPolicy approval,
             Order order,
             Moneyin moneyin,
             Money amount,
@@ -142,12 +143,14 @@ public record RefundDecision(
                 instruction,
                 Optional.empty(),
                 // One above the approval threshold waits for an approver, who announces it (four eyes).
-                approval.announcement(instruction));
+                instruction.status() == InstructionStatus.CREATED
+                        ? List.of(PaymentInstructionMessage.requested(instruction))
+                        : List.of());
     }
 
     /** To the card that paid, on its pspReference; or to the payer's IBAN, ON_HOLD while it has no valid one. */
     private static PaymentInstruction instructionFor(
-            ReleasePolicy approval,
+            ApprovalPolicy approval,
             Order order,
             Moneyin moneyin,
             Money amount,

@@ -1,4 +1,0 @@
-@NullMarked
-package io.crowdrecon.recon.paymentfile.config;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,4 +1,0 @@
-@NullMarked
-package io.crowdrecon.recon.paymentfile.persistence;
-
-import org.jspecify.annotations.NullMarked;

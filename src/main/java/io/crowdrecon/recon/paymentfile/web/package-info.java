@@ -1,4 +1,0 @@
-@NullMarked
-package io.crowdrecon.recon.paymentfile.web;
-
-import org.jspecify.annotations.NullMarked;
