@@ -183,6 +183,12 @@ public class BookBankFile {
         FileBooking booking = bookings.begin(bankFileId, survey);
         return chunks(reader, source)
                 .concatMap(booking::take, 1)
+                // Other bytes of the same statements committed after the look at the start of this transaction:
+                // this file is the same file again. Rolling back lets the next attempt answer the first file.
+                .then(Mono.defer(() -> booking.allBookedBefore()
+                        ? Mono.error(new ConcurrentChangeException(new IllegalStateException(
+                                "the statements of bank file " + bankFileId.value() + " were booked meanwhile")))
+                        : Mono.empty()))
                 .then(Mono.defer(() -> files.booked(
                         bankFileId,
                         book,

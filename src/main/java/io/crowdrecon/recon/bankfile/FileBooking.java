@@ -55,6 +55,7 @@ final class FileBooking {
     private final Survey survey;
     private int nextSection;
     private int statementsBooked;
+    private int bookedBefore;
     private @Nullable Booking booking;
 
     FileBooking(StatementBookings with, BankFileId bankFileId, Survey survey) {
@@ -65,6 +66,11 @@ final class FileBooking {
 
     int statementsBooked() {
         return statementsBooked;
+    }
+
+    /** Whether every section of the file turned out booked by an earlier file: the file is the same file again. */
+    boolean allBookedBefore() {
+        return !survey.sections().isEmpty() && bookedBefore == survey.sections().size();
     }
 
     Mono<Void> take(List<BankFileItem> chunk) {
@@ -93,7 +99,7 @@ final class FileBooking {
                 .fileThatBooked(section.key())
                 .hasElement()
                 .flatMap(bookedBefore -> bookedBefore
-                        ? Mono.<Void>empty()
+                        ? Mono.<Void>fromRunnable(() -> this.bookedBefore++)
                         : with.books
                                 .portalOf(section.context().account())
                                 .map(portal -> new Booking(section, portal))

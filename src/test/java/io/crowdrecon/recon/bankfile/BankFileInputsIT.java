@@ -17,6 +17,7 @@ import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import io.r2dbc.spi.Connection;
 import io.r2dbc.spi.ConnectionFactory;
 import io.r2dbc.spi.Result;
+import java.io.ByteArrayInputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -28,11 +29,13 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.buffer.DataBuffer;
@@ -69,6 +72,9 @@ class BankFileInputsIT {
 
     @Autowired
     ConnectionFactory connections;
+
+    @Autowired
+    BookBankFile bookBankFile;
 
     @Autowired
     DatabaseClient database;
@@ -575,6 +581,56 @@ class BankFileInputsIT {
             pool.shutdownNow();
             Mono.from(holder.close()).block();
         }
+    }
+
+    @Test
+    void aCopyWhoseStatementsWereBookedWhileItWasReadAnswersTheFirstFile() throws Exception {
+        String payer = Ibans.randomGerman();
+        String orderId = flows.newOrder(payer);
+        String xml = CamtFiles.of(collectionIban())
+                .day(DAY)
+                .sequence(1)
+                .opening("0.00")
+                .credit(BankFileTexts.bankReference(), "1100.00", DAY, payer, "Subscription " + orderId)
+                .camt053();
+        byte[] copy = xml.replace("<Document", "\n<Document").getBytes(StandardCharsets.UTF_8);
+        // The copy found no booked statement at the start of its transaction and is reading its entries when the
+        // first file commits: the narrowest window in which two instances race.
+        CountDownLatch reading = new CountDownLatch(1);
+        CountDownLatch firstBooked = new CountDownLatch(1);
+        AtomicInteger opened = new AtomicInteger();
+        BankFileSource source = new BankFileSource(
+                HexFormat.of().parseHex(sha256(new String(copy, StandardCharsets.UTF_8))),
+                copy.length,
+                "API",
+                "test",
+                () -> {
+                    if (opened.incrementAndGet() == 2) { // the survey opened it first; this is the booking
+                        reading.countDown();
+                        try {
+                            firstBooked.await(30, TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return new ByteArrayInputStream(copy);
+                });
+
+        CompletableFuture<BookBankFile.Receipt> copyReceipt =
+                bookBankFile.book(source).toFuture();
+        assertThat(reading.await(30, TimeUnit.SECONDS)).isTrue();
+        JsonNode first = files.post(xml);
+        firstBooked.countDown();
+        BookBankFile.Receipt answer = copyReceipt.get(60, TimeUnit.SECONDS);
+
+        assertThat(first.get("repeated").asBoolean()).isFalse();
+        assertThat(answer.bankFileId().value())
+                .isEqualTo(first.get("bankFileId").asString());
+        assertThat(answer.repeated()).isTrue();
+        assertThat(files.files().get("items").valueStream())
+                .filteredOn(f -> f.get("sha256").asString().equals(source.sha256Hex()))
+                .isEmpty();
+        theOnlyStatementOfTheAccountPaidTheOrderOnce(orderId);
     }
 
     /** Whether a session of the service waits on a row lock in a statement that starts with {@code sql}. */
