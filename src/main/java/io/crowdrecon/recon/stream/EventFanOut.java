@@ -49,9 +49,13 @@ public class EventFanOut {
         this.delivery = delivery;
     }
 
-    /** The poll loop, forever (started once per instance). */
+    /**
+     * The poll loop, forever. Started once per instance, and again when a stopped instance starts again (a paused
+     * application context restarts its lifecycle): then live streams are served again.
+     */
     public Flux<Integer> run() {
-        return history.lastSeq()
+        return Mono.fromRunnable(this::reopen)
+                .then(history.lastSeq())
                 .doOnNext(last -> position.compareAndSet(-1, last))
                 .thenMany(Mono.defer(this::pollOnce)
                         .flatMap(n -> n < batch ? Mono.delay(interval).thenReturn(n) : Mono.just(n))
@@ -116,6 +120,14 @@ public class EventFanOut {
         byAudience
                 .values()
                 .forEach(sink -> sink.emitComplete(Sinks.EmitFailureHandler.busyLooping(Duration.ofMillis(100))));
+    }
+
+    private void reopen() {
+        if (closed) {
+            // Every sink was completed by close(): a client arriving now needs a new one.
+            byAudience.clear();
+            closed = false;
+        }
     }
 
     /** The last seq handed to subscribers; -1 before the first poll. */

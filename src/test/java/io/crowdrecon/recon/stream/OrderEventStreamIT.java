@@ -19,6 +19,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
@@ -44,6 +45,9 @@ class OrderEventStreamIT {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    ConfigurableApplicationContext context;
 
     TestPortal portal;
     String campaign;
@@ -77,6 +81,24 @@ class OrderEventStreamIT {
                     .isSorted()
                     .doesNotHaveDuplicates();
             assertThat(listener.first().comment()).isEqualToIgnoringWhitespace("connected");
+        }
+    }
+
+    @Test
+    void streamsAgainAfterTheServiceWasPausedAndRestarted() {
+        // Spring's test context cache pauses an idle context and restarts it when a test needs it again; before
+        // the fan-out reopened on restart, every live stream of a restarted service ended at once, silent.
+        context.pause();
+        context.restart();
+        try (Listener listener = listen(web, portal.apiKey(), "/api/v1/orders/events", null)) {
+            listener.awaitConnected();
+            String orderId = portal.order(campaign, investor, Ibans.randomGerman())
+                    .get("orderId")
+                    .asString();
+
+            assertThat(listener.awaitEvents(e -> orderId.equals(field(e, "orderId")), 1))
+                    .extracting(e -> field(e, "status"))
+                    .containsExactly("CREATED");
         }
     }
 

@@ -111,6 +111,25 @@ class OrderEventStreamTests {
     }
 
     @Test
+    void servesLiveStreamsAgainWhenTheStoppedInstanceStartsAgain() {
+        history.append(2);
+        fanOut.run().subscribe().dispose();
+        fanOut.close();
+        var subscription = fanOut.run().subscribe();
+        try {
+            StepVerifier.create(stream.events(EventFilter.ops(null, null), new OrderEventStream.Start(2))
+                            .map(StoredEvent::seq)
+                            .take(2))
+                    .then(() -> history.append(2))
+                    .expectNext(3L, 4L)
+                    .expectComplete()
+                    .verify(Duration.ofSeconds(10));
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
     void dropsAClientThatFallsTooFarBehindInsteadOfSlowingEveryoneElse() {
         var subscription = fanOut.run().subscribe();
         try {
