@@ -19,9 +19,8 @@ import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
-import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
-import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.portal.Companies;
@@ -68,6 +67,7 @@ public class FinalizeCampaign {
     private final OrderMoves moves;
     private final OrderRefunds refunds;
     private final Settlement settlement;
+    private final ReleasePolicy release;
     private final Cashouts cashouts;
     private final Companies companies;
     private final Portals portals;
@@ -82,6 +82,7 @@ public class FinalizeCampaign {
             OrderMoves moves,
             OrderRefunds refunds,
             Settlement settlement,
+            ReleasePolicy release,
             Cashouts cashouts,
             Companies companies,
             Portals portals,
@@ -94,6 +95,7 @@ public class FinalizeCampaign {
         this.moves = moves;
         this.refunds = refunds;
         this.settlement = settlement;
+        this.release = release;
         this.cashouts = cashouts;
         this.companies = companies;
         this.portals = portals;
@@ -252,8 +254,7 @@ public class FinalizeCampaign {
                     // One awaiting approval (every cashout) is announced by its approver (four eyes).
                     List<OutboundEvent> requested = Stream.of(toCompany, toPortal)
                             .flatMap(Optional::stream)
-                            .filter(i -> i.status() == InstructionStatus.CREATED)
-                            .map(PaymentInstructionMessage::requested)
+                            .flatMap(i -> release.announcement(i).stream())
                             .toList();
                     return cashouts.add(cashout).thenReturn(requested);
                 });

@@ -21,11 +21,10 @@ import io.crowdrecon.recon.order.StatusChange;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
-import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
@@ -61,7 +60,7 @@ public final class CreditBatch {
     private static final int MAX_REMITTANCE = 140;
 
     private final CreditFacts facts;
-    private final ApprovalPolicy approval;
+    private final ReleasePolicy approval;
     private final IdGenerator ids;
     private final Instant now;
     private final Map<String, RecordedCredit> recordedById;
@@ -69,7 +68,7 @@ public final class CreditBatch {
     private final Map<OrderId, Order> orders;
     private final Bookings bookings = new Bookings();
 
-    private CreditBatch(CreditFacts facts, ApprovalPolicy approval, IdGenerator ids, Instant now) {
+    private CreditBatch(CreditFacts facts, ReleasePolicy approval, IdGenerator ids, Instant now) {
         this.facts = facts;
         this.approval = approval;
         this.ids = ids;
@@ -81,7 +80,7 @@ public final class CreditBatch {
 
     /** Decides and books every credit, in the given order. */
     public static Bookings book(
-            List<IncomingCredit> credits, CreditFacts facts, ApprovalPolicy approval, IdGenerator ids, Instant now) {
+            List<IncomingCredit> credits, CreditFacts facts, ReleasePolicy approval, IdGenerator ids, Instant now) {
         CreditBatch batch = new CreditBatch(facts, approval, ids, now);
         credits.forEach(batch::add);
         return batch.bookings;
@@ -281,9 +280,9 @@ public final class CreditBatch {
                             + ") has no valid payer IBAN"
                             + " to return it to; give one with PUT /ops/unidentified-transfers/" + transferId
                             + "/return-iban");
-        } else if (instruction.status() == InstructionStatus.CREATED) {
+        } else {
             // One above the approval threshold waits for an approver, who announces it (four eyes).
-            bookings.events.add(PaymentInstructionMessage.requested(instruction));
+            bookings.events.addAll(approval.announcement(instruction));
         }
         if (decision.orderBecomesIncorrectAmount()) {
             move(

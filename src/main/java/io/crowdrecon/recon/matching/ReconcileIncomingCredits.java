@@ -7,10 +7,10 @@ import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.order.Orders.OrderMoveStep;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.Moneyins;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
 import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
@@ -57,7 +57,7 @@ public class ReconcileIncomingCredits {
             ReviewItems reviewItems) {}
 
     private final Stores stores;
-    private final ApprovalPolicy approval;
+    private final ReleasePolicy approval;
     private final EventLog events;
     private final Transactions transactions;
     private final IdGenerator ids;
@@ -65,7 +65,7 @@ public class ReconcileIncomingCredits {
 
     public ReconcileIncomingCredits(
             Stores stores,
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             EventLog events,
             Transactions transactions,
             IdGenerator ids,

@@ -10,6 +10,8 @@ public enum OpsAction {
     REISSUE_INSTRUCTIONS,
     /** Upload a bank file (statement, notification). */
     UPLOAD_BANK_FILES,
+    /** Build payment files (pain.001) and mark them sent to the bank. */
+    TRANSMIT_PAYMENT_FILES,
     /** Approve or reject a payment awaiting approval. */
     APPROVE_PAYMENTS,
     /** Onboard portals and companies. */

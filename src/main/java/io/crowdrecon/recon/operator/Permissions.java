@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Which role may take which kind of ops action: VIEWER reads; OPERATOR also resolves review items, re-issues
- * instructions and uploads bank files; APPROVER is an OPERATOR who also approves payments; ADMIN may do everything.
+ * instructions, uploads bank files and builds and sends payment files; APPROVER is an OPERATOR who also approves payments; ADMIN may do everything.
  * {@code PermissionsTests} walks every role against every action.
  */
 public final class Permissions {
@@ -14,7 +14,8 @@ public final class Permissions {
             OpsAction.READ,
             OpsAction.RESOLVE_REVIEW_ITEMS,
             OpsAction.REISSUE_INSTRUCTIONS,
-            OpsAction.UPLOAD_BANK_FILES);
+            OpsAction.UPLOAD_BANK_FILES,
+            OpsAction.TRANSMIT_PAYMENT_FILES);
 
     private Permissions() {}
 

@@ -16,6 +16,21 @@ public enum Pain001Version {
         this.namespace = namespace;
     }
 
+    /** The version as the API and the database spell it: {@code pain.001.001.09} or {@code pain.001.001.03}. */
+    public String label() {
+        return namespace.substring(namespace.lastIndexOf(':') + 1);
+    }
+
+    /** The version labelled {@code label} ({@link #label()}); empty for any other text. */
+    public static java.util.Optional<Pain001Version> ofLabel(@org.jspecify.annotations.Nullable String label) {
+        for (Pain001Version version : values()) {
+            if (version.label().equals(label)) {
+                return java.util.Optional.of(version);
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
     /** The XML namespace of the version's {@code Document}. */
     public String namespace() {
         return namespace;

@@ -1,12 +1,14 @@
 /**
- * SEPA credit transfer files out (the first piece of issue 22), in plain Java: {@link
- * io.crowdrecon.recon.paymentfile.PaymentFileContent} says what a file holds (groups per debtor account and execution
- * date of {@link io.crowdrecon.recon.paymentfile.CreditTransfer}s), {@link
- * io.crowdrecon.recon.paymentfile.PaymentFileTotals} counts and sums it exactly, {@link
- * io.crowdrecon.recon.paymentfile.Pain001Writer} streams it as pain.001.001.09 or .001.03 with the JDK's StAX writer,
- * and {@link io.crowdrecon.recon.paymentfile.SepaText} keeps every text in the SEPA character set. No persistence, web
- * or Kafka adapter yet. Guarded by {@code SepaTextTests} and {@code Pain001WriterTests} (every file validated against
- * the EPC's pain.001.001.09 and the ISO pain.001.001.03 schemas, a 10,000-transfer file written streaming).
+ * SEPA credit transfer files out (issue 22, docs/payment-files.md). Plain Java: {@link
+ * io.crowdrecon.recon.paymentfile.Pain001Writer} streams a {@link io.crowdrecon.recon.paymentfile.PaymentFileContent}
+ * as pain.001.001.09 or .001.03, {@link io.crowdrecon.recon.paymentfile.SepaText} keeps every text in the SEPA set,
+ * {@link io.crowdrecon.recon.paymentfile.PaymentFileGathering} decides which instructions go into which file and which
+ * are refused, {@link io.crowdrecon.recon.paymentfile.Target2Calendar} dates them, and {@link
+ * io.crowdrecon.recon.paymentfile.BuildPaymentFiles} builds and stores them (one file per debtor account, under an
+ * advisory lock, bytes in chunks). States: {@link io.crowdrecon.recon.paymentfile.PaymentFileTransitions}. Adapters in
+ * {@code persistence} and {@code web}. Guarded by {@code SepaTextTests}, {@code Pain001WriterTests}, {@code
+ * PaymentFileGatheringTests}, {@code Target2CalendarTests}, {@code PaymentFileTransitionsTests}, {@code
+ * PaymentFileBuildIT} and {@code PaymentFileApiIT}.
  */
 @NullMarked
 package io.crowdrecon.recon.paymentfile;

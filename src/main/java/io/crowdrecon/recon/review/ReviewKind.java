@@ -23,5 +23,10 @@ public enum ReviewKind {
     /** A statement whose balances do not add up: nothing in it was booked. */
     STATEMENT_INVALID,
     /** An approver rejected a payment awaiting approval (with a note): the instruction is FAILED, to re-issue. */
-    APPROVAL_REJECTED
+    APPROVAL_REJECTED,
+    /**
+     * A CREATED bank transfer no SEPA pain.001 file can carry (not in euros, no collection account to debit, a creditor
+     * IBAN or name the file cannot hold): it stays CREATED until fixed by hand; opened once per instruction.
+     */
+    PAYMENT_FILE_REFUSED
 }

@@ -24,6 +24,7 @@ public enum ErrorCode {
     API_KEY_ALREADY_ISSUED(Category.CONFLICT, "The API key and webhook secret were already issued"),
     CAMPAIGN_NOT_OPEN(Category.CONFLICT, "The campaign is not open"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS(Category.CONFLICT, "A request with this Idempotency-Key is still in progress"),
+    PAYMENT_FILES_DISABLED(Category.CONFLICT, "Payment files are switched off (RECON_PAYMENT_FILES_ENABLED=false)"),
     UNSUPPORTED_CURRENCY(Category.UNPROCESSABLE, "Only EUR is supported"),
     IDEMPOTENCY_KEY_REUSED(Category.UNPROCESSABLE, "The Idempotency-Key was used with another request body"),
     ACCOUNTED_ORDERS_CHANGED(Category.UNPROCESSABLE, "The lists do not name every accounted order exactly once"),

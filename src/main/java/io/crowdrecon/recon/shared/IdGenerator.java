@@ -95,4 +95,8 @@ public final class IdGenerator {
     public OperatorId nextOperatorId() {
         return new OperatorId(next(OperatorId.KIND));
     }
+
+    public PaymentFileId nextPaymentFileId() {
+        return new PaymentFileId(next(PaymentFileId.KIND));
+    }
 }

@@ -33,7 +33,8 @@ public enum IdPrefix {
     REVIEW_ITEM("RI", "reviewItemId"),
     BANK_FILE("BFL", "bankFileId"),
     BANK_STATEMENT("BST", "bankStatementId"),
-    OPERATOR("OPR", "operatorId");
+    OPERATOR("OPR", "operatorId"),
+    PAYMENT_FILE("PFL", "paymentFileId");
 
     /** The characters after the prefix of every id but an order id: no 0/O, 1/I/L, so that none is misread. */
     public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.campaign.CampaignTransitions;
 import io.crowdrecon.recon.order.OrderTransitions;
 import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
+import io.crowdrecon.recon.paymentfile.PaymentFileTransitions;
 import io.crowdrecon.recon.review.ReviewTransitions;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
@@ -33,7 +34,8 @@ class LifecyclesDocTests {
                 Arguments.of("Payment instruction", InstructionTransitions.rows()),
                 Arguments.of("Unidentified transfer", UnidentifiedTransitions.rows()),
                 Arguments.of("Review item", ReviewTransitions.rows()),
-                Arguments.of("Bank file", BankFileTransitions.rows()));
+                Arguments.of("Bank file", BankFileTransitions.rows()),
+                Arguments.of("Payment file", PaymentFileTransitions.rows()));
     }
 
     @ParameterizedTest(name = "{0}")

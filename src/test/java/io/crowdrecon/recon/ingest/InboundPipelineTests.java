@@ -10,8 +10,8 @@ import io.crowdrecon.recon.matching.IncomingCredit;
 import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.payment.Moneyins;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -401,7 +401,7 @@ class InboundPipelineTests {
                         acceptingEveryWrite(UnidentifiedTransfers.class),
                         acceptingEveryWrite(PaymentInstructions.class),
                         acceptingEveryWrite(ReviewItems.class)),
-                ApprovalPolicy.DEFAULT,
+                ReleasePolicy.DEFAULT,
                 events -> Mono.empty(),
                 ledger,
                 IdGenerator.threadLocal(),

@@ -31,11 +31,11 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
@@ -908,7 +908,7 @@ class CreditBatchTests {
     private static Bookings book(List<IncomingCredit> credits, CreditFacts facts) {
         // One seeded generator for the whole batch: distinct ids, the same on every run.
         SplittableRandom random = new SplittableRandom(21);
-        return CreditBatch.book(credits, facts, ApprovalPolicy.DEFAULT, new IdGenerator(() -> random), NOW);
+        return CreditBatch.book(credits, facts, ReleasePolicy.DEFAULT, new IdGenerator(() -> random), NOW);
     }
 
     private static Arguments row(String behaviour, List<IncomingCredit> credits, CreditFacts facts, Expected expected) {

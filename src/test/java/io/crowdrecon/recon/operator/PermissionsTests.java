@@ -26,6 +26,7 @@ class PermissionsTests {
             OpsAction.RESOLVE_REVIEW_ITEMS, EnumSet.of(OPERATOR, APPROVER, ADMIN),
             OpsAction.REISSUE_INSTRUCTIONS, EnumSet.of(OPERATOR, APPROVER, ADMIN),
             OpsAction.UPLOAD_BANK_FILES, EnumSet.of(OPERATOR, APPROVER, ADMIN),
+            OpsAction.TRANSMIT_PAYMENT_FILES, EnumSet.of(OPERATOR, APPROVER, ADMIN),
             OpsAction.APPROVE_PAYMENTS, EnumSet.of(APPROVER, ADMIN),
             OpsAction.ONBOARD_PORTALS, EnumSet.of(ADMIN),
             OpsAction.MANAGE_OPERATORS, EnumSet.of(ADMIN));

@@ -102,7 +102,8 @@ class IdPrefixTests {
                 Arguments.of("reviewItemId", IdPrefix.REVIEW_ITEM),
                 Arguments.of("bankFileId", IdPrefix.BANK_FILE),
                 Arguments.of("bankStatementId", IdPrefix.BANK_STATEMENT),
-                Arguments.of("operatorId", IdPrefix.OPERATOR));
+                Arguments.of("operatorId", IdPrefix.OPERATOR),
+                Arguments.of("paymentFileId", IdPrefix.PAYMENT_FILE));
     }
 
     @ParameterizedTest
@@ -117,7 +118,7 @@ class IdPrefixTests {
         assertThat(IdPrefix.named("OrderId")).isEmpty();
         assertThat(IdPrefix.named("page")).isEmpty();
         assertThat(IdPrefix.named(null)).isEmpty();
-        assertThat(IdPrefix.byName()).hasSize(19);
+        assertThat(IdPrefix.byName()).hasSize(20);
     }
 
     @Test

@@ -40,7 +40,8 @@ class TypedIdsTests {
                         BankStatementId::new,
                         BankStatementId::value,
                         IdGenerator::nextBankStatementId),
-                kind(IdPrefix.OPERATOR, OperatorId::new, OperatorId::value, IdGenerator::nextOperatorId));
+                kind(IdPrefix.OPERATOR, OperatorId::new, OperatorId::value, IdGenerator::nextOperatorId),
+                kind(IdPrefix.PAYMENT_FILE, PaymentFileId::new, PaymentFileId::value, IdGenerator::nextPaymentFileId));
     }
 
     private static <T> Arguments kind(

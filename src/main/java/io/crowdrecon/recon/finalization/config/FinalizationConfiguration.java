@@ -7,6 +7,7 @@ import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.portal.Companies;
 import io.crowdrecon.recon.portal.Portals;
@@ -32,6 +33,7 @@ class FinalizationConfiguration {
             OrderMoves moves,
             OrderRefunds refunds,
             Settlement settlement,
+            ReleasePolicy release,
             R2dbcCashouts cashouts,
             Companies companies,
             Portals portals,
@@ -45,6 +47,7 @@ class FinalizationConfiguration {
                 moves,
                 refunds,
                 settlement,
+                release,
                 cashouts,
                 companies,
                 portals,

@@ -7,8 +7,8 @@ import io.crowdrecon.recon.matching.persistence.R2dbcNotifications;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.Moneyins;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -43,7 +43,7 @@ class MatchingConfiguration {
             UnidentifiedTransfers unidentifiedTransfers,
             PaymentInstructions instructions,
             ReviewItems reviewItems,
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             EventLog events,
             Transactions transactions,
             IdGenerator ids,

@@ -6,8 +6,8 @@ import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.card.ApplyCardEvent;
 import io.crowdrecon.recon.payment.card.ChargebackResolution;
 import io.crowdrecon.recon.payment.instruction.ApplyBankDebit;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionDesk;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.instruction.UnreceivedCredits;
 import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.payment.persistence.R2dbcCardEvents;
@@ -35,10 +35,15 @@ import org.springframework.r2dbc.core.DatabaseClient;
 @Configuration(proxyBeanMethods = false)
 class PaymentConfiguration {
 
-    /** Which instructions wait for an approver: {@code RECON_APPROVAL_THRESHOLD}, default 15,000.00. */
+    /**
+     * Which instructions wait for an approver ({@code RECON_APPROVAL_THRESHOLD}, default 15,000.00), and whether bank
+     * transfers leave in payment files rather than as events ({@code RECON_PAYMENT_FILES_ENABLED}, default false).
+     */
     @Bean
-    ApprovalPolicy approvalPolicy(@Value("${recon.approval-threshold:15000.00}") BigDecimal threshold) {
-        return new ApprovalPolicy(threshold);
+    ReleasePolicy releasePolicy(
+            @Value("${recon.approval-threshold:15000.00}") BigDecimal threshold,
+            @Value("${recon.payment-files.enabled:false}") boolean paymentFiles) {
+        return new ReleasePolicy(threshold, paymentFiles);
     }
 
     @Bean
@@ -68,7 +73,7 @@ class PaymentConfiguration {
             R2dbcRefunds refunds,
             R2dbcPaymentInstructions instructions,
             ReviewItems reviewItems,
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             IdGenerator ids,
             Clock clock) {
         return new PaymentRefunds(moneyins, moneyouts, refunds, instructions, reviewItems, approval, ids, clock);
@@ -82,7 +87,7 @@ class PaymentConfiguration {
             R2dbcPaymentInstructions instructions,
             PaymentRefunds paymentRefunds,
             ReviewItems reviewItems,
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             IdGenerator ids,
             Clock clock) {
         return new Settlement(
@@ -185,7 +190,7 @@ class PaymentConfiguration {
             UnidentifiedTransfers unidentified,
             R2dbcRefunds refunds,
             ReviewItems reviewItems,
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             EventLog events,
             Transactions transactions,
             IdGenerator ids,

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment.instruction;
 import io.crowdrecon.recon.operator.Actor;
 import io.crowdrecon.recon.operator.FourEyes;
 import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItem;
@@ -32,7 +33,7 @@ import reactor.core.publisher.Mono;
 /**
  * Operators fixing money that could not go out: re-issuing a FAILED instruction (optionally to
  * another IBAN) as a new, linked one, and giving an ON_HOLD return or refund its destination; and approvers letting an
- * instruction AWAITING_APPROVAL go, or rejecting it (four eyes, {@link ApprovalPolicy}, {@code operator.FourEyes}).
+ * instruction AWAITING_APPROVAL go, or rejecting it (four eyes, {@link ReleasePolicy}, {@code operator.FourEyes}).
  * An instruction is announced to the bank or gateway ({@code requested}) only once it is CREATED.
  */
 public class InstructionDesk {
@@ -41,7 +42,7 @@ public class InstructionDesk {
     private final UnidentifiedTransfers unidentified;
     private final Refunds refunds;
     private final ReviewItems reviewItems;
-    private final ApprovalPolicy approval;
+    private final ReleasePolicy approval;
     private final EventLog events;
     private final Transactions transactions;
     private final IdGenerator ids;
@@ -52,7 +53,7 @@ public class InstructionDesk {
             UnidentifiedTransfers unidentified,
             Refunds refunds,
             ReviewItems reviewItems,
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             EventLog events,
             Transactions transactions,
             IdGenerator ids,
@@ -308,10 +309,10 @@ public class InstructionDesk {
 
     /** Announces a CREATED instruction to the bank or gateway; one awaiting approval waits for its approver. */
     private Mono<PaymentInstruction> announceIfCreated(PaymentInstruction instruction) {
-        return instruction.status() == InstructionStatus.CREATED
-                ? events.append(List.of(PaymentInstructionMessage.requested(instruction)))
-                        .thenReturn(instruction)
-                : Mono.just(instruction);
+        List<OutboundEvent> announcement = approval.announcement(instruction);
+        return announcement.isEmpty()
+                ? Mono.just(instruction)
+                : events.append(announcement).thenReturn(instruction);
     }
 
     private static @Nullable Iban optionalIban(@Nullable String iban) {

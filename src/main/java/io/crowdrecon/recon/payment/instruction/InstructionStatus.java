@@ -1,7 +1,7 @@
 package io.crowdrecon.recon.payment.instruction;
 
 /**
- * {@code AWAITING_APPROVAL} (a CASHOUT, or an amount above {@link ApprovalPolicy}'s threshold) until an approver lets it
+ * {@code AWAITING_APPROVAL} (a CASHOUT, or an amount above {@link ReleasePolicy}'s threshold) until an approver lets it
  * go, then {@code CREATED → EXECUTED | FAILED}, confirmed by the bank (a DEBIT) or the gateway (a card
  * REFUND); {@code ON_HOLD} while no destination is known. A FAILED instruction stays failed: ops
  * re-issue it as a new, linked instruction. An instruction moves only along a row of {@link InstructionTransitions}.

@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * The payment instruction lifecycle of SPEC sections 4 and 5 as data: the only way an instruction's status changes.
- * Creation ({@code CREATED}, {@code AWAITING_APPROVAL} when {@link ApprovalPolicy} asks, or {@code ON_HOLD} while no
+ * Creation ({@code CREATED}, {@code AWAITING_APPROVAL} when {@link ReleasePolicy} asks, or {@code ON_HOLD} while no
  * destination is known) is not a transition and is not listed;
  * nor is a re-issue, which links a {@code FAILED} instruction to a new one and leaves its status as it is.
  *

@@ -13,7 +13,7 @@ public enum InstructionTrigger {
      * {@code iban}, or {@code PUT /ops/unidentified-transfers/{id}/return-iban}.
      */
     DESTINATION_GIVEN,
-    /** As {@link #DESTINATION_GIVEN}, for an instruction that must then be approved ({@link ApprovalPolicy}). */
+    /** As {@link #DESTINATION_GIVEN}, for an instruction that must then be approved ({@link ReleasePolicy}). */
     DESTINATION_GIVEN_AWAITING_APPROVAL,
     /** An approver lets the instruction go: {@code PUT /ops/instructions/{id}/approved}. */
     APPROVED,

@@ -89,4 +89,11 @@ public interface PaymentInstructions {
     Flux<PaymentInstruction> lockAll(SortedSet<String> instructionIds);
 
     Flux<PaymentInstruction> ofUnidentifiedTransfer(UnidentifiedTransferId unidentifiedTransferId);
+
+    /**
+     * At most {@code limit} CREATED bank transfers in no payment file yet and never announced as a requested event
+     * (one announced may already have been paid from it), oldest first: what the next pain.001 files gather (the caller
+     * holds the payment-file build lock, so none of them is being gathered elsewhere).
+     */
+    Flux<PaymentInstruction> readyForPaymentFiles(int limit);
 }

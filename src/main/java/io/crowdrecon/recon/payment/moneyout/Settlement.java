@@ -4,10 +4,10 @@ import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.refund.PaymentRefunds;
 import io.crowdrecon.recon.payment.refund.Refunds;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -41,7 +41,7 @@ public class Settlement {
     private final Refunds refunds;
     private final PaymentInstructions instructions;
     private final PaymentRefunds paymentRefunds;
-    private final ApprovalPolicy approval;
+    private final ReleasePolicy approval;
     private final IdGenerator ids;
     private final Clock clock;
 
@@ -52,7 +52,7 @@ public class Settlement {
             PaymentInstructions instructions,
             PaymentRefunds paymentRefunds,
             ReviewItems reviewItems,
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             IdGenerator ids,
             Clock clock) {
         this.moneyins = moneyins;
@@ -124,7 +124,7 @@ public class Settlement {
     }
 
     /**
-     * A CASHOUT or FEE_PAYOUT instruction of a campaign, AWAITING_APPROVAL when {@link ApprovalPolicy} asks (every
+     * A CASHOUT or FEE_PAYOUT instruction of a campaign, AWAITING_APPROVAL when {@link ReleasePolicy} asks (every
      * cashout), else CREATED; none (empty) when the amount is 0.
      */
     public Mono<PaymentInstruction> instructPayout(

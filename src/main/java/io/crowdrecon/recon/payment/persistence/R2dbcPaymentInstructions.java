@@ -268,6 +268,22 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                 .all();
     }
 
+    @Override
+    public Flux<PaymentInstruction> readyForPaymentFiles(int limit) {
+        return database.sql(
+                        """
+                        SELECT * FROM payment_instruction i
+                         WHERE i.status = 'CREATED' AND i.channel = 'BANK_TRANSFER' AND i.announced_at IS NULL
+                           AND NOT EXISTS (SELECT 1 FROM payment_file_instruction f
+                                            WHERE f.instruction_id = i.instruction_id)
+                         ORDER BY i.created_at, i.instruction_id
+                         LIMIT :limit
+                           FOR UPDATE OF i SKIP LOCKED""")
+                .bind("limit", limit)
+                .map(R2dbcPaymentInstructions::instruction)
+                .all();
+    }
+
     static PaymentInstruction instruction(Readable row) {
         return new PaymentInstruction(
                 new InstructionId(row.get("instruction_id", String.class)),

@@ -5,8 +5,8 @@ import io.crowdrecon.recon.order.OrderRefunds;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.Moneyins;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -28,7 +28,7 @@ public class PaymentRefunds implements OrderRefunds {
     private final Refunds refunds;
     private final PaymentInstructions instructions;
     private final ReviewItems reviewItems;
-    private final ApprovalPolicy approval;
+    private final ReleasePolicy approval;
     private final IdGenerator ids;
     private final Clock clock;
 
@@ -38,7 +38,7 @@ public class PaymentRefunds implements OrderRefunds {
             Refunds refunds,
             PaymentInstructions instructions,
             ReviewItems reviewItems,
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             IdGenerator ids,
             Clock clock) {
         this.moneyins = moneyins;

@@ -4,11 +4,10 @@ import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
-import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
@@ -53,7 +52,7 @@ public record RefundDecision(
      * {@code ILLEGAL_TRANSITION} while a chargeback holds one of them.
      */
     public static RefundDecision inFull(
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             Order order,
             Moneyin moneyin,
             List<Moneyout> outs,
@@ -83,7 +82,7 @@ public record RefundDecision(
      * are (a split's rest).
      */
     public static RefundDecision of(
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             Order order,
             Moneyin moneyin,
             BigDecimal amount,
@@ -94,7 +93,7 @@ public record RefundDecision(
     }
 
     private static RefundDecision of(
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             Order order,
             Moneyin moneyin,
             Money amount,
@@ -143,14 +142,12 @@ public record RefundDecision(
                 instruction,
                 Optional.empty(),
                 // One above the approval threshold waits for an approver, who announces it (four eyes).
-                instruction.status() == InstructionStatus.CREATED
-                        ? List.of(PaymentInstructionMessage.requested(instruction))
-                        : List.of());
+                approval.announcement(instruction));
     }
 
     /** To the card that paid, on its pspReference; or to the payer's IBAN, ON_HOLD while it has no valid one. */
     private static PaymentInstruction instructionFor(
-            ApprovalPolicy approval,
+            ReleasePolicy approval,
             Order order,
             Moneyin moneyin,
             Money amount,

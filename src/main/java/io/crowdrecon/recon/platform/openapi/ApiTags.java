@@ -20,6 +20,7 @@ public final class ApiTags {
     public static final String AUDIT = "Ops: audit and statistics";
     public static final String BANK_FILES = "Ops: bank files and statements";
     public static final String OPERATORS = "Ops: operators and the ops log";
+    public static final String PAYMENT_FILES = "Ops: payment files";
 
     private ApiTags() {}
 
@@ -43,6 +44,9 @@ public final class ApiTags {
                         BANK_FILES,
                         "The bank's own files in (camt.052/053/054, MT940), and each statement reconciled with the"
                                 + " books."),
+                tag(
+                        PAYMENT_FILES,
+                        "Payments out as SEPA credit transfer files (pain.001): build, list, read, download."),
                 tag(
                         OPERATORS,
                         "Named operators with roles (VIEWER, OPERATOR, APPROVER, ADMIN), and the append-only log of"

@@ -15,13 +15,13 @@ import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionTrigger;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Settlement.Split;
 import io.crowdrecon.recon.payment.refund.PaymentRefunds;
 import io.crowdrecon.recon.payment.refund.Refund;
@@ -103,9 +103,9 @@ class SettlementTests {
             refunds,
             instructions,
             new PaymentRefunds(
-                    moneyins, moneyouts, refunds, instructions, reviewItems, ApprovalPolicy.DEFAULT, ids, clock),
+                    moneyins, moneyouts, refunds, instructions, reviewItems, ReleasePolicy.DEFAULT, ids, clock),
             reviewItems,
-            ApprovalPolicy.DEFAULT,
+            ReleasePolicy.DEFAULT,
             ids,
             clock);
 
@@ -685,6 +685,11 @@ class SettlementTests {
 
         @Override
         public Flux<PaymentInstruction> ofUnidentifiedTransfer(UnidentifiedTransferId unidentifiedTransferId) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public Flux<PaymentInstruction> readyForPaymentFiles(int limit) {
             throw new UnsupportedOperationException();
         }
     }

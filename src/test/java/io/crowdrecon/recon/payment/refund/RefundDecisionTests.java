@@ -9,9 +9,9 @@ import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.Moneyin;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.PaymentChannel;
-import io.crowdrecon.recon.payment.instruction.ApprovalPolicy;
 import io.crowdrecon.recon.payment.instruction.InstructionStatus;
 import io.crowdrecon.recon.payment.instruction.InstructionType;
+import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
@@ -50,7 +50,7 @@ class RefundDecisionTests {
                 moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.AVAILABLE));
 
         RefundDecision refund = RefundDecision.inFull(
-                ApprovalPolicy.DEFAULT,
+                ReleasePolicy.DEFAULT,
                 order,
                 moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
                 outs,
@@ -86,7 +86,7 @@ class RefundDecisionTests {
     @Test
     void aCardOrderIsRefundedOnItsPspReferenceNeverToAnIban() {
         RefundDecision refund = RefundDecision.inFull(
-                ApprovalPolicy.DEFAULT,
+                ReleasePolicy.DEFAULT,
                 Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.CARD, null),
                 List.of(),
@@ -106,7 +106,7 @@ class RefundDecisionTests {
             nullValues = "NULL")
     void aBankPayerWithoutAValidIbanLeavesTheRefundOnHoldUnannouncedWithAReturnImpossibleItem(String payerIban) {
         RefundDecision refund = RefundDecision.inFull(
-                ApprovalPolicy.DEFAULT,
+                ReleasePolicy.DEFAULT,
                 Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.BANK_TRANSFER, payerIban),
                 List.of(moneyout("MO1", MoneyoutType.COMPANY, "1100", MoneyoutStatus.AVAILABLE)),
@@ -138,7 +138,7 @@ class RefundDecisionTests {
                 moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.AVAILABLE));
 
         assertThatThrownBy(() -> RefundDecision.inFull(
-                        ApprovalPolicy.DEFAULT,
+                        ReleasePolicy.DEFAULT,
                         Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                         moneyin(PaymentChannel.CARD, null),
                         outs,
@@ -157,7 +157,7 @@ class RefundDecisionTests {
                 moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.AVAILABLE));
 
         RefundDecision refund = RefundDecision.inFull(
-                ApprovalPolicy.DEFAULT,
+                ReleasePolicy.DEFAULT,
                 Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
                 outs,
@@ -171,7 +171,7 @@ class RefundDecisionTests {
     @Test
     void aRefundOfPartOfAnOrderLeavesItsMoneyoutsAndRefundsOnlyThatAmount() {
         RefundDecision refund = RefundDecision.of(
-                ApprovalPolicy.DEFAULT,
+                ReleasePolicy.DEFAULT,
                 Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                 moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
                 new BigDecimal("300.00"),
@@ -190,7 +190,7 @@ class RefundDecisionTests {
     @Test
     void refusesARefundWithMoreDecimalsThanTheOrdersCurrencyHas() {
         assertThatThrownBy(() -> RefundDecision.of(
-                        ApprovalPolicy.DEFAULT,
+                        ReleasePolicy.DEFAULT,
                         Domain.order(OrderStatus.ACCOUNTED, null, NOW),
                         moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
                         new BigDecimal("300.001"),

@@ -1,24 +1,36 @@
 package io.crowdrecon.recon.payment.instruction;
 
+import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.Objects;
 
 /**
- * Which instructions wait for an approver before they leave (issue 22, four eyes): every {@code CASHOUT}, and any
- * other instruction strictly above {@code threshold} ({@code RECON_APPROVAL_THRESHOLD}, default 15,000.00), read in the
- * instruction's own currency. Every place that creates an instruction asks this one decision.
+ * When an instruction may leave, and how (issue 22). Which instructions wait for an approver before they leave (four
+ * eyes): every {@code CASHOUT}, and any other instruction strictly above {@code threshold}
+ * ({@code RECON_APPROVAL_THRESHOLD}, default 15,000.00), read in the instruction's own currency. And which leave as a
+ * {@code payment-instruction.requested} event: a CREATED one, except a bank transfer while {@code paymentFiles}
+ * ({@code RECON_PAYMENT_FILES_ENABLED}) sends bank transfers in pain.001 files instead, since an adapter paying both
+ * would pay twice. Every place that creates or releases an instruction asks this one decision.
  *
  * @param threshold the largest amount that leaves without approval; not negative, at most 2 decimals
+ * @param paymentFiles whether bank transfers leave in payment files rather than as events
  */
-public record ApprovalPolicy(BigDecimal threshold) {
+public record ReleasePolicy(BigDecimal threshold, boolean paymentFiles) {
 
-    /** The default of {@code RECON_APPROVAL_THRESHOLD}. */
-    public static final ApprovalPolicy DEFAULT = new ApprovalPolicy(new BigDecimal("15000.00"));
+    /** The defaults: {@code RECON_APPROVAL_THRESHOLD} 15,000.00, payment files off. */
+    public static final ReleasePolicy DEFAULT = new ReleasePolicy(new BigDecimal("15000.00"));
 
-    public ApprovalPolicy {
+    /** With payment files off: every CREATED instruction leaves as an event. */
+    public ReleasePolicy(BigDecimal threshold) {
+        this(threshold, false);
+    }
+
+    public ReleasePolicy {
         Objects.requireNonNull(threshold, "threshold");
         if (threshold.signum() < 0 || threshold.stripTrailingZeros().scale() > 2) {
             throw new IllegalArgumentException(
@@ -50,6 +62,16 @@ public record ApprovalPolicy(BigDecimal threshold) {
         return requiresApproval(instruction.type(), instruction.money())
                 ? InstructionTrigger.DESTINATION_GIVEN_AWAITING_APPROVAL
                 : InstructionTrigger.DESTINATION_GIVEN;
+    }
+
+    /**
+     * The event that asks the bank or card gateway to pay {@code instruction} now: none while it awaits approval or a
+     * destination, and none for a bank transfer while payment files carry those.
+     */
+    public List<OutboundEvent> announcement(PaymentInstruction instruction) {
+        boolean byEvent = instruction.status() == InstructionStatus.CREATED
+                && !(paymentFiles && instruction.channel() == PaymentChannel.BANK_TRANSFER);
+        return byEvent ? List.of(PaymentInstructionMessage.requested(instruction)) : List.of();
     }
 
     // A currency with fewer minor digits than the threshold (JPY, 15000.50) compares with the threshold rounded down:

@@ -1,0 +1,13 @@
+package io.crowdrecon.recon.paymentfile;
+
+import io.crowdrecon.recon.shared.PortalId;
+import java.util.Map;
+import java.util.Set;
+import reactor.core.publisher.Mono;
+
+/** The accounts payment files debit: each portal's collection account. */
+public interface DebtorAccounts {
+
+    /** The debtor account of each of {@code portalIds} that has one (a valid collection IBAN); others are absent. */
+    Mono<Map<PortalId, DebtorAccount>> of(Set<PortalId> portalIds);
+}

@@ -1,0 +1,43 @@
+package io.crowdrecon.recon.paymentfile.config;
+
+import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
+import io.crowdrecon.recon.paymentfile.BuildPaymentFiles;
+import io.crowdrecon.recon.paymentfile.persistence.R2dbcDebtorAccounts;
+import io.crowdrecon.recon.paymentfile.persistence.R2dbcPaymentFiles;
+import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.Transactions;
+import java.time.Clock;
+import java.time.ZoneId;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.r2dbc.core.DatabaseClient;
+
+/** Payment files out: the store, the portals' debtor accounts and the build. */
+@Configuration(proxyBeanMethods = false)
+public class PaymentFileConfiguration {
+
+    @Bean
+    R2dbcPaymentFiles paymentFiles(DatabaseClient database) {
+        return new R2dbcPaymentFiles(database);
+    }
+
+    @Bean
+    R2dbcDebtorAccounts debtorAccounts(DatabaseClient database) {
+        return new R2dbcDebtorAccounts(database);
+    }
+
+    @Bean
+    BuildPaymentFiles buildPaymentFiles(
+            PaymentInstructions instructions,
+            R2dbcDebtorAccounts accounts,
+            R2dbcPaymentFiles files,
+            ReviewItems reviewItems,
+            Transactions transactions,
+            IdGenerator ids,
+            Clock clock,
+            @Value("${recon.payment-files.zone:Europe/Brussels}") ZoneId zone) {
+        return new BuildPaymentFiles(instructions, accounts, files, reviewItems, transactions, ids, clock, zone);
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.paymentfile.config;
+
+import org.jspecify.annotations.NullMarked;
