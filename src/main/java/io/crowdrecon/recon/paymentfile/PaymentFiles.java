@@ -4,6 +4,8 @@ import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PaymentFileId;
+import io.crowdrecon.recon.shared.Transition;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Flux;
@@ -31,6 +33,20 @@ public interface PaymentFiles {
     Mono<Void> addChunk(PaymentFileId paymentFileId, int seq, byte[] bytes);
 
     Mono<PaymentFile> byId(PaymentFileId paymentFileId);
+
+    /** The file, locked until the transaction ends; empty when unknown. */
+    Mono<PaymentFile> lock(PaymentFileId paymentFileId);
+
+    /**
+     * Moves the file along {@code row} of {@link PaymentFileTransitions} to SENT, taken at {@code at} as {@code
+     * sentBy} said; errors with IllegalStateException when it was not in {@code row.from()} (the caller holds its
+     * lock).
+     */
+    Mono<Void> sent(
+            PaymentFileId paymentFileId,
+            Transition<PaymentFileStatus, PaymentFileTrigger> row,
+            String sentBy,
+            Instant at);
 
     /** The file's bytes, chunk after chunk, one chunk read at a time; empty for an unknown file. */
     Flux<byte[]> content(PaymentFileId paymentFileId);

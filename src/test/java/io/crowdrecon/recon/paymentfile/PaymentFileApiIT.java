@@ -3,6 +3,7 @@ package io.crowdrecon.recon.paymentfile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdrecon.recon.testing.ApiClient;
+import io.crowdrecon.recon.testing.DebitMessages;
 import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
@@ -128,6 +129,46 @@ class PaymentFileApiIT {
     }
 
     @Test
+    void aFileMarkedSentSendsItsInstructionsOnceAndTheBankAnswersThem() {
+        String refund = refundedInstruction();
+        String fileId = fileOf(
+                        ApiClient.body(api.post(ApiClient.OPS_KEY, FILES, Map.of())
+                                .expectStatus()
+                                .isOk()),
+                        flows.portal().collectionIban())
+                .get("paymentFileId")
+                .asString();
+
+        JsonNode sent = ApiClient.body(api.put(ApiClient.OPS_KEY, FILES + "/" + fileId + "/sent", Map.of())
+                .expectStatus()
+                .isOk());
+
+        assertThat(sent.get("status").asString()).isEqualTo("SENT");
+        assertThat(sent.get("sentDatetime").isNull()).isFalse();
+        String operator = sent.get("sentBy").asString();
+        assertThat(sent.get("instructions").get(0).get("status").asString()).isEqualTo("SENT");
+        assertThat(flows.instruction(refund).get("status").asString()).isEqualTo("SENT");
+        // Taken once: a second taking is refused, and the file stays as the first one left it.
+        JsonNode again = ApiClient.body(api.put(ApiClient.OPS_KEY, FILES + "/" + fileId + "/sent", Map.of())
+                .expectStatus()
+                .isEqualTo(409));
+        assertThat(again.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        assertThat(ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/log?size=500&operator=" + operator)
+                                .expectStatus()
+                                .isOk())
+                        .get("items")
+                        .valueStream()
+                        .filter(e -> fileId.equals(e.get("objectId").asString("")))
+                        .map(e -> e.get("action").asString() + " "
+                                + e.get("outcome").asString()))
+                .contains("markPaymentFileSent OK", "markPaymentFileSent ILLEGAL_TRANSITION");
+
+        // The bank's DEBIT answers a SENT instruction as it answers a CREATED one.
+        flows.publish(DebitMessages.answer(refund, "EXECUTED", "1100.00"));
+        flows.awaitInstructionStatus(refund, "EXECUTED");
+    }
+
+    @Test
     void answersNotFoundForAnUnknownFile() {
         for (String path : List.of(FILES + "/PFL2222222222222222", FILES + "/PFL2222222222222222/content")) {
             JsonNode problem = ApiClient.body(api.get(ApiClient.OPS_KEY, path)
@@ -137,6 +178,12 @@ class PaymentFileApiIT {
                     .contentType(MediaType.APPLICATION_PROBLEM_JSON));
             assertThat(problem.get("code").asString()).isEqualTo("NOT_FOUND");
         }
+        assertThat(ApiClient.body(api.put(ApiClient.OPS_KEY, FILES + "/PFL2222222222222222/sent", Map.of())
+                                .expectStatus()
+                                .isNotFound())
+                        .get("code")
+                        .asString())
+                .isEqualTo("NOT_FOUND");
     }
 
     private String refundedInstruction() {

@@ -57,6 +57,7 @@ public final class OpsEndpoints {
             new Endpoint(HttpMethod.POST, OPS + "/payment-files", OpsAction.TRANSMIT_PAYMENT_FILES),
             read("/payment-files/{paymentFileId}"),
             read("/payment-files/{paymentFileId}/content"),
+            new Endpoint(HttpMethod.PUT, OPS + "/payment-files/{paymentFileId}/sent", OpsAction.TRANSMIT_PAYMENT_FILES),
             read("/operators"),
             new Endpoint(HttpMethod.POST, OPS + "/operators", OpsAction.MANAGE_OPERATORS),
             read("/operators/me"),

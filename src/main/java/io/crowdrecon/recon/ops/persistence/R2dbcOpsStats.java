@@ -120,7 +120,7 @@ public class R2dbcOpsStats {
     }
 
     /**
-     * Instructions of these types not yet executed (CREATED, ON_HOLD or AWAITING_APPROVAL), and every type's counts by
+     * Instructions of these types not yet executed (CREATED, ON_HOLD, AWAITING_APPROVAL or SENT), and every type's counts by
      * status.
      */
     private static Pending pending(List<Row> instructions, List<String> types, @Nullable Map<String, Long> byStatus) {
@@ -133,7 +133,8 @@ public class R2dbcOpsStats {
             }
             boolean open = statusAndCurrency[0].equals("CREATED")
                     || statusAndCurrency[0].equals("ON_HOLD")
-                    || statusAndCurrency[0].equals("AWAITING_APPROVAL");
+                    || statusAndCurrency[0].equals("AWAITING_APPROVAL")
+                    || statusAndCurrency[0].equals("SENT");
             if (open && types.contains(row.a())) {
                 count += row.count();
                 amounts.merge(statusAndCurrency[1], row.sum(), BigDecimal::add);

@@ -148,7 +148,7 @@ public sealed interface BankDebitDecision {
     /**
      * The answer to {@code instruction} (empty: none of ours has the debit's id). Refused when {@code reporter} may not
      * answer it, when it reports another amount or currency (when it reports any), or when it contradicts a status
-     * other than CREATED; the status the instruction already has is {@code ALREADY_APPLIED}.
+     * other than CREATED or SENT; the status the instruction already has is {@code ALREADY_APPLIED}.
      */
     static BankDebitDecision answer(
             BankDebit debit,
@@ -186,7 +186,7 @@ public sealed interface BankDebitDecision {
         if (current == debit.status()) {
             return Recorded.of(Outcome.ALREADY_APPLIED);
         }
-        if (current != InstructionStatus.CREATED) {
+        if (current != InstructionStatus.CREATED && current != InstructionStatus.SENT) {
             return unexpected(
                     debit,
                     answered.portalId(),

@@ -5,6 +5,7 @@ import static io.crowdrecon.recon.payment.instruction.InstructionStatus.CREATED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.EXECUTED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.FAILED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.ON_HOLD;
+import static io.crowdrecon.recon.payment.instruction.InstructionStatus.SENT;
 
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.shared.TransitionTable;
@@ -26,9 +27,13 @@ import java.util.Set;
 public final class InstructionTransitions {
 
     private static final TransitionTable<InstructionStatus, InstructionTrigger> TABLE = new TransitionTable<>(List.of(
-            row(EnumSet.of(CREATED), InstructionTrigger.CONFIRMED_EXECUTED, EXECUTED),
-            row(EnumSet.of(CREATED), InstructionTrigger.CONFIRMED_FAILED, FAILED),
-            row(EnumSet.of(CREATED, EXECUTED, ON_HOLD, AWAITING_APPROVAL), InstructionTrigger.RETURNED_BY_BANK, FAILED),
+            row(EnumSet.of(CREATED, SENT), InstructionTrigger.CONFIRMED_EXECUTED, EXECUTED),
+            row(EnumSet.of(CREATED, SENT), InstructionTrigger.CONFIRMED_FAILED, FAILED),
+            row(
+                    EnumSet.of(CREATED, SENT, EXECUTED, ON_HOLD, AWAITING_APPROVAL),
+                    InstructionTrigger.RETURNED_BY_BANK,
+                    FAILED),
+            row(EnumSet.of(CREATED), InstructionTrigger.FILE_SENT, SENT),
             row(EnumSet.of(ON_HOLD), InstructionTrigger.DESTINATION_GIVEN, CREATED),
             row(EnumSet.of(ON_HOLD), InstructionTrigger.DESTINATION_GIVEN_AWAITING_APPROVAL, AWAITING_APPROVAL),
             row(EnumSet.of(AWAITING_APPROVAL), InstructionTrigger.APPROVED, CREATED),

@@ -18,5 +18,7 @@ public enum InstructionTrigger {
     /** An approver lets the instruction go: {@code PUT /ops/instructions/{id}/approved}. */
     APPROVED,
     /** An approver refuses it, with a note: {@code PUT /ops/instructions/{id}/rejected}; the money stays. */
-    APPROVAL_REJECTED
+    APPROVAL_REJECTED,
+    /** The bank feed took the payment file carrying it: {@code PUT /ops/payment-files/{id}/sent}. */
+    FILE_SENT
 }

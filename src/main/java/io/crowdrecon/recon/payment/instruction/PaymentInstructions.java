@@ -25,7 +25,7 @@ public interface PaymentInstructions {
     Mono<Void> moveAll(
             List<InstructionId> instructionIds,
             Transition<InstructionStatus, InstructionTrigger> row,
-            String failureReason,
+            @Nullable String failureReason,
             Instant at);
 
     Mono<PaymentInstruction> byId(InstructionId instructionId);

@@ -72,7 +72,7 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
     public Mono<Void> moveAll(
             List<InstructionId> instructionIds,
             Transition<InstructionStatus, InstructionTrigger> row,
-            String failureReason,
+            @Nullable String failureReason,
             Instant at) {
         if (instructionIds.isEmpty()) {
             return Mono.empty();

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.paymentfile.config;
 
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.paymentfile.BuildPaymentFiles;
+import io.crowdrecon.recon.paymentfile.SendPaymentFile;
 import io.crowdrecon.recon.paymentfile.persistence.R2dbcDebtorAccounts;
 import io.crowdrecon.recon.paymentfile.persistence.R2dbcPaymentFiles;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -14,7 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
 
-/** Payment files out: the store, the portals' debtor accounts and the build. */
+/** Payment files out: the store, the portals' debtor accounts, the build and the bank feed's taking a file. */
 @Configuration(proxyBeanMethods = false)
 public class PaymentFileConfiguration {
 
@@ -39,5 +40,11 @@ public class PaymentFileConfiguration {
             Clock clock,
             @Value("${recon.payment-files.zone:Europe/Brussels}") ZoneId zone) {
         return new BuildPaymentFiles(instructions, accounts, files, reviewItems, transactions, ids, clock, zone);
+    }
+
+    @Bean
+    SendPaymentFile sendPaymentFile(
+            R2dbcPaymentFiles files, PaymentInstructions instructions, Transactions transactions, Clock clock) {
+        return new SendPaymentFile(files, instructions, transactions, clock);
     }
 }

@@ -5,6 +5,7 @@ import io.crowdrecon.recon.paymentfile.CarriedInstruction;
 import io.crowdrecon.recon.paymentfile.Pain001Version;
 import io.crowdrecon.recon.paymentfile.PaymentFile;
 import io.crowdrecon.recon.paymentfile.PaymentFileStatus;
+import io.crowdrecon.recon.paymentfile.PaymentFileTrigger;
 import io.crowdrecon.recon.paymentfile.PaymentFiles;
 import io.crowdrecon.recon.platform.persistence.BulkInsert;
 import io.crowdrecon.recon.platform.persistence.Sql;
@@ -13,8 +14,10 @@ import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PaymentFileId;
+import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
@@ -98,6 +101,37 @@ public class R2dbcPaymentFiles implements PaymentFiles {
                 .bind("id", paymentFileId.value())
                 .map(R2dbcPaymentFiles::file)
                 .one();
+    }
+
+    @Override
+    public Mono<PaymentFile> lock(PaymentFileId paymentFileId) {
+        return database.sql("SELECT * FROM payment_file WHERE payment_file_id = :id FOR UPDATE")
+                .bind("id", paymentFileId.value())
+                .map(R2dbcPaymentFiles::file)
+                .one();
+    }
+
+    @Override
+    public Mono<Void> sent(
+            PaymentFileId paymentFileId,
+            Transition<PaymentFileStatus, PaymentFileTrigger> row,
+            String sentBy,
+            Instant at) {
+        return database.sql(
+                        """
+                        UPDATE payment_file SET status = :to, sent_at = :at, sent_by = :by
+                         WHERE payment_file_id = :id AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
+                .bind("at", Sql.timestamp(at))
+                .bind("by", sentBy)
+                .bind("id", paymentFileId.value())
+                .bind("from", Sql.names(row.from()))
+                .fetch()
+                .rowsUpdated()
+                .flatMap(updated -> updated == 1
+                        ? Mono.<Void>empty()
+                        : Mono.error(new IllegalStateException(
+                                "payment file " + paymentFileId.value() + " was not in " + row.from())));
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.paymentfile.CarriedInstruction;
 import io.crowdrecon.recon.paymentfile.PaymentFile;
 import io.crowdrecon.recon.paymentfile.PaymentFileStatus;
 import io.crowdrecon.recon.paymentfile.PaymentFiles;
+import io.crowdrecon.recon.paymentfile.SendPaymentFile;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
 import io.crowdrecon.recon.platform.openapi.ApiTags;
 import io.crowdrecon.recon.platform.web.Caller;
@@ -36,6 +37,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import reactor.core.publisher.Flux;
@@ -49,16 +51,19 @@ public class PaymentFileController {
     private static final String FILES_PATH = "/api/v1/ops/payment-files";
 
     private final BuildPaymentFiles build;
+    private final SendPaymentFile send;
     private final PaymentFiles files;
     private final OpsJournal journal;
     private final boolean enabled;
 
     public PaymentFileController(
             BuildPaymentFiles build,
+            SendPaymentFile send,
             PaymentFiles files,
             OpsJournal journal,
             @Value("${recon.payment-files.enabled:false}") boolean enabled) {
         this.build = build;
+        this.send = send;
         this.files = files;
         this.journal = journal;
         this.enabled = enabled;
@@ -248,6 +253,27 @@ public class PaymentFileController {
                                         .build()
                                         .toString())
                         .body(files.content(id).map(DefaultDataBufferFactory.sharedInstance::wrap)));
+    }
+
+    @PutMapping(FILES_PATH + "/{paymentFileId}/sent")
+    @Operation(
+            operationId = "markPaymentFileSent",
+            summary = "Mark a payment file sent",
+            description = "The bank feed took the file (CREATED → SENT): every instruction it carries that is still"
+                    + " CREATED becomes SENT, and the bank's answer (a pain.002 status report, or a DEBIT on a"
+                    + " statement) is awaited. Recorded in the ops log with the operator as sentBy. A file not CREATED"
+                    + " (sent before): 409 ILLEGAL_TRANSITION.")
+    @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
+    Mono<PaymentFileResponse> sent(@PathVariable String paymentFileId, Caller caller) {
+        PaymentFileId id = PaymentFileId.of(paymentFileId);
+        Actor actor = actor(caller);
+        return journal.recorded(
+                        new OpsJournal.Write(actor, "markPaymentFileSent", "PaymentFile", paymentFileId, null),
+                        () -> send.sent(id, actor.operatorId().value()))
+                .flatMap(file -> files.carried(id)
+                        .map(InstructionResponse::of)
+                        .collectList()
+                        .map(instructions -> PaymentFileResponse.of(file, instructions)));
     }
 
     private static Actor actor(Caller caller) {

@@ -196,6 +196,17 @@ class BankDebitDecisionTests {
                         NOW));
     }
 
+    @ParameterizedTest(name = "{0} reported for an instruction a sent payment file carries")
+    @CsvSource({"EXECUTED, CONFIRMED_EXECUTED", "FAILED, CONFIRMED_FAILED"})
+    void theBankAnswersAnInstructionItsPaymentFileCarriedAsItAnswersACreatedOne(
+            InstructionStatus reported, InstructionTrigger trigger) {
+        BankDebitDecision decision =
+                answer(debit(reported, null, null, null), Reporter.BANK, instruction(InstructionStatus.SENT));
+
+        assertThat(decision.outcome()).isEqualTo(Outcome.APPLIED);
+        assertThat(((Answered) decision).row()).isEqualTo(InstructionTransitions.row(trigger));
+    }
+
     @ParameterizedTest(name = "the bank's reason {0} -> failure {1}")
     @CsvSource({"AC04, AC04", "-, FAILED_BY_BANK"})
     void aFailedInstructionKeepsTheBanksReasonAndAsksOpsToReissueIt(String reason, String failure) {

@@ -5,12 +5,14 @@ import static io.crowdrecon.recon.payment.instruction.InstructionStatus.CREATED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.EXECUTED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.FAILED;
 import static io.crowdrecon.recon.payment.instruction.InstructionStatus.ON_HOLD;
+import static io.crowdrecon.recon.payment.instruction.InstructionStatus.SENT;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.APPROVAL_REJECTED;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.APPROVED;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.CONFIRMED_EXECUTED;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.CONFIRMED_FAILED;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.DESTINATION_GIVEN;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.DESTINATION_GIVEN_AWAITING_APPROVAL;
+import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.FILE_SENT;
 import static io.crowdrecon.recon.payment.instruction.InstructionTrigger.RETURNED_BY_BANK;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +47,19 @@ class InstructionTransitionsTests {
     private static Map<InstructionStatus, Map<InstructionTrigger, InstructionStatus>> specTable() {
         Map<InstructionStatus, Map<InstructionTrigger, InstructionStatus>> table =
                 new EnumMap<>(InstructionStatus.class);
-        table.put(CREATED, Map.of(CONFIRMED_EXECUTED, EXECUTED, CONFIRMED_FAILED, FAILED, RETURNED_BY_BANK, FAILED));
+        table.put(
+                CREATED,
+                Map.of(
+                        CONFIRMED_EXECUTED,
+                        EXECUTED,
+                        CONFIRMED_FAILED,
+                        FAILED,
+                        RETURNED_BY_BANK,
+                        FAILED,
+                        FILE_SENT,
+                        SENT));
+        // In a payment file the bank feed took (issue 22): the bank answers it as it answers a CREATED one.
+        table.put(SENT, Map.of(CONFIRMED_EXECUTED, EXECUTED, CONFIRMED_FAILED, FAILED, RETURNED_BY_BANK, FAILED));
         // Taken by the bank, then the money came back (SPEC section 5, rule 2).
         table.put(EXECUTED, Map.of(RETURNED_BY_BANK, FAILED));
         // Never sent; a credit naming it still fails it.
@@ -77,7 +91,7 @@ class InstructionTransitionsTests {
     @Test
     void writesOutEveryStatus() {
         assertThat(SPEC_TABLE).containsOnlyKeys(InstructionStatus.values());
-        assertThat(everyStatusAndTrigger()).hasSize(5 * 7);
+        assertThat(everyStatusAndTrigger()).hasSize(6 * 8);
     }
 
     @ParameterizedTest(name = "{0} on {1} -> {2}")
