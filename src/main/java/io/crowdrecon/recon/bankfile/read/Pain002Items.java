@@ -84,14 +84,19 @@ final class Pain002Items implements BankFileItems {
             if ("Document".equals(xml.localName()) && !xml.nextChild()) {
                 throw new UnreadableBankFileException("the XML Document is empty: expected a pain.002 message in it");
             }
-            Pain002Items items = new Pain002Items(xml, in, versionOf(xml.namespace(), xml.localName()));
-            items.ready.add(items.readGroupHeader());
-            return items;
+            return at(xml, in);
         } catch (RuntimeException e) {
             xml.close();
             closeQuietly(in);
             throw e;
         }
+    }
+
+    /** Reads on from {@code xml}, positioned on the message element, up to the end of its group header. */
+    static Pain002Items at(XmlCursor xml, InputStream in) {
+        Pain002Items items = new Pain002Items(xml, in, versionOf(xml.namespace(), xml.localName()));
+        items.ready.add(items.readGroupHeader());
+        return items;
     }
 
     private static String versionOf(String namespace, String localName) {
