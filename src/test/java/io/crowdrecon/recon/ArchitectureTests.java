@@ -94,11 +94,14 @@ class ArchitectureTests {
             "objectId");
 
     /**
-     * Records of what someone else states, as stated: a bank's entry or debit, a card gateway's event, a portal's
+     * Records of what someone else states, as stated: a bank's entry, debit or status report, a card gateway's event, a portal's
      * order request or finalization plan. Their ids are typed when they are looked up; a malformed one names nothing.
      */
     private static final Set<String> AS_STATED = Set.of(
             "BankFileItem$Transaction",
+            "BankFileItem$StatusReport",
+            "BankFileItem$PaymentInformationStatus",
+            "BankFileItem$TransactionStatus",
             "EntryNotification$InstructionExecuted",
             "EntryNotification$InstructionReturned",
             "StatementReconciliation$BookExecution",

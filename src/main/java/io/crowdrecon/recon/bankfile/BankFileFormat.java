@@ -12,7 +12,9 @@ public enum BankFileFormat {
     /** ISO 20022 camt.054, the bank-to-customer debit/credit notification. */
     CAMT_054(false),
     /** SWIFT MT940, the customer statement message. */
-    MT940(true);
+    MT940(true),
+    /** ISO 20022 pain.002, the customer payment status report: the bank's answer to a pain.001 we sent. */
+    PAIN_002(false);
 
     private final boolean statement;
 

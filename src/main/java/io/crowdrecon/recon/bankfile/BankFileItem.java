@@ -180,6 +180,97 @@ public sealed interface BankFileItem {
      */
     record StatementEnd(@Nullable Balance closing, @Nullable Balance closingAvailable) implements BankFileItem {}
 
+    /**
+     * A pain.002 status report's answer to the whole payment file it reports on ({@code OrgnlGrpInfAndSts}); it comes
+     * right after the {@link FileHeader}, before any {@link PaymentInformationStatus} or {@link TransactionStatus}.
+     *
+     * @param originalMessageId {@code OrgnlMsgId}: the {@code MsgId} of our pain.001; never null
+     * @param originalMessageName {@code OrgnlMsgNmId} as written, such as {@code pain.001.001.09}
+     * @param originalNumberOfTransactions {@code OrgnlNbOfTxs}; null when absent
+     * @param originalControlSum {@code OrgnlCtrlSum}, exact as written; null when absent
+     * @param groupStatus {@code GrpSts} as written ({@code ACCP}, {@code ACSC}, {@code PART}, {@code RJCT}, …); null
+     *     when the bank answers per payment information block or transaction only
+     * @param reasons {@code StsRsnInf}, in order
+     */
+    record StatusReport(
+            String originalMessageId,
+            @Nullable String originalMessageName,
+            @Nullable Long originalNumberOfTransactions,
+            @Nullable BigDecimal originalControlSum,
+            @Nullable String groupStatus,
+            List<StatusReason> reasons)
+            implements BankFileItem {
+
+        public StatusReport {
+            Objects.requireNonNull(originalMessageId, "originalMessageId");
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * A pain.002's answer to one payment information block of the file ({@code OrgnlPmtInfAndSts}); the
+     * {@link TransactionStatus}es of the block follow it.
+     *
+     * @param originalPaymentInformationId {@code OrgnlPmtInfId}; never null
+     * @param status {@code PmtInfSts} as written; null when absent
+     * @param reasons {@code StsRsnInf}, in order
+     */
+    record PaymentInformationStatus(
+            String originalPaymentInformationId, @Nullable String status, List<StatusReason> reasons)
+            implements BankFileItem {
+
+        public PaymentInformationStatus {
+            Objects.requireNonNull(originalPaymentInformationId, "originalPaymentInformationId");
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * A pain.002's answer to one transfer ({@code TxInfAndSts}).
+     *
+     * @param index 0-based position of the transaction within its report
+     * @param originalPaymentInformationId the {@code OrgnlPmtInfId} of the block it is in
+     * @param statusId {@code StsId}; null when absent
+     * @param originalInstructionId {@code OrgnlInstrId}; null when absent
+     * @param originalEndToEndId {@code OrgnlEndToEndId}: our payment instruction's id; null when absent
+     * @param originalUetr {@code OrgnlUETR} (from .001.09); null when absent
+     * @param status {@code TxSts} as written; null when absent (the block's or the group's status applies)
+     * @param reasons {@code StsRsnInf}, in order: {@code AC01}, {@code AC04}, {@code AM04}, … for a rejection
+     * @param amount {@code OrgnlTxRef/Amt/InstdAmt}, exact as written; null when absent
+     * @param currency of {@code amount}; null with it
+     * @param acceptedAt {@code AccptncDtTm}; null when absent
+     * @param accountServicerReference {@code AcctSvcrRef}; null when absent
+     */
+    record TransactionStatus(
+            int index,
+            String originalPaymentInformationId,
+            @Nullable String statusId,
+            @Nullable String originalInstructionId,
+            @Nullable String originalEndToEndId,
+            @Nullable String originalUetr,
+            @Nullable String status,
+            List<StatusReason> reasons,
+            @Nullable BigDecimal amount,
+            @Nullable String currency,
+            @Nullable Instant acceptedAt,
+            @Nullable String accountServicerReference)
+            implements BankFileItem {
+
+        public TransactionStatus {
+            Objects.requireNonNull(originalPaymentInformationId, "originalPaymentInformationId");
+            reasons = reasons == null ? List.of() : List.copyOf(reasons);
+        }
+    }
+
+    /**
+     * One {@code StsRsnInf} of a status report.
+     *
+     * @param code {@code Rsn/Cd} (an ISO external status reason code such as {@code AC04}) or {@code Rsn/Prtry}; null
+     *     when the bank gives only text
+     * @param additionalInfo the {@code AddtlInf} lines joined by a space; null when absent
+     */
+    record StatusReason(@Nullable String code, @Nullable String additionalInfo) {}
+
     /** Money into the account ({@code CRDT}, {@code C}) or out of it ({@code DBIT}, {@code D}). */
     enum Direction {
         CREDIT,

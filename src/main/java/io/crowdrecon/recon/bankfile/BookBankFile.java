@@ -180,6 +180,10 @@ public class BookBankFile {
             Transition<BankFileStatus, BankFileTrigger> book,
             BankFileSource source,
             Survey survey) {
+        FileHeader header = Objects.requireNonNull(survey.header(), "header");
+        if (header.format() == BankFileFormat.PAIN_002) {
+            return bookStatusReport(bankFileId, book, source, survey, header);
+        }
         FileBooking booking = bookings.begin(bankFileId, survey);
         return chunks(reader, source)
                 .concatMap(booking::take, 1)
@@ -197,6 +201,22 @@ public class BookBankFile {
                         booking.statementsBooked(),
                         survey.entries(),
                         clock.instant())))
+                .then(files.byId(bankFileId))
+                .map(booked -> Receipt.of(booked, false));
+    }
+
+    /** A pain.002: the bank's answers to a payment file of ours, booked as its DEBITs would be. */
+    private Mono<Receipt> bookStatusReport(
+            BankFileId bankFileId,
+            Transition<BankFileStatus, BankFileTrigger> book,
+            BankFileSource source,
+            Survey survey,
+            FileHeader header) {
+        StatusReportBooking booking = bookings.beginStatusReport(header.messageId());
+        return chunks(reader, source)
+                .concatMap(booking::take, 1)
+                .then(Mono.defer(booking::end))
+                .then(Mono.defer(() -> files.booked(bankFileId, book, header, 0, survey.entries(), clock.instant())))
                 .then(files.byId(bankFileId))
                 .map(booked -> Receipt.of(booked, false));
     }
@@ -310,6 +330,8 @@ public class BookBankFile {
                                     .findFirst()
                                     .orElse(null);
                         }
+                    } else if (item instanceof BankFileItem.TransactionStatus) {
+                        entries++;
                     } else if (item instanceof StatementEnd end) {
                         if (start == null) {
                             throw new UnreadableBankFileException("a statement ends that never started");
@@ -339,7 +361,7 @@ public class BookBankFile {
                 if (start != null) {
                     throw new UnreadableBankFileException("the file ends inside a statement");
                 }
-                if (sections.isEmpty()) {
+                if (sections.isEmpty() && header.format() != BankFileFormat.PAIN_002) {
                     throw new UnreadableBankFileException("the file holds no statement, report or notification");
                 }
                 return new Survey(header, List.copyOf(sections), entries, null);

@@ -3,6 +3,7 @@ package io.crowdrecon.recon.bankfile;
 import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
 import io.crowdrecon.recon.payment.instruction.ApplyBankDebit;
 import io.crowdrecon.recon.payment.instruction.UnreceivedCredits;
+import io.crowdrecon.recon.paymentfile.PaymentFiles;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.BankFileId;
 import io.crowdrecon.recon.shared.IdGenerator;
@@ -17,6 +18,7 @@ public class StatementBookings {
     final ApplyBankDebit debits;
     final UnreceivedCredits unreceived;
     final ReviewItems reviewItems;
+    final PaymentFiles paymentFiles;
     final IdGenerator ids;
     final Clock clock;
 
@@ -27,6 +29,7 @@ public class StatementBookings {
             ApplyBankDebit debits,
             UnreceivedCredits unreceived,
             ReviewItems reviewItems,
+            PaymentFiles paymentFiles,
             IdGenerator ids,
             Clock clock) {
         this.statements = statements;
@@ -35,8 +38,13 @@ public class StatementBookings {
         this.debits = debits;
         this.unreceived = unreceived;
         this.reviewItems = reviewItems;
+        this.paymentFiles = paymentFiles;
         this.ids = ids;
         this.clock = clock;
+    }
+
+    StatusReportBooking beginStatusReport(String reportId) {
+        return new StatusReportBooking(this, reportId);
     }
 
     FileBooking begin(BankFileId bankFileId, BookBankFile.Survey survey) {

@@ -14,6 +14,7 @@ public enum StatementKind {
             case CAMT_053, MT940 -> STATEMENT;
             case CAMT_052 -> REPORT;
             case CAMT_054 -> NOTIFICATION;
+            case PAIN_002 -> throw new IllegalArgumentException("a pain.002 status report has no account sections");
         };
     }
 }

@@ -1,6 +1,9 @@
 package io.crowdrecon.recon.paymentfile;
 
+import static io.crowdrecon.recon.paymentfile.PaymentFileStatus.ACCEPTED;
 import static io.crowdrecon.recon.paymentfile.PaymentFileStatus.CREATED;
+import static io.crowdrecon.recon.paymentfile.PaymentFileStatus.PARTIALLY_ACCEPTED;
+import static io.crowdrecon.recon.paymentfile.PaymentFileStatus.REJECTED;
 import static io.crowdrecon.recon.paymentfile.PaymentFileStatus.SENT;
 
 import io.crowdrecon.recon.shared.Transition;
@@ -12,13 +15,21 @@ import java.util.Set;
 
 /**
  * The payment file lifecycle as data: the only way a file's status changes. Building a file ({@code CREATED}) is not a
- * transition and is not listed. The moves to {@code ACCEPTED}, {@code PARTIALLY_ACCEPTED} and {@code REJECTED} belong
- * to the bank's pain.002 status report and are added with it.
+ * transition and is not listed. The moves to {@code ACCEPTED}, {@code PARTIALLY_ACCEPTED} and {@code REJECTED} come from
+ * the bank's pain.002 status report ({@code bankfile.StatusReportBooking}); {@code REJECTED} is final.
  */
 public final class PaymentFileTransitions {
 
-    private static final TransitionTable<PaymentFileStatus, PaymentFileTrigger> TABLE =
-            new TransitionTable<>(List.of(row(EnumSet.of(CREATED), PaymentFileTrigger.SEND, SENT)));
+    private static final TransitionTable<PaymentFileStatus, PaymentFileTrigger> TABLE = new TransitionTable<>(List.of(
+            row(EnumSet.of(CREATED), PaymentFileTrigger.SEND, SENT),
+            // A report may come before the feed said it took the file: the bank has it, then.
+            row(EnumSet.of(CREATED, SENT), PaymentFileTrigger.REPORTED_ACCEPTED, ACCEPTED),
+            // A later report may reject some transfers of a file an earlier one accepted.
+            row(
+                    EnumSet.of(CREATED, SENT, ACCEPTED),
+                    PaymentFileTrigger.REPORTED_PARTIALLY_ACCEPTED,
+                    PARTIALLY_ACCEPTED),
+            row(EnumSet.of(CREATED, SENT), PaymentFileTrigger.REPORTED_REJECTED, REJECTED)));
 
     private PaymentFileTransitions() {}
 

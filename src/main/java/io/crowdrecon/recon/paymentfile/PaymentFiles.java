@@ -14,6 +14,9 @@ import reactor.core.publisher.Mono;
 /** Built payment files: their rows, which instructions each carries, and their bytes in chunks. */
 public interface PaymentFiles {
 
+    /** Moves the file along {@code row} of {@link PaymentFileTransitions}: the bank's pain.002 answered it. */
+    Mono<Void> reported(PaymentFileId paymentFileId, Transition<PaymentFileStatus, PaymentFileTrigger> row);
+
     /** The largest chunk of a file's bytes stored in one row. */
     int CHUNK_BYTES = 64 * 1024;
 

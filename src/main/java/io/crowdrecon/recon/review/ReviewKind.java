@@ -28,5 +28,10 @@ public enum ReviewKind {
      * A CREATED bank transfer no SEPA pain.001 file can carry (not in euros, no collection account to debit, a creditor
      * IBAN or name the file cannot hold): it stays CREATED until fixed by hand; opened once per instruction.
      */
-    PAYMENT_FILE_REFUSED
+    PAYMENT_FILE_REFUSED,
+    /**
+     * A pain.002 status report naming a payment file or an instruction of it that is not ours, or answering a file
+     * the bank already rejected as a whole: nothing was changed.
+     */
+    UNEXPECTED_STATUS_REPORT
 }

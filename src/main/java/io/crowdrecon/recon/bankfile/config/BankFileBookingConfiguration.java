@@ -10,6 +10,7 @@ import io.crowdrecon.recon.bankfile.read.BankFileReaders;
 import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
 import io.crowdrecon.recon.payment.instruction.ApplyBankDebit;
 import io.crowdrecon.recon.payment.instruction.UnreceivedCredits;
+import io.crowdrecon.recon.paymentfile.PaymentFiles;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.Transactions;
@@ -30,6 +31,7 @@ public class BankFileBookingConfiguration {
             ApplyBankDebit applyBankDebit,
             UnreceivedCredits unreceived,
             ReviewItems reviewItems,
+            PaymentFiles paymentFiles,
             Transactions transactions,
             IdGenerator ids,
             Clock clock) {
@@ -39,7 +41,15 @@ public class BankFileBookingConfiguration {
                 files,
                 statements,
                 new StatementBookings(
-                        statements, books, reconcile, applyBankDebit, unreceived, reviewItems, ids, clock),
+                        statements,
+                        books,
+                        reconcile,
+                        applyBankDebit,
+                        unreceived,
+                        reviewItems,
+                        paymentFiles,
+                        ids,
+                        clock),
                 transactions,
                 ids,
                 clock);

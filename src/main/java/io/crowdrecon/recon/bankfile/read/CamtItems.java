@@ -61,12 +61,16 @@ final class CamtItems implements BankFileItems {
      * @throws UnreadableBankFileException if it is no camt message crowdrecon reads, or not well-formed so far; the
      *     input is then closed
      */
-    static CamtItems open(InputStream in) {
+    static BankFileItems open(InputStream in) {
         XmlCursor xml = XmlCursor.over(in);
         try {
             xml.toRoot();
             if ("Document".equals(xml.localName()) && !xml.nextChild()) {
                 throw new UnreadableBankFileException("the XML Document is empty: expected a camt message in it");
+            }
+            if (Pain002Items.isPain002(xml.namespace())) {
+                // The bank's answer to a payment file comes in by the same door as its statements.
+                return Pain002Items.at(xml, in);
             }
             CamtItems items = new CamtItems(xml, in, CamtMessage.of(xml.namespace(), xml.localName()));
             items.ready.add(items.readGroupHeader());

@@ -63,7 +63,7 @@ record CamtMessage(BankFileFormat format, String version) {
             case CAMT_052 -> "BkToCstmrAcctRpt";
             case CAMT_053 -> "BkToCstmrStmt";
             case CAMT_054 -> "BkToCstmrDbtCdtNtfctn";
-            case MT940 -> throw new IllegalStateException("MT940 is no camt message");
+            case MT940, PAIN_002 -> throw new IllegalStateException(format + " is no camt message");
         };
     }
 
@@ -73,7 +73,7 @@ record CamtMessage(BankFileFormat format, String version) {
             case CAMT_052 -> "Rpt";
             case CAMT_053 -> "Stmt";
             case CAMT_054 -> "Ntfctn";
-            case MT940 -> throw new IllegalStateException("MT940 is no camt message");
+            case MT940, PAIN_002 -> throw new IllegalStateException(format + " is no camt message");
         };
     }
 
@@ -83,7 +83,7 @@ record CamtMessage(BankFileFormat format, String version) {
                     case CAMT_052 -> "camt.052.";
                     case CAMT_053 -> "camt.053.";
                     case CAMT_054 -> "camt.054.";
-                    case MT940 -> throw new IllegalStateException("MT940 is no camt message");
+                    case MT940, PAIN_002 -> throw new IllegalStateException(format + " is no camt message");
                 }
                 + version;
     }

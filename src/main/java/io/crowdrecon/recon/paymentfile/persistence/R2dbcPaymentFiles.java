@@ -135,6 +135,18 @@ public class R2dbcPaymentFiles implements PaymentFiles {
     }
 
     @Override
+    public Mono<Void> reported(PaymentFileId paymentFileId, Transition<PaymentFileStatus, PaymentFileTrigger> row) {
+        return database.sql(
+                        """
+                        UPDATE payment_file SET status = :to
+                         WHERE payment_file_id = :id AND status = ANY(:from::text[])""")
+                .bind("to", row.to().name())
+                .bind("id", paymentFileId.value())
+                .bind("from", Sql.names(row.from()))
+                .then();
+    }
+
+    @Override
     public Flux<byte[]> content(PaymentFileId paymentFileId) {
         // One query per chunk, asked for only when the previous one is consumed: never more than a chunk in memory.
         return Flux.range(0, Integer.MAX_VALUE)
