@@ -8,7 +8,9 @@
  * advisory lock, bytes in chunks). States: {@link io.crowdrecon.recon.paymentfile.PaymentFileTransitions}. Adapters in
  * {@code persistence} and {@code web}. Guarded by {@code SepaTextTests}, {@code Pain001WriterTests}, {@code
  * PaymentFileGatheringTests}, {@code Target2CalendarTests}, {@code PaymentFileTransitionsTests}, {@code
- * PaymentFileBuildIT} and {@code PaymentFileApiIT}.
+ * PaymentFileBuildIT}, {@code PaymentFileApiIT}, {@code PaymentFileVersionIT} and {@code PaymentFileTenThousandIT}. The
+ * cut-off schedule is in {@code config} ({@code PaymentFileCutOff}, {@code PaymentFileCutOffTests}, {@code
+ * PaymentFilePropertiesTests}, {@code PaymentFileCutOffIT}).
  */
 @NullMarked
 package io.crowdrecon.recon.paymentfile;

@@ -24,6 +24,17 @@ final class Pain001Files {
 
     /** Fails unless {@code file} is valid against the schema of {@code version} (src/test/resources/xsd). */
     static void validate(Pain001Version version, byte[] file) throws Exception {
+        validate(version, new StreamSource(new ByteArrayInputStream(file)));
+    }
+
+    /** As {@link #validate(Pain001Version, byte[])}, reading the file as a stream: a large file is never whole in the heap. */
+    static void validate(Pain001Version version, java.nio.file.Path file) throws Exception {
+        try (InputStream in = java.nio.file.Files.newInputStream(file)) {
+            validate(version, new StreamSource(in));
+        }
+    }
+
+    private static void validate(Pain001Version version, StreamSource file) throws Exception {
         String name = version == Pain001Version.V09 ? "pain.001.001.09.xsd" : "pain.001.001.03.xsd";
         SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
         factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
@@ -34,7 +45,7 @@ final class Pain001Files {
             Validator validator = factory.newSchema(new StreamSource(xsd)).newValidator();
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
             validator.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-            validator.validate(new StreamSource(new ByteArrayInputStream(file)));
+            validator.validate(file);
         }
     }
 

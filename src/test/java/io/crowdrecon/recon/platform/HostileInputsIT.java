@@ -466,6 +466,9 @@ class HostileInputsIT {
                 "POST /api/v1/ops/operators",
                 json.apply(Map.of("name", "Hostile " + UUID.randomUUID(), "role", "OPERATOR")));
         bodies.put("PUT /api/v1/ops/operators/{operatorId}/disabled", json.apply(Map.of("note", "hostile")));
+        bodies.put(
+                "PUT /api/v1/ops/portals/{portalId}/payment-file-version",
+                json.apply(Map.of("version", "pain.001.001.09")));
         bodies.put("PUT /api/v1/investors/{investorId}", json.apply(investorBody()));
         bodies.put("POST /api/v1/investors", json.apply(investorBody()));
         bodies.put("PUT /api/v1/campaigns/{campaignId}", json.apply(portal.campaignBody()));

@@ -46,4 +46,14 @@ public class R2dbcDebtorAccounts implements DebtorAccounts {
                 .filter(entry -> entry.getValue().isPresent())
                 .collectMap(Map.Entry::getKey, entry -> entry.getValue().orElseThrow());
     }
+
+    @Override
+    public Mono<Pain001Version> setVersion(PortalId portalId, Pain001Version version) {
+        return database.sql("UPDATE portal SET payment_file_version = :version WHERE portal_id = :id"
+                        + " RETURNING payment_file_version")
+                .bind("version", version.label())
+                .bind("id", portalId.value())
+                .map(row -> Pain001Version.ofLabel(row.get(0, String.class)).orElseThrow())
+                .one();
+    }
 }
