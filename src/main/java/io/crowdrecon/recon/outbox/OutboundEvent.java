@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param portalId the owning portal, or null for an event no portal owns (source {@code /ops})
  * @param orderId the order it concerns, if any (for stream filters)
  * @param campaignId the campaign it concerns, if any (for stream filters)
- * @param data the CloudEvents data, serialised as JSON
+ * @param data the CloudEvents data, serialised as JSON; also the event's view in the SSE streams
+ * @param published what the Kafka record carries instead of {@code data}, if not that JSON (a payment file's XML)
  */
 public record OutboundEvent(
         String topic,
@@ -22,7 +23,20 @@ public record OutboundEvent(
         @Nullable String portalId,
         @Nullable String orderId,
         @Nullable String campaignId,
-        Object data) {
+        Object data,
+        @Nullable PublishedData published) {
+
+    /** An event published with its JSON {@code data}, as most are. */
+    public OutboundEvent(
+            String topic,
+            String key,
+            String type,
+            @Nullable String portalId,
+            @Nullable String orderId,
+            @Nullable String campaignId,
+            Object data) {
+        this(topic, key, type, portalId, orderId, campaignId, data, null);
+    }
 
     public OutboundEvent {
         Objects.requireNonNull(topic, "topic");

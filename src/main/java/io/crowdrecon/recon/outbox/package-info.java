@@ -2,7 +2,9 @@
  * The transactional outbox: every use case appends the events announcing its changes
  * ({@link io.crowdrecon.recon.outbox.EventLog}) in the transaction that makes them, and
  * {@link io.crowdrecon.recon.outbox.OutboxRelay} publishes them to Kafka as CloudEvents, in order per key, at least
- * once. Guarded by {@code OutboxRelayIT}.
+ * once. An event publishes its JSON payload as data, or, when it has {@link io.crowdrecon.recon.outbox.PublishedData},
+ * other bytes (or none) with CloudEvents extensions, which the SSE streams never read. Guarded by {@code
+ * OutboxRelayIT} and {@code KafkaEventPublisherTests}.
  */
 @NullMarked
 package io.crowdrecon.recon.outbox;

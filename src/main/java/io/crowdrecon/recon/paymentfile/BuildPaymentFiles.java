@@ -1,5 +1,7 @@
 package io.crowdrecon.recon.paymentfile;
 
+import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.payment.instruction.PaymentInstruction;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.paymentfile.PaymentFileGathering.Gathering;
@@ -42,6 +44,8 @@ import reactor.core.scheduler.Schedulers;
  * business day in the schedule's zone, and stores each file, the instructions it carries and its bytes in one
  * transaction. Instructions that no SEPA file can carry stay CREATED with one {@code PAYMENT_FILE_REFUSED} review item
  * each.
+ * Each file is announced on {@code recon.payment-files} by an event written in the same transaction
+ * ({@link PaymentFileAnnouncement}).
  *
  * <p>One file, never two: the build holds a transaction-level lock (a second instance waits, then finds nothing left),
  * and the database refuses an instruction in two files. The XML is written streaming to a temporary file on
@@ -61,6 +65,8 @@ public class BuildPaymentFiles {
     private final IdGenerator ids;
     private final Clock clock;
     private final ZoneId zone;
+    private final EventLog events;
+    private final PaymentFileAnnouncement announcement;
     private final Pain001Writer writer = new Pain001Writer();
 
     public BuildPaymentFiles(
@@ -71,7 +77,9 @@ public class BuildPaymentFiles {
             Transactions transactions,
             IdGenerator ids,
             Clock clock,
-            ZoneId zone) {
+            ZoneId zone,
+            EventLog events,
+            PaymentFileAnnouncement announcement) {
         this.instructions = instructions;
         this.accounts = accounts;
         this.files = files;
@@ -80,6 +88,8 @@ public class BuildPaymentFiles {
         this.ids = ids;
         this.clock = clock;
         this.zone = zone;
+        this.events = events;
+        this.announcement = announcement;
     }
 
     /** The requested execution date of a file built at {@code at}: that day in {@code zone}, or the next TARGET2 day. */
@@ -98,8 +108,18 @@ public class BuildPaymentFiles {
                     .flatMap(candidates -> gather(candidates, executionDate(now, zone)))
                     .flatMap(gathering -> openReviewItems(gathering.refusals(), now)
                             .thenMany(Flux.fromIterable(gathering.files()).concatMap(file -> store(file, now)))
-                            .collectList());
+                            .collectList())
+                    .flatMap(this::announce);
         });
+    }
+
+    /** A file stored, and the event announcing it (its XML inside when small enough: at most a build's worth). */
+    private record Stored(PaymentFile file, OutboundEvent announcement) {}
+
+    /** The files' events, the transaction's last write (the event log's rule). */
+    private Mono<List<PaymentFile>> announce(List<Stored> stored) {
+        return events.append(stored.stream().map(Stored::announcement).toList())
+                .thenReturn(stored.stream().map(Stored::file).toList());
     }
 
     private Mono<Gathering> gather(List<PaymentInstruction> candidates, LocalDate executionDate) {
@@ -128,7 +148,7 @@ public class BuildPaymentFiles {
         return items.isEmpty() ? Mono.empty() : reviewItems.addAll(items);
     }
 
-    private Mono<PaymentFile> store(PlannedFile planned, Instant now) {
+    private Mono<Stored> store(PlannedFile planned, Instant now) {
         PaymentFileId fileId = ids.nextPaymentFileId();
         PaymentFileContent content = new PaymentFileContent(
                 fileId.value(),
@@ -168,9 +188,19 @@ public class BuildPaymentFiles {
                                     null);
                             return files.add(file, carried)
                                     .then(storeChunks(fileId, temp))
-                                    .thenReturn(file);
+                                    .then(announcement(file, temp));
                         }),
                 temp -> Mono.fromCallable(() -> Files.deleteIfExists(temp)).subscribeOn(Schedulers.boundedElastic()));
+    }
+
+    /** The file's event, with the bytes read back from the temporary file when the event carries them. */
+    private Mono<Stored> announcement(PaymentFile file, Path temp) {
+        if (!announcement.carriesContent(file)) {
+            return Mono.fromCallable(() -> new Stored(file, announcement.event(file, null)));
+        }
+        return Mono.fromCallable(() -> Files.readAllBytes(temp))
+                .subscribeOn(Schedulers.boundedElastic())
+                .map(content -> new Stored(file, announcement.event(file, content)));
     }
 
     /** The {@code PmtInfId} of the file's one payment-information group. */

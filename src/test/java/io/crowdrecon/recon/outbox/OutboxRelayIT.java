@@ -132,7 +132,7 @@ class OutboxRelayIT {
                     .asString());
         }
         KafkaEventPublisher real = new KafkaEventPublisher(sender, breakers);
-        R2dbcRelayStore store = new R2dbcRelayStore(database);
+        R2dbcRelayStore store = new R2dbcRelayStore(database, json);
         OutboxRelay.Settings settings =
                 new OutboxRelay.Settings(1000, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofSeconds(1));
         // Publishes the first half of its batch, then dies before advancing the cursor.

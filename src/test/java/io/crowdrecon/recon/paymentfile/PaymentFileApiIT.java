@@ -2,6 +2,7 @@ package io.crowdrecon.recon.paymentfile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.cloudevents.CloudEvent;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.DebitMessages;
 import io.crowdrecon.recon.testing.Fixture;
@@ -9,11 +10,14 @@ import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestKafka;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpHeaders;
@@ -25,7 +29,8 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * The payment-file API with the switch on (its own application context): build now, list, read, download the bytes
- * as built (valid against the pain.001.001.09 schema), and 404 for an unknown file.
+ * as built (valid against the pain.001.001.09 schema), each file announced on {@code recon.payment-files} with those
+ * bytes as its data, and 404 for an unknown file.
  */
 @ReconIntegrationTest
 @TestPropertySource(properties = "recon.payment-files.enabled=true")
@@ -108,6 +113,57 @@ class PaymentFileApiIT {
     }
 
     @Test
+    void announcesEachFileOnKafkaAsACloudEventWhoseDataIsTheXmlAsDownloaded() throws Exception {
+        long since = System.currentTimeMillis();
+        refundedInstruction();
+
+        JsonNode built = ApiClient.body(
+                api.post(ApiClient.OPS_KEY, FILES, Map.of()).expectStatus().isOk());
+        JsonNode file = fileOf(built, flows.portal().collectionIban());
+        String fileId = file.get("paymentFileId").asString();
+        byte[] downloaded = api.web()
+                .get()
+                .uri(FILES + "/" + fileId + "/content")
+                .header(HttpHeaders.AUTHORIZATION, "Bearer " + ApiClient.OPS_KEY)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(byte[].class)
+                .returnResult()
+                .getResponseBody();
+
+        ConsumerRecord<String, byte[]> record = PaymentFileEvents.awaitRecord(kafka, since, fileId);
+        CloudEvent event = PaymentFileEvents.cloudEvent(record);
+
+        assertThat(header(record, "ce_specversion")).as("binary mode").isEqualTo("1.0");
+        assertThat(event.getType()).isEqualTo("crowdrecon.payment-file.created.v1");
+        assertThat(event.getSource()).hasToString("/ops");
+        assertThat(event.getId()).matches("[0-9a-f-]{36}");
+        assertThat(event.getSubject()).isEqualTo(fileId);
+        assertThat(record.key()).isEqualTo(fileId);
+        assertThat(event.getTime()).isBetween(OffsetDateTime.now().minusMinutes(5), OffsetDateTime.now());
+        assertThat(event.getDataContentType()).isEqualTo("application/xml");
+        assertThat(event.getData()).isNotNull();
+        assertThat(event.getData().toBytes()).isEqualTo(downloaded);
+        String sha256 =
+                HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(downloaded));
+        assertThat(event.getExtension("datasha256"))
+                .isEqualTo(sha256)
+                .isEqualTo(file.get("sha256").asString());
+        assertThat(event.getExtension("datasize")).isEqualTo(Integer.toString(downloaded.length));
+        assertThat(event.getExtensionNames()).doesNotContain("dataref");
+
+        // The event log keeps the file's JSON view only: the ops stream reads that, never the XML.
+        String payload = database.sql("SELECT payload FROM event_log WHERE topic = :topic AND event_key = :id")
+                .bind("topic", PaymentFileEvents.TOPIC)
+                .bind("id", fileId)
+                .map(row -> row.get(0, String.class))
+                .one()
+                .block(Duration.ofSeconds(10));
+        assertThat(payload).contains("\"sha256\":\"" + sha256 + "\"").doesNotContain("<?xml", "Document");
+    }
+
+    @Test
     void aBankTransferLeavesInAFileOnlyNeverAlsoAsARequestedEvent() {
         String refund = refundedInstruction();
 
@@ -184,6 +240,10 @@ class PaymentFileApiIT {
                         .get("code")
                         .asString())
                 .isEqualTo("NOT_FOUND");
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     private String refundedInstruction() {

@@ -103,6 +103,7 @@ class ServiceStartupIT {
                     Topics.MONEYOUTS,
                     Topics.PAYMENT_INSTRUCTIONS,
                     Topics.UNIDENTIFIED_TRANSFERS,
+                    Topics.PAYMENT_FILES,
                     Topics.dlq(Topics.BANK_NOTIFICATIONS),
                     Topics.dlq(Topics.CARD_NOTIFICATIONS));
             Map<String, Integer> partitions = admin.describeTopics(names).allTopicNames().get().values().stream()
@@ -115,6 +116,7 @@ class ServiceStartupIT {
                     .containsEntry(Topics.MONEYOUTS, 6)
                     .containsEntry(Topics.PAYMENT_INSTRUCTIONS, 6)
                     .containsEntry(Topics.UNIDENTIFIED_TRANSFERS, 6)
+                    .containsEntry(Topics.PAYMENT_FILES, 6)
                     .containsEntry(Topics.dlq(Topics.BANK_NOTIFICATIONS), 1)
                     .containsEntry(Topics.dlq(Topics.CARD_NOTIFICATIONS), 1);
         }

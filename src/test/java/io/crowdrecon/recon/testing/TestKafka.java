@@ -74,11 +74,29 @@ public final class TestKafka implements AutoCloseable {
 
     /** Every record of {@code topic} written at or after {@code sinceMillis}, read to the current end. */
     public List<ConsumerRecord<String, String>> readSince(String topic, long sinceMillis) {
+        return readBytesSince(topic, sinceMillis).stream()
+                .map(record -> new ConsumerRecord<>(
+                        record.topic(),
+                        record.partition(),
+                        record.offset(),
+                        record.timestamp(),
+                        record.timestampType(),
+                        record.serializedKeySize(),
+                        record.serializedValueSize(),
+                        record.key(),
+                        record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
+                        record.headers(),
+                        record.leaderEpoch()))
+                .toList();
+    }
+
+    /** {@link #readSince} with the values as the broker holds them: bytes, null for a record with no value. */
+    public List<ConsumerRecord<String, byte[]>> readBytesSince(String topic, long sinceMillis) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.GROUP_ID_CONFIG, "test-reader-" + UUID.randomUUID());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
@@ -96,20 +114,7 @@ public final class TestKafka implements AutoCloseable {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("could not read " + topic + " to its end");
                 }
-                for (var record : consumer.poll(Duration.ofMillis(200))) {
-                    records.add(new ConsumerRecord<>(
-                            record.topic(),
-                            record.partition(),
-                            record.offset(),
-                            record.timestamp(),
-                            record.timestampType(),
-                            record.serializedKeySize(),
-                            record.serializedValueSize(),
-                            record.key(),
-                            record.value() == null ? null : new String(record.value(), StandardCharsets.UTF_8),
-                            record.headers(),
-                            record.leaderEpoch()));
-                }
+                consumer.poll(Duration.ofMillis(200)).forEach(records::add);
             }
         }
         return records;

@@ -52,9 +52,10 @@ public class OutboxConfiguration {
             @Value("${recon.outbox.batch-size:2000}") int batchSize,
             @Value("${recon.outbox.idle:25ms}") Duration idle,
             OutboxMetrics metrics,
-            io.crowdrecon.recon.platform.resilience.InfrastructureBreakers breakers) {
+            io.crowdrecon.recon.platform.resilience.InfrastructureBreakers breakers,
+            ObjectMapper json) {
         return new OutboxRelay(
-                new R2dbcRelayStore(database),
+                new R2dbcRelayStore(database, json),
                 new KafkaEventPublisher(outboxSender, breakers),
                 relayName(),
                 new OutboxRelay.Settings(batchSize, idle, Duration.ofSeconds(1), Duration.ofSeconds(10)),

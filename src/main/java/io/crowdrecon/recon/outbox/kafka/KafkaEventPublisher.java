@@ -4,6 +4,7 @@ import io.cloudevents.CloudEvent;
 import io.cloudevents.core.builder.CloudEventBuilder;
 import io.cloudevents.kafka.KafkaMessageFactory;
 import io.crowdrecon.recon.outbox.EventPublisher;
+import io.crowdrecon.recon.outbox.PublishedData;
 import io.crowdrecon.recon.outbox.StoredEvent;
 import io.crowdrecon.recon.platform.resilience.InfrastructureBreakers;
 import java.net.URI;
@@ -18,7 +19,8 @@ import reactor.kafka.sender.SenderRecord;
 
 /**
  * Events as CloudEvents 1.0 in Kafka binary mode, written by the CloudEvents SDK: the attributes in
- * {@code ce_*} headers, the JSON data as the value, the subject as the key. An idempotent producer keeps the send order per
+ * {@code ce_*} headers, the JSON data as the value (or the event's {@link PublishedData}: other bytes, or none, and
+ * extension attributes), the subject as the key. An idempotent producer keeps the send order per
  * partition, hence per key.
  */
 public class KafkaEventPublisher implements EventPublisher {
@@ -40,15 +42,25 @@ public class KafkaEventPublisher implements EventPublisher {
     }
 
     static ProducerRecord<String, byte[]> record(StoredEvent event) {
-        CloudEvent cloudEvent = CloudEventBuilder.v1()
+        CloudEventBuilder builder = CloudEventBuilder.v1()
                 .withId(event.eventId())
                 .withSource(URI.create(event.source()))
                 .withType(event.type())
                 .withSubject(event.key())
-                .withTime(event.createdAt().atOffset(ZoneOffset.UTC))
-                .withDataContentType("application/json")
-                .withData(event.payload().getBytes(StandardCharsets.UTF_8))
-                .build();
+                .withTime(event.createdAt().atOffset(ZoneOffset.UTC));
+        PublishedData published = event.published();
+        if (published == null) {
+            builder.withDataContentType("application/json")
+                    .withData(event.payload().getBytes(StandardCharsets.UTF_8));
+        } else {
+            builder.withDataContentType(published.contentType());
+            byte[] bytes = published.bytes();
+            if (bytes != null) {
+                builder.withData(bytes);
+            }
+            published.extensions().forEach(builder::withExtension);
+        }
+        CloudEvent cloudEvent = builder.build();
         return KafkaMessageFactory.createWriter(event.topic(), event.key()).writeBinary(cloudEvent);
     }
 }

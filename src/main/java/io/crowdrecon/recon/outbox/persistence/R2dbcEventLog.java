@@ -2,9 +2,11 @@ package io.crowdrecon.recon.outbox.persistence;
 
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.outbox.PublishedData;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,13 +21,15 @@ public class R2dbcEventLog implements EventLog {
             """
             WITH s AS (UPDATE event_sequence SET last_seq = last_seq + :n WHERE id = 1 RETURNING last_seq)
             INSERT INTO event_log (seq, event_id, topic, event_key, event_type, source, portal_id, order_id,
-                                   campaign_id, payload, created_at)
+                                   campaign_id, payload, created_at, data_content_type, data, extensions)
             SELECT s.last_seq - :n + t.ord, t.event_id, t.topic, t.event_key, t.event_type, t.source,
-                   t.portal_id, t.order_id, t.campaign_id, t.payload, :now
+                   t.portal_id, t.order_id, t.campaign_id, t.payload, :now, t.data_content_type,
+                   decode(t.data, 'base64'), t.extensions::jsonb
             FROM s, unnest(:eventIds::uuid[], :topics::text[], :keys::text[], :types::text[], :sources::text[],
-                        :portalIds::text[], :orderIds::text[], :campaignIds::text[], :payloads::text[])
+                        :portalIds::text[], :orderIds::text[], :campaignIds::text[], :payloads::text[],
+                        :contentTypes::text[], :datas::text[], :extensions::text[])
                  WITH ORDINALITY AS t(event_id, topic, event_key, event_type, source, portal_id, order_id,
-                                      campaign_id, payload, ord)
+                                      campaign_id, payload, data_content_type, data, extensions, ord)
             """;
 
     private final DatabaseClient database;
@@ -53,6 +57,10 @@ public class R2dbcEventLog implements EventLog {
         String[] orderIds = new String[n];
         String[] campaignIds = new String[n];
         String[] payloads = new String[n];
+        // Bytes travel as base64 text: one array of text binds where an array of bytea would not.
+        String[] contentTypes = new String[n];
+        String[] datas = new String[n];
+        String[] extensions = new String[n];
         ThreadLocalRandom random = ThreadLocalRandom.current();
         for (int i = 0; i < n; i++) {
             OutboundEvent event = events.get(i);
@@ -65,6 +73,13 @@ public class R2dbcEventLog implements EventLog {
             orderIds[i] = event.orderId();
             campaignIds[i] = event.campaignId();
             payloads[i] = json.writeValueAsString(event.data());
+            PublishedData published = event.published();
+            if (published != null) {
+                contentTypes[i] = published.contentType();
+                byte[] bytes = published.bytes();
+                datas[i] = bytes == null ? null : Base64.getEncoder().encodeToString(bytes);
+                extensions[i] = json.writeValueAsString(published.extensions());
+            }
         }
         // One statement: the sequence row stays locked only for this insert and the commit.
         return database.sql(INSERT)
@@ -79,6 +94,9 @@ public class R2dbcEventLog implements EventLog {
                 .bind("orderIds", orderIds)
                 .bind("campaignIds", campaignIds)
                 .bind("payloads", payloads)
+                .bind("contentTypes", contentTypes)
+                .bind("datas", datas)
+                .bind("extensions", extensions)
                 .then();
     }
 

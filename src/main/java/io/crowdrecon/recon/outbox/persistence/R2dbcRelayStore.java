@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.outbox.persistence;
 
+import io.crowdrecon.recon.outbox.PublishedData;
 import io.crowdrecon.recon.outbox.RelayStore;
 import io.crowdrecon.recon.outbox.StoredEvent;
 import io.crowdrecon.recon.platform.persistence.Sql;
@@ -7,10 +8,13 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
 
 public class R2dbcRelayStore implements RelayStore {
 
@@ -28,7 +32,8 @@ public class R2dbcRelayStore implements RelayStore {
                  WHERE id = 1 AND (owner = :owner OR owner IS NULL OR lease_until < clock_timestamp())
                 RETURNING last_seq)
             SELECT lease.last_seq AS cursor, e.seq, e.event_id, e.topic, e.event_key, e.event_type, e.source,
-                   e.portal_id, e.order_id, e.campaign_id, e.payload, e.created_at
+                   e.portal_id, e.order_id, e.campaign_id, e.payload, e.created_at, e.data_content_type, e.data,
+                   e.extensions
               FROM lease
               LEFT JOIN LATERAL (SELECT * FROM event_log
                                   WHERE seq > lease.last_seq
@@ -37,10 +42,14 @@ public class R2dbcRelayStore implements RelayStore {
                 ON true
              ORDER BY e.seq""";
 
-    private final DatabaseClient database;
+    private static final TypeReference<Map<String, String>> STRINGS = new TypeReference<>() {};
 
-    public R2dbcRelayStore(DatabaseClient database) {
+    private final DatabaseClient database;
+    private final ObjectMapper json;
+
+    public R2dbcRelayStore(DatabaseClient database, ObjectMapper json) {
         this.database = database;
+        this.json = json;
     }
 
     @Override
@@ -50,7 +59,7 @@ public class R2dbcRelayStore implements RelayStore {
                 .bind("published", published)
                 .bind("seconds", (double) lease.toMillis() / 1000)
                 .bind("limit", limit)
-                .map(row -> new Object[] {row.get("cursor", Long.class), event(row)})
+                .map(row -> new Object[] {row.get("cursor", Long.class), published(row)})
                 .all()
                 .collectList()
                 .flatMap(rows -> {
@@ -79,7 +88,24 @@ public class R2dbcRelayStore implements RelayStore {
                 .then();
     }
 
-    /** An event_log row (all its columns) as a stored event; null for the empty side of an outer join. */
+    /** An event_log row as the relay reads it: with what its record carries instead of the payload, if anything. */
+    private @Nullable StoredEvent published(io.r2dbc.spi.Readable row) {
+        StoredEvent event = event(row);
+        String contentType = row.get("data_content_type", String.class);
+        if (event == null || contentType == null) {
+            return event;
+        }
+        String extensions = row.get("extensions", String.class);
+        return event.withPublished(new PublishedData(
+                contentType,
+                row.get("data", byte[].class),
+                extensions == null ? Map.of() : json.readValue(extensions, STRINGS)));
+    }
+
+    /**
+     * An event_log row (its columns up to {@code created_at}) as a stored event, without what only the relay reads;
+     * null for the empty side of an outer join.
+     */
     public static @Nullable StoredEvent event(io.r2dbc.spi.Readable row) {
         Long seq = row.get("seq", Long.class);
         if (seq == null) {

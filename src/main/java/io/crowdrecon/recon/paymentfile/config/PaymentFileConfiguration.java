@@ -1,7 +1,9 @@
 package io.crowdrecon.recon.paymentfile.config;
 
+import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.paymentfile.BuildPaymentFiles;
+import io.crowdrecon.recon.paymentfile.PaymentFileAnnouncement;
 import io.crowdrecon.recon.paymentfile.SendPaymentFile;
 import io.crowdrecon.recon.paymentfile.persistence.R2dbcDebtorAccounts;
 import io.crowdrecon.recon.paymentfile.persistence.R2dbcPaymentFiles;
@@ -14,6 +16,7 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.util.unit.DataSize;
 
 /** Payment files out: the store, the portals' debtor accounts, the build and the bank feed's taking a file. */
 @Configuration(proxyBeanMethods = false)
@@ -38,8 +41,20 @@ public class PaymentFileConfiguration {
             Transactions transactions,
             IdGenerator ids,
             Clock clock,
-            @Value("${recon.payment-files.zone:Europe/Brussels}") ZoneId zone) {
-        return new BuildPaymentFiles(instructions, accounts, files, reviewItems, transactions, ids, clock, zone);
+            @Value("${recon.payment-files.zone:Europe/Brussels}") ZoneId zone,
+            EventLog events,
+            @Value("${recon.payment-files.inline-limit:900KB}") DataSize inlineLimit) {
+        return new BuildPaymentFiles(
+                instructions,
+                accounts,
+                files,
+                reviewItems,
+                transactions,
+                ids,
+                clock,
+                zone,
+                events,
+                new PaymentFileAnnouncement(inlineLimit.toBytes()));
     }
 
     @Bean

@@ -11,6 +11,8 @@ public final class Topics {
     public static final String MONEYOUTS = "recon.moneyouts";
     public static final String PAYMENT_INSTRUCTIONS = "recon.payment-instructions";
     public static final String UNIDENTIFIED_TRANSFERS = "recon.unidentified-transfers";
+    /** Each SEPA pain.001 file built, its XML as data (or a dataref above the inline limit): docs/payment-files.md. */
+    public static final String PAYMENT_FILES = "recon.payment-files";
     /** The bank's own files (camt.052/053/054, MT940), one file per record, any key. */
     public static final String BANK_FILES = "recon.bank-files";
 
@@ -24,7 +26,7 @@ public final class Topics {
     public static final int MAX_BANK_FILE_BYTES = 50 * 1024 * 1024;
 
     public static final List<String> OUTBOUND =
-            List.of(ORDER_EVENTS, MONEYOUTS, PAYMENT_INSTRUCTIONS, UNIDENTIFIED_TRANSFERS);
+            List.of(ORDER_EVENTS, MONEYOUTS, PAYMENT_INSTRUCTIONS, UNIDENTIFIED_TRANSFERS, PAYMENT_FILES);
 
     /** The Kafka header naming the portal whose signed webhook (or sandbox) a card record came through. */
     public static final String SOURCE_PORTAL_HEADER = "x-recon-portal-id";
