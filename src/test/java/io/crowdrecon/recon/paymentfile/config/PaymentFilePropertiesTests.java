@@ -3,6 +3,7 @@ package io.crowdrecon.recon.paymentfile.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdrecon.recon.paymentfile.BuildPaymentFiles;
+import io.crowdrecon.recon.paymentfile.PaymentFileAnnouncement;
 import io.crowdrecon.recon.shared.BackgroundLoop;
 import java.time.Clock;
 import java.time.ZoneOffset;
@@ -18,7 +19,17 @@ class PaymentFilePropertiesTests {
             // Never called here: the loop is declared, not run.
             .withBean(
                     BuildPaymentFiles.class,
-                    () -> new BuildPaymentFiles(null, null, null, null, null, null, Clock.systemUTC(), ZoneOffset.UTC));
+                    () -> new BuildPaymentFiles(
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            null,
+                            Clock.systemUTC(),
+                            ZoneOffset.UTC,
+                            null,
+                            new PaymentFileAnnouncement(1000)));
 
     @Test
     void runsTheCutOffWhenPaymentFilesAreOn() {
