@@ -13,6 +13,7 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.PaymentFileId;
 import io.crowdrecon.recon.shared.PortalId;
+import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
@@ -74,6 +75,9 @@ class PaymentFileBuildIT {
 
     @Autowired
     EventLog events;
+
+    @Autowired
+    Transactions transactions;
 
     @Test
     void gathersTheRefundsOfAPortalIntoOneSchemaValidFileWithExactControlSums() throws Exception {
@@ -199,6 +203,24 @@ class PaymentFileBuildIT {
             assertThat(item.get("status")).isEqualTo("OPEN");
             assertThat((String) item.get("detail")).contains("SEPA carries euros");
         });
+        // Refused and reviewed, it is not read again at every cut-off (10,000 of them would fill every build); once
+        // ops resolve the item it is back in line.
+        assertThat(readyIds()).doesNotContain(francs.instructionId());
+        database.sql("UPDATE review_item SET status = 'RESOLVED' WHERE subject_id = :id")
+                .bind("id", francs.instructionId().value())
+                .then()
+                .block(BUILT);
+        assertThat(readyIds()).contains(francs.instructionId());
+    }
+
+    private List<InstructionId> readyIds() {
+        // Read in a transaction that ends at once: the candidates are read FOR UPDATE SKIP LOCKED.
+        return Objects.requireNonNull(transactions
+                .inTransaction(() -> instructions
+                        .readyForPaymentFiles(1_000_000)
+                        .map(PaymentInstruction::instructionId)
+                        .collectList())
+                .block(BUILT));
     }
 
     @Test

@@ -276,6 +276,9 @@ public class R2dbcPaymentInstructions implements PaymentInstructions {
                          WHERE i.status = 'CREATED' AND i.channel = 'BANK_TRANSFER' AND i.announced_at IS NULL
                            AND NOT EXISTS (SELECT 1 FROM payment_file_instruction f
                                             WHERE f.instruction_id = i.instruction_id)
+                           AND NOT EXISTS (SELECT 1 FROM review_item r
+                                            WHERE r.subject_id = i.instruction_id AND r.kind = 'PAYMENT_FILE_REFUSED'
+                                              AND r.status = 'OPEN')
                          ORDER BY i.created_at, i.instruction_id
                          LIMIT :limit
                            FOR UPDATE OF i SKIP LOCKED""")
