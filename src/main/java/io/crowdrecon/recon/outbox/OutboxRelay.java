@@ -31,6 +31,7 @@ public class OutboxRelay {
     private final String owner;
     private final Settings settings;
     private final Consumer<List<StoredEvent>> onPublished;
+    private final List<AfterPublication> afterPublication;
     /** The last seq this relay published and the broker acknowledged (0: none yet). */
     private final AtomicLong published = new AtomicLong();
 
@@ -42,11 +43,22 @@ public class OutboxRelay {
             String owner,
             Settings settings,
             Consumer<List<StoredEvent>> onPublished) {
+        this(store, publisher, owner, settings, onPublished, List.of());
+    }
+
+    public OutboxRelay(
+            RelayStore store,
+            EventPublisher publisher,
+            String owner,
+            Settings settings,
+            Consumer<List<StoredEvent>> onPublished,
+            List<AfterPublication> afterPublication) {
         this.store = store;
         this.publisher = publisher;
         this.owner = owner;
         this.settings = settings;
         this.onPublished = onPublished;
+        this.afterPublication = List.copyOf(afterPublication);
     }
 
     /** The relay loop, until {@link #finish()}; emits the number of events each step published. */
@@ -73,6 +85,19 @@ public class OutboxRelay {
         return Mono.defer(() -> store.release(owner, published.get()));
     }
 
+    /** The capabilities' follow-ups of a published batch; a failure is theirs, not the publication's. */
+    private Mono<Void> afterPublished(List<StoredEvent> events) {
+        return Flux.fromIterable(afterPublication)
+                .concatMap(after -> after.published(events).onErrorResume(error -> {
+                    log.warn(
+                            "After publishing events up to seq {}: {}",
+                            events.get(events.size() - 1).seq(),
+                            error.toString());
+                    return Mono.empty();
+                }))
+                .then();
+    }
+
     /** One step: claim (advancing past the last batch), publish what follows. Emits the count published. */
     Mono<Integer> step() {
         return store.claim(owner, settings.lease(), published.get(), settings.batchSize())
@@ -81,11 +106,14 @@ public class OutboxRelay {
                     if (events.isEmpty()) {
                         return Mono.delay(settings.idle()).thenReturn(0);
                     }
-                    return publisher.publish(events).then(Mono.fromCallable(() -> {
-                        published.set(events.get(events.size() - 1).seq());
-                        onPublished.accept(events);
-                        return events.size();
-                    }));
+                    return publisher
+                            .publish(events)
+                            .then(Mono.fromCallable(() -> {
+                                published.set(events.get(events.size() - 1).seq());
+                                onPublished.accept(events);
+                                return events.size();
+                            }))
+                            .flatMap(count -> afterPublished(events).thenReturn(count));
                 })
                 .switchIfEmpty(Mono.defer(() -> {
                     // Not the publisher: whoever is resumes from the shared cursor.

@@ -268,6 +268,30 @@ class OutboxRelayTests {
         assertThat(store.cursor).isZero();
     }
 
+    @Test
+    void handsEachPublishedBatchToWhatFollowsPublicationAndAFailureThereUndoesNothing() {
+        store.append(2);
+        List<List<Long>> followed = new CopyOnWriteArrayList<>();
+        AfterPublication failing = events -> Mono.error(new IllegalStateException("a follow-up failed"));
+        AfterPublication recording = events -> Mono.fromRunnable(() -> followed.add(seqs(events)));
+        OutboxRelay relay = new OutboxRelay(
+                store,
+                publisher,
+                "relay-a",
+                SETTINGS,
+                events -> reported.add(seqs(events)),
+                List.of(failing, recording));
+
+        StepVerifier.create(relay.step()).expectNext(2).expectComplete().verify(TIMEOUT);
+        store.append(1);
+        StepVerifier.create(relay.step()).expectNext(1).expectComplete().verify(TIMEOUT);
+
+        // Published once each and the cursor past them, although the first follow-up failed each time.
+        assertThat(followed).containsExactly(List.of(1L, 2L), List.of(3L));
+        assertThat(reported).containsExactly(List.of(1L, 2L), List.of(3L));
+        assertThat(store.cursor).isEqualTo(2);
+    }
+
     private OutboxRelay relay(String owner) {
         return new OutboxRelay(store, publisher, owner, SETTINGS, events -> reported.add(seqs(events)));
     }

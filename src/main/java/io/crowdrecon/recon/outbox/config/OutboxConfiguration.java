@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.outbox.config;
 
+import io.crowdrecon.recon.outbox.AfterPublication;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboxRelay;
 import io.crowdrecon.recon.outbox.kafka.KafkaEventPublisher;
@@ -14,6 +15,7 @@ import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -53,13 +55,15 @@ public class OutboxConfiguration {
             @Value("${recon.outbox.idle:25ms}") Duration idle,
             OutboxMetrics metrics,
             io.crowdrecon.recon.platform.resilience.InfrastructureBreakers breakers,
-            ObjectMapper json) {
+            ObjectMapper json,
+            ObjectProvider<AfterPublication> afterPublication) {
         return new OutboxRelay(
                 new R2dbcRelayStore(database, json),
                 new KafkaEventPublisher(outboxSender, breakers),
                 relayName(),
                 new OutboxRelay.Settings(batchSize, idle, Duration.ofSeconds(1), Duration.ofSeconds(10)),
-                metrics::published);
+                metrics::published,
+                afterPublication.orderedStream().toList());
     }
 
     @Bean

@@ -5,6 +5,7 @@ import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.paymentfile.BuildPaymentFiles;
 import io.crowdrecon.recon.paymentfile.PaymentFileAnnouncement;
 import io.crowdrecon.recon.paymentfile.SendPaymentFile;
+import io.crowdrecon.recon.paymentfile.TakenFromKafka;
 import io.crowdrecon.recon.paymentfile.persistence.R2dbcDebtorAccounts;
 import io.crowdrecon.recon.paymentfile.persistence.R2dbcPaymentFiles;
 import io.crowdrecon.recon.review.ReviewItems;
@@ -13,6 +14,7 @@ import io.crowdrecon.recon.shared.Transactions;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.r2dbc.core.DatabaseClient;
@@ -59,7 +61,23 @@ public class PaymentFileConfiguration {
 
     @Bean
     SendPaymentFile sendPaymentFile(
-            R2dbcPaymentFiles files, PaymentInstructions instructions, Transactions transactions, Clock clock) {
+            R2dbcPaymentFiles files,
+            PaymentInstructions instructions,
+            Transactions transactions,
+            Clock clock,
+            @Value("${recon.payment-files.taken:PUT}") String taken) {
+        if (!taken.equals("PUT") && !taken.equals("KAFKA")) {
+            throw new IllegalStateException(
+                    "RECON_PAYMENT_FILE_TAKEN must be PUT or KAFKA (when a payment file counts as taken), not '" + taken
+                            + "'");
+        }
         return new SendPaymentFile(files, instructions, transactions, clock);
+    }
+
+    /** With RECON_PAYMENT_FILE_TAKEN=KAFKA, a file is SENT once its announcement is on recon.payment-files. */
+    @Bean
+    @ConditionalOnProperty(name = "recon.payment-files.taken", havingValue = "KAFKA")
+    TakenFromKafka takenFromKafka(SendPaymentFile send) {
+        return new TakenFromKafka(send);
     }
 }
