@@ -1,7 +1,6 @@
 package io.crowdrecon.recon.bankfile.read;
 
 import io.crowdrecon.recon.bankfile.Balance;
-import io.crowdrecon.recon.bankfile.BankFileItem;
 import io.crowdrecon.recon.bankfile.BankFileItem.Direction;
 import io.crowdrecon.recon.bankfile.BankFileItem.Entry;
 import io.crowdrecon.recon.bankfile.BankFileItem.FileHeader;
@@ -10,16 +9,12 @@ import io.crowdrecon.recon.bankfile.BankFileItem.StatementStart;
 import io.crowdrecon.recon.bankfile.BankFileItem.Transaction;
 import io.crowdrecon.recon.bankfile.BankFileItems;
 import io.crowdrecon.recon.bankfile.UnreadableBankFileException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
@@ -34,23 +29,18 @@ import org.jspecify.annotations.Nullable;
  * one order that matters is the schema's own: a statement's header and balances before its first {@code Ntry}, because
  * the {@link StatementStart} goes out before the entries.
  */
-final class CamtItems implements BankFileItems {
+final class CamtItems extends XmlItems {
 
-    private final XmlCursor xml;
-    private final InputStream input;
     private final CamtMessage message;
-    private final Deque<BankFileItem> ready = new ArrayDeque<>(2);
 
     private String context;
     private @Nullable Integer messagePage;
     private int statementCount;
     private @Nullable Statement statement;
     private int entryIndex = -1;
-    private boolean finished;
 
     private CamtItems(XmlCursor xml, InputStream input, CamtMessage message) {
-        this.xml = xml;
-        this.input = input;
+        super(xml, input);
         this.message = message;
         this.context = message.messageElement();
     }
@@ -82,35 +72,6 @@ final class CamtItems implements BankFileItems {
         }
     }
 
-    @Override
-    public boolean hasNext() {
-        try {
-            while (ready.isEmpty() && !finished) {
-                step();
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
-        return !ready.isEmpty();
-    }
-
-    @Override
-    public BankFileItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("the file has no more items");
-        }
-        return ready.poll();
-    }
-
-    @Override
-    public void close() {
-        finished = true;
-        ready.clear();
-        xml.close();
-        closeQuietly(input);
-    }
-
     private FileHeader readGroupHeader() {
         if (!xml.nextChild() || !"GrpHdr".equals(xml.localName())) {
             throw fail("GrpHdr is missing (it comes first)");
@@ -135,7 +96,8 @@ final class CamtItems implements BankFileItems {
     }
 
     // One step: the next statement's start, an entry, or a statement's end; or the document's end.
-    private void step() {
+    @Override
+    void step() {
         if (statement != null) {
             continueStatement();
             return;
@@ -723,14 +685,6 @@ final class CamtItems implements BankFileItems {
         String entry = entryIndex >= 0 ? ", Ntry index " + entryIndex : "";
         return new UnreadableBankFileException(
                 message.name() + " " + context + entry + ", line " + line + ": " + reason);
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // the file is given up on either way
-        }
     }
 
     private record AccountId(@Nullable String iban, @Nullable String other) {}

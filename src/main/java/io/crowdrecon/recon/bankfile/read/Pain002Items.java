@@ -7,17 +7,12 @@ import io.crowdrecon.recon.bankfile.BankFileItem.PaymentInformationStatus;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatusReason;
 import io.crowdrecon.recon.bankfile.BankFileItem.StatusReport;
 import io.crowdrecon.recon.bankfile.BankFileItem.TransactionStatus;
-import io.crowdrecon.recon.bankfile.BankFileItems;
 import io.crowdrecon.recon.bankfile.UnreadableBankFileException;
-import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.NoSuchElementException;
-import java.util.Queue;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,7 +35,7 @@ import org.jspecify.annotations.Nullable;
  * {@code OrgnlGrpInfAndSts} after a payment information block, an {@code OrgnlPmtInfAndSts} without
  * {@code OrgnlPmtInfId}, and an amount, currency, number or date-time that is none.
  */
-final class Pain002Items implements BankFileItems {
+final class Pain002Items extends XmlItems {
 
     static final String MESSAGE_ELEMENT = "CstmrPmtStsRpt";
 
@@ -49,20 +44,15 @@ final class Pain002Items implements BankFileItems {
     private static final int OLDEST_VERSION = 3;
     private static final int NEWEST_VERSION = 14;
 
-    private final XmlCursor xml;
-    private final InputStream input;
     private final String version;
-    private final Queue<BankFileItem> ready = new ArrayDeque<>();
     private String context = "GrpHdr";
-    private boolean finished;
     private boolean reportRead;
     private int transactions;
     // The block being read: its id once known, and whether its PaymentInformationStatus went out.
     private @Nullable Block block;
 
     private Pain002Items(XmlCursor xml, InputStream input, String version) {
-        this.xml = xml;
-        this.input = input;
+        super(xml, input);
         this.version = version;
     }
 
@@ -117,35 +107,6 @@ final class Pain002Items implements BankFileItems {
         return matcher.group(1);
     }
 
-    @Override
-    public boolean hasNext() {
-        try {
-            while (ready.isEmpty() && !finished) {
-                step();
-            }
-        } catch (RuntimeException e) {
-            close();
-            throw e;
-        }
-        return !ready.isEmpty();
-    }
-
-    @Override
-    public BankFileItem next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException("the file has no more items");
-        }
-        return ready.poll();
-    }
-
-    @Override
-    public void close() {
-        finished = true;
-        ready.clear();
-        xml.close();
-        closeQuietly(input);
-    }
-
     private FileHeader readGroupHeader() {
         if (!xml.nextChild() || !"GrpHdr".equals(xml.localName())) {
             throw fail("GrpHdr is missing (it comes first)");
@@ -168,7 +129,8 @@ final class Pain002Items implements BankFileItems {
     }
 
     // One step: the report, a block's status, a transaction's, or the document's end.
-    private void step() {
+    @Override
+    void step() {
         if (block != null) {
             continueBlock();
             return;
@@ -373,14 +335,6 @@ final class Pain002Items implements BankFileItems {
     private UnreadableBankFileException failAt(int line, String reason) {
         return new UnreadableBankFileException(
                 "pain.002." + version + " " + context + ", line " + line + ": " + reason);
-    }
-
-    private static void closeQuietly(InputStream in) {
-        try {
-            in.close();
-        } catch (IOException e) {
-            // the file is given up on either way
-        }
     }
 
     private record Amount(BigDecimal value, String currency) {}
