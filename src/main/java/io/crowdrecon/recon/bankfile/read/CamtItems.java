@@ -16,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -667,21 +666,8 @@ final class CamtItems extends XmlItems {
                                 : "CdtDbtInd " + CamtValues.echo(indicator) + " is neither CRDT nor DBIT"));
     }
 
-    private <T> T value(String name, Function<String, T> parser) {
-        int line = xml.line();
-        String text = xml.text();
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw failAt(line, name + " " + e.getMessage());
-        }
-    }
-
-    private UnreadableBankFileException fail(String reason) {
-        return failAt(xml.line(), reason);
-    }
-
-    private UnreadableBankFileException failAt(int line, String reason) {
+    @Override
+    UnreadableBankFileException failAt(int line, String reason) {
         String entry = entryIndex >= 0 ? ", Ntry index " + entryIndex : "";
         return new UnreadableBankFileException(
                 message.name() + " " + context + entry + ", line " + line + ": " + reason);

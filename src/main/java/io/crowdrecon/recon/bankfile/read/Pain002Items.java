@@ -13,7 +13,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.jspecify.annotations.Nullable;
@@ -318,21 +317,8 @@ final class Pain002Items extends XmlItems {
         return block;
     }
 
-    private <T> T value(String name, Function<String, T> parser) {
-        int line = xml.line();
-        String text = xml.text();
-        try {
-            return parser.apply(text);
-        } catch (IllegalArgumentException e) {
-            throw failAt(line, name + " " + e.getMessage());
-        }
-    }
-
-    private UnreadableBankFileException fail(String reason) {
-        return failAt(xml.line(), reason);
-    }
-
-    private UnreadableBankFileException failAt(int line, String reason) {
+    @Override
+    UnreadableBankFileException failAt(int line, String reason) {
         return new UnreadableBankFileException(
                 "pain.002." + version + " " + context + ", line " + line + ": " + reason);
     }

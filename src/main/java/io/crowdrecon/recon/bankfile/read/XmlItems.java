@@ -2,11 +2,13 @@ package io.crowdrecon.recon.bankfile.read;
 
 import io.crowdrecon.recon.bankfile.BankFileItem;
 import io.crowdrecon.recon.bankfile.BankFileItems;
+import io.crowdrecon.recon.bankfile.UnreadableBankFileException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayDeque;
 import java.util.NoSuchElementException;
 import java.util.Queue;
+import java.util.function.Function;
 
 /**
  * The items of an ISO 20022 file read with an {@link XmlCursor}, a few at a time: a reader's {@link #step()} reads
@@ -27,6 +29,24 @@ abstract class XmlItems implements BankFileItems {
 
     /** Reads on: queues the next items in {@link #ready}, or sets {@link #finished} at the end of the message. */
     abstract void step();
+
+    /** The error for {@code reason} at {@code line}, naming where in its message the reader is. */
+    abstract UnreadableBankFileException failAt(int line, String reason);
+
+    /** The current element's text read by {@code parser}; its refusal names the element and the line. */
+    <T> T value(String name, Function<String, T> parser) {
+        int line = xml.line();
+        String text = xml.text();
+        try {
+            return parser.apply(text);
+        } catch (IllegalArgumentException e) {
+            throw failAt(line, name + " " + e.getMessage());
+        }
+    }
+
+    UnreadableBankFileException fail(String reason) {
+        return failAt(xml.line(), reason);
+    }
 
     @Override
     public boolean hasNext() {
