@@ -12,6 +12,8 @@ public enum OpsAction {
     UPLOAD_BANK_FILES,
     /** Build payment files (pain.001) and mark them sent to the bank. */
     TRANSMIT_PAYMENT_FILES,
+    /** Put compliance holds on investors and orders, release or refuse them. */
+    MANAGE_HOLDS,
     /** Approve or reject a payment awaiting approval. */
     APPROVE_PAYMENTS,
     /** Onboard portals and companies. */

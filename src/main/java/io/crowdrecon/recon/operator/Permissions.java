@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Which role may take which kind of ops action: VIEWER reads; OPERATOR also resolves review items, re-issues
- * instructions, uploads bank files and builds and sends payment files; APPROVER is an OPERATOR who also approves payments; ADMIN may do everything.
+ * instructions, uploads bank files, builds and sends payment files and manages compliance holds; APPROVER is an OPERATOR who also approves payments; ADMIN may do everything.
  * {@code PermissionsTests} walks every role against every action.
  */
 public final class Permissions {
@@ -15,7 +15,8 @@ public final class Permissions {
             OpsAction.RESOLVE_REVIEW_ITEMS,
             OpsAction.REISSUE_INSTRUCTIONS,
             OpsAction.UPLOAD_BANK_FILES,
-            OpsAction.TRANSMIT_PAYMENT_FILES);
+            OpsAction.TRANSMIT_PAYMENT_FILES,
+            OpsAction.MANAGE_HOLDS);
 
     private Permissions() {}
 

@@ -33,5 +33,15 @@ public enum ReviewKind {
      * A pain.002 status report naming a payment file or an instruction of it that is not ours, or answering a file
      * the bank already rejected as a whole: nothing was changed.
      */
-    UNEXPECTED_STATUS_REPORT
+    UNEXPECTED_STATUS_REPORT,
+    /**
+     * Ops put a compliance hold on an investor or an order: the money under it cannot reach the company until the hold
+     * is released, and goes back to its payers if refused. Closed when the hold ends.
+     */
+    COMPLIANCE_HOLD,
+    /**
+     * A finalization waiting for its funds to clear was cancelled (a recall, a hold or another change to its orders):
+     * the campaign is CLOSED again and the portal must finalize anew.
+     */
+    FINALIZATION_CANCELLED
 }

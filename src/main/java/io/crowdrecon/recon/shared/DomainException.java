@@ -1,6 +1,9 @@
 package io.crowdrecon.recon.shared;
 
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A business rule refused the request. Carries a stable {@link ErrorCode}, a human detail and,
@@ -12,16 +15,37 @@ public class DomainException extends RuntimeException {
     private final ErrorCode code;
     private final String detail;
     private final List<FieldError> errors;
+    private final Map<String, Object> extensions;
 
     public DomainException(ErrorCode code, String detail) {
         this(code, detail, List.of());
     }
 
     public DomainException(ErrorCode code, String detail, List<FieldError> errors) {
+        this(code, detail, errors, Map.of());
+    }
+
+    private DomainException(ErrorCode code, String detail, List<FieldError> errors, Map<String, Object> extensions) {
         super(detail, null, false, false);
         this.code = code;
         this.detail = detail;
         this.errors = List.copyOf(errors);
+        this.extensions = Collections.unmodifiableMap(new LinkedHashMap<>(extensions));
+    }
+
+    /**
+     * This refusal with one more member of its problem document ({@code orders}, {@code threshold}): what a client
+     * needs to act on it without parsing the detail. The OpenAPI {@code Problem} schema lists every such member.
+     */
+    public DomainException with(String member, Object value) {
+        Map<String, Object> more = new LinkedHashMap<>(extensions);
+        more.put(member, value);
+        return new DomainException(code, detail, errors, more);
+    }
+
+    /** The problem document's members beyond the standard ones, in the order they were added; empty for most. */
+    public Map<String, Object> extensions() {
+        return extensions;
     }
 
     public ErrorCode code() {

@@ -23,6 +23,8 @@ public enum ErrorCode {
     IBAN_IN_USE(Category.CONFLICT, "The collection IBAN belongs to another portal"),
     API_KEY_ALREADY_ISSUED(Category.CONFLICT, "The API key and webhook secret were already issued"),
     CAMPAIGN_NOT_OPEN(Category.CONFLICT, "The campaign is not open"),
+    REFLECTION_PERIOD_OVER(Category.CONFLICT, "The order's reflection period is over: it can no longer be revoked"),
+    NOT_REVOCABLE(Category.CONFLICT, "Only a non-sophisticated investor's order can be revoked"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS(Category.CONFLICT, "A request with this Idempotency-Key is still in progress"),
     PAYMENT_FILES_DISABLED(Category.CONFLICT, "Payment files are switched off (RECON_PAYMENT_FILES_ENABLED=false)"),
     UNSUPPORTED_CURRENCY(Category.UNPROCESSABLE, "Only EUR is supported"),
@@ -35,6 +37,23 @@ public enum ErrorCode {
     MONEYOUTS_HELD(
             Category.UNPROCESSABLE,
             "An order to execute has moneyouts HELD (a chargeback, or a credit missing from the bank's statement)"),
+    ORDERS_ON_HOLD(
+            Category.UNPROCESSABLE, "Orders to execute are under a compliance hold: the orders member lists them"),
+    REFLECTION_PERIOD_OPEN(
+            Category.UNPROCESSABLE,
+            "Orders to execute are still in their reflection period: the orders member lists them and when each ends"),
+    FUNDS_NOT_CLEARED(
+            Category.UNPROCESSABLE,
+            "Orders to execute were paid with funds not yet cleared: the orders member lists them and when each clears"),
+    RISK_WARNING_REQUIRED(
+            Category.UNPROCESSABLE,
+            "The investor's orders exceed the threshold: the order needs riskWarningAcknowledged true"),
+    TICKET_BELOW_MINIMUM(Category.UNPROCESSABLE, "The orderAmount is below the campaign's minTicket"),
+    TICKET_ABOVE_MAXIMUM(Category.UNPROCESSABLE, "The orderAmount is above the campaign's maxTicket"),
+    TICKET_INCREMENT_NOT_MET(
+            Category.UNPROCESSABLE, "The orderAmount is not minTicket plus a multiple of ticketIncrement"),
+    MAX_PER_INVESTOR_EXCEEDED(
+            Category.UNPROCESSABLE, "The investor's orders in this campaign would exceed its maxPerInvestor"),
     BANK_FILE_REJECTED(Category.UNPROCESSABLE, "The bank file cannot be read: the detail says why"),
     EVENTS_EXPIRED(Category.PRECONDITION_FAILED, "Events before this id are no longer kept"),
     RATE_LIMITED(Category.TOO_MANY_REQUESTS, "Too many requests"),

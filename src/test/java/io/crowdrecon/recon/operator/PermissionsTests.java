@@ -27,6 +27,7 @@ class PermissionsTests {
             OpsAction.REISSUE_INSTRUCTIONS, EnumSet.of(OPERATOR, APPROVER, ADMIN),
             OpsAction.UPLOAD_BANK_FILES, EnumSet.of(OPERATOR, APPROVER, ADMIN),
             OpsAction.TRANSMIT_PAYMENT_FILES, EnumSet.of(OPERATOR, APPROVER, ADMIN),
+            OpsAction.MANAGE_HOLDS, EnumSet.of(OPERATOR, APPROVER, ADMIN),
             OpsAction.APPROVE_PAYMENTS, EnumSet.of(APPROVER, ADMIN),
             OpsAction.ONBOARD_PORTALS, EnumSet.of(ADMIN),
             OpsAction.MANAGE_OPERATORS, EnumSet.of(ADMIN));

@@ -287,7 +287,58 @@ public class OpenApiConfiguration {
                                 "errors",
                                 OpenApiSchemas.array(new Schema<>().$ref("#/components/schemas/FieldError"))
                                         .description("Every invalid field, on VALIDATION_FAILED"))
+                        .addProperty(
+                                "orders",
+                                OpenApiSchemas.array(new Schema<>().$ref("#/components/schemas/ProblemOrder"))
+                                        .description("The orders a finalization refusal is about, on ORDERS_ON_HOLD,"
+                                                + " REFLECTION_PERIOD_OPEN and FUNDS_NOT_CLEARED"))
+                        .addProperty(
+                                "clearsAt",
+                                OpenApiSchemas.string()
+                                        .format("date-time")
+                                        .description("On FUNDS_NOT_CLEARED: when the last of the orders clears"))
+                        .addProperty(
+                                "threshold",
+                                OpenApiSchemas.number()
+                                        .description("On RISK_WARNING_REQUIRED: the higher of 1000 and 5 % of the"
+                                                + " declared net worth, in currency"))
+                        .addProperty(
+                                "investedAmount",
+                                OpenApiSchemas.number()
+                                        .description("On RISK_WARNING_REQUIRED and MAX_PER_INVESTOR_EXCEEDED: the"
+                                                + " investor's orderAmount counted, this order included"))
+                        .addProperty(
+                                "limit",
+                                OpenApiSchemas.number()
+                                        .description("On TICKET_BELOW_MINIMUM, TICKET_ABOVE_MAXIMUM,"
+                                                + " TICKET_INCREMENT_NOT_MET and MAX_PER_INVESTOR_EXCEEDED: the"
+                                                + " campaign's limit broken"))
+                        .addProperty(
+                                "currency",
+                                OpenApiSchemas.string()
+                                        .description("The currency of threshold, investedAmount and" + " limit"))
                         .required(new ArrayList<>(List.of("type", "title", "status", "detail", "code"))));
+        schemas.put(
+                "ProblemOrder",
+                OpenApiSchemas.object()
+                        .description("One order a finalization refusal is about")
+                        .addProperty("orderId", OpenApiSchemas.string())
+                        .addProperty(
+                                "reflectionPeriodEndsAt",
+                                OpenApiSchemas.string()
+                                        .format("date-time")
+                                        .description("On REFLECTION_PERIOD_OPEN: when the investor can no longer"
+                                                + " revoke it"))
+                        .addProperty(
+                                "clearsAt",
+                                OpenApiSchemas.string()
+                                        .format("date-time")
+                                        .description("On FUNDS_NOT_CLEARED: when its moneyin clears"))
+                        .addProperty(
+                                "holdIds",
+                                OpenApiSchemas.array(OpenApiSchemas.string())
+                                        .description("On ORDERS_ON_HOLD: the active holds on it or its investor"))
+                        .required(new ArrayList<>(List.of("orderId"))));
         return schemas;
     }
 

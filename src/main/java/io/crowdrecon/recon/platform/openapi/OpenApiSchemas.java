@@ -15,6 +15,10 @@ final class OpenApiSchemas {
         return typed("string");
     }
 
+    static Schema<Object> number() {
+        return typed("number");
+    }
+
     static Schema<Object> integer() {
         return typed("integer");
     }

@@ -7,6 +7,7 @@ import io.r2dbc.spi.R2dbcNonTransientResourceException;
 import io.r2dbc.spi.R2dbcTransientResourceException;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.TreeSet;
@@ -74,18 +75,23 @@ public class ApiErrorHandler implements WebExceptionHandler {
         if (error instanceof MethodNotAllowedException notAllowed) {
             exchange.getResponse().getHeaders().setAllow(allowed(notAllowed));
         }
-        return Problems.write(exchange, json, problem.code(), problem.detail(), problem.errors());
+        return Problems.write(exchange, json, problem.code(), problem.detail(), problem.errors(), problem.extensions());
     }
 
-    private record Problem(ErrorCode code, @Nullable String detail, List<FieldError> errors) {
+    private record Problem(
+            ErrorCode code, @Nullable String detail, List<FieldError> errors, Map<String, Object> extensions) {
         Problem(ErrorCode code, @Nullable String detail) {
-            this(code, detail, List.of());
+            this(code, detail, List.of(), Map.of());
+        }
+
+        Problem(ErrorCode code, @Nullable String detail, List<FieldError> errors) {
+            this(code, detail, errors, Map.of());
         }
     }
 
     private Problem classify(Throwable error) {
         if (error instanceof DomainException domain) {
-            return new Problem(domain.code(), domain.getMessage(), domain.errors());
+            return new Problem(domain.code(), domain.getMessage(), domain.errors(), domain.extensions());
         }
         if (findCause(error, DataBufferLimitException.class) != null) {
             return new Problem(ErrorCode.PAYLOAD_TOO_LARGE, "The request body is larger than 1 MB");

@@ -51,6 +51,16 @@ public final class Problems {
      */
     public static Map<String, Object> body(
             ErrorCode code, @Nullable String detail, List<FieldError> errors, @Nullable String instance) {
+        return body(code, detail, errors, instance, Map.of());
+    }
+
+    /** {@link #body} with a refusal's own members ({@code orders}, {@code threshold}) after the standard ones. */
+    public static Map<String, Object> body(
+            ErrorCode code,
+            @Nullable String detail,
+            List<FieldError> errors,
+            @Nullable String instance,
+            Map<String, Object> extensions) {
         HttpStatus status = status(code);
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "urn:crowdrecon:problem:" + code.name().toLowerCase().replace('_', '-'));
@@ -64,6 +74,7 @@ public final class Problems {
         if (!errors.isEmpty()) {
             body.put("errors", errors);
         }
+        extensions.forEach(body::putIfAbsent);
         return body;
     }
 
@@ -74,6 +85,17 @@ public final class Problems {
             ErrorCode code,
             @Nullable String detail,
             List<FieldError> errors) {
+        return write(exchange, json, code, detail, errors, Map.of());
+    }
+
+    /** {@link #write} with a refusal's own members. */
+    public static Mono<Void> write(
+            ServerWebExchange exchange,
+            ObjectMapper json,
+            ErrorCode code,
+            @Nullable String detail,
+            List<FieldError> errors,
+            Map<String, Object> extensions) {
         ServerHttpResponse response = exchange.getResponse();
         if (response.isCommitted()) {
             return Mono.empty();
@@ -85,7 +107,7 @@ public final class Problems {
             headers.set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
         }
         byte[] bytes = json.writeValueAsString(body(
-                        code, detail, errors, exchange.getRequest().getPath().value()))
+                        code, detail, errors, exchange.getRequest().getPath().value(), extensions))
                 .getBytes(StandardCharsets.UTF_8);
         // Said up front: an answer to HEAD is never written, and would otherwise go out without its length.
         headers.setContentLength(bytes.length);
