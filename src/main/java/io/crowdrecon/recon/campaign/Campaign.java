@@ -52,6 +52,11 @@ public record Campaign(
         return Money.of(terms.targetAmountMax(), terms.currency());
     }
 
+    /** The limits on this campaign's orders' {@code orderAmount}. */
+    public TicketRules ticketRules() {
+        return terms.ticketRules();
+    }
+
     public String currency() {
         return terms.currency();
     }

@@ -16,11 +16,32 @@ public record CampaignTerms(
         BigDecimal targetAmountMax,
         String currency,
         LocalDate expectedClosingDate,
-        SuccessFee successFee) {
+        SuccessFee successFee,
+        TicketRules ticketRules) {
 
     public static final String EUR = "EUR";
     static final int MAX_DESCRIPTION = 4096;
     private static final BigDecimal HUNDRED = new BigDecimal(100);
+
+    /** Terms without ticket rules. */
+    public CampaignTerms(
+            String name,
+            @Nullable String description,
+            BigDecimal targetAmountMin,
+            BigDecimal targetAmountMax,
+            String currency,
+            LocalDate expectedClosingDate,
+            SuccessFee successFee) {
+        this(
+                name,
+                description,
+                targetAmountMin,
+                targetAmountMax,
+                currency,
+                expectedClosingDate,
+                successFee,
+                TicketRules.NONE);
+    }
 
     /** Targets and the success fee's fixed amount in the currency's minor digits, however they were given. */
     public CampaignTerms {
@@ -48,6 +69,39 @@ public record CampaignTerms(
             @Nullable LocalDate expectedClosingDate,
             @Nullable BigDecimal feeFixedAmount,
             @Nullable BigDecimal feeVariablePercentage) {
+        return validate(
+                v,
+                today,
+                name,
+                description,
+                targetAmountMin,
+                targetAmountMax,
+                currency,
+                expectedClosingDate,
+                feeFixedAmount,
+                feeVariablePercentage,
+                null,
+                null,
+                null,
+                null);
+    }
+
+    /** {@link #validate} with the campaign's {@link TicketRules}, each optional. */
+    public static CampaignTerms validate(
+            Validation v,
+            LocalDate today,
+            @Nullable String name,
+            @Nullable String description,
+            @Nullable BigDecimal targetAmountMin,
+            @Nullable BigDecimal targetAmountMax,
+            @Nullable String currency,
+            @Nullable LocalDate expectedClosingDate,
+            @Nullable BigDecimal feeFixedAmount,
+            @Nullable BigDecimal feeVariablePercentage,
+            @Nullable BigDecimal minTicket,
+            @Nullable BigDecimal maxTicket,
+            @Nullable BigDecimal ticketIncrement,
+            @Nullable BigDecimal maxPerInvestor) {
         String validName = v.text("name", name, true);
         String validDescription = v.text("description", description, false, MAX_DESCRIPTION);
         BigDecimal min = v.positiveAmount("targetAmountMin", targetAmountMin, true);
@@ -71,6 +125,7 @@ public record CampaignTerms(
         if (percentage.signum() < 0 || percentage.compareTo(HUNDRED) > 0 || Amounts.precision(percentage) > 4) {
             v.add("portalSuccessFee.variableAmountPercentage", "must be between 0 and 100 with at most 4 decimals");
         }
+        TicketRules ticketRules = TicketRules.validate(v, minTicket, maxTicket, ticketIncrement, maxPerInvestor);
         v.throwIfInvalid();
         if (validCurrency == null || !EUR.equals(validCurrency)) {
             throw new DomainException(
@@ -83,6 +138,7 @@ public record CampaignTerms(
                 v.checked(max),
                 validCurrency,
                 v.checked(closingDate),
-                new SuccessFee(v.checked(fixed), percentage));
+                new SuccessFee(v.checked(fixed), percentage),
+                ticketRules);
     }
 }

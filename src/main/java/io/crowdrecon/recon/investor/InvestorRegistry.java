@@ -6,6 +6,7 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.InvestorId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Validation;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.regex.Pattern;
@@ -85,6 +86,9 @@ public class InvestorRegistry {
         String country = country(v, details.country());
         String email = email(v, details.email());
         String phone = v.text("phone", details.phone(), false);
+        InvestorClassification classification =
+                v.oneOf("classification", details.classification(), InvestorClassification.class, false);
+        BigDecimal netWorth = v.nonNegativeAmount("netWorth", details.netWorth(), false);
         v.throwIfInvalid();
         return new InvestorProfile(
                 v.checked(type),
@@ -97,7 +101,9 @@ public class InvestorRegistry {
                 city,
                 country,
                 email,
-                phone);
+                phone,
+                classification == null ? InvestorClassification.NON_SOPHISTICATED : classification,
+                netWorth == null ? null : netWorth.setScale(2));
     }
 
     /** Optional; when given, an ISO 3166-1 alpha-2 code in upper case. */

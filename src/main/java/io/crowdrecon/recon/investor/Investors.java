@@ -25,6 +25,12 @@ public interface Investors {
     Mono<Investor> ofPortal(PortalId portalId, InvestorId investorId);
 
     /**
+     * Like {@link #ofPortal}, locking the investor's row until the transaction ends: order creation holds it while it
+     * sums the investor's orders, so that two orders created at once cannot both slip under a limit.
+     */
+    Mono<Investor> lockOfPortal(PortalId portalId, InvestorId investorId);
+
+    /**
      * The investors of {@code portalId} with at least one order in {@code campaignId}, the one with the newest order
      * first; the page's total counts them all.
      */

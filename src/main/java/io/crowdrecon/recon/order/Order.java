@@ -17,6 +17,9 @@ import org.jspecify.annotations.Nullable;
  * except for its status and payment window.
  *
  * @param paymentWindowEndsAt credits received after this instant are not accepted; restarts at WAITING
+ * @param riskWarningAcknowledged whether the portal said the investor acknowledged the risk warning, as given
+ * @param reflectionEndsAt until when the portal may revoke the order (a non-sophisticated investor's reflection
+ *     period); null when it never could: a sophisticated investor's order, or one created before periods existed
  */
 public record Order(
         OrderId orderId,
@@ -34,7 +37,48 @@ public record Order(
         OrderStatus status,
         Instant paymentWindowEndsAt,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        boolean riskWarningAcknowledged,
+        @Nullable Instant reflectionEndsAt) {
+
+    /** An order without a risk-warning acknowledgement or a reflection period. */
+    public Order(
+            OrderId orderId,
+            PortalId portalId,
+            CampaignId campaignId,
+            CompanyId companyId,
+            InvestorId investorId,
+            @Nullable InvestorAccount investorAccount,
+            BigDecimal totalAmount,
+            BigDecimal orderAmount,
+            BigDecimal feeAmount,
+            String currency,
+            OrderChannel channel,
+            PortalReferences portalReferences,
+            OrderStatus status,
+            Instant paymentWindowEndsAt,
+            Instant createdAt,
+            Instant updatedAt) {
+        this(
+                orderId,
+                portalId,
+                campaignId,
+                companyId,
+                investorId,
+                investorAccount,
+                totalAmount,
+                orderAmount,
+                feeAmount,
+                currency,
+                channel,
+                portalReferences,
+                status,
+                paymentWindowEndsAt,
+                createdAt,
+                updatedAt,
+                false,
+                null);
+    }
 
     /** Amounts in the currency's minor digits however they were given ({@code 1100} EUR is {@code 1100.00}). */
     public Order {
@@ -94,6 +138,8 @@ public record Order(
                 change.status(),
                 windowEndsAt,
                 createdAt,
-                change.at());
+                change.at(),
+                riskWarningAcknowledged,
+                reflectionEndsAt);
     }
 }

@@ -2,6 +2,7 @@ package io.crowdrecon.recon.order;
 
 import io.crowdrecon.recon.campaign.Campaign;
 import io.crowdrecon.recon.campaign.Campaigns;
+import io.crowdrecon.recon.investor.Investor;
 import io.crowdrecon.recon.investor.Investors;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
@@ -22,6 +23,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** A portal's orders: creation and the portal-driven transitions (SPEC.md sections 4 and 7). */
@@ -68,8 +70,9 @@ public class OrderDesk {
     public record PlacedOrder(Order order, Portal portal, List<StatusChange> history) {}
 
     /**
-     * Creates an order in CREATED, with its history and its {@code CREATED} event. Errors:
-     * VALIDATION_FAILED, UNSUPPORTED_CURRENCY, NOT_FOUND (campaign, investor), CAMPAIGN_NOT_OPEN.
+     * Creates an order in CREATED, with its history and its {@code CREATED} event. Errors: VALIDATION_FAILED,
+     * UNSUPPORTED_CURRENCY, NOT_FOUND (campaign, investor), CAMPAIGN_NOT_OPEN, and the refusals of {@link OrderLimits}
+     * (the campaign's ticket rules, RISK_WARNING_REQUIRED).
      */
     public Mono<PlacedOrder> place(PortalId portalId, PlaceOrder request) {
         return Mono.fromCallable(request::validate)
@@ -78,11 +81,12 @@ public class OrderDesk {
                         .shareLockOfPortal(portalId, CampaignId.of(request.campaignId()))
                         .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", request.campaignId())))
                         .flatMap(campaign -> investors
-                                .ofPortal(portalId, InvestorId.of(request.investorId()))
+                                // The investor's lock: two orders of one investor are summed one after the other,
+                                // so they cannot both slip under a limit.
+                                .lockOfPortal(portalId, InvestorId.of(request.investorId()))
                                 .switchIfEmpty(
                                         Mono.error(() -> DomainException.notFound("Investor", request.investorId())))
-                                .thenReturn(campaign))
-                        .flatMap(campaign -> create(portalId, request, valid, campaign))))
+                                .flatMap(investor -> create(portalId, request, valid, campaign, investor)))))
                 .flatMap(order -> portals.byId(portalId)
                         .map(portal -> new PlacedOrder(
                                 order,
@@ -90,7 +94,8 @@ public class OrderDesk {
                                 List.of(StatusChange.created(OrderReasons.ORDER_CREATED, order.createdAt())))));
     }
 
-    private Mono<Order> create(PortalId portalId, PlaceOrder request, PlaceOrder.Valid valid, Campaign campaign) {
+    private Mono<Order> create(
+            PortalId portalId, PlaceOrder request, PlaceOrder.Valid valid, Campaign campaign, Investor investor) {
         if (!campaign.companyId().value().equals(request.companyId())) {
             Validation.start()
                     .add("companyId", "is not the company of campaign " + campaign.campaignId())
@@ -102,13 +107,44 @@ public class OrderDesk {
                     "Campaign " + campaign.campaignId() + " is " + campaign.status()
                             + "; orders need an OPEN campaign"));
         }
+        return orders.invested(investor.investorId(), campaign.campaignId(), OrderLimits.LIVE, OrderLimits.RUNNING)
+                .map(invested -> limits(request, valid, campaign, investor, invested))
+                .flatMap(facts -> OrderLimits.refusal(facts)
+                        .<Mono<Duration>>map(Mono::error)
+                        .orElseGet(() -> reflectionPeriod(portalId)))
+                .flatMap(reflection -> add(portalId, request, valid, campaign, investor, reflection));
+    }
+
+    private static OrderLimits.Facts limits(
+            PlaceOrder request, PlaceOrder.Valid valid, Campaign campaign, Investor investor, Orders.Invested sums) {
+        return new OrderLimits.Facts(
+                investor.profile().classification(),
+                investor.profile().netWorth(),
+                campaign.ticketRules(),
+                valid.orderAmount(),
+                request.acknowledgesRiskWarning(),
+                sums.inCampaign(),
+                sums.inRunningCampaigns());
+    }
+
+    private Mono<Order> add(
+            PortalId portalId,
+            PlaceOrder request,
+            PlaceOrder.Valid valid,
+            Campaign campaign,
+            Investor investor,
+            Duration reflectionPeriod) {
         Instant now = clock.instant();
+        // Only a non-sophisticated investor may revoke (Art. 22); the period counts from the order's creation.
+        @Nullable
+        Instant reflectionEndsAt =
+                investor.profile().classification().isProtected() ? now.plus(reflectionPeriod) : null;
         Order order = new Order(
                 ids.nextOrderId(),
                 portalId,
                 campaign.campaignId(),
                 campaign.companyId(),
-                InvestorId.of(request.investorId()),
+                investor.investorId(),
                 valid.investorAccount(),
                 valid.totalAmount(),
                 valid.orderAmount(),
@@ -119,11 +155,19 @@ public class OrderDesk {
                 OrderStatus.CREATED,
                 now.plus(paymentWindow),
                 now,
-                now);
+                now,
+                request.acknowledgesRiskWarning(),
+                reflectionEndsAt);
         StatusChange created = StatusChange.created(OrderReasons.ORDER_CREATED, now);
         return orders.add(order, created)
                 .then(events.append(List.of(changed(order, created).toEvent(portalId.value()))))
                 .thenReturn(order);
+    }
+
+    /** The portal's reflection period (issue 23): the time a non-sophisticated investor has to revoke an order. */
+    private Mono<Duration> reflectionPeriod(PortalId portalId) {
+        // TODO(limits): the portal's settings once Portals.settings lands on main.
+        return Mono.just(Duration.ZERO);
     }
 
     /** The order with its history. Errors: NOT_FOUND. */
@@ -156,6 +200,34 @@ public class OrderDesk {
      */
     public Mono<PlacedOrder> cancel(PortalId portalId, OrderId orderId) {
         return portalMove(portalId, orderId, OrderStatus.CANCELLED, OrderTrigger.PORTAL_CANCELLED);
+    }
+
+    /**
+     * {@code PUT …/revoked}: within the reflection period of a non-sophisticated investor's order, a payable order
+     * becomes REVOKED; an ACCOUNTED one too, refunded in full to its payer in the same transaction. Errors as
+     * {@link Revocation} decides (NOT_REVOCABLE, REFLECTION_PERIOD_OVER, ILLEGAL_TRANSITION), and NOT_FOUND.
+     */
+    public Mono<PlacedOrder> revoke(PortalId portalId, OrderId orderId) {
+        return transactions
+                .inTransaction(() -> orders.lockOfPortal(portalId, orderId)
+                        .switchIfEmpty(Mono.error(() -> DomainException.notFound("Order", orderId.value())))
+                        .flatMap(order -> revoked(order, Revocation.decide(order, clock.instant()))))
+                .flatMap(this::withHistory);
+    }
+
+    private Mono<Order> revoked(Order order, Revocation.Decision decision) {
+        if (decision instanceof Revocation.Refused refused) {
+            return Mono.error(refused.refusal());
+        }
+        if (!(decision instanceof Revocation.Revoke revoke)) {
+            return Mono.just(order);
+        }
+        boolean refund = revoke.refund();
+        String reason = OrderReasons.REVOKED_IN_REFLECTION_PERIOD;
+        Mono<List<OutboundEvent>> money = refund ? refunds.refundInFull(order, reason) : Mono.just(List.of());
+        return money.flatMap(moneyEvents -> moves.move(order, OrderTrigger.PORTAL_REVOKED, reason)
+                .flatMap(moved ->
+                        events.append(concat(moneyEvents, moved.event())).thenReturn(moved.order())));
     }
 
     private Mono<PlacedOrder> portalMove(

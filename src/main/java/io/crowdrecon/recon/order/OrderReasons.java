@@ -12,6 +12,7 @@ public final class OrderReasons {
     public static final String PAYMENT_WINDOW_PASSED = "PAYMENT_WINDOW_PASSED";
     public static final String PAYMENT_RECALLED = "PAYMENT_RECALLED";
     public static final String CHARGEBACK = "CHARGEBACK";
+    public static final String REVOKED_IN_REFLECTION_PERIOD = "REVOKED_IN_REFLECTION_PERIOD";
 
     private OrderReasons() {}
 }

@@ -22,7 +22,11 @@ public enum OrderStatus {
     /** Cancelled by the portal before any money arrived. */
     CANCELLED,
     /** Its campaign ended or its payment window passed before any money arrived; never reopens. */
-    EXPIRED;
+    EXPIRED,
+    /**
+     * Revoked by the portal within the investor's reflection period; any money it had went back to the payer. Final.
+     */
+    REVOKED;
 
     /** Whether a credit of the right amount and currency accounts this order. */
     public boolean isPayable() {

@@ -7,6 +7,7 @@ import static io.crowdrecon.recon.order.OrderStatus.EXPIRED;
 import static io.crowdrecon.recon.order.OrderStatus.FAILED;
 import static io.crowdrecon.recon.order.OrderStatus.INCORRECT_AMOUNT;
 import static io.crowdrecon.recon.order.OrderStatus.REFUNDED;
+import static io.crowdrecon.recon.order.OrderStatus.REVOKED;
 import static io.crowdrecon.recon.order.OrderStatus.SPLITTED;
 import static io.crowdrecon.recon.order.OrderStatus.WAITING;
 
@@ -42,7 +43,9 @@ public final class OrderTransitions {
             row(EnumSet.of(ACCOUNTED), OrderTrigger.REFUND, REFUNDED),
             row(EnumSet.of(ACCOUNTED), OrderTrigger.EXECUTE, SPLITTED),
             row(PAYABLE, OrderTrigger.EXPIRE, EXPIRED),
-            row(EnumSet.of(ACCOUNTED), OrderTrigger.RECALL, WAITING)));
+            row(EnumSet.of(ACCOUNTED), OrderTrigger.RECALL, WAITING),
+            row(PAYABLE, OrderTrigger.PORTAL_REVOKED, REVOKED),
+            row(EnumSet.of(ACCOUNTED), OrderTrigger.PORTAL_REVOKED, REVOKED)));
 
     private OrderTransitions() {}
 

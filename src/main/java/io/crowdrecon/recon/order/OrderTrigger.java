@@ -26,5 +26,10 @@ public enum OrderTrigger {
     /** The campaign was finalized or cancelled, or the order's payment window passed. */
     EXPIRE,
     /** The bank recalled the order's moneyin while all its moneyouts were still {@code AVAILABLE}. */
-    RECALL
+    RECALL,
+    /**
+     * {@code PUT /orders/{id}/revoked} within the reflection period: revokes a payable order, and refunds an accounted
+     * one in full.
+     */
+    PORTAL_REVOKED
 }

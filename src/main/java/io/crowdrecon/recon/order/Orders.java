@@ -1,6 +1,8 @@
 package io.crowdrecon.recon.order;
 
+import io.crowdrecon.recon.campaign.CampaignStatus;
 import io.crowdrecon.recon.shared.CampaignId;
+import io.crowdrecon.recon.shared.InvestorId;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
@@ -67,4 +69,15 @@ public interface Orders {
     Mono<List<StatusTotal>> totalsByStatus(CampaignId campaignId);
 
     record StatusTotal(OrderStatus status, java.math.BigDecimal orderAmount, long count) {}
+
+    /**
+     * Σ orderAmount of the investor's orders in one of {@code live}: in {@code campaignId}, and in every campaign in
+     * one of {@code running} (EUR; 0 when none). The caller holds the investor's lock, so no order of theirs is
+     * created meanwhile.
+     */
+    Mono<Invested> invested(
+            InvestorId investorId, CampaignId campaignId, Set<OrderStatus> live, Set<CampaignStatus> running);
+
+    /** What {@link #invested} sums. */
+    record Invested(java.math.BigDecimal inCampaign, java.math.BigDecimal inRunningCampaigns) {}
 }

@@ -25,7 +25,49 @@ public record PlaceOrder(
         Instant portalOrderDatetime,
         String portalInvestorCode,
         String portalCompanyCode,
-        String portalCampaignCode) {
+        String portalCampaignCode,
+        @Nullable Boolean riskWarningAcknowledged) {
+
+    /** A request that does not acknowledge the risk warning. */
+    public PlaceOrder(
+            String investorId,
+            String companyId,
+            String campaignId,
+            @Nullable AccountFields investorAccount,
+            BigDecimal totalAmount,
+            BigDecimal orderAmount,
+            BigDecimal feeAmount,
+            String currency,
+            String channel,
+            String description,
+            String portalOrderCode,
+            Instant portalOrderDatetime,
+            String portalInvestorCode,
+            String portalCompanyCode,
+            String portalCampaignCode) {
+        this(
+                investorId,
+                companyId,
+                campaignId,
+                investorAccount,
+                totalAmount,
+                orderAmount,
+                feeAmount,
+                currency,
+                channel,
+                description,
+                portalOrderCode,
+                portalOrderDatetime,
+                portalInvestorCode,
+                portalCompanyCode,
+                portalCampaignCode,
+                null);
+    }
+
+    /** Whether the request says the investor acknowledged the risk warning; omitted means no. */
+    public boolean acknowledgesRiskWarning() {
+        return Boolean.TRUE.equals(riskWarningAcknowledged);
+    }
 
     public record AccountFields(
             @Nullable String iban,

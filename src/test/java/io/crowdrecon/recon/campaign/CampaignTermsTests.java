@@ -32,6 +32,60 @@ class CampaignTermsTests {
                 .containsExactly(new FieldError("expectedClosingDate", "must be today (2026-11-20) or later"));
     }
 
+    @ParameterizedTest(name = "min {0}, max {1}, increment {2}, per investor {3}")
+    @CsvSource(
+            value = {"null, null, null, null", "250, 5000, 50, 10000", "250, 250, null, null", "0.01, null, 0.01, null"
+            },
+            nullValues = "null")
+    void acceptsOptionalTicketRules(String min, String max, String increment, String perInvestor) {
+        TicketRules rules = withTickets(min, max, increment, perInvestor).ticketRules();
+
+        assertThat(rules.minTicket()).isEqualTo(min == null ? null : new BigDecimal(min).setScale(2));
+        assertThat(rules.maxPerInvestor())
+                .isEqualTo(perInvestor == null ? null : new BigDecimal(perInvestor).setScale(2));
+    }
+
+    @ParameterizedTest(name = "min {0}, max {1}, increment {2}, per investor {3} -> {4}")
+    @CsvSource(
+            value = {
+                "0, null, null, null, minTicket",
+                "null, -5, null, null, maxTicket",
+                "null, null, 0, null, ticketIncrement",
+                "null, null, null, 10.001, maxPerInvestor",
+                "500, 250, null, null, maxTicket"
+            },
+            nullValues = "null")
+    void refusesTicketRulesThatAreNotPositiveAmountsOrAMinimumAboveTheMaximum(
+            String min, String max, String increment, String perInvestor, String field) {
+        DomainException refusal =
+                catchThrowableOfType(DomainException.class, () -> withTickets(min, max, increment, perInvestor));
+
+        assertThat(refusal.code()).isEqualTo(ErrorCode.VALIDATION_FAILED);
+        assertThat(refusal.errors()).extracting(FieldError::field).containsExactly(field);
+    }
+
+    private static CampaignTerms withTickets(String min, String max, String increment, String perInvestor) {
+        return CampaignTerms.validate(
+                Validation.start(),
+                TODAY,
+                "Seed round",
+                null,
+                new BigDecimal("1000"),
+                new BigDecimal("100000"),
+                "EUR",
+                TODAY,
+                null,
+                null,
+                amount(min),
+                amount(max),
+                amount(increment),
+                amount(perInvestor));
+    }
+
+    private static BigDecimal amount(String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+
     private static CampaignTerms terms(LocalDate expectedClosingDate) {
         return CampaignTerms.validate(
                 Validation.start(),

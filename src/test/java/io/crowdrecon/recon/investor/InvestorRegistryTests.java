@@ -6,9 +6,11 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.FieldError;
+import java.math.BigDecimal;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class InvestorRegistryTests {
@@ -111,6 +113,62 @@ class InvestorRegistryTests {
         assertThat(errorsOf(withCountry(country)))
                 .containsExactly(new FieldError(
                         "country", "must be an ISO 3166-1 alpha-2 country code in upper case, such as IT or DE"));
+    }
+
+    @ParameterizedTest(name = "classification {0} -> {1}")
+    @CsvSource(
+            value = {
+                "null, NON_SOPHISTICATED",
+                "'  ', NON_SOPHISTICATED",
+                "NON_SOPHISTICATED, NON_SOPHISTICATED",
+                "SOPHISTICATED, SOPHISTICATED"
+            },
+            nullValues = "null")
+    void makesAnInvestorNonSophisticatedUnlessTold(String classification, InvestorClassification expected) {
+        assertThat(InvestorRegistry.validated(protection(classification, null)).classification())
+                .isEqualTo(expected);
+    }
+
+    @Test
+    void refusesAnUnknownClassification() {
+        assertThat(errorsOf(protection("sophisticated", null)))
+                .containsExactly(new FieldError("classification", "must be one of [NON_SOPHISTICATED, SOPHISTICATED]"));
+    }
+
+    @ParameterizedTest(name = "net worth {0} -> {1}")
+    @CsvSource(
+            value = {"null, null", "0, 0.00", "30000, 30000.00", "1234.5, 1234.50", "999999999.99, 999999999.99"},
+            nullValues = "null")
+    void keepsADeclaredNetWorthInCents(String netWorth, String expected) {
+        BigDecimal stored = InvestorRegistry.validated(
+                        protection(null, netWorth == null ? null : new BigDecimal(netWorth)))
+                .netWorth();
+        assertThat(stored).isEqualTo(expected == null ? null : new BigDecimal(expected));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-1", "-0.01", "0.001", "1000000000.00"})
+    void refusesANegativeNetWorthOrOneWithMoreThanCents(String netWorth) {
+        assertThat(errorsOf(protection(null, new BigDecimal(netWorth))))
+                .extracting(FieldError::field)
+                .containsExactly("netWorth");
+    }
+
+    private static InvestorDetails protection(String classification, BigDecimal netWorth) {
+        return new InvestorDetails(
+                "NATURAL_PERSON",
+                "Mario",
+                "Rossi",
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                null,
+                classification,
+                netWorth);
     }
 
     private static InvestorDetails withCountry(String country) {

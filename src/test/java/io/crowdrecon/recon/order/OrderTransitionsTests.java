@@ -7,6 +7,7 @@ import static io.crowdrecon.recon.order.OrderStatus.EXPIRED;
 import static io.crowdrecon.recon.order.OrderStatus.FAILED;
 import static io.crowdrecon.recon.order.OrderStatus.INCORRECT_AMOUNT;
 import static io.crowdrecon.recon.order.OrderStatus.REFUNDED;
+import static io.crowdrecon.recon.order.OrderStatus.REVOKED;
 import static io.crowdrecon.recon.order.OrderStatus.SPLITTED;
 import static io.crowdrecon.recon.order.OrderStatus.WAITING;
 import static io.crowdrecon.recon.order.OrderTrigger.CARD_AUTHORISATION_FAILED;
@@ -16,6 +17,7 @@ import static io.crowdrecon.recon.order.OrderTrigger.EXPIRE;
 import static io.crowdrecon.recon.order.OrderTrigger.MATCHING_CREDIT;
 import static io.crowdrecon.recon.order.OrderTrigger.PORTAL_CANCELLED;
 import static io.crowdrecon.recon.order.OrderTrigger.PORTAL_FAILED;
+import static io.crowdrecon.recon.order.OrderTrigger.PORTAL_REVOKED;
 import static io.crowdrecon.recon.order.OrderTrigger.PORTAL_WAITING;
 import static io.crowdrecon.recon.order.OrderTrigger.RECALL;
 import static io.crowdrecon.recon.order.OrderTrigger.REFUND;
@@ -58,7 +60,8 @@ class OrderTransitionsTests {
                         PORTAL_FAILED, FAILED,
                         CARD_AUTHORISATION_FAILED, FAILED,
                         PORTAL_CANCELLED, CANCELLED,
-                        EXPIRE, EXPIRED));
+                        EXPIRE, EXPIRED,
+                        PORTAL_REVOKED, REVOKED));
         table.put(
                 WAITING,
                 Map.of(
@@ -67,7 +70,8 @@ class OrderTransitionsTests {
                         PORTAL_FAILED, FAILED,
                         CARD_AUTHORISATION_FAILED, FAILED,
                         PORTAL_CANCELLED, CANCELLED,
-                        EXPIRE, EXPIRED));
+                        EXPIRE, EXPIRED,
+                        PORTAL_REVOKED, REVOKED));
         table.put(
                 INCORRECT_AMOUNT,
                 Map.of(
@@ -75,19 +79,22 @@ class OrderTransitionsTests {
                         CARD_AUTHORISED, WAITING,
                         MATCHING_CREDIT, ACCOUNTED,
                         PORTAL_CANCELLED, CANCELLED,
-                        EXPIRE, EXPIRED));
+                        EXPIRE, EXPIRED,
+                        PORTAL_REVOKED, REVOKED));
         table.put(
                 ACCOUNTED,
                 Map.of(
                         PORTAL_CANCELLED, REFUNDED,
                         REFUND, REFUNDED,
                         EXECUTE, SPLITTED,
-                        RECALL, WAITING));
+                        RECALL, WAITING,
+                        PORTAL_REVOKED, REVOKED));
         table.put(SPLITTED, Map.of());
         table.put(REFUNDED, Map.of());
         table.put(FAILED, Map.of());
         table.put(CANCELLED, Map.of());
         table.put(EXPIRED, Map.of());
+        table.put(REVOKED, Map.of());
         return table;
     }
 
@@ -102,7 +109,7 @@ class OrderTransitionsTests {
     @Test
     void writesOutEveryStatus() {
         assertThat(SPEC_TABLE).containsOnlyKeys(OrderStatus.values());
-        assertThat(everyStatusAndTrigger()).hasSize(9 * 11);
+        assertThat(everyStatusAndTrigger()).hasSize(10 * 12);
     }
 
     @ParameterizedTest(name = "{0} on {1} -> {2}")
@@ -149,6 +156,14 @@ class OrderTransitionsTests {
     }
 
     @Test
+    void revokesAPayableOrderAndAnAccountedOneAlike() {
+        assertThat(OrderTransitions.next(CREATED, PORTAL_REVOKED)).contains(REVOKED);
+        assertThat(OrderTransitions.next(ACCOUNTED, PORTAL_REVOKED)).contains(REVOKED);
+        assertThat(OrderTransitions.next(SPLITTED, PORTAL_REVOKED)).isEmpty();
+        assertThat(REVOKED.isPayable()).isFalse();
+    }
+
+    @Test
     void makesAStepOnlyAlongTheTableAndRefusesAnyOtherWithIllegalTransition() {
         Instant at = Instant.parse("2026-12-06T10:00:00Z");
         Order accounted = Domain.order(ACCOUNTED, null, at);
@@ -168,6 +183,6 @@ class OrderTransitionsTests {
 
     @Test
     void listsTheRowsOfTheSpecTable() {
-        assertThat(OrderTransitions.rows()).hasSize(12);
+        assertThat(OrderTransitions.rows()).hasSize(14);
     }
 }

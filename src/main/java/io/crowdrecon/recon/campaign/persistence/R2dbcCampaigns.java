@@ -6,6 +6,7 @@ import io.crowdrecon.recon.campaign.CampaignTerms;
 import io.crowdrecon.recon.campaign.CampaignTrigger;
 import io.crowdrecon.recon.campaign.Campaigns;
 import io.crowdrecon.recon.campaign.SuccessFee;
+import io.crowdrecon.recon.campaign.TicketRules;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CompanyId;
@@ -26,7 +27,8 @@ public class R2dbcCampaigns implements Campaigns {
     private static final String COLUMNS =
             """
             campaign_id, portal_id, company_id, name, description, target_amount_min, target_amount_max, currency,
-            expected_closing_date, success_fee_fixed, success_fee_percentage, status, created_at, updated_at""";
+            expected_closing_date, success_fee_fixed, success_fee_percentage, min_ticket, max_ticket, ticket_increment,
+            max_per_investor, status, created_at, updated_at""";
 
     private final DatabaseClient database;
 
@@ -41,9 +43,11 @@ public class R2dbcCampaigns implements Campaigns {
                         """
                         INSERT INTO campaign (campaign_id, portal_id, company_id, name, description, target_amount_min,
                                               target_amount_max, currency, expected_closing_date, success_fee_fixed,
-                                              success_fee_percentage, status, created_at, updated_at)
+                                              success_fee_percentage, min_ticket, max_ticket, ticket_increment,
+                                              max_per_investor, status, created_at, updated_at)
                         VALUES (:id, :portalId, :companyId, :name, :description, :min, :max, :currency, :closing,
-                                :feeFixed, :feePercentage, :status, :createdAt, :updatedAt)
+                                :feeFixed, :feePercentage, :minTicket, :maxTicket, :ticketIncrement,
+                                :maxPerInvestor, :status, :createdAt, :updatedAt)
                         """)
                 .bind("id", campaign.campaignId().value())
                 .bind("portalId", campaign.portalId().value())
@@ -56,6 +60,10 @@ public class R2dbcCampaigns implements Campaigns {
                 .bind("closing", Sql.nullable(terms.expectedClosingDate(), LocalDate.class))
                 .bind("feeFixed", terms.successFee().fixedAmount())
                 .bind("feePercentage", terms.successFee().variableAmountPercentage())
+                .bind("minTicket", Sql.nullable(terms.ticketRules().minTicket(), BigDecimal.class))
+                .bind("maxTicket", Sql.nullable(terms.ticketRules().maxTicket(), BigDecimal.class))
+                .bind("ticketIncrement", Sql.nullable(terms.ticketRules().ticketIncrement(), BigDecimal.class))
+                .bind("maxPerInvestor", Sql.nullable(terms.ticketRules().maxPerInvestor(), BigDecimal.class))
                 .bind("status", campaign.status().name())
                 .bind("createdAt", Sql.timestamp(campaign.createdAt()))
                 .bind("updatedAt", Sql.timestamp(campaign.updatedAt()))
@@ -122,7 +130,8 @@ public class R2dbcCampaigns implements Campaigns {
                         UPDATE campaign SET name = :name, description = :description, target_amount_min = :min,
                                target_amount_max = :max, currency = :currency, expected_closing_date = :closing,
                                success_fee_fixed = :feeFixed, success_fee_percentage = :feePercentage,
-                               updated_at = :updatedAt
+                               min_ticket = :minTicket, max_ticket = :maxTicket, ticket_increment = :ticketIncrement,
+                               max_per_investor = :maxPerInvestor, updated_at = :updatedAt
                          WHERE campaign_id = :id
                         """)
                 .bind("id", campaign.campaignId().value())
@@ -134,6 +143,10 @@ public class R2dbcCampaigns implements Campaigns {
                 .bind("closing", Sql.nullable(terms.expectedClosingDate(), LocalDate.class))
                 .bind("feeFixed", terms.successFee().fixedAmount())
                 .bind("feePercentage", terms.successFee().variableAmountPercentage())
+                .bind("minTicket", Sql.nullable(terms.ticketRules().minTicket(), BigDecimal.class))
+                .bind("maxTicket", Sql.nullable(terms.ticketRules().maxTicket(), BigDecimal.class))
+                .bind("ticketIncrement", Sql.nullable(terms.ticketRules().ticketIncrement(), BigDecimal.class))
+                .bind("maxPerInvestor", Sql.nullable(terms.ticketRules().maxPerInvestor(), BigDecimal.class))
                 .bind("updatedAt", Sql.timestamp(campaign.updatedAt()))
                 .then()
                 .thenReturn(campaign);
@@ -175,7 +188,12 @@ public class R2dbcCampaigns implements Campaigns {
                         new SuccessFee(
                                 row.get("success_fee_fixed", BigDecimal.class),
                                 row.get("success_fee_percentage", BigDecimal.class)
-                                        .stripTrailingZeros())),
+                                        .stripTrailingZeros()),
+                        new TicketRules(
+                                row.get("min_ticket", BigDecimal.class),
+                                row.get("max_ticket", BigDecimal.class),
+                                row.get("ticket_increment", BigDecimal.class),
+                                row.get("max_per_investor", BigDecimal.class))),
                 CampaignStatus.valueOf(row.get("status", String.class)),
                 Sql.instant(row.get("created_at", OffsetDateTime.class)),
                 Sql.instant(row.get("updated_at", OffsetDateTime.class)));

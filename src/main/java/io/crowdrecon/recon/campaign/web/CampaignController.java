@@ -82,7 +82,26 @@ public class CampaignController {
             @Schema(description = "EUR (other ISO 4217 codes: 422 UNSUPPORTED_CURRENCY)", example = "EUR")
                     String currency,
             @Schema(description = "Today or later", example = "2027-06-30") LocalDate expectedClosingDate,
-            SuccessFeeBody portalSuccessFee) {
+            SuccessFeeBody portalSuccessFee,
+            @Schema(description = "Optional: the least orderAmount of an order, greater than 0", example = "250.00")
+                    @Nullable
+                    BigDecimal minTicket,
+            @Schema(
+                            description = "Optional: the greatest orderAmount of an order, at least minTicket",
+                            example = "50000.00")
+                    @Nullable
+                    BigDecimal maxTicket,
+            @Schema(
+                            description = "Optional: orderAmount must be minTicket (or 0) plus a multiple of it",
+                            example = "50.00")
+                    @Nullable
+                    BigDecimal ticketIncrement,
+            @Schema(
+                            description = "Optional: the most one investor's live orders in the campaign may add up to"
+                                    + " (orderAmount)",
+                            example = "100000.00")
+                    @Nullable
+                    BigDecimal maxPerInvestor) {
 
         CampaignTerms terms(Validation v, LocalDate today) {
             SuccessFeeBody fee = portalSuccessFee == null ? new SuccessFeeBody(null, null) : portalSuccessFee;
@@ -96,7 +115,11 @@ public class CampaignController {
                     currency,
                     expectedClosingDate,
                     fee.fixedAmount(),
-                    fee.variableAmountPercentage());
+                    fee.variableAmountPercentage(),
+                    minTicket,
+                    maxTicket,
+                    ticketIncrement,
+                    maxPerInvestor);
         }
     }
 
@@ -127,7 +150,11 @@ public class CampaignController {
             SuccessFeeBody portalSuccessFee,
             @Schema(implementation = CampaignStatus.class) String status,
             Instant createdDatetime,
-            Instant updatedDatetime) {
+            Instant updatedDatetime,
+            @Nullable BigDecimal minTicket,
+            @Nullable BigDecimal maxTicket,
+            @Nullable BigDecimal ticketIncrement,
+            @Nullable BigDecimal maxPerInvestor) {
 
         public static CampaignResponse of(Campaign c) {
             return new CampaignResponse(
@@ -144,7 +171,11 @@ public class CampaignController {
                             c.terms().successFee().variableAmountPercentage()),
                     c.status().name(),
                     c.createdAt(),
-                    c.updatedAt());
+                    c.updatedAt(),
+                    c.ticketRules().minTicket(),
+                    c.ticketRules().maxTicket(),
+                    c.ticketRules().ticketIncrement(),
+                    c.ticketRules().maxPerInvestor());
         }
     }
 

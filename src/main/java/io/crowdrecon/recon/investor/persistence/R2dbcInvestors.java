@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.investor.persistence;
 
 import io.crowdrecon.recon.investor.Investor;
+import io.crowdrecon.recon.investor.InvestorClassification;
 import io.crowdrecon.recon.investor.InvestorProfile;
 import io.crowdrecon.recon.investor.InvestorType;
 import io.crowdrecon.recon.investor.Investors;
@@ -11,6 +12,7 @@ import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.PortalId;
 import io.r2dbc.spi.Readable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -23,7 +25,7 @@ public class R2dbcInvestors implements Investors {
     private static final String COLUMNS =
             """
             investor_id, portal_id, type, name, surname, business_name, fiscal_code, address, postal_code, city,
-            country, email, phone, created_at, updated_at""";
+            country, email, phone, classification, net_worth, created_at, updated_at""";
 
     private final DatabaseClient database;
 
@@ -36,9 +38,11 @@ public class R2dbcInvestors implements Investors {
         GenericExecuteSpec insert = database.sql(
                         """
                         INSERT INTO investor (investor_id, portal_id, type, name, surname, business_name, fiscal_code,
-                                              address, postal_code, city, country, email, phone, created_at, updated_at)
+                                              address, postal_code, city, country, email, phone, classification,
+                                              net_worth, created_at, updated_at)
                         VALUES (:id, :portalId, :type, :name, :surname, :businessName, :fiscalCode,
-                                :address, :postalCode, :city, :country, :email, :phone, :createdAt, :updatedAt)
+                                :address, :postalCode, :city, :country, :email, :phone, :classification,
+                                :netWorth, :createdAt, :updatedAt)
                         """)
                 .bind("id", investor.investorId().value())
                 .bind("portalId", investor.portalId().value())
@@ -56,7 +60,7 @@ public class R2dbcInvestors implements Investors {
                            SET type = :type, name = :name, surname = :surname, business_name = :businessName,
                                fiscal_code = :fiscalCode, address = :address, postal_code = :postalCode,
                                city = :city, country = :country, email = :email, phone = :phone,
-                               updated_at = :updatedAt
+                               classification = :classification, net_worth = :netWorth, updated_at = :updatedAt
                          WHERE investor_id = :id AND portal_id = :portalId
                         RETURNING\s"""
                                 + COLUMNS)
@@ -69,6 +73,16 @@ public class R2dbcInvestors implements Investors {
     @Override
     public Mono<Investor> ofPortal(PortalId portalId, InvestorId investorId) {
         return database.sql("SELECT " + COLUMNS + " FROM investor WHERE investor_id = :id AND portal_id = :portalId")
+                .bind("id", investorId.value())
+                .bind("portalId", portalId.value())
+                .map(R2dbcInvestors::investor)
+                .one();
+    }
+
+    @Override
+    public Mono<Investor> lockOfPortal(PortalId portalId, InvestorId investorId) {
+        return database.sql("SELECT " + COLUMNS
+                        + " FROM investor WHERE investor_id = :id AND portal_id = :portalId FOR UPDATE")
                 .bind("id", investorId.value())
                 .bind("portalId", portalId.value())
                 .map(R2dbcInvestors::investor)
@@ -119,7 +133,9 @@ public class R2dbcInvestors implements Investors {
                 .bind("city", Sql.nullable(profile.city(), String.class))
                 .bind("country", Sql.nullable(profile.country(), String.class))
                 .bind("email", Sql.nullable(profile.email(), String.class))
-                .bind("phone", Sql.nullable(profile.phone(), String.class));
+                .bind("phone", Sql.nullable(profile.phone(), String.class))
+                .bind("classification", profile.classification().name())
+                .bind("netWorth", Sql.nullable(profile.netWorth(), BigDecimal.class));
     }
 
     private static Investor investor(Readable row) {
@@ -134,7 +150,9 @@ public class R2dbcInvestors implements Investors {
                 row.get("city", String.class),
                 row.get("country", String.class),
                 row.get("email", String.class),
-                row.get("phone", String.class));
+                row.get("phone", String.class),
+                InvestorClassification.valueOf(row.get("classification", String.class)),
+                row.get("net_worth", BigDecimal.class));
         return new Investor(
                 new InvestorId(row.get("investor_id", String.class)),
                 new PortalId(row.get("portal_id", String.class)),

@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.investor.web;
 
 import io.crowdrecon.recon.investor.Investor;
+import io.crowdrecon.recon.investor.InvestorClassification;
 import io.crowdrecon.recon.investor.InvestorDetails;
 import io.crowdrecon.recon.investor.InvestorProfile;
 import io.crowdrecon.recon.investor.InvestorRegistry;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -56,17 +58,41 @@ public class InvestorController {
             String city,
             @Schema(description = "ISO 3166-1 alpha-2", example = "IT") String country,
             @Schema(format = "email", example = "mario.rossi@example.com") String email,
-            String phone) {
+            String phone,
+            @Schema(
+                            implementation = InvestorClassification.class,
+                            description = "Omitted: NON_SOPHISTICATED (risk warning above the threshold, orders"
+                                    + " revocable within the reflection period)")
+                    @Nullable
+                    String classification,
+            @Schema(
+                            description = "Declared net worth in EUR, at least 0 with at most 2 decimals; sets the"
+                                    + " risk-warning threshold to the higher of 1,000 and 5 % of it",
+                            example = "30000.00")
+                    @Nullable
+                    BigDecimal netWorth) {
 
         InvestorDetails details() {
             return new InvestorDetails(
-                    type, name, surname, businessName, fiscalCode, address, postalCode, city, country, email, phone);
+                    type,
+                    name,
+                    surname,
+                    businessName,
+                    fiscalCode,
+                    address,
+                    postalCode,
+                    city,
+                    country,
+                    email,
+                    phone,
+                    classification,
+                    netWorth);
         }
     }
 
     @Schema(
             name = "Investor",
-            requiredProperties = {"investorId", "type", "createdDatetime", "updatedDatetime"})
+            requiredProperties = {"investorId", "type", "classification", "createdDatetime", "updatedDatetime"})
     public record InvestorResponse(
             String investorId,
             @Nullable String name,
@@ -80,6 +106,8 @@ public class InvestorController {
             @Nullable String country,
             @Nullable String email,
             @Nullable String phone,
+            @Schema(implementation = InvestorClassification.class) String classification,
+            @Schema(description = "EUR; null when not declared") @Nullable BigDecimal netWorth,
             Instant createdDatetime,
             Instant updatedDatetime) {
 
@@ -98,6 +126,8 @@ public class InvestorController {
                     profile.country(),
                     profile.email(),
                     profile.phone(),
+                    profile.classification().name(),
+                    profile.netWorth(),
                     investor.createdAt(),
                     investor.updatedAt());
         }

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.order.persistence;
 
+import io.crowdrecon.recon.campaign.CampaignStatus;
 import io.crowdrecon.recon.order.InvestorAccount;
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderChannel;
@@ -35,7 +36,7 @@ public class R2dbcOrders implements Orders {
             order_id, portal_id, campaign_id, company_id, investor_id, investor_iban, holder_name, holder_surname,
             holder_business_name, total_amount, order_amount, fee_amount, currency, channel, description,
             portal_order_code, portal_order_datetime, portal_investor_code, portal_company_code, portal_campaign_code,
-            status, payment_window_ends_at, created_at, updated_at""";
+            status, payment_window_ends_at, created_at, updated_at, risk_warning_acknowledged, reflection_ends_at""";
 
     private static final String INSERT_HISTORY =
             """
@@ -60,11 +61,13 @@ public class R2dbcOrders implements Orders {
                             investor_iban, holder_name, holder_surname, holder_business_name, total_amount,
                             order_amount, fee_amount, currency, channel, description, portal_order_code,
                             portal_order_datetime, portal_investor_code, portal_company_code, portal_campaign_code,
-                            status, payment_window_ends_at, created_at, updated_at)
+                            status, payment_window_ends_at, created_at, updated_at, risk_warning_acknowledged,
+                            reflection_ends_at)
                         VALUES (:id, :portalId, :campaignId, :companyId, :investorId, :iban, :holderName,
                             :holderSurname, :holderBusinessName, :total, :amount, :fee, :currency, :channel,
                             :description, :portalOrderCode, :portalOrderDatetime, :portalInvestorCode,
-                            :portalCompanyCode, :portalCampaignCode, :status, :windowEndsAt, :createdAt, :updatedAt)
+                            :portalCompanyCode, :portalCampaignCode, :status, :windowEndsAt, :createdAt, :updatedAt,
+                            :riskWarningAcknowledged, :reflectionEndsAt)
                         """)
                 .bind("id", order.orderId().value())
                 .bind("portalId", order.portalId().value())
@@ -98,6 +101,8 @@ public class R2dbcOrders implements Orders {
                 .bind("windowEndsAt", Sql.timestamp(order.paymentWindowEndsAt()))
                 .bind("createdAt", Sql.timestamp(order.createdAt()))
                 .bind("updatedAt", Sql.timestamp(order.updatedAt()))
+                .bind("riskWarningAcknowledged", order.riskWarningAcknowledged())
+                .bind("reflectionEndsAt", Sql.nullableTimestamp(order.reflectionEndsAt()))
                 .then()
                 .then(history(order.orderId(), created))
                 .thenReturn(order);
@@ -345,6 +350,25 @@ public class R2dbcOrders implements Orders {
                 .collectList();
     }
 
+    @Override
+    public Mono<Invested> invested(
+            InvestorId investorId, CampaignId campaignId, Set<OrderStatus> live, Set<CampaignStatus> running) {
+        return database.sql(
+                        """
+                        SELECT coalesce(sum(o.order_amount) FILTER (WHERE o.campaign_id = :campaignId), 0) AS in_campaign,
+                               coalesce(sum(o.order_amount) FILTER (WHERE c.status = ANY(:running::text[])), 0)
+                                 AS in_running
+                          FROM purchase_order o JOIN campaign c ON c.campaign_id = o.campaign_id
+                         WHERE o.investor_id = :investorId AND o.status = ANY(:live::text[])""")
+                .bind("campaignId", campaignId.value())
+                .bind("investorId", investorId.value())
+                .bind("live", Sql.names(live))
+                .bind("running", Sql.names(running))
+                .map(row ->
+                        new Invested(row.get("in_campaign", BigDecimal.class), row.get("in_running", BigDecimal.class)))
+                .one();
+    }
+
     static Order order(Readable row) {
         String iban = row.get("investor_iban", String.class);
         String holderName = row.get("holder_name", String.class);
@@ -377,6 +401,8 @@ public class R2dbcOrders implements Orders {
                 OrderStatus.valueOf(row.get("status", String.class)),
                 Sql.instant(row.get("payment_window_ends_at", OffsetDateTime.class)),
                 Sql.instant(row.get("created_at", OffsetDateTime.class)),
-                Sql.instant(row.get("updated_at", OffsetDateTime.class)));
+                Sql.instant(row.get("updated_at", OffsetDateTime.class)),
+                Boolean.TRUE.equals(row.get("risk_warning_acknowledged", Boolean.class)),
+                Sql.instant(row.get("reflection_ends_at", OffsetDateTime.class)));
     }
 }

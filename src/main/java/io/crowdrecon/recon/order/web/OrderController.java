@@ -89,7 +89,14 @@ public class OrderController {
             Instant portalOrderDatetime,
             String portalInvestorCode,
             String portalCompanyCode,
-            String portalCampaignCode) {
+            String portalCampaignCode,
+            @Schema(
+                            description = "The investor saw the risk warning and consented. Required (true) when a"
+                                    + " non-sophisticated investor's orders in running campaigns, this one included,"
+                                    + " add up to more than the higher of 1,000 EUR and 5 % of their net worth"
+                                    + " (else 422 RISK_WARNING_REQUIRED); stored on the order as given. Omitted: false")
+                    @Nullable
+                    Boolean riskWarningAcknowledged) {
 
         PlaceOrder toCommand() {
             InvestorAccountBody a = investorAccount;
@@ -111,7 +118,8 @@ public class OrderController {
                     portalOrderDatetime,
                     portalInvestorCode,
                     portalCompanyCode,
-                    portalCampaignCode);
+                    portalCampaignCode,
+                    riskWarningAcknowledged);
         }
     }
 
@@ -124,7 +132,16 @@ public class OrderController {
             responseCode = "201",
             description = "The order",
             content = @Content(schema = @Schema(implementation = OrderResponse.class)))
-    @ApiErrors({ErrorCode.NOT_FOUND, ErrorCode.CAMPAIGN_NOT_OPEN, ErrorCode.UNSUPPORTED_CURRENCY})
+    @ApiErrors({
+        ErrorCode.NOT_FOUND,
+        ErrorCode.CAMPAIGN_NOT_OPEN,
+        ErrorCode.UNSUPPORTED_CURRENCY,
+        ErrorCode.TICKET_BELOW_MINIMUM,
+        ErrorCode.TICKET_ABOVE_MAXIMUM,
+        ErrorCode.TICKET_INCREMENT_NOT_MET,
+        ErrorCode.MAX_PER_INVESTOR_EXCEEDED,
+        ErrorCode.RISK_WARNING_REQUIRED
+    })
     Mono<ResponseEntity<Object>> create(
             @RequestBody CreateOrderRequest request, Caller caller, ServerWebExchange exchange) {
         return idempotency.run(
@@ -173,5 +190,17 @@ public class OrderController {
     @ApiErrors(ErrorCode.ILLEGAL_TRANSITION)
     Mono<OrderResponse> cancelled(Caller caller, @PathVariable String orderId) {
         return desk.cancel(caller.portalIdOrFail(), OrderId.of(orderId)).map(OrderResponse::of);
+    }
+
+    @PutMapping("/{orderId}/revoked")
+    @Operation(
+            operationId = "revokeOrder",
+            summary = "Revoke an order in its reflection period",
+            description = "A non-sophisticated investor revokes the order before reflectionPeriodEndsAt: a payable"
+                    + " order → REVOKED; an ACCOUNTED one → REVOKED, its whole totalAmount refunded to the payer in"
+                    + " this request. Already REVOKED: 200, unchanged.")
+    @ApiErrors({ErrorCode.NOT_REVOCABLE, ErrorCode.REFLECTION_PERIOD_OVER, ErrorCode.ILLEGAL_TRANSITION})
+    Mono<OrderResponse> revoked(Caller caller, @PathVariable String orderId) {
+        return desk.revoke(caller.portalIdOrFail(), OrderId.of(orderId)).map(OrderResponse::of);
     }
 }

@@ -32,7 +32,8 @@ import org.jspecify.annotations.Nullable;
             "paymentWindowEndsDatetime",
             "createdDatetime",
             "updatedDatetime",
-            "statusHistory"
+            "statusHistory",
+            "riskWarningAcknowledged"
         })
 public record OrderResponse(
         String orderId,
@@ -57,7 +58,15 @@ public record OrderResponse(
         Instant paymentWindowEndsDatetime,
         Instant createdDatetime,
         Instant updatedDatetime,
-        List<HistoryEntry> statusHistory) {
+        List<HistoryEntry> statusHistory,
+        @Schema(description = "Whether the order was created with riskWarningAcknowledged true")
+                boolean riskWarningAcknowledged,
+        @Schema(
+                        description = "Until when the portal may revoke the order (PUT …/revoked): creation + the"
+                                + " portal's reflection period, for a non-sophisticated investor; null when it cannot"
+                                + " be revoked")
+                @Nullable
+                Instant reflectionPeriodEndsAt) {
 
     /** What the investor types into the bank transfer. */
     @Schema(
@@ -119,7 +128,9 @@ public record OrderResponse(
                 o.paymentWindowEndsAt(),
                 o.createdAt(),
                 o.updatedAt(),
-                placed.history().stream().map(OrderResponse::entry).toList());
+                placed.history().stream().map(OrderResponse::entry).toList(),
+                o.riskWarningAcknowledged(),
+                o.reflectionEndsAt());
     }
 
     private static HistoryEntry entry(StatusChange change) {
