@@ -200,6 +200,8 @@ final class ChangeDriver extends PacedDriver {
         body.put("portalInvestorCode", "RSSMRA81L04A859O");
         body.put("portalCompanyCode", "KZ78");
         body.put("portalCampaignCode", "CAMP56");
+        // One investor places every order: acknowledged, so the risk warning (issue 23) does not refuse them.
+        body.put("riskWarningAcknowledged", true);
         return body;
     }
 

@@ -63,7 +63,11 @@ public record TestPortal(
                 .asString();
     }
 
-    /** An order body for 1000 + 100 fee paid by transfer from {@code payerIban}. */
+    /**
+     * An order body for 1000 + 100 fee paid by transfer from {@code payerIban}. It acknowledges the risk warning: the
+     * fixtures' investors place many orders, which would otherwise pass the 1,000 EUR threshold (issue 23);
+     * {@code InvestorProtectionIT} removes it to test the warning.
+     */
     public Map<String, Object> orderBody(String campaignId, String investorId, String payerIban) {
         Map<String, Object> account = new HashMap<>();
         account.put("iban", payerIban);
@@ -86,6 +90,7 @@ public record TestPortal(
         body.put("portalInvestorCode", "RSSMRA81L04A859O");
         body.put("portalCompanyCode", "KZ78");
         body.put("portalCampaignCode", "CAMP56");
+        body.put("riskWarningAcknowledged", true);
         return body;
     }
 
