@@ -2,13 +2,19 @@ package io.crowdrecon.recon.campaign;
 
 /**
  * The status of a campaign (SPEC section 4): {@code CREATED → OPEN → CLOSED → FINALIZED_SUCCESS | FINALIZED_FAIL},
- * or {@code CANCELLED}. Orders are created only while {@link #OPEN}; credits for payable orders are still matched while
+ * or {@code CANCELLED}; a successful finalization asked to wait for its funds to clear passes through
+ * {@link #FINALIZING}. Orders are created only while {@link #OPEN}; credits for payable orders are still matched while
  * {@link #CLOSED}.
  */
 public enum CampaignStatus {
     CREATED,
     OPEN,
     CLOSED,
+    /**
+     * {@code finalized-success} with {@code executeWhenCleared}: accepted, waiting for the orders to execute to clear;
+     * the clearing job executes it then, or a recall or any change to its orders sends it back to CLOSED.
+     */
+    FINALIZING,
     FINALIZED_SUCCESS,
     FINALIZED_FAIL,
     CANCELLED;

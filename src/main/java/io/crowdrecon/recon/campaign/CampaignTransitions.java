@@ -5,6 +5,7 @@ import static io.crowdrecon.recon.campaign.CampaignStatus.CLOSED;
 import static io.crowdrecon.recon.campaign.CampaignStatus.CREATED;
 import static io.crowdrecon.recon.campaign.CampaignStatus.FINALIZED_FAIL;
 import static io.crowdrecon.recon.campaign.CampaignStatus.FINALIZED_SUCCESS;
+import static io.crowdrecon.recon.campaign.CampaignStatus.FINALIZING;
 import static io.crowdrecon.recon.campaign.CampaignStatus.OPEN;
 
 import io.crowdrecon.recon.shared.Transition;
@@ -28,7 +29,10 @@ public final class CampaignTransitions {
             row(EnumSet.of(OPEN), CampaignTrigger.CLOSE, CLOSED),
             row(EnumSet.of(CREATED, OPEN, CLOSED), CampaignTrigger.CANCEL, CANCELLED),
             row(EnumSet.of(CLOSED), CampaignTrigger.FINALIZE_SUCCESS, FINALIZED_SUCCESS),
-            row(EnumSet.of(CLOSED), CampaignTrigger.FINALIZE_FAILURE, FINALIZED_FAIL)));
+            row(EnumSet.of(CLOSED, FINALIZING), CampaignTrigger.FINALIZE_FAILURE, FINALIZED_FAIL),
+            row(EnumSet.of(CLOSED), CampaignTrigger.WAIT_FOR_CLEARING, FINALIZING),
+            row(EnumSet.of(FINALIZING), CampaignTrigger.FUNDS_CLEARED, FINALIZED_SUCCESS),
+            row(EnumSet.of(FINALIZING), CampaignTrigger.CANCEL_FINALIZATION, CLOSED)));
 
     private CampaignTransitions() {}
 

@@ -10,6 +10,12 @@ public enum CampaignTrigger {
     CANCEL,
     /** {@code PUT …/finalized-success}. */
     FINALIZE_SUCCESS,
-    /** {@code PUT …/finalized-failure}. */
-    FINALIZE_FAILURE
+    /** {@code PUT …/finalized-failure}: from CLOSED, or from FINALIZING to give up waiting. */
+    FINALIZE_FAILURE,
+    /** {@code PUT …/finalized-success} with {@code executeWhenCleared} while orders to execute have not cleared. */
+    WAIT_FOR_CLEARING,
+    /** The clearing job found every order to execute cleared, and executed the waiting finalization. */
+    FUNDS_CLEARED,
+    /** The clearing job found the waiting finalization no longer possible (a recall, a hold, a changed order). */
+    CANCEL_FINALIZATION
 }

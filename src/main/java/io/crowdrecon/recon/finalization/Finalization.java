@@ -5,6 +5,7 @@ import io.crowdrecon.recon.campaign.CampaignStatus;
 import io.crowdrecon.recon.campaign.CampaignTransitions;
 import io.crowdrecon.recon.campaign.CampaignTrigger;
 import io.crowdrecon.recon.finalization.FinalizationDecision.AlreadyFinalized;
+import io.crowdrecon.recon.finalization.FinalizationDecision.AlreadyWaiting;
 import io.crowdrecon.recon.finalization.FinalizationDecision.ExecuteInFull;
 import io.crowdrecon.recon.finalization.FinalizationDecision.ExecuteInPart;
 import io.crowdrecon.recon.finalization.FinalizationDecision.Expire;
@@ -14,6 +15,7 @@ import io.crowdrecon.recon.finalization.FinalizationDecision.Refund;
 import io.crowdrecon.recon.finalization.FinalizationDecision.Refused;
 import io.crowdrecon.recon.finalization.FinalizationDecision.Step;
 import io.crowdrecon.recon.finalization.FinalizationDecision.Success;
+import io.crowdrecon.recon.finalization.FinalizationDecision.WaitForClearing;
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.OrderTransitions;
@@ -26,8 +28,10 @@ import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.shared.Amounts;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
+import io.crowdrecon.recon.shared.HoldId;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.OrderId;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -59,7 +63,9 @@ public final class Finalization {
 
     /**
      * Decided by the campaign's status alone: {@link AlreadyFinalized} when it already ended the way {@code trigger}
-     * ends it, {@link Refused} ({@code ILLEGAL_TRANSITION}) when it is not CLOSED; empty when its orders decide.
+     * ends it, {@link AlreadyWaiting} for a success asked again while FINALIZING, {@link Refused}
+     * ({@code ILLEGAL_TRANSITION}) when the campaign's table has no such move (a failure may give up waiting: FINALIZING
+     * → FINALIZED_FAIL); empty when its orders decide.
      */
     public static Optional<FinalizationDecision> byCampaignStatus(Campaign campaign, CampaignTrigger trigger) {
         CampaignStatus target = CampaignTransitions.next(CampaignStatus.CLOSED, trigger)
@@ -67,7 +73,11 @@ public final class Finalization {
         if (campaign.status() == target) {
             return Optional.of(new AlreadyFinalized());
         }
-        if (campaign.status() != CampaignStatus.CLOSED) {
+        if (campaign.status() == CampaignStatus.FINALIZING && trigger == CampaignTrigger.FINALIZE_SUCCESS) {
+            // Already accepted, waiting for its funds: answered as the first request was.
+            return Optional.of(new AlreadyWaiting());
+        }
+        if (!CampaignTransitions.allows(campaign.status(), trigger)) {
             return Optional.of(Refused.by(DomainException.illegalTransition(
                     "Campaign", campaign.campaignId().value(), campaign.status(), target)));
         }
@@ -97,16 +107,87 @@ public final class Finalization {
             FinalizationPlan plan,
             Company company,
             Portal portal) {
+        return succeed(campaign, orders, moneyouts, plan, company, portal, MoneyControls.none(Instant.EPOCH));
+    }
+
+    /**
+     * {@code finalized-success} by {@code plan} under the money controls of issue 23: after the lists, an order to
+     * execute (in full or in part) under a compliance hold refuses it ({@code ORDERS_ON_HOLD}), then one still in its
+     * reflection period ({@code REFLECTION_PERIOD_OPEN}), then one paid with funds not yet cleared
+     * ({@code FUNDS_NOT_CLEARED}, or {@link WaitForClearing} when the plan says {@code executeWhenCleared} and nothing
+     * else refuses it). An order under a hold may still be undone.
+     */
+    public static FinalizationDecision succeed(
+            Campaign campaign,
+            List<Order> orders,
+            Map<OrderId, List<Moneyout>> moneyouts,
+            FinalizationPlan plan,
+            Company company,
+            Portal portal,
+            MoneyControls controls) {
         Optional<FinalizationDecision> byStatus = byCampaignStatus(campaign, CampaignTrigger.FINALIZE_SUCCESS);
         if (byStatus.isPresent()) {
             return byStatus.get();
         }
+        return decide(campaign, CampaignTrigger.FINALIZE_SUCCESS, orders, moneyouts, plan, company, portal, controls);
+    }
+
+    /**
+     * The clearing job's look at a FINALIZING campaign and the plan it waits with: a {@link Success} (moved on
+     * {@link CampaignTrigger#FUNDS_CLEARED}) once every order to execute has cleared, a {@link WaitForClearing} until
+     * then, or the {@link Refused} that now stands in its way (the job then cancels the finalization).
+     */
+    public static FinalizationDecision resume(
+            Campaign campaign,
+            List<Order> orders,
+            Map<OrderId, List<Moneyout>> moneyouts,
+            FinalizationPlan plan,
+            Company company,
+            Portal portal,
+            MoneyControls controls) {
+        if (campaign.status() != CampaignStatus.FINALIZING) {
+            throw new IllegalArgumentException("campaign " + campaign.campaignId() + " is not FINALIZING");
+        }
+        FinalizationPlan waiting =
+                new FinalizationPlan(plan.ordersToExecute(), plan.ordersToUndo(), plan.orderToSplit(), true);
+        return decide(campaign, CampaignTrigger.FUNDS_CLEARED, orders, moneyouts, waiting, company, portal, controls);
+    }
+
+    private static FinalizationDecision decide(
+            Campaign campaign,
+            CampaignTrigger move,
+            List<Order> orders,
+            Map<OrderId, List<Moneyout>> moneyouts,
+            FinalizationPlan plan,
+            Company company,
+            Portal portal,
+            MoneyControls controls) {
         // By the id as the portal's plan spells it: the plan is the portal's text, checked against these ids.
         Map<String, Order> accounted = new LinkedHashMap<>();
         accounted(orders).forEach(order -> accounted.put(order.orderId().value(), order));
-        Optional<Refused> refused = listsNameEveryAccountedOrderOnce(plan, accounted.keySet())
-                .or(() -> nothingHeld(accounted.values(), moneyouts))
-                .or(() -> splitAddsUp(plan, accounted));
+        Optional<Refused> refused = listsNameEveryAccountedOrderOnce(plan, accounted.keySet());
+        if (refused.isPresent()) {
+            return refused.get();
+        }
+        List<Order> executed = executed(plan, accounted);
+        Optional<Refused> controlled = noneOnHold(executed, controls).or(() -> noneRevocable(executed, controls));
+        if (controlled.isPresent()) {
+            return controlled.get();
+        }
+        List<Order> uncleared = executed.stream()
+                .filter(order -> controls.uncleared(order.orderId()))
+                .toList();
+        Optional<Refused> notCleared = uncleared.isEmpty() || plan.executeWhenCleared()
+                ? Optional.empty()
+                : Optional.of(notCleared(uncleared, controls));
+        if (notCleared.isPresent()) {
+            return notCleared.get();
+        }
+        // Compliance-held orders may only be undone, which reverses their HELD moneyouts: a chargeback's hold refuses.
+        List<Order> mayBeHeldByChargeback = accounted.values().stream()
+                .filter(order -> !controls.isHeld(order.orderId()))
+                .toList();
+        refused = nothingHeld(mayBeHeldByChargeback, moneyouts).or(() -> splitAddsUp(plan, accounted));
         if (refused.isPresent()) {
             return refused.get();
         }
@@ -135,6 +216,13 @@ public final class Finalization {
         if (outOfBounds.isPresent()) {
             return outOfBounds.get();
         }
+        if (!uncleared.isEmpty()) {
+            Instant last = uncleared.stream()
+                    .map(order -> Objects.requireNonNull(controls.clearsAt().get(order.orderId())))
+                    .max(Instant::compareTo)
+                    .orElseThrow();
+            return new WaitForClearing(campaign, plan, last);
+        }
         List<Step> steps = new ArrayList<>();
         toExecute.forEach(
                 order -> steps.add(new ExecuteInFull(order, standing(moneyouts, order.orderId()), REASON_SUCCESS)));
@@ -150,6 +238,7 @@ public final class Finalization {
         String campaignId = campaign.campaignId().value();
         return new Success(
                 campaign,
+                move,
                 steps,
                 executedCompany.amount(),
                 executedFee.amount(),
@@ -177,6 +266,15 @@ public final class Finalization {
      */
     public static FinalizationDecision fail(
             Campaign campaign, List<Order> orders, Map<OrderId, List<Moneyout>> moneyouts) {
+        return fail(campaign, orders, moneyouts, MoneyControls.none(Instant.EPOCH));
+    }
+
+    /**
+     * {@code finalized-failure} under the money controls: an order under a compliance hold is refunded like the others
+     * (its HELD moneyouts reversed); a chargeback's hold still refuses.
+     */
+    public static FinalizationDecision fail(
+            Campaign campaign, List<Order> orders, Map<OrderId, List<Moneyout>> moneyouts, MoneyControls controls) {
         Optional<FinalizationDecision> byStatus = byCampaignStatus(campaign, CampaignTrigger.FINALIZE_FAILURE);
         if (byStatus.isPresent()) {
             return byStatus.get();
@@ -184,7 +282,7 @@ public final class Finalization {
         List<Step> steps = new ArrayList<>();
         for (Order order : orders) {
             if (OrderTransitions.allows(order.status(), OrderTrigger.REFUND)) {
-                if (isHeld(moneyouts.getOrDefault(order.orderId(), List.of()))) {
+                if (!controls.isHeld(order.orderId()) && isHeld(moneyouts.getOrDefault(order.orderId(), List.of()))) {
                     return new Refused(
                             ErrorCode.MONEYOUTS_HELD,
                             "Order " + order.orderId()
@@ -196,6 +294,78 @@ public final class Finalization {
             }
         }
         return new Failure(steps);
+    }
+
+    /** The orders whose money the plan executes: in full, then the split one. */
+    private static List<Order> executed(FinalizationPlan plan, Map<String, Order> accounted) {
+        List<Order> executed = new ArrayList<>();
+        plan.ordersToExecute().forEach(id -> executed.add(Objects.requireNonNull(accounted.get(id))));
+        if (plan.orderToSplit() != null) {
+            executed.add(
+                    Objects.requireNonNull(accounted.get(plan.orderToSplit().orderId())));
+        }
+        return executed;
+    }
+
+    private static Optional<Refused> noneOnHold(List<Order> executed, MoneyControls controls) {
+        List<Map<String, Object>> held = new ArrayList<>();
+        for (Order order : executed) {
+            List<HoldId> holds = controls.holds().get(order.orderId());
+            if (holds != null) {
+                held.add(Map.of(
+                        "orderId",
+                        order.orderId().value(),
+                        "holdIds",
+                        holds.stream().map(HoldId::value).toList()));
+            }
+        }
+        if (held.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refused(
+                ErrorCode.ORDERS_ON_HOLD,
+                "Orders " + idsOf(held) + " are under a compliance hold: release the holds, or undo the orders",
+                held));
+    }
+
+    private static Optional<Refused> noneRevocable(List<Order> executed, MoneyControls controls) {
+        List<Map<String, Object>> open = new ArrayList<>();
+        for (Order order : executed) {
+            if (controls.inReflectionPeriod(order.orderId())) {
+                open.add(Map.of(
+                        "orderId",
+                        order.orderId().value(),
+                        "reflectionPeriodEndsAt",
+                        Objects.requireNonNull(controls.reflectionEndsAt().get(order.orderId()))));
+            }
+        }
+        if (open.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refused(
+                ErrorCode.REFLECTION_PERIOD_OPEN,
+                "Orders " + idsOf(open) + " may still be revoked by their investors: finalize after their reflection"
+                        + " periods end",
+                open));
+    }
+
+    private static Refused notCleared(List<Order> uncleared, MoneyControls controls) {
+        List<Map<String, Object>> listed = uncleared.stream()
+                .map(order -> Map.<String, Object>of(
+                        "orderId",
+                        order.orderId().value(),
+                        "clearsAt",
+                        Objects.requireNonNull(controls.clearsAt().get(order.orderId()))))
+                .toList();
+        return new Refused(
+                ErrorCode.FUNDS_NOT_CLEARED,
+                "Orders " + idsOf(listed) + " were paid with funds the bank can still recall: finalize once they"
+                        + " clear, or ask with \"executeWhenCleared\": true",
+                listed);
+    }
+
+    private static List<Object> idsOf(List<Map<String, Object>> orders) {
+        return orders.stream().map(order -> order.get("orderId")).toList();
     }
 
     /** Every ACCOUNTED order appears exactly once across the lists, and nothing else does. */

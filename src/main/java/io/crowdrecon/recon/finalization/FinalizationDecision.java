@@ -14,6 +14,7 @@ import io.crowdrecon.recon.shared.InstructionId;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
@@ -24,11 +25,21 @@ import org.jspecify.annotations.Nullable;
  */
 public sealed interface FinalizationDecision {
 
-    /** Refused: nothing changes and the request answers {@code code} with {@code detail}. */
-    record Refused(ErrorCode code, String detail) implements FinalizationDecision {
+    /**
+     * Refused: nothing changes and the request answers {@code code} with {@code detail}.
+     *
+     * @param orders the orders the refusal is about, each as its problem document lists it (ORDERS_ON_HOLD,
+     *     REFLECTION_PERIOD_OPEN, FUNDS_NOT_CLEARED); empty for the others
+     */
+    record Refused(ErrorCode code, String detail, List<Map<String, Object>> orders) implements FinalizationDecision {
         public Refused {
             Objects.requireNonNull(code, "code");
             Objects.requireNonNull(detail, "detail");
+            orders = List.copyOf(orders);
+        }
+
+        public Refused(ErrorCode code, String detail) {
+            this(code, detail, List.of());
         }
 
         static Refused by(DomainException refusal) {
@@ -37,7 +48,38 @@ public sealed interface FinalizationDecision {
 
         /** The refusal as the web layer answers it. */
         public DomainException exception() {
-            return new DomainException(code, detail);
+            DomainException refusal = new DomainException(code, detail);
+            if (orders.isEmpty()) {
+                return refusal;
+            }
+            refusal = refusal.with("orders", orders);
+            if (code == ErrorCode.FUNDS_NOT_CLEARED) {
+                // When the last of them clears: what a portal waits for.
+                refusal = refusal.with(
+                        "clearsAt",
+                        orders.stream()
+                                .map(order -> (Instant) order.get("clearsAt"))
+                                .max(Instant::compareTo)
+                                .orElseThrow());
+            }
+            return refusal;
+        }
+    }
+
+    /** The campaign is FINALIZING: the request answers the waiting campaign and changes nothing. */
+    record AlreadyWaiting() implements FinalizationDecision {}
+
+    /**
+     * {@code finalized-success} with {@code executeWhenCleared} while orders to execute have not cleared, everything
+     * else in order: the campaign waits in FINALIZING with its plan, and the clearing job finalizes it once
+     * {@code clearsAt} has passed.
+     *
+     * @param clearsAt when the last order to execute clears
+     */
+    record WaitForClearing(Campaign campaign, FinalizationPlan plan, Instant clearsAt) implements FinalizationDecision {
+
+        public CampaignTrigger campaignMove() {
+            return CampaignTrigger.WAIT_FOR_CLEARING;
         }
     }
 
@@ -45,7 +87,7 @@ public sealed interface FinalizationDecision {
     record AlreadyFinalized() implements FinalizationDecision {}
 
     /**
-     * {@code finalized-success}: carry out {@code steps} (executions in the plan's order, then undone orders, then the
+     * {@code finalized-success} (or the clearing job, {@link CampaignTrigger#FUNDS_CLEARED}): carry out {@code steps} (executions in the plan's order, then undone orders, then the
      * split, then the expiries of payable orders), instruct the two payouts, record the cashout, move the campaign.
      *
      * @param executedCompanyAmount Σ orderAmount executed in full + the split's company part to execute
@@ -56,6 +98,7 @@ public sealed interface FinalizationDecision {
      */
     record Success(
             Campaign campaign,
+            CampaignTrigger campaignMove,
             List<Step> steps,
             BigDecimal executedCompanyAmount,
             BigDecimal executedFeeAmount,
@@ -66,10 +109,6 @@ public sealed interface FinalizationDecision {
 
         public Success {
             steps = List.copyOf(steps);
-        }
-
-        public CampaignTrigger campaignMove() {
-            return CampaignTrigger.FINALIZE_SUCCESS;
         }
 
         /** The cashout record once its payouts are instructed (an instruction id is null when its payout is 0). */

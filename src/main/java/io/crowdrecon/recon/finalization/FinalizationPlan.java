@@ -10,9 +10,21 @@ import org.jspecify.annotations.Nullable;
  * A portal's plan for a successful campaign: which ACCOUNTED orders to execute, which to undo
  * (refund) and at most one to split. Validated for shape here; against the campaign's orders by
  * {@link Finalization}.
+ *
+ * @param executeWhenCleared wait for the orders to execute to clear (the campaign is FINALIZING meanwhile) instead of
+ *     refusing with FUNDS_NOT_CLEARED
  */
 public record FinalizationPlan(
-        List<String> ordersToExecute, List<String> ordersToUndo, @Nullable OrderSplit orderToSplit) {
+        List<String> ordersToExecute,
+        List<String> ordersToUndo,
+        @Nullable OrderSplit orderToSplit,
+        boolean executeWhenCleared) {
+
+    /** A plan that does not wait for clearing. */
+    public FinalizationPlan(
+            List<String> ordersToExecute, List<String> ordersToUndo, @Nullable OrderSplit orderToSplit) {
+        this(ordersToExecute, ordersToUndo, orderToSplit, false);
+    }
 
     /** One order executed in part: company and fee amounts each split into an executed and an undone part. */
     public record OrderSplit(

@@ -5,6 +5,8 @@ import io.crowdrecon.recon.campaign.CampaignStatus;
 import io.crowdrecon.recon.campaign.CampaignTransitions;
 import io.crowdrecon.recon.campaign.CampaignTrigger;
 import io.crowdrecon.recon.campaign.Campaigns;
+import io.crowdrecon.recon.clearing.ClearingDates;
+import io.crowdrecon.recon.finalization.FinalizationDecision.AlreadyWaiting;
 import io.crowdrecon.recon.finalization.FinalizationDecision.ExecuteInFull;
 import io.crowdrecon.recon.finalization.FinalizationDecision.ExecuteInPart;
 import io.crowdrecon.recon.finalization.FinalizationDecision.Failure;
@@ -13,6 +15,8 @@ import io.crowdrecon.recon.finalization.FinalizationDecision.Refund;
 import io.crowdrecon.recon.finalization.FinalizationDecision.Refused;
 import io.crowdrecon.recon.finalization.FinalizationDecision.Step;
 import io.crowdrecon.recon.finalization.FinalizationDecision.Success;
+import io.crowdrecon.recon.finalization.FinalizationDecision.WaitForClearing;
+import io.crowdrecon.recon.hold.ActiveHolds;
 import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.OrderRefunds;
@@ -27,23 +31,31 @@ import io.crowdrecon.recon.portal.Companies;
 import io.crowdrecon.recon.portal.Company;
 import io.crowdrecon.recon.portal.Portal;
 import io.crowdrecon.recon.portal.Portals;
+import io.crowdrecon.recon.review.ReviewItem;
+import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.CashoutId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.OrderId;
+import io.crowdrecon.recon.shared.Periodically;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.util.function.Tuple2;
@@ -59,8 +71,19 @@ import reactor.util.function.Tuple2;
  */
 public class FinalizeCampaign {
 
-    /** The campaign as finalized, and its cashout (success only). */
-    public record Finalized(Campaign campaign, @Nullable CashoutView cashout) {}
+    /**
+     * The campaign as finalized, and its cashout (success only).
+     *
+     * @param clearsAt while FINALIZING: when the last order to execute clears
+     */
+    public record Finalized(Campaign campaign, @Nullable CashoutView cashout, @Nullable Instant clearsAt) {
+
+        public Finalized(Campaign campaign, @Nullable CashoutView cashout) {
+            this(campaign, cashout, null);
+        }
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(FinalizeCampaign.class);
 
     private final Campaigns campaigns;
     private final Orders orders;
@@ -71,6 +94,10 @@ public class FinalizeCampaign {
     private final Cashouts cashouts;
     private final Companies companies;
     private final Portals portals;
+    private final ActiveHolds holds;
+    private final ClearingDates clearing;
+    private final PendingFinalizations pending;
+    private final ReviewItems reviewItems;
     private final EventLog events;
     private final Transactions transactions;
     private final IdGenerator ids;
@@ -86,6 +113,10 @@ public class FinalizeCampaign {
             Cashouts cashouts,
             Companies companies,
             Portals portals,
+            ActiveHolds holds,
+            ClearingDates clearing,
+            PendingFinalizations pending,
+            ReviewItems reviewItems,
             EventLog events,
             Transactions transactions,
             IdGenerator ids,
@@ -99,6 +130,10 @@ public class FinalizeCampaign {
         this.cashouts = cashouts;
         this.companies = companies;
         this.portals = portals;
+        this.holds = holds;
+        this.clearing = clearing;
+        this.pending = pending;
+        this.reviewItems = reviewItems;
         this.events = events;
         this.transactions = transactions;
         this.ids = ids;
@@ -107,8 +142,9 @@ public class FinalizeCampaign {
 
     /**
      * {@code PUT /campaigns/{id}/finalized-success}. Errors: NOT_FOUND, VALIDATION_FAILED,
-     * ILLEGAL_TRANSITION (not CLOSED), and 422 ACCOUNTED_ORDERS_CHANGED, MONEYOUTS_HELD,
-     * SPLIT_MISMATCH, TARGET_NOT_MET, TARGET_EXCEEDED, SUCCESS_FEE_EXCEEDS_CASHOUT.
+     * ILLEGAL_TRANSITION (not CLOSED), and 422 ACCOUNTED_ORDERS_CHANGED, ORDERS_ON_HOLD, REFLECTION_PERIOD_OPEN,
+     * FUNDS_NOT_CLEARED, MONEYOUTS_HELD, SPLIT_MISMATCH, TARGET_NOT_MET, TARGET_EXCEEDED, SUCCESS_FEE_EXCEEDS_CASHOUT.
+     * With {@code executeWhenCleared} and funds not yet cleared, the campaign is FINALIZING and waits.
      */
     public Mono<Finalized> succeed(PortalId portalId, String campaignId, FinalizationPlan plan) {
         return Mono.fromCallable(plan::validate)
@@ -117,6 +153,98 @@ public class FinalizeCampaign {
                                 .map(Mono::just)
                                 .orElseGet(() -> decideSuccess(campaign, valid))
                                 .flatMap(decision -> carryOut(campaign, decision)))));
+    }
+
+    /**
+     * The clearing job's run: every FINALIZING campaign whose orders to execute have all cleared is finalized, one whose
+     * money was recalled or whose plan no longer stands is sent back to CLOSED with a {@code FINALIZATION_CANCELLED}
+     * review item; each campaign in its own transaction, a failure logged and left for the next run. Emits how many
+     * campaigns ended waiting.
+     */
+    public Mono<Long> finalizeCleared() {
+        return pending.all()
+                .concatMap(waiting -> transactions
+                        .inTransaction(() -> resume(waiting))
+                        .onErrorResume(e -> {
+                            log.warn(
+                                    "The waiting finalization of campaign {} failed; the next run tries again",
+                                    waiting.campaignId(),
+                                    e);
+                            return Mono.just(false);
+                        }))
+                .filter(ended -> ended)
+                .count();
+    }
+
+    /** Runs every {@code period}, forever. */
+    public Flux<Long> every(Duration period) {
+        return Periodically.run(period, period, () -> finalizeCleared().onErrorResume(e -> Mono.just(0L)));
+    }
+
+    /** Emits whether the waiting finalization ended (executed or cancelled). */
+    private Mono<Boolean> resume(PendingFinalizations.Pending waiting) {
+        return campaigns
+                .lockOfPortal(waiting.portalId(), waiting.campaignId())
+                // Another instance, or a portal giving up, ended it meanwhile.
+                .filter(campaign -> campaign.status() == CampaignStatus.FINALIZING)
+                .flatMap(campaign -> clearing.recalledSince(campaign.campaignId(), waiting.requestedAt())
+                        .flatMap(recalled -> recalled
+                                ? cancel(
+                                        campaign,
+                                        "the bank recalled money of the campaign while its finalization waited for"
+                                                + " its funds to clear")
+                                : lockOrders(campaign)
+                                        .flatMap(all -> facts(campaign, all)
+                                                .map(facts -> Finalization.resume(
+                                                        campaign,
+                                                        all,
+                                                        facts.moneyouts(),
+                                                        waiting.plan(),
+                                                        facts.company(),
+                                                        facts.portal(),
+                                                        facts.controls())))
+                                        .flatMap(decision -> resumed(campaign, waiting, decision))))
+                .defaultIfEmpty(false);
+    }
+
+    private Mono<Boolean> resumed(
+            Campaign campaign, PendingFinalizations.Pending waiting, FinalizationDecision decision) {
+        if (decision instanceof Success success) {
+            return succeed(campaign, success)
+                    .then(pending.remove(campaign.campaignId()))
+                    .thenReturn(true);
+        }
+        if (decision instanceof WaitForClearing wait) {
+            return wait.clearsAt().equals(waiting.clearsAt())
+                    ? Mono.just(false)
+                    : pending.clearsAt(campaign.campaignId(), wait.clearsAt()).thenReturn(false);
+        }
+        if (decision instanceof Refused refused) {
+            return cancel(campaign, refused.code() + ": " + refused.detail());
+        }
+        throw new IllegalStateException("a FINALIZING campaign's decision is " + decision);
+    }
+
+    /** FINALIZING → CLOSED, its plan forgotten, a review item saying why; the portal finalizes anew. */
+    private Mono<Boolean> cancel(Campaign campaign, String why) {
+        Instant now = clock.instant();
+        Transition<CampaignStatus, CampaignTrigger> row =
+                CampaignTransitions.row(campaign, CampaignTrigger.CANCEL_FINALIZATION);
+        ReviewItem item = ReviewItem.open(
+                ids.nextReviewItemId(),
+                ReviewKind.FINALIZATION_CANCELLED,
+                campaign.portalId(),
+                null,
+                campaign.campaignId().value(),
+                "The finalization of campaign " + campaign.campaignId() + " waiting for its funds to clear was"
+                        + " cancelled (" + why + "); the campaign is CLOSED again and must be finalized anew",
+                now);
+        return campaigns
+                .moveStatus(campaign.campaignId(), campaign.status(), row, now)
+                .flatMap(moved -> moved
+                        ? pending.remove(campaign.campaignId()).then(reviewItems.addAll(List.of(item)))
+                        : Mono.error(new IllegalStateException("campaign moved under its lock")))
+                .thenReturn(true);
     }
 
     /**
@@ -138,20 +266,39 @@ public class FinalizeCampaign {
     }
 
     private Mono<FinalizationDecision> decideSuccess(Campaign campaign, FinalizationPlan plan) {
-        return lockOrders(campaign).flatMap(all -> moneyoutsOf(all)
-                .zipWith(payees(campaign))
+        return lockOrders(campaign).flatMap(all -> facts(campaign, all)
                 .map(facts -> Finalization.succeed(
-                        campaign,
-                        all,
-                        facts.getT1(),
-                        plan,
-                        facts.getT2().getT1(),
-                        facts.getT2().getT2())));
+                        campaign, all, facts.moneyouts(), plan, facts.company(), facts.portal(), facts.controls())));
     }
 
     private Mono<FinalizationDecision> decideFailure(Campaign campaign) {
-        return lockOrders(campaign)
-                .flatMap(all -> moneyoutsOf(all).map(moneyouts -> Finalization.fail(campaign, all, moneyouts)));
+        return lockOrders(campaign).flatMap(all -> moneyoutsOf(all)
+                .zipWith(controls(campaign, all))
+                .map(facts -> Finalization.fail(campaign, all, facts.getT1(), facts.getT2())));
+    }
+
+    /** What a success is decided from, besides the campaign and its orders. */
+    private record Facts(
+            Map<OrderId, List<Moneyout>> moneyouts, Company company, Portal portal, MoneyControls controls) {}
+
+    private Mono<Facts> facts(Campaign campaign, List<Order> all) {
+        return Mono.zip(moneyoutsOf(all), payees(campaign), controls(campaign, all))
+                .map(t -> new Facts(t.getT1(), t.getT2().getT1(), t.getT2().getT2(), t.getT3()));
+    }
+
+    /** The holds on the accounted orders, their reflection periods and when their money clears, as of now. */
+    private Mono<MoneyControls> controls(Campaign campaign, List<Order> all) {
+        List<OrderId> accounted =
+                Finalization.accounted(all).stream().map(Order::orderId).toList();
+        Map<OrderId, Instant> reflection = new HashMap<>();
+        all.forEach(order -> {
+            Instant ends = reflectionEndsAt(order);
+            if (ends != null) {
+                reflection.put(order.orderId(), ends);
+            }
+        });
+        return Mono.zip(holds.onOrders(accounted), clearing.ofCampaign(campaign.portalId(), campaign.campaignId()))
+                .map(t -> new MoneyControls(clock.instant(), t.getT1(), reflection, t.getT2()));
     }
 
     private Mono<List<Order>> lockOrders(Campaign campaign) {
@@ -180,12 +327,36 @@ public class FinalizeCampaign {
             return succeed(campaign, success);
         }
         if (decision instanceof Failure failure) {
-            return fail(campaign, failure);
+            // A portal giving up a waiting finalization: its plan is forgotten.
+            return fail(campaign, failure)
+                    .flatMap(failed -> pending.remove(campaign.campaignId()).thenReturn(failed));
+        }
+        if (decision instanceof WaitForClearing wait) {
+            return waitForClearing(campaign, wait);
+        }
+        if (decision instanceof AlreadyWaiting) {
+            return pending.of(campaign.campaignId())
+                    .map(waiting -> new Finalized(campaign, null, waiting.clearsAt()))
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                            "FINALIZING campaign " + campaign.campaignId() + " has no waiting finalization")));
         }
         // Already finalized: answer as the first request did.
         return campaign.status() == CampaignStatus.FINALIZED_SUCCESS
                 ? cashouts.ofCampaign(campaign.campaignId()).map(cashout -> new Finalized(campaign, cashout))
                 : Mono.just(new Finalized(campaign, null));
+    }
+
+    /** CLOSED → FINALIZING with the plan kept for the clearing job; nothing else changes yet. */
+    private Mono<Finalized> waitForClearing(Campaign campaign, WaitForClearing wait) {
+        Instant now = clock.instant();
+        Transition<CampaignStatus, CampaignTrigger> row = CampaignTransitions.row(campaign, wait.campaignMove());
+        return campaigns
+                .moveStatus(campaign.campaignId(), campaign.status(), row, now)
+                .flatMap(moved -> moved
+                        ? pending.add(new PendingFinalizations.Pending(
+                                        campaign.campaignId(), campaign.portalId(), wait.plan(), now, wait.clearsAt()))
+                                .thenReturn(new Finalized(campaign.moved(row, now), null, wait.clearsAt()))
+                        : Mono.error(new IllegalStateException("campaign moved under its lock")));
     }
 
     private Mono<Finalized> succeed(Campaign campaign, Success success) {
@@ -296,5 +467,10 @@ public class FinalizeCampaign {
         List<OutboundEvent> all = new ArrayList<>(events);
         all.add(last);
         return all;
+    }
+
+    /** When the order's reflection period ends; null when its investor may not revoke it. */
+    private static @Nullable Instant reflectionEndsAt(Order order) {
+        return null; // PLACEHOLDER until the order holds its reflection end (h-limits)
     }
 }

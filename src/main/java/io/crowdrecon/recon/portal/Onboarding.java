@@ -18,13 +18,22 @@ public class Onboarding {
     private final IdGenerator ids;
     private final SecureRandom random;
     private final Clock clock;
+    private final PortalSettings defaults;
 
-    public Onboarding(Portals portals, Companies companies, IdGenerator ids, SecureRandom random, Clock clock) {
+    /** @param defaults the settings a new portal starts with (the RECON_… environment variables) */
+    public Onboarding(
+            Portals portals,
+            Companies companies,
+            IdGenerator ids,
+            SecureRandom random,
+            Clock clock,
+            PortalSettings defaults) {
         this.portals = portals;
         this.companies = companies;
         this.ids = ids;
         this.random = random;
         this.clock = clock;
+        this.defaults = defaults;
     }
 
     /**
@@ -48,9 +57,21 @@ public class Onboarding {
                 .flatMap(portal -> {
                     String apiKey = ApiKeys.newApiKey(random);
                     String webhookSecret = ApiKeys.newWebhookSecret(random);
-                    return portals.add(portal, ApiKeys.sha256(apiKey), webhookSecret)
+                    return portals.add(portal, ApiKeys.sha256(apiKey), webhookSecret, defaults)
                             .map(saved -> new OnboardedPortal(saved, apiKey, webhookSecret));
                 });
+    }
+
+    /** The portal's settings; errors with NOT_FOUND. */
+    public Mono<PortalSettings> settings(PortalId portalId) {
+        return portals.settings(portalId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", portalId.value())));
+    }
+
+    /** Replaces the portal's settings, already validated; errors with NOT_FOUND. */
+    public Mono<PortalSettings> replaceSettings(PortalId portalId, PortalSettings settings) {
+        return portals.replaceSettings(portalId, settings)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Portal", portalId.value())));
     }
 
     /** Creates a company of an existing portal; errors with VALIDATION_FAILED or NOT_FOUND (portal). */

@@ -13,7 +13,13 @@ public interface Portals {
      * Stores a new portal. Errors with {@code DomainException(IBAN_IN_USE)} when another portal
      * already collects on the same IBAN.
      */
-    Mono<Portal> add(Portal portal, byte[] apiKeyHash, String webhookSecret);
+    Mono<Portal> add(Portal portal, byte[] apiKeyHash, String webhookSecret, PortalSettings settings);
+
+    /** The portal's investor-protection settings, or empty for an unknown portal. */
+    Mono<PortalSettings> settings(PortalId portalId);
+
+    /** Replaces the portal's settings; emits them as stored, or empty for an unknown portal. */
+    Mono<PortalSettings> replaceSettings(PortalId portalId, PortalSettings settings);
 
     /** The portal, or empty. */
     Mono<Portal> byId(PortalId portalId);

@@ -99,4 +99,8 @@ public final class IdGenerator {
     public PaymentFileId nextPaymentFileId() {
         return new PaymentFileId(next(PaymentFileId.KIND));
     }
+
+    public HoldId nextHoldId() {
+        return new HoldId(next(HoldId.KIND));
+    }
 }

@@ -34,7 +34,8 @@ public enum IdPrefix {
     BANK_FILE("BFL", "bankFileId"),
     BANK_STATEMENT("BST", "bankStatementId"),
     OPERATOR("OPR", "operatorId"),
-    PAYMENT_FILE("PFL", "paymentFileId");
+    PAYMENT_FILE("PFL", "paymentFileId"),
+    HOLD("HLD", "holdId");
 
     /** The characters after the prefix of every id but an order id: no 0/O, 1/I/L, so that none is misread. */
     public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

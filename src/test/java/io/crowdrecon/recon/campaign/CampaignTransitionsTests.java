@@ -5,6 +5,7 @@ import static io.crowdrecon.recon.campaign.CampaignStatus.CLOSED;
 import static io.crowdrecon.recon.campaign.CampaignStatus.CREATED;
 import static io.crowdrecon.recon.campaign.CampaignStatus.FINALIZED_FAIL;
 import static io.crowdrecon.recon.campaign.CampaignStatus.FINALIZED_SUCCESS;
+import static io.crowdrecon.recon.campaign.CampaignStatus.FINALIZING;
 import static io.crowdrecon.recon.campaign.CampaignStatus.OPEN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +34,13 @@ class CampaignTransitionsTests {
                 Map.of(
                         CampaignTrigger.CANCEL, CANCELLED,
                         CampaignTrigger.FINALIZE_SUCCESS, FINALIZED_SUCCESS,
+                        CampaignTrigger.FINALIZE_FAILURE, FINALIZED_FAIL,
+                        CampaignTrigger.WAIT_FOR_CLEARING, FINALIZING));
+        table.put(
+                FINALIZING,
+                Map.of(
+                        CampaignTrigger.FUNDS_CLEARED, FINALIZED_SUCCESS,
+                        CampaignTrigger.CANCEL_FINALIZATION, CLOSED,
                         CampaignTrigger.FINALIZE_FAILURE, FINALIZED_FAIL));
         table.put(FINALIZED_SUCCESS, Map.of());
         table.put(FINALIZED_FAIL, Map.of());
@@ -51,7 +59,7 @@ class CampaignTransitionsTests {
     @Test
     void writesOutEveryStatus() {
         assertThat(SPEC_TABLE).containsOnlyKeys(CampaignStatus.values());
-        assertThat(everyStatusAndTrigger()).hasSize(6 * 5);
+        assertThat(everyStatusAndTrigger()).hasSize(7 * 8);
     }
 
     @ParameterizedTest(name = "{0} on {1} -> {2}")
@@ -69,6 +77,7 @@ class CampaignTransitionsTests {
         "CREATED, false, false",
         "OPEN, true, false",
         "CLOSED, false, false",
+        "FINALIZING, false, false",
         "FINALIZED_SUCCESS, false, true",
         "FINALIZED_FAIL, false, true",
         "CANCELLED, false, true"

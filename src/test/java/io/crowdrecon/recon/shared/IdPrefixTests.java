@@ -48,6 +48,8 @@ class IdPrefixTests {
                 Arguments.of(IdPrefix.PAYMENT_INSTRUCTION, "PI23456789ABCDEFGH", true),
                 Arguments.of(IdPrefix.PAYMENT_INSTRUCTION, "PI-SENTINEL-1", false),
                 Arguments.of(IdPrefix.REVIEW_ITEM, "RI23456789ABCDEFGH", true),
+                Arguments.of(IdPrefix.HOLD, "HLD23456789ABCDEFGH", true),
+                Arguments.of(IdPrefix.HOLD, "HL23456789ABCDEFGH", false),
                 Arguments.of(IdPrefix.ORDER, "TRX1234567890123428", true),
                 Arguments.of(IdPrefix.ORDER, "TRX1234567890123429", false), // check digits
                 Arguments.of(IdPrefix.ORDER, "TRX23456789ABCDEFGH", false),
@@ -103,7 +105,8 @@ class IdPrefixTests {
                 Arguments.of("bankFileId", IdPrefix.BANK_FILE),
                 Arguments.of("bankStatementId", IdPrefix.BANK_STATEMENT),
                 Arguments.of("operatorId", IdPrefix.OPERATOR),
-                Arguments.of("paymentFileId", IdPrefix.PAYMENT_FILE));
+                Arguments.of("paymentFileId", IdPrefix.PAYMENT_FILE),
+                Arguments.of("holdId", IdPrefix.HOLD));
     }
 
     @ParameterizedTest
@@ -118,7 +121,7 @@ class IdPrefixTests {
         assertThat(IdPrefix.named("OrderId")).isEmpty();
         assertThat(IdPrefix.named("page")).isEmpty();
         assertThat(IdPrefix.named(null)).isEmpty();
-        assertThat(IdPrefix.byName()).hasSize(20);
+        assertThat(IdPrefix.byName()).hasSize(21);
     }
 
     @Test

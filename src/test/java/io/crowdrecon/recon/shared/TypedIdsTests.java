@@ -41,7 +41,8 @@ class TypedIdsTests {
                         BankStatementId::value,
                         IdGenerator::nextBankStatementId),
                 kind(IdPrefix.OPERATOR, OperatorId::new, OperatorId::value, IdGenerator::nextOperatorId),
-                kind(IdPrefix.PAYMENT_FILE, PaymentFileId::new, PaymentFileId::value, IdGenerator::nextPaymentFileId));
+                kind(IdPrefix.PAYMENT_FILE, PaymentFileId::new, PaymentFileId::value, IdGenerator::nextPaymentFileId),
+                kind(IdPrefix.HOLD, HoldId::new, HoldId::value, IdGenerator::nextHoldId));
     }
 
     private static <T> Arguments kind(

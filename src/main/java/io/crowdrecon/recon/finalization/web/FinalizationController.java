@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.finalization.web;
 
+import io.crowdrecon.recon.campaign.CampaignStatus;
 import io.crowdrecon.recon.campaign.Campaigns;
 import io.crowdrecon.recon.finalization.Cashouts;
 import io.crowdrecon.recon.finalization.FinalizationPlan;
@@ -11,11 +12,16 @@ import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -45,7 +51,13 @@ public class FinalizationController {
             @Schema(description = "Orders whose whole amounts go to the company and the portal")
                     List<String> ordersToExecute,
             @Schema(description = "Orders refunded to their payers") List<String> ordersToUndo,
-            @Schema(description = "At most one order executed in part") @Nullable OrderSplitBody orderToSplit) {
+            @Schema(description = "At most one order executed in part") @Nullable OrderSplitBody orderToSplit,
+            @Schema(
+                            description = "When orders to execute were paid with funds not yet cleared: true waits for"
+                                    + " them (202, the campaign FINALIZING, the cashout built by the clearing job once"
+                                    + " the last clears); false or absent answers 422 FUNDS_NOT_CLEARED")
+                    @Nullable
+                    Boolean executeWhenCleared) {
 
         FinalizationPlan plan() {
             OrderSplitBody split = orderToSplit;
@@ -59,7 +71,8 @@ public class FinalizationController {
                                     split.companyAmountToExecute(),
                                     split.companyAmountToUndo(),
                                     split.feeAmountToExecute(),
-                                    split.feeAmountToUndo()));
+                                    split.feeAmountToUndo()),
+                    Boolean.TRUE.equals(executeWhenCleared));
         }
     }
 
@@ -83,13 +96,20 @@ public class FinalizationController {
 
     @Schema(
             name = "FinalizedCampaign",
-            description = "The finalized campaign; on success its cashout.",
+            description = "The finalized campaign; on success its cashout. FINALIZING: accepted, waiting for its funds"
+                    + " to clear until clearsAt.",
             requiredProperties = {"campaignId", "status"})
     public record FinalizedResponse(
             String campaignId,
             @Schema(implementation = io.crowdrecon.recon.campaign.CampaignStatus.class) String status,
-            @Schema(description = "null on failure") @Nullable String cashoutId,
-            @Schema(description = "null on failure") @Nullable CashoutResponse cashout) {
+            @Schema(description = "null on failure and while FINALIZING") @Nullable String cashoutId,
+            @Schema(description = "null on failure and while FINALIZING") @Nullable CashoutResponse cashout,
+            @Schema(
+                            description =
+                                    "While FINALIZING: when the last order to execute clears; the clearing job builds"
+                                            + " the cashout on its first run after it")
+                    @Nullable
+                    Instant clearsAt) {
 
         static FinalizedResponse of(FinalizeCampaign.Finalized finalized) {
             return new FinalizedResponse(
@@ -98,7 +118,8 @@ public class FinalizationController {
                     finalized.cashout() == null
                             ? null
                             : finalized.cashout().cashoutId().value(),
-                    finalized.cashout() == null ? null : CashoutResponse.of(finalized.cashout()));
+                    finalized.cashout() == null ? null : CashoutResponse.of(finalized.cashout()),
+                    finalized.clearsAt());
         }
     }
 
@@ -107,28 +128,46 @@ public class FinalizationController {
             operationId = "finalizeCampaignSuccess",
             summary = "Finalize a campaign as successful",
             description = "CLOSED → FINALIZED_SUCCESS within the request: executes, refunds and splits the listed"
-                    + " orders, expires payable ones, creates the cashout and its CASHOUT and FEE_PAYOUT instructions.")
+                    + " orders, expires payable ones, creates the cashout and its CASHOUT and FEE_PAYOUT instructions."
+                    + " Refused, in this order, while an order to execute is under a compliance hold, in its reflection"
+                    + " period, or paid with funds not yet cleared (each answer lists the orders). With"
+                    + " executeWhenCleared the last one answers 202: the campaign is FINALIZING until its funds clear.")
+    @ApiResponse(
+            responseCode = "200",
+            description = "The finalized campaign with its cashout",
+            content = @Content(schema = @Schema(implementation = FinalizedResponse.class)))
+    @ApiResponse(
+            responseCode = "202",
+            description = "Accepted: the campaign is FINALIZING, waiting for its funds to clear (executeWhenCleared)",
+            content = @Content(schema = @Schema(implementation = FinalizedResponse.class)))
     @ApiErrors({
         ErrorCode.ILLEGAL_TRANSITION,
         ErrorCode.ACCOUNTED_ORDERS_CHANGED,
+        ErrorCode.ORDERS_ON_HOLD,
+        ErrorCode.REFLECTION_PERIOD_OPEN,
+        ErrorCode.FUNDS_NOT_CLEARED,
         ErrorCode.SPLIT_MISMATCH,
         ErrorCode.TARGET_NOT_MET,
         ErrorCode.TARGET_EXCEEDED,
         ErrorCode.SUCCESS_FEE_EXCEEDS_CASHOUT,
         ErrorCode.MONEYOUTS_HELD
     })
-    Mono<FinalizedResponse> success(
+    Mono<ResponseEntity<FinalizedResponse>> success(
             Caller caller, @PathVariable String campaignId, @RequestBody FinalizeSuccessRequest request) {
         return finalize.succeed(caller.portalIdOrFail(), campaignId, request.plan())
-                .map(FinalizedResponse::of);
+                .map(finalized -> ResponseEntity.status(
+                                finalized.campaign().status() == CampaignStatus.FINALIZING
+                                        ? HttpStatus.ACCEPTED
+                                        : HttpStatus.OK)
+                        .body(FinalizedResponse.of(finalized)));
     }
 
     @PutMapping("/api/v1/campaigns/{campaignId}/finalized-failure")
     @Operation(
             operationId = "finalizeCampaignFailure",
             summary = "Finalize a campaign as failed",
-            description = "CLOSED → FINALIZED_FAIL within the request: every ACCOUNTED order is refunded, payable ones"
-                    + " expire.")
+            description = "CLOSED → FINALIZED_FAIL within the request: every ACCOUNTED order is refunded (one under a"
+                    + " compliance hold too), payable ones expire. A FINALIZING campaign may give up waiting this way.")
     @ApiErrors({ErrorCode.ILLEGAL_TRANSITION, ErrorCode.MONEYOUTS_HELD})
     Mono<FinalizedResponse> failure(Caller caller, @PathVariable String campaignId) {
         return finalize.fail(caller.portalIdOrFail(), campaignId).map(FinalizedResponse::of);

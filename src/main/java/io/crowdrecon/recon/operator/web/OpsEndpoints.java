@@ -32,6 +32,8 @@ public final class OpsEndpoints {
             read("/portals/{portalId}"),
             new Endpoint(HttpMethod.POST, OPS + "/portals", OpsAction.ONBOARD_PORTALS),
             new Endpoint(HttpMethod.PUT, OPS + "/portals/{portalId}/payment-file-version", OpsAction.ONBOARD_PORTALS),
+            read("/portals/{portalId}/settings"),
+            new Endpoint(HttpMethod.PUT, OPS + "/portals/{portalId}/settings", OpsAction.ONBOARD_PORTALS),
             read("/companies/{companyId}"),
             new Endpoint(HttpMethod.POST, OPS + "/companies", OpsAction.ONBOARD_PORTALS),
             read("/review-items"),

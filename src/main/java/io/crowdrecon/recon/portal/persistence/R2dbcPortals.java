@@ -3,12 +3,14 @@ package io.crowdrecon.recon.portal.persistence;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.platform.web.CallerResolver;
 import io.crowdrecon.recon.portal.Portal;
+import io.crowdrecon.recon.portal.PortalSettings;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.Iban;
 import io.crowdrecon.recon.shared.PortalId;
 import io.r2dbc.spi.Readable;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Objects;
@@ -20,6 +22,8 @@ import reactor.core.publisher.Mono;
 public class R2dbcPortals implements Portals, CallerResolver {
 
     private static final String COLUMNS = "portal_id, name, collection_iban, fee_account_iban, created_at";
+    private static final String SETTINGS =
+            "reflection_period_seconds, clearing_business_days, card_clearing_period_seconds";
 
     private final DatabaseClient database;
 
@@ -28,12 +32,14 @@ public class R2dbcPortals implements Portals, CallerResolver {
     }
 
     @Override
-    public Mono<Portal> add(Portal portal, byte[] apiKeyHash, String webhookSecret) {
+    public Mono<Portal> add(Portal portal, byte[] apiKeyHash, String webhookSecret, PortalSettings settings) {
         return database.sql(
                         """
                         INSERT INTO portal (portal_id, name, collection_iban, fee_account_iban, api_key_hash,
-                                            webhook_secret, created_at)
-                        VALUES (:id, :name, :collection, :fee, :keyHash, :secret, :createdAt)
+                                            webhook_secret, created_at, reflection_period_seconds,
+                                            clearing_business_days, card_clearing_period_seconds)
+                        VALUES (:id, :name, :collection, :fee, :keyHash, :secret, :createdAt, :reflection,
+                                :clearingDays, :cardClearing)
                         """)
                 .bind("id", portal.portalId().value())
                 .bind("name", portal.name())
@@ -42,6 +48,9 @@ public class R2dbcPortals implements Portals, CallerResolver {
                 .bind("keyHash", apiKeyHash)
                 .bind("secret", webhookSecret)
                 .bind("createdAt", Sql.timestamp(portal.createdAt()))
+                .bind("reflection", settings.reflectionPeriod().toSeconds())
+                .bind("clearingDays", settings.clearingBusinessDays())
+                .bind("cardClearing", settings.cardClearingPeriod().toSeconds())
                 .then()
                 .thenReturn(portal)
                 .onErrorMap(
@@ -58,6 +67,31 @@ public class R2dbcPortals implements Portals, CallerResolver {
         return database.sql("SELECT " + COLUMNS + " FROM portal WHERE portal_id = :id")
                 .bind("id", portalId.value())
                 .map(R2dbcPortals::portal)
+                .one();
+    }
+
+    @Override
+    public Mono<PortalSettings> settings(PortalId portalId) {
+        return database.sql("SELECT " + SETTINGS + " FROM portal WHERE portal_id = :id")
+                .bind("id", portalId.value())
+                .map(R2dbcPortals::settingsOf)
+                .one();
+    }
+
+    @Override
+    public Mono<PortalSettings> replaceSettings(PortalId portalId, PortalSettings settings) {
+        return database.sql(
+                        """
+                        UPDATE portal SET reflection_period_seconds = :reflection,
+                                          clearing_business_days = :clearingDays,
+                                          card_clearing_period_seconds = :cardClearing
+                        WHERE portal_id = :id RETURNING\s"""
+                                + SETTINGS)
+                .bind("id", portalId.value())
+                .bind("reflection", settings.reflectionPeriod().toSeconds())
+                .bind("clearingDays", settings.clearingBusinessDays())
+                .bind("cardClearing", settings.cardClearingPeriod().toSeconds())
+                .map(R2dbcPortals::settingsOf)
                 .one();
     }
 
@@ -99,6 +133,13 @@ public class R2dbcPortals implements Portals, CallerResolver {
                 .bind("hash", keyHash)
                 .map(row -> row.get(0, String.class))
                 .one();
+    }
+
+    private static PortalSettings settingsOf(Readable row) {
+        return new PortalSettings(
+                Duration.ofSeconds(Objects.requireNonNull(row.get("reflection_period_seconds", Long.class))),
+                Objects.requireNonNull(row.get("clearing_business_days", Integer.class)),
+                Duration.ofSeconds(Objects.requireNonNull(row.get("card_clearing_period_seconds", Long.class))));
     }
 
     private static Portal portal(Readable row) {

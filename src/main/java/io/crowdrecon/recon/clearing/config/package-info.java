@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.clearing.config;
+
+import org.jspecify.annotations.NullMarked;
