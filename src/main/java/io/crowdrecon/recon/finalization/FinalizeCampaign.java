@@ -471,6 +471,6 @@ public class FinalizeCampaign {
 
     /** When the order's reflection period ends; null when its investor may not revoke it. */
     private static @Nullable Instant reflectionEndsAt(Order order) {
-        return null; // PLACEHOLDER until the order holds its reflection end (h-limits)
+        return order.reflectionEndsAt();
     }
 }

@@ -65,6 +65,9 @@ public interface Orders {
     /** Locks every order of the campaign (in id order) and emits them. */
     Flux<Order> lockAllOfCampaign(CampaignId campaignId);
 
+    /** When the reflection period of each order of the campaign ends; an order its investor may not revoke is absent. */
+    Mono<java.util.Map<OrderId, java.time.Instant>> reflectionEndsOfCampaign(CampaignId campaignId);
+
     /** Sum of orderAmount per status, for the campaign's amount view. */
     Mono<List<StatusTotal>> totalsByStatus(CampaignId campaignId);
 

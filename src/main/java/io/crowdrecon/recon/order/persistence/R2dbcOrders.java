@@ -336,6 +336,21 @@ public class R2dbcOrders implements Orders {
     }
 
     @Override
+    public Mono<java.util.Map<OrderId, Instant>> reflectionEndsOfCampaign(CampaignId campaignId) {
+        return database.sql(
+                        """
+                        SELECT order_id, reflection_ends_at FROM purchase_order
+                        WHERE campaign_id = :campaign AND reflection_ends_at IS NOT NULL""")
+                .bind("campaign", campaignId.value())
+                .map(row -> java.util.Map.entry(
+                        OrderId.of(Objects.requireNonNull(row.get("order_id", String.class))),
+                        Objects.requireNonNull(Sql.instant(
+                                Objects.requireNonNull(row.get("reflection_ends_at", OffsetDateTime.class))))))
+                .all()
+                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
+    }
+
+    @Override
     public Mono<List<StatusTotal>> totalsByStatus(CampaignId campaignId) {
         return database.sql(
                         """

@@ -31,8 +31,8 @@ public interface Moneyouts {
     /** Links executed COMPANY moneyouts to the cashout that pays them out. */
     Mono<Void> assignCashout(List<MoneyoutId> moneyoutIds, CashoutId cashoutId);
 
-    /** The campaign's standing COMPANY moneyouts summed by status. */
-    Mono<java.util.Map<MoneyoutStatus, java.math.BigDecimal>> companyTotalsOfCampaign(CampaignId campaignId);
+    /** Every standing moneyout of the campaign (not replaced by a split), by order. */
+    Flux<Moneyout> ofCampaign(CampaignId campaignId);
 
     /** Every moneyout of the order still standing (not replaced by a split), oldest first. */
     Flux<Moneyout> ofOrder(OrderId orderId);

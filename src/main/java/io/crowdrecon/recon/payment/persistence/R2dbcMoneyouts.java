@@ -86,19 +86,6 @@ public class R2dbcMoneyouts implements Moneyouts {
     }
 
     @Override
-    public Mono<java.util.Map<MoneyoutStatus, BigDecimal>> companyTotalsOfCampaign(CampaignId campaignId) {
-        return database.sql(
-                        """
-                        SELECT status, sum(amount) AS total FROM moneyout
-                         WHERE campaign_id = :id AND type = 'COMPANY' AND replaced_at IS NULL GROUP BY status""")
-                .bind("id", campaignId.value())
-                .map(row -> java.util.Map.entry(
-                        MoneyoutStatus.valueOf(row.get("status", String.class)), row.get("total", BigDecimal.class)))
-                .all()
-                .collectMap(java.util.Map.Entry::getKey, java.util.Map.Entry::getValue);
-    }
-
-    @Override
     public Mono<Void> markReplaced(List<MoneyoutId> moneyoutIds, java.time.Instant at) {
         if (moneyoutIds.isEmpty()) {
             return Mono.empty();
@@ -119,6 +106,15 @@ public class R2dbcMoneyouts implements Moneyouts {
                 .bind("cashout", cashoutId.value())
                 .bind("ids", moneyoutIds.stream().map(MoneyoutId::value).toArray(String[]::new))
                 .then();
+    }
+
+    @Override
+    public Flux<Moneyout> ofCampaign(CampaignId campaignId) {
+        return database.sql(
+                        "SELECT * FROM moneyout WHERE campaign_id = :id AND replaced_at IS NULL ORDER BY order_id, moneyout_id")
+                .bind("id", campaignId.value())
+                .map(R2dbcMoneyouts::moneyout)
+                .all();
     }
 
     @Override

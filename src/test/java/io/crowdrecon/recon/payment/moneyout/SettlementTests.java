@@ -539,13 +539,13 @@ class SettlementTests {
         }
 
         @Override
-        public Mono<Map<MoneyoutStatus, BigDecimal>> companyTotalsOfCampaign(CampaignId campaignId) {
-            throw new UnsupportedOperationException();
+        public Flux<Moneyout> ofOrder(OrderId orderId) {
+            return lockOfOrder(orderId);
         }
 
         @Override
-        public Flux<Moneyout> ofOrder(OrderId orderId) {
-            return lockOfOrder(orderId);
+        public Flux<Moneyout> ofCampaign(io.crowdrecon.recon.shared.CampaignId campaignId) {
+            throw new UnsupportedOperationException("not used by the settlement");
         }
     }
 
