@@ -220,6 +220,9 @@ public final class CreditBatch {
     }
 
     private void moneyout(Order order, Moneyin moneyin, MoneyoutType type, Money amount) {
+        // Money under a compliance hold is booked as usual but may not reach the company until the hold is released.
+        MoneyoutStatus status =
+                facts.heldOrderIds().contains(order.orderId()) ? MoneyoutStatus.HELD : MoneyoutStatus.AVAILABLE;
         Moneyout moneyout = new Moneyout(
                 ids.nextMoneyoutId(),
                 order.orderId(),
@@ -228,7 +231,7 @@ public final class CreditBatch {
                 order.campaignId(),
                 order.companyId(),
                 type,
-                MoneyoutStatus.AVAILABLE,
+                status,
                 amount.amount(),
                 amount.currency(),
                 null,

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import java.util.Map;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -18,13 +19,32 @@ import org.jspecify.annotations.Nullable;
  * @param portalIdByCollectionIban the portals collecting on the credited IBANs
  * @param ordersById the orders the credits name, locked until the transaction ends
  * @param instructionsById our instructions the credits say they return, locked
+ * @param heldOrderIds the orders among {@code ordersById} under an active compliance hold (on the order or its
+ *     investor): a credit matching one is matched as usual, its moneyouts born {@code HELD}
  */
 public record CreditFacts(
         Map<String, RecordedCredit> recordedByNotificationId,
         Map<BankReference, RecordedCredit> recordedByBankReference,
         Map<String, PortalId> portalIdByCollectionIban,
         Map<OrderId, Order> ordersById,
-        Map<String, ReturnableInstruction> instructionsById) {
+        Map<String, ReturnableInstruction> instructionsById,
+        Set<OrderId> heldOrderIds) {
+
+    /** The facts of a batch none of whose orders is under a compliance hold. */
+    public CreditFacts(
+            Map<String, RecordedCredit> recordedByNotificationId,
+            Map<BankReference, RecordedCredit> recordedByBankReference,
+            Map<String, PortalId> portalIdByCollectionIban,
+            Map<OrderId, Order> ordersById,
+            Map<String, ReturnableInstruction> instructionsById) {
+        this(
+                recordedByNotificationId,
+                recordedByBankReference,
+                portalIdByCollectionIban,
+                ordersById,
+                instructionsById,
+                Set.of());
+    }
 
     /** A booking's identity in the bank feed: the credited account and the bank's reference. */
     public record BankReference(@Nullable String creditorIban, @Nullable String bankReference) {}

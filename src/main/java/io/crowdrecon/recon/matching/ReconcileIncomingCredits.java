@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.matching;
 
+import io.crowdrecon.recon.hold.ActiveHolds;
 import io.crowdrecon.recon.matching.Bookings.InstructionFailure;
 import io.crowdrecon.recon.matching.CreditFacts.ReturnableInstruction;
 import io.crowdrecon.recon.order.Order;
@@ -18,6 +19,7 @@ import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.shared.ConcurrentChangeException;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.InstructionId;
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.UnidentifiedTransferId;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransfers;
@@ -29,6 +31,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import reactor.core.publisher.Flux;
@@ -54,7 +57,31 @@ public class ReconcileIncomingCredits {
             Moneyouts moneyouts,
             UnidentifiedTransfers unidentifiedTransfers,
             PaymentInstructions instructions,
-            ReviewItems reviewItems) {}
+            ReviewItems reviewItems,
+            ActiveHolds holds) {
+
+        /** The stores of a service without compliance holds (no order is ever held). */
+        public Stores(
+                CreditLedger ledger,
+                Portals portals,
+                Orders orders,
+                Moneyins moneyins,
+                Moneyouts moneyouts,
+                UnidentifiedTransfers unidentifiedTransfers,
+                PaymentInstructions instructions,
+                ReviewItems reviewItems) {
+            this(
+                    ledger,
+                    portals,
+                    orders,
+                    moneyins,
+                    moneyouts,
+                    unidentifiedTransfers,
+                    instructions,
+                    reviewItems,
+                    orderIds -> Mono.just(Map.of()));
+        }
+    }
 
     private final Stores stores;
     private final ReleasePolicy approval;
@@ -103,7 +130,9 @@ public class ReconcileIncomingCredits {
 
     /**
      * What the stores know of what is {@code wanted}: the credits recorded before, the portals of the credited accounts,
-     * and the orders and instructions named, locked in id order (so that concurrent batches cannot deadlock on them).
+     * and the orders and instructions named, locked in id order (so that concurrent batches cannot deadlock on them),
+     * then which of those orders are under an active compliance hold (read after their locks, so that a hold placed
+     * meanwhile is seen: its placing locks the orders too).
      */
     private Mono<CreditFacts> facts(CreditLedger.Wanted wanted) {
         return Mono.zip(
@@ -115,8 +144,21 @@ public class ReconcileIncomingCredits {
                         stores.instructions()
                                 .lockAll(wanted.instructionIds())
                                 .collectMap(i -> i.instructionId().value(), ReturnableInstruction::of))
-                .map(t -> new CreditFacts(
-                        t.getT1().byNotificationId(), t.getT1().byBankReference(), t.getT2(), t.getT3(), t.getT4()));
+                .flatMap(t -> held(t.getT3().keySet())
+                        .map(held -> new CreditFacts(
+                                t.getT1().byNotificationId(),
+                                t.getT1().byBankReference(),
+                                t.getT2(),
+                                t.getT3(),
+                                t.getT4(),
+                                held)));
+    }
+
+    /** The orders among {@code orderIds} under an active compliance hold: one query, none when no order is named. */
+    private Mono<Set<OrderId>> held(Set<OrderId> orderIds) {
+        return orderIds.isEmpty()
+                ? Mono.just(Set.of())
+                : stores.holds().onOrders(orderIds).map(held -> Set.copyOf(held.keySet()));
     }
 
     /**

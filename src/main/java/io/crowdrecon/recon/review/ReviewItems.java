@@ -1,11 +1,14 @@
 package io.crowdrecon.recon.review;
 
+import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Page;
 import io.crowdrecon.recon.shared.PageRequest;
 import io.crowdrecon.recon.shared.ReviewItemId;
 import io.crowdrecon.recon.shared.Transition;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -33,4 +36,10 @@ public interface ReviewItems {
      */
     Mono<Void> moveAll(
             ReviewKind kind, String subjectId, Transition<ReviewStatus, ReviewTrigger> row, String note, Instant at);
+
+    /**
+     * The orders among {@code orderIds} that an OPEN item of one of {@code kinds} is about (a chargeback or a credit
+     * missing from the statement holding their money, say); emits an empty set when none is.
+     */
+    Mono<Set<OrderId>> withOpen(Set<ReviewKind> kinds, Collection<OrderId> orderIds);
 }

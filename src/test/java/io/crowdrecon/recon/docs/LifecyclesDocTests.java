@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.crowdrecon.recon.bankfile.BankFileTransitions;
 import io.crowdrecon.recon.campaign.CampaignTransitions;
+import io.crowdrecon.recon.hold.HoldTransitions;
 import io.crowdrecon.recon.order.OrderTransitions;
 import io.crowdrecon.recon.payment.instruction.InstructionTransitions;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutTransitions;
@@ -34,6 +35,7 @@ class LifecyclesDocTests {
                 Arguments.of("Payment instruction", InstructionTransitions.rows()),
                 Arguments.of("Unidentified transfer", UnidentifiedTransitions.rows()),
                 Arguments.of("Review item", ReviewTransitions.rows()),
+                Arguments.of("Compliance hold", HoldTransitions.rows()),
                 Arguments.of("Bank file", BankFileTransitions.rows()),
                 Arguments.of("Payment file", PaymentFileTransitions.rows()));
     }

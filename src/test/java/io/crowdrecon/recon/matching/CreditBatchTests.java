@@ -494,6 +494,44 @@ class CreditBatchTests {
     }
 
     @Test
+    void aCreditForAnOrderUnderAComplianceHoldIsMatchedAsUsualItsMoneyoutsBornHeld() {
+        Bookings bookings = book(List.of(bank(c -> c)), facts(Facts::held));
+
+        assertThat(bookings.credits()).extracting(RecordedCreditRow::outcome).containsExactly(Outcome.MATCHED);
+        assertThat(bookings.moneyouts())
+                .extracting(Moneyout::type, Moneyout::status, Moneyout::amount)
+                .containsExactly(
+                        tuple(COMPANY, MoneyoutStatus.HELD, new BigDecimal("1000.00")),
+                        tuple(FEE, MoneyoutStatus.HELD, new BigDecimal("100.00")));
+        assertThat(bookings.orderMoves())
+                .extracting(move -> move.change().status())
+                .containsExactly(ACCOUNTED);
+        // Announced as created HELD: nobody may pay them out.
+        assertThat(bookings.events())
+                .containsExactly(
+                        MoneyoutMessage.created(bookings.moneyouts().get(0)),
+                        MoneyoutMessage.created(bookings.moneyouts().get(1)),
+                        new OrderStatusChanged(ORDER, CAMPAIGN, ACCOUNTED, WAITING, OrderReasons.PAYMENT_MATCHED, NOW)
+                                .toEvent(PORTAL));
+        assertThat(bookings.reviewItems()).isEmpty();
+    }
+
+    @Test
+    void aCardCaptureForAHeldOrderIsMatchedWithHeldMoneyoutsToo() {
+        Bookings bookings = book(List.of(card(c -> c)), cardFacts(Facts::held));
+
+        assertThat(bookings.moneyouts()).extracting(Moneyout::status).containsOnly(MoneyoutStatus.HELD);
+    }
+
+    @Test
+    void aHoldChangesNothingForACreditThatMatchesNoOrder() {
+        Bookings bookings = book(List.of(bank(c -> c.amount("999.00"))), facts(Facts::held));
+
+        assertThat(bookings.moneyouts()).isEmpty();
+        assertThat(bookings.unidentifiedTransfers()).hasSize(1);
+    }
+
+    @Test
     void aMatchedCardCaptureBooksACardMoneyinOnItsPspReference() {
         Moneyin moneyin =
                 book(List.of(card(c -> c)), cardFacts(f -> f)).moneyins().get(0);
@@ -1243,6 +1281,7 @@ class CreditBatchTests {
         private final Map<String, ReturnableInstruction> instructionsById = new HashMap<>();
         private final List<UnaryOperator<OrderRow>> orderChanges = new ArrayList<>();
         private boolean noOrder;
+        private boolean held;
 
         Facts(UnaryOperator<OrderRow> baseOrder) {
             orderChanges.add(baseOrder);
@@ -1295,6 +1334,12 @@ class CreditBatchTests {
             return this;
         }
 
+        /** The order is under an active compliance hold (on it or on its investor). */
+        Facts held() {
+            held = true;
+            return this;
+        }
+
         Facts order(UnaryOperator<OrderRow> changes) {
             orderChanges.add(changes);
             return this;
@@ -1310,7 +1355,8 @@ class CreditBatchTests {
                     recordedByBankReference,
                     portalIdByCollectionIban,
                     noOrder ? Map.of() : Map.of(OrderId.of(ORDER), order.build()),
-                    instructionsById);
+                    instructionsById,
+                    held ? java.util.Set.of(OrderId.of(ORDER)) : java.util.Set.of());
         }
     }
 }

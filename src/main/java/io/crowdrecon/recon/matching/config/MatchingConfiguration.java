@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.matching.config;
 
+import io.crowdrecon.recon.hold.ActiveHolds;
 import io.crowdrecon.recon.matching.Notifications;
 import io.crowdrecon.recon.matching.ReconcileIncomingCredits;
 import io.crowdrecon.recon.matching.persistence.R2dbcCreditLedger;
@@ -43,6 +44,7 @@ class MatchingConfiguration {
             UnidentifiedTransfers unidentifiedTransfers,
             PaymentInstructions instructions,
             ReviewItems reviewItems,
+            ActiveHolds holds,
             ReleasePolicy approval,
             EventLog events,
             Transactions transactions,
@@ -50,7 +52,15 @@ class MatchingConfiguration {
             Clock clock) {
         return new ReconcileIncomingCredits(
                 new ReconcileIncomingCredits.Stores(
-                        ledger, portals, orders, moneyins, moneyouts, unidentifiedTransfers, instructions, reviewItems),
+                        ledger,
+                        portals,
+                        orders,
+                        moneyins,
+                        moneyouts,
+                        unidentifiedTransfers,
+                        instructions,
+                        reviewItems,
+                        holds),
                 approval,
                 events,
                 transactions,

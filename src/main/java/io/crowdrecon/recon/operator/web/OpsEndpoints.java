@@ -66,7 +66,12 @@ public final class OpsEndpoints {
             read("/operators/me"),
             read("/operators/{operatorId}"),
             new Endpoint(HttpMethod.PUT, OPS + "/operators/{operatorId}/disabled", OpsAction.MANAGE_OPERATORS),
-            read("/log"));
+            read("/log"),
+            read("/holds"),
+            new Endpoint(HttpMethod.POST, OPS + "/holds", OpsAction.MANAGE_HOLDS),
+            read("/holds/{holdId}"),
+            new Endpoint(HttpMethod.PUT, OPS + "/holds/{holdId}/released", OpsAction.MANAGE_HOLDS),
+            new Endpoint(HttpMethod.PUT, OPS + "/holds/{holdId}/refused", OpsAction.MANAGE_HOLDS));
 
     private static final Map<Endpoint, PathPattern> PATTERNS = patterns();
 

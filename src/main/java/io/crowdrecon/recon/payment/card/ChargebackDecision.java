@@ -54,6 +54,15 @@ public record ChargebackDecision(
      * {@code ILLEGAL_TRANSITION} when none is held any more.
      */
     public static ChargebackDecision resolve(Order order, List<Moneyout> held, String action, Instant now) {
+        return resolve(order, held, action, false, now);
+    }
+
+    /**
+     * Like {@link #resolve(Order, List, String, Instant)}; while a compliance hold is active on the order
+     * ({@code underComplianceHold}) RELEASE moves nothing: the money stays HELD until the hold is released too.
+     */
+    public static ChargebackDecision resolve(
+            Order order, List<Moneyout> held, String action, boolean underComplianceHold, Instant now) {
         requireAction(action);
         if (held.isEmpty()) {
             throw new DomainException(
@@ -62,6 +71,9 @@ public record ChargebackDecision(
         boolean reverse = REVERSE.equals(action);
         Transition<MoneyoutStatus, MoneyoutTrigger> row =
                 MoneyoutTransitions.row(reverse ? MoneyoutTrigger.REVERSE_HELD : MoneyoutTrigger.RELEASE);
+        if (!reverse && underComplianceHold) {
+            return new ChargebackDecision(List.of(), row, null, false);
+        }
         return new ChargebackDecision(
                 held.stream().map(m -> m.moved(row, now)).toList(),
                 row,

@@ -7,6 +7,7 @@ import io.crowdrecon.recon.order.OrderTrigger;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.ComplianceHolds;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
@@ -27,7 +28,8 @@ import java.util.Objects;
 import reactor.core.publisher.Mono;
 
 /**
- * Ops decide a chargeback: RELEASE gives the held moneyouts back (AVAILABLE); REVERSE accepts that
+ * Ops decide a chargeback: RELEASE gives the held moneyouts back (AVAILABLE), unless a compliance hold is active on
+ * the order (they stay HELD until it is released); REVERSE accepts that
  * the card network took the money back: the moneyouts are REVERSED and the order REFUNDED (reason
  * {@code CHARGEBACK}), with no refund instruction since nothing is ours to send.
  */
@@ -39,6 +41,7 @@ public class ChargebackResolution implements ReviewActions {
     private final Orders orders;
     private final OrderMoves moves;
     private final Moneyouts moneyouts;
+    private final ComplianceHolds holds;
     private final CardEvents cardEvents;
     private final ReviewItems reviewItems;
     private final EventLog events;
@@ -49,6 +52,7 @@ public class ChargebackResolution implements ReviewActions {
             Orders orders,
             OrderMoves moves,
             Moneyouts moneyouts,
+            ComplianceHolds holds,
             CardEvents cardEvents,
             ReviewItems reviewItems,
             EventLog events,
@@ -57,6 +61,7 @@ public class ChargebackResolution implements ReviewActions {
         this.orders = orders;
         this.moves = moves;
         this.moneyouts = moneyouts;
+        this.holds = holds;
         this.cardEvents = cardEvents;
         this.reviewItems = reviewItems;
         this.events = events;
@@ -79,9 +84,14 @@ public class ChargebackResolution implements ReviewActions {
                             .lockOfOrder(order.orderId())
                             .filter(m -> m.status() == MoneyoutStatus.HELD)
                             .collectList()
-                            .flatMap(held -> {
+                            .zipWith(holds.holdsOrder(order.orderId()))
+                            .flatMap(t -> {
                                 Instant now = clock.instant();
-                                return carryOut(item, order, ChargebackDecision.resolve(order, held, action, now), now);
+                                return carryOut(
+                                        item,
+                                        order,
+                                        ChargebackDecision.resolve(order, t.getT1(), action, t.getT2(), now),
+                                        now);
                             }))
                     .then(reviewItems.move(
                             item.reviewItemId(),

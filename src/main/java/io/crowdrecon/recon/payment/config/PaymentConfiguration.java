@@ -3,6 +3,7 @@ package io.crowdrecon.recon.payment.config;
 import io.crowdrecon.recon.order.OrderMoves;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
+import io.crowdrecon.recon.payment.ComplianceHolds;
 import io.crowdrecon.recon.payment.card.ApplyCardEvent;
 import io.crowdrecon.recon.payment.card.ChargebackResolution;
 import io.crowdrecon.recon.payment.instruction.ApplyBankDebit;
@@ -120,12 +121,14 @@ class PaymentConfiguration {
             Orders orders,
             OrderMoves moves,
             R2dbcMoneyouts moneyouts,
+            ComplianceHolds holds,
             R2dbcCardEvents cardEvents,
             ReviewItems reviewItems,
             EventLog events,
             Transactions transactions,
             Clock clock) {
-        return new ChargebackResolution(orders, moves, moneyouts, cardEvents, reviewItems, events, transactions, clock);
+        return new ChargebackResolution(
+                orders, moves, moneyouts, holds, cardEvents, reviewItems, events, transactions, clock);
     }
 
     @Bean
@@ -134,13 +137,14 @@ class PaymentConfiguration {
             Orders orders,
             R2dbcMoneyins moneyins,
             R2dbcMoneyouts moneyouts,
+            ComplianceHolds holds,
             ApplyBankDebit applyBankDebit,
             ReviewItems reviewItems,
             EventLog events,
             Transactions transactions,
             Clock clock) {
         return new UnreceivedCredits(
-                debits, orders, moneyins, moneyouts, applyBankDebit, reviewItems, events, transactions, clock);
+                debits, orders, moneyins, moneyouts, holds, applyBankDebit, reviewItems, events, transactions, clock);
     }
 
     /** The review actions of every kind that has some: chargebacks, credits not on the bank's statement. */

@@ -4,6 +4,7 @@ import io.crowdrecon.recon.order.Order;
 import io.crowdrecon.recon.order.Orders;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
+import io.crowdrecon.recon.payment.ComplianceHolds;
 import io.crowdrecon.recon.payment.MoneyinStatus;
 import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
@@ -35,7 +36,8 @@ import reactor.core.publisher.Mono;
 /**
  * Credits the books decided that the bank's statement lacks ({@code NOT_ON_STATEMENT}): money never
  * received is never paid out. Holding puts the paid order's moneyouts {@code HELD} until ops
- * decide: RELEASE gives them back ({@code AVAILABLE}: the statement was wrong, the money is there);
+ * decide: RELEASE gives them back ({@code AVAILABLE}: the statement was wrong, the money is there; not while a
+ * compliance hold is active on the order);
  * REVERSE accepts that the money never arrived: the credit is recalled as a bank recall would recall
  * it (moneyin {@code RECALLED}, moneyouts {@code REVERSED}, order {@code WAITING} again).
  */
@@ -51,6 +53,7 @@ public class UnreceivedCredits implements ReviewActions {
     private final Orders orders;
     private final Moneyins moneyins;
     private final Moneyouts moneyouts;
+    private final ComplianceHolds holds;
     private final ApplyBankDebit applyBankDebit;
     private final ReviewItems reviewItems;
     private final EventLog events;
@@ -62,6 +65,7 @@ public class UnreceivedCredits implements ReviewActions {
             Orders orders,
             Moneyins moneyins,
             Moneyouts moneyouts,
+            ComplianceHolds holds,
             ApplyBankDebit applyBankDebit,
             ReviewItems reviewItems,
             EventLog events,
@@ -71,6 +75,7 @@ public class UnreceivedCredits implements ReviewActions {
         this.orders = orders;
         this.moneyins = moneyins;
         this.moneyouts = moneyouts;
+        this.holds = holds;
         this.applyBankDebit = applyBankDebit;
         this.reviewItems = reviewItems;
         this.events = events;
@@ -144,7 +149,8 @@ public class UnreceivedCredits implements ReviewActions {
                     List.of(new FieldError("action", "must be RELEASE or REVERSE"))));
         }
         Instant now = clock.instant();
-        return transactions.inTransaction(() -> release(creditOf(item), now)
+        // REVERSE releases to recall the credit as the bank would (its moneyouts REVERSED), compliance hold or not.
+        return transactions.inTransaction(() -> release(creditOf(item), REVERSE.equals(action), now)
                 .then(REVERSE.equals(action) ? recall(item) : Mono.empty())
                 .then(reviewItems.move(
                         item.reviewItemId(),
@@ -153,10 +159,15 @@ public class UnreceivedCredits implements ReviewActions {
                         now)));
     }
 
-    /** HELD → AVAILABLE for the credit's moneyouts, if any are held. */
-    private Mono<Void> release(String notificationId, Instant now) {
+    /**
+     * HELD → AVAILABLE for the credit's moneyouts, if any are held; on RELEASE not while a compliance hold is active on
+     * its order (they stay HELD until that hold is released too).
+     */
+    private Mono<Void> release(String notificationId, boolean toRecall, Instant now) {
         return debits.credit(notificationId)
                 .flatMap(credit -> Mono.justOrEmpty(credit.orderId()))
+                .filterWhen(orderId ->
+                        toRecall ? Mono.just(true) : holds.holdsOrder(orderId).map(held -> !held))
                 .flatMap(orderId -> orders.lockById(orderId)
                         .then(moneyins.lockByNotificationId(notificationId))
                         .flatMap(moneyin -> moneyouts

@@ -13,11 +13,17 @@ public enum MoneyoutTrigger {
     RECALL,
     /**
      * Its money may not be there: a card CHARGEBACK on an accounted order, or its credit missing from the bank
-     * statement ({@code NOT_ON_STATEMENT}).
+     * statement ({@code NOT_ON_STATEMENT}); or it may not go on: a compliance hold on the order or its investor.
      */
     HOLD,
-    /** Ops resolve the {@code CHARGEBACK} or {@code NOT_ON_STATEMENT} review item with {@code "action": "RELEASE"}. */
+    /**
+     * Ops resolve the {@code CHARGEBACK} or {@code NOT_ON_STATEMENT} review item with {@code "action": "RELEASE"}, or
+     * release a compliance hold; each only when nothing else still holds the order.
+     */
     RELEASE,
-    /** Ops resolve the {@code CHARGEBACK} review item with {@code "action": "REVERSE"}: the chargeback took the money back. */
+    /**
+     * Ops resolve the {@code CHARGEBACK} review item with {@code "action": "REVERSE"} (the chargeback took the money
+     * back), or refuse a compliance hold (the money goes back to its payer with a refund).
+     */
     REVERSE_HELD
 }

@@ -8,12 +8,16 @@ import io.crowdrecon.recon.payment.Moneyins;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructions;
 import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
 import java.math.BigDecimal;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,6 +26,9 @@ import reactor.core.publisher.Mono;
  * ON_HOLD with a {@code RETURN_IMPOSSIBLE} review item until ops give one.
  */
 public class PaymentRefunds implements OrderRefunds {
+
+    /** The review items whose open state means the order's HELD money may not be there: ops resolve them first. */
+    public static final Set<ReviewKind> HELD_BY_REVIEW = EnumSet.of(ReviewKind.CHARGEBACK, ReviewKind.NOT_ON_STATEMENT);
 
     private final Moneyins moneyins;
     private final Moneyouts moneyouts;
@@ -51,14 +58,30 @@ public class PaymentRefunds implements OrderRefunds {
         this.clock = clock;
     }
 
+    /**
+     * {@inheritDoc} A compliance hold's HELD moneyouts are reversed too; those of a chargeback or a credit missing from
+     * the statement (an open review item on the order) refuse the refund.
+     */
     @Override
     public Mono<List<OutboundEvent>> refundInFull(Order order, String reason) {
         return moneyins.lockLiveOfOrder(order.orderId())
                 .switchIfEmpty(Mono.error(
                         () -> new IllegalStateException("accounted order " + order.orderId() + " has no live moneyin")))
                 .zipWith(moneyouts.lockOfOrder(order.orderId()).collectList())
-                .map(t -> RefundDecision.inFull(approval, order, t.getT1(), t.getT2(), reason, ids, clock.instant()))
+                .flatMap(t -> heldByReview(order, t.getT2())
+                        .map(heldByReview -> RefundDecision.inFull(
+                                approval, order, t.getT1(), t.getT2(), heldByReview, reason, ids, clock.instant())))
                 .flatMap(this::record);
+    }
+
+    /** Whether a chargeback or a credit missing from the statement holds the order's money; asked only when held. */
+    private Mono<Boolean> heldByReview(Order order, List<Moneyout> outs) {
+        if (outs.stream().noneMatch(m -> m.status() == MoneyoutStatus.HELD)) {
+            return Mono.just(false);
+        }
+        return reviewItems
+                .withOpen(HELD_BY_REVIEW, List.of(order.orderId()))
+                .map(orders -> orders.contains(order.orderId()));
     }
 
     /**

@@ -59,12 +59,37 @@ public record RefundDecision(
             String reason,
             IdGenerator ids,
             Instant now) {
-        if (outs.stream().anyMatch(m -> m.status() == MoneyoutStatus.HELD)) {
+        return inFull(approval, order, moneyin, outs, true, reason, ids, now);
+    }
+
+    /**
+     * The refund of {@code order}'s whole {@code totalAmount}, its moneyouts {@code outs} reversed: its AVAILABLE ones
+     * along {@code REFUND}, or, when a compliance hold holds them, its HELD ones along {@code REVERSE_HELD}. Refused
+     * with {@code ILLEGAL_TRANSITION} when held moneyouts are held by a chargeback or a credit missing from the bank
+     * statement ({@code heldByReview}: an open {@code CHARGEBACK} or {@code NOT_ON_STATEMENT} item on the order), whose
+     * money may not be there to refund.
+     */
+    public static RefundDecision inFull(
+            ReleasePolicy approval,
+            Order order,
+            Moneyin moneyin,
+            List<Moneyout> outs,
+            boolean heldByReview,
+            String reason,
+            IdGenerator ids,
+            Instant now) {
+        boolean held = outs.stream().anyMatch(m -> m.status() == MoneyoutStatus.HELD);
+        if (held && heldByReview) {
             throw new DomainException(
                     ErrorCode.ILLEGAL_TRANSITION,
                     "Order " + order.orderId() + " has moneyouts held by a chargeback; resolve the chargeback first");
         }
-        Transition<MoneyoutStatus, MoneyoutTrigger> reverse = MoneyoutTransitions.row(MoneyoutTrigger.REFUND);
+        if (held && outs.stream().anyMatch(m -> m.status() == MoneyoutStatus.AVAILABLE)) {
+            // A hold moves every AVAILABLE moneyout of the order at once: both at a time is a bug, not a request.
+            throw new IllegalStateException("order " + order.orderId() + " has both HELD and AVAILABLE moneyouts");
+        }
+        Transition<MoneyoutStatus, MoneyoutTrigger> reverse =
+                MoneyoutTransitions.row(held ? MoneyoutTrigger.REVERSE_HELD : MoneyoutTrigger.REFUND);
         List<Moneyout> reversed = outs.stream()
                 .filter(m -> reverse.from().contains(m.status()))
                 .map(m -> m.moved(reverse, now))

@@ -21,6 +21,7 @@ public final class ApiTags {
     public static final String BANK_FILES = "Ops: bank files and statements";
     public static final String OPERATORS = "Ops: operators and the ops log";
     public static final String PAYMENT_FILES = "Ops: payment files";
+    public static final String HOLDS = "Compliance holds";
 
     private ApiTags() {}
 
@@ -47,6 +48,10 @@ public final class ApiTags {
                 tag(
                         PAYMENT_FILES,
                         "Payments out as SEPA credit transfer files (pain.001): build, list, read, download."),
+                tag(
+                        HOLDS,
+                        "Ops freeze the money of an investor or an order under review, then release it to the company or"
+                                + " refuse it back to its payers; a portal may place a hold on its own."),
                 tag(
                         OPERATORS,
                         "Named operators with roles (VIEWER, OPERATOR, APPROVER, ADMIN), and the append-only log of"

@@ -16,7 +16,10 @@ import io.crowdrecon.recon.shared.Transition;
 import io.r2dbc.spi.Readable;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -118,6 +121,22 @@ public class R2dbcReviewItems implements ReviewItems {
                 .bind("kind", kind.name())
                 .bind("subject", subjectId)
                 .then();
+    }
+
+    @Override
+    public Mono<Set<OrderId>> withOpen(Set<ReviewKind> kinds, Collection<OrderId> orderIds) {
+        if (kinds.isEmpty() || orderIds.isEmpty()) {
+            return Mono.just(Set.of());
+        }
+        return database.sql(
+                        """
+                        SELECT DISTINCT order_id FROM review_item
+                         WHERE status = 'OPEN' AND kind = ANY(:kinds::text[]) AND order_id = ANY(:orders::text[])""")
+                .bind("kinds", Sql.names(kinds))
+                .bind("orders", orderIds.stream().map(OrderId::value).toArray(String[]::new))
+                .map(row -> OrderId.of(row.get("order_id", String.class)))
+                .all()
+                .collect(HashSet::new, Set::add);
     }
 
     @Override

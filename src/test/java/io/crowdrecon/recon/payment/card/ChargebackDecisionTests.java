@@ -48,6 +48,27 @@ class ChargebackDecisionTests {
         assertThat(reverse.refundOrder()).isEqualTo(refunded);
     }
 
+    @Test
+    void releaseUnderAComplianceHoldLeavesTheMoneyHeldUntilTheHoldIsReleased() {
+        ChargebackDecision release =
+                ChargebackDecision.resolve(Domain.order(OrderStatus.ACCOUNTED, null, NOW), held, "RELEASE", true, NOW);
+
+        assertThat(release.moved()).isEmpty();
+        assertThat(release.moneyoutEvents()).isEmpty();
+        assertThat(release.reversed()).isNull();
+        assertThat(release.refundOrder()).isFalse();
+    }
+
+    @Test
+    void reverseUnderAComplianceHoldStillAcceptsTheLoss() {
+        // The card network took the money back: no hold can keep what is gone.
+        ChargebackDecision reverse =
+                ChargebackDecision.resolve(Domain.order(OrderStatus.ACCOUNTED, null, NOW), held, "REVERSE", true, NOW);
+
+        assertThat(reverse.moved()).extracting(Moneyout::status).containsOnly(MoneyoutStatus.REVERSED);
+        assertThat(reverse.refundOrder()).isTrue();
+    }
+
     @ParameterizedTest(name = "action \"{0}\"")
     @CsvSource(
             value = {"NULL", "''", "release", "REFUND"},

@@ -727,5 +727,15 @@ class SettlementTests {
                 Instant at) {
             throw new UnsupportedOperationException();
         }
+
+        @Override
+        public Mono<java.util.Set<OrderId>> withOpen(
+                java.util.Set<ReviewKind> kinds, java.util.Collection<OrderId> orderIds) {
+            return Mono.just(java.util.Set.copyOf(added.stream()
+                    .filter(i -> i.status() == ReviewStatus.OPEN && kinds.contains(i.kind()))
+                    .map(ReviewItem::orderId)
+                    .filter(o -> o != null && orderIds.contains(o))
+                    .toList()));
+        }
     }
 }

@@ -14,6 +14,7 @@ import io.crowdrecon.recon.payment.instruction.InstructionType;
 import io.crowdrecon.recon.payment.instruction.ReleasePolicy;
 import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutStatus;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutTrigger;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutType;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.CampaignId;
@@ -148,6 +149,53 @@ class RefundDecisionTests {
                 .isInstanceOfSatisfying(
                         DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION))
                 .hasMessage("Order " + ORDER_ID + " has moneyouts held by a chargeback; resolve the chargeback first");
+    }
+
+    @Test
+    void anOrderUnderAComplianceHoldIsRefundedInFullItsHeldMoneyoutsReversed() {
+        List<Moneyout> outs = List.of(
+                moneyout("MO1", MoneyoutType.COMPANY, "1000", MoneyoutStatus.HELD),
+                moneyout("MO2", MoneyoutType.FEE, "100", MoneyoutStatus.HELD));
+
+        RefundDecision refund = RefundDecision.inFull(
+                ReleasePolicy.DEFAULT,
+                Domain.order(OrderStatus.ACCOUNTED, null, NOW),
+                moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
+                outs,
+                false,
+                "COMPLIANCE_HOLD_REFUSED",
+                ids,
+                NOW);
+
+        assertThat(refund.reverse().trigger()).isEqualTo(MoneyoutTrigger.REVERSE_HELD);
+        assertThat(refund.reversed()).extracting(Moneyout::status).containsOnly(MoneyoutStatus.REVERSED);
+        assertThat(refund.instruction().type()).isEqualTo(InstructionType.REFUND);
+        assertThat(refund.instruction().creditorIban()).isEqualTo(PAYER_IBAN);
+        assertThat(refund.instruction().amount()).isEqualByComparingTo("1100");
+        assertThat(refund.refund().reason()).isEqualTo("COMPLIANCE_HOLD_REFUSED");
+        assertThat(refund.events())
+                .extracting(OutboundEvent::type)
+                .containsExactly(
+                        "crowdrecon.moneyout.status-changed.v1",
+                        "crowdrecon.moneyout.status-changed.v1",
+                        "crowdrecon.payment-instruction.requested.v1");
+    }
+
+    @Test
+    void heldMoneyoutsWithAnOpenChargebackOrMissingCreditRefuseTheRefund() {
+        List<Moneyout> outs = List.of(moneyout("MO1", MoneyoutType.COMPANY, "1000", MoneyoutStatus.HELD));
+
+        assertThatThrownBy(() -> RefundDecision.inFull(
+                        ReleasePolicy.DEFAULT,
+                        Domain.order(OrderStatus.ACCOUNTED, null, NOW),
+                        moneyin(PaymentChannel.BANK_TRANSFER, PAYER_IBAN),
+                        outs,
+                        true,
+                        "UNDONE",
+                        ids,
+                        NOW))
+                .isInstanceOfSatisfying(
+                        DomainException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION));
     }
 
     @Test
