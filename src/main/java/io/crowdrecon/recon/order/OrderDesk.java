@@ -7,6 +7,7 @@ import io.crowdrecon.recon.investor.Investors;
 import io.crowdrecon.recon.outbox.EventLog;
 import io.crowdrecon.recon.outbox.OutboundEvent;
 import io.crowdrecon.recon.portal.Portal;
+import io.crowdrecon.recon.portal.PortalSettings;
 import io.crowdrecon.recon.portal.Portals;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
@@ -166,8 +167,9 @@ public class OrderDesk {
 
     /** The portal's reflection period (issue 23): the time a non-sophisticated investor has to revoke an order. */
     private Mono<Duration> reflectionPeriod(PortalId portalId) {
-        // TODO(limits): the portal's settings once Portals.settings lands on main.
-        return Mono.just(Duration.ZERO);
+        return portals.settings(portalId)
+                .map(PortalSettings::reflectionPeriod)
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException("portal " + portalId + " has no settings")));
     }
 
     /** The order with its history. Errors: NOT_FOUND. */

@@ -17,8 +17,6 @@ import io.crowdrecon.recon.testing.WireAmounts;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +58,12 @@ class InvestorProtectionIT {
 
     @Test
     void revokingAPaidOrderOnDayThreeRefundsItsWholeTotalToThePayerInTheRequest() {
+        reflectionPeriod("P4D");
         String orderId = flows.newOrder(investorIban);
-        reflectionEndsIn(orderId, Duration.ofDays(1));
+        JsonNode created = flows.order(orderId);
+        assertThat(Instant.parse(created.get("reflectionPeriodEndsAt").asString()))
+                .isEqualTo(
+                        Instant.parse(created.get("createdDatetime").asString()).plus(Duration.ofDays(4)));
         flows.pay(orderId, payerIban);
         long beforeRevoking = System.currentTimeMillis();
 
@@ -93,9 +95,13 @@ class InvestorProtectionIT {
 
     @Test
     void revokingOnDayFiveIsRefusedAndChangesNothing() {
+        // A period of one second stands for four days: the test waits until it is over, on the shared clock.
+        reflectionPeriod("PT1S");
         String orderId = flows.newOrder(investorIban);
         flows.pay(orderId, payerIban);
-        reflectionEndsIn(orderId, Duration.ofDays(-1));
+        Instant endsAt =
+                Instant.parse(flows.order(orderId).get("reflectionPeriodEndsAt").asString());
+        await().atMost(DECIDED).pollInterval(POLL).until(() -> Instant.now().isAfter(endsAt));
 
         JsonNode problem = ApiClient.body(revoke(orderId).expectStatus().isEqualTo(409));
 
@@ -109,8 +115,8 @@ class InvestorProtectionIT {
 
     @Test
     void aRevokedUnpaidOrderReturnsACreditThatArrivesLater() {
+        reflectionPeriod("P4D");
         String orderId = flows.newOrder(investorIban);
-        reflectionEndsIn(orderId, Duration.ofDays(1));
         JsonNode revoked = ApiClient.body(revoke(orderId).expectStatus().isOk());
         assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
         assertThat(last(revoked.get("statusHistory")).get("previousStatus").asString())
@@ -132,6 +138,7 @@ class InvestorProtectionIT {
 
     @Test
     void aSophisticatedInvestorsOrderHasNoReflectionPeriodAndCannotBeRevoked() {
+        reflectionPeriod("P4D");
         TestPortal portal = flows.portal();
         String campaign = portal.openCampaign();
         String investor = investor(portal, Map.of("classification", "SOPHISTICATED"));
@@ -147,19 +154,22 @@ class InvestorProtectionIT {
     }
 
     @Test
-    void aNonSophisticatedInvestorsOrderShowsWhenItsReflectionPeriodEnds() {
-        JsonNode order = flows.order(flows.newOrder(investorIban));
+    void withTheTestDefaultPeriodOfZeroAnOrderIsAtOnceNoLongerRevocable() {
+        String orderId = flows.newOrder(investorIban);
+        JsonNode order = flows.order(orderId);
 
-        assertThat(order.has("reflectionPeriodEndsAt")).isTrue();
-        assertThat(order.get("reflectionPeriodEndsAt").isNull()).isFalse();
-        assertThat(Instant.parse(order.get("reflectionPeriodEndsAt").asString()))
-                .isAfterOrEqualTo(Instant.parse(order.get("createdDatetime").asString()));
+        assertThat(order.get("reflectionPeriodEndsAt").asString())
+                .isEqualTo(order.get("createdDatetime").asString());
+        assertThat(ApiClient.body(revoke(orderId).expectStatus().isEqualTo(409))
+                        .get("code")
+                        .asString())
+                .isEqualTo("REFLECTION_PERIOD_OVER");
     }
 
     @Test
     void revokingAnOrderOfAnotherPortalOrNoneIsNotFound() {
+        reflectionPeriod("P4D");
         String orderId = flows.newOrder(investorIban);
-        reflectionEndsIn(orderId, Duration.ofDays(1));
         TestPortal other = api.newPortal();
 
         other.put("/orders/" + orderId + "/revoked").expectStatus().isNotFound();
@@ -168,8 +178,8 @@ class InvestorProtectionIT {
 
     @Test
     void anOrderThatCannotMoveToRevokedInItsPeriodIsAnIllegalTransition() {
+        reflectionPeriod("P4D");
         String orderId = flows.newOrder(investorIban);
-        reflectionEndsIn(orderId, Duration.ofDays(1));
         flows.portal().put("/orders/" + orderId + "/failed").expectStatus().isOk();
 
         JsonNode problem = ApiClient.body(revoke(orderId).expectStatus().isEqualTo(409));
@@ -330,13 +340,14 @@ class InvestorProtectionIT {
         return flows.portal().put("/orders/" + orderId + "/revoked");
     }
 
-    /** Moves the order's reflection period end to now + {@code fromNow}: "day 3" (still open) or "day 5" (over). */
-    private void reflectionEndsIn(String orderId, Duration fromNow) {
-        database.sql("UPDATE purchase_order SET reflection_ends_at = :at WHERE order_id = :id")
-                .bind("at", OffsetDateTime.now(ZoneOffset.UTC).plus(fromNow))
-                .bind("id", orderId)
-                .then()
-                .block();
+    /** Ops set the test portal's reflection period (the tests' default is 0), for the orders created from now on. */
+    private void reflectionPeriod(String period) {
+        api.put(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/portals/" + flows.portal().portalId() + "/settings",
+                        Map.of("reflectionPeriod", period, "clearingBusinessDays", 0, "cardClearingPeriod", "PT0S"))
+                .expectStatus()
+                .isOk();
     }
 
     private static JsonNode json(String text) {
