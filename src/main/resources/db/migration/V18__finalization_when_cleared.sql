@@ -8,5 +8,3 @@ CREATE TABLE pending_finalization (
     requested_at  timestamptz NOT NULL,
     clears_at     timestamptz NOT NULL
 );
--- Clearing and the campaign amounts read a campaign's moneyins.
-CREATE INDEX moneyin_campaign ON moneyin (campaign_id);
