@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crowdrecon.recon.testing.ApiClient;
+import io.crowdrecon.recon.testing.Credits;
+import io.crowdrecon.recon.testing.DebitMessages;
+import io.crowdrecon.recon.testing.DebitMessages.Debit;
 import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
@@ -91,6 +94,23 @@ class InvestorProtectionIT {
                 .isEqualTo(revoked.get("statusHistory").size());
         assertThat(flows.refund(orderId).get("refundId").asString())
                 .isEqualTo(refund.get("refundId").asString());
+    }
+
+    @Test
+    void aBankRecallOfARevokedAndRefundedOrderOnlyOpensARecallAfterPayout() {
+        reflectionPeriod("P4D");
+        String orderId = flows.newOrder(investorIban);
+        Credits.Credit credit = flows.pay(orderId, payerIban);
+        revoke(orderId).expectStatus().isOk();
+        Debit recall = DebitMessages.recall(credit.notificationId(), "1100");
+
+        flows.publish(recall);
+
+        JsonNode afterPayout = flows.awaitReview("RECALL_AFTER_PAYOUT", recall.notificationId());
+        assertThat(afterPayout.get("orderId").asString()).isEqualTo(orderId);
+        assertThat(flows.order(orderId).get("status").asString()).isEqualTo("REVOKED");
+        assertThat(flows.ops().reviewItemsAbout("UNEXPECTED_DEBIT", recall.notificationId()))
+                .isEmpty();
     }
 
     @Test
