@@ -22,7 +22,8 @@ class OpenApiContractTests {
                "description":"TRX1234567890123428","amount":1100.00,"currency":"EUR"},
              "paymentWindowEndsDatetime":"2026-12-16T10:00:00Z","createdDatetime":"2026-12-06T10:00:00Z",
              "updatedDatetime":"2026-12-06T10:00:00Z",
-             "statusHistory":[{"status":"CREATED","previousStatus":null,"reason":"ORDER_CREATED","at":"2026-12-06T10:00:00Z"}]}
+             "statusHistory":[{"status":"CREATED","previousStatus":null,"reason":"ORDER_CREATED","at":"2026-12-06T10:00:00Z"}],
+             "riskWarningAcknowledged":false,"reflectionPeriodEndsAt":"2026-12-10T10:00:00Z"}
             """;
 
     private final OpenApiContract contract = OpenApiContract.committed();

@@ -6,6 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.crowdrecon.recon.testing.ApiClient;
+import io.crowdrecon.recon.testing.Credits;
+import io.crowdrecon.recon.testing.DebitMessages;
+import io.crowdrecon.recon.testing.DebitMessages.Debit;
 import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
@@ -17,8 +20,6 @@ import io.crowdrecon.recon.testing.WireAmounts;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,8 +61,12 @@ class InvestorProtectionIT {
 
     @Test
     void revokingAPaidOrderOnDayThreeRefundsItsWholeTotalToThePayerInTheRequest() {
+        reflectionPeriod("P4D");
         String orderId = flows.newOrder(investorIban);
-        reflectionEndsIn(orderId, Duration.ofDays(1));
+        JsonNode created = flows.order(orderId);
+        assertThat(Instant.parse(created.get("reflectionPeriodEndsAt").asString()))
+                .isEqualTo(
+                        Instant.parse(created.get("createdDatetime").asString()).plus(Duration.ofDays(4)));
         flows.pay(orderId, payerIban);
         long beforeRevoking = System.currentTimeMillis();
 
@@ -92,10 +97,31 @@ class InvestorProtectionIT {
     }
 
     @Test
+    void aBankRecallOfARevokedAndRefundedOrderOnlyOpensARecallAfterPayout() {
+        reflectionPeriod("P4D");
+        String orderId = flows.newOrder(investorIban);
+        Credits.Credit credit = flows.pay(orderId, payerIban);
+        revoke(orderId).expectStatus().isOk();
+        Debit recall = DebitMessages.recall(credit.notificationId(), "1100");
+
+        flows.publish(recall);
+
+        JsonNode afterPayout = flows.awaitReview("RECALL_AFTER_PAYOUT", recall.notificationId());
+        assertThat(afterPayout.get("orderId").asString()).isEqualTo(orderId);
+        assertThat(flows.order(orderId).get("status").asString()).isEqualTo("REVOKED");
+        assertThat(flows.ops().reviewItemsAbout("UNEXPECTED_DEBIT", recall.notificationId()))
+                .isEmpty();
+    }
+
+    @Test
     void revokingOnDayFiveIsRefusedAndChangesNothing() {
+        // A period of one second stands for four days: the test waits until it is over, on the shared clock.
+        reflectionPeriod("PT1S");
         String orderId = flows.newOrder(investorIban);
         flows.pay(orderId, payerIban);
-        reflectionEndsIn(orderId, Duration.ofDays(-1));
+        Instant endsAt =
+                Instant.parse(flows.order(orderId).get("reflectionPeriodEndsAt").asString());
+        await().atMost(DECIDED).pollInterval(POLL).until(() -> Instant.now().isAfter(endsAt));
 
         JsonNode problem = ApiClient.body(revoke(orderId).expectStatus().isEqualTo(409));
 
@@ -109,8 +135,8 @@ class InvestorProtectionIT {
 
     @Test
     void aRevokedUnpaidOrderReturnsACreditThatArrivesLater() {
+        reflectionPeriod("P4D");
         String orderId = flows.newOrder(investorIban);
-        reflectionEndsIn(orderId, Duration.ofDays(1));
         JsonNode revoked = ApiClient.body(revoke(orderId).expectStatus().isOk());
         assertThat(revoked.get("status").asString()).isEqualTo("REVOKED");
         assertThat(last(revoked.get("statusHistory")).get("previousStatus").asString())
@@ -132,6 +158,7 @@ class InvestorProtectionIT {
 
     @Test
     void aSophisticatedInvestorsOrderHasNoReflectionPeriodAndCannotBeRevoked() {
+        reflectionPeriod("P4D");
         TestPortal portal = flows.portal();
         String campaign = portal.openCampaign();
         String investor = investor(portal, Map.of("classification", "SOPHISTICATED"));
@@ -147,19 +174,22 @@ class InvestorProtectionIT {
     }
 
     @Test
-    void aNonSophisticatedInvestorsOrderShowsWhenItsReflectionPeriodEnds() {
-        JsonNode order = flows.order(flows.newOrder(investorIban));
+    void withTheTestDefaultPeriodOfZeroAnOrderIsAtOnceNoLongerRevocable() {
+        String orderId = flows.newOrder(investorIban);
+        JsonNode order = flows.order(orderId);
 
-        assertThat(order.has("reflectionPeriodEndsAt")).isTrue();
-        assertThat(order.get("reflectionPeriodEndsAt").isNull()).isFalse();
-        assertThat(Instant.parse(order.get("reflectionPeriodEndsAt").asString()))
-                .isAfterOrEqualTo(Instant.parse(order.get("createdDatetime").asString()));
+        assertThat(order.get("reflectionPeriodEndsAt").asString())
+                .isEqualTo(order.get("createdDatetime").asString());
+        assertThat(ApiClient.body(revoke(orderId).expectStatus().isEqualTo(409))
+                        .get("code")
+                        .asString())
+                .isEqualTo("REFLECTION_PERIOD_OVER");
     }
 
     @Test
     void revokingAnOrderOfAnotherPortalOrNoneIsNotFound() {
+        reflectionPeriod("P4D");
         String orderId = flows.newOrder(investorIban);
-        reflectionEndsIn(orderId, Duration.ofDays(1));
         TestPortal other = api.newPortal();
 
         other.put("/orders/" + orderId + "/revoked").expectStatus().isNotFound();
@@ -168,8 +198,8 @@ class InvestorProtectionIT {
 
     @Test
     void anOrderThatCannotMoveToRevokedInItsPeriodIsAnIllegalTransition() {
+        reflectionPeriod("P4D");
         String orderId = flows.newOrder(investorIban);
-        reflectionEndsIn(orderId, Duration.ofDays(1));
         flows.portal().put("/orders/" + orderId + "/failed").expectStatus().isOk();
 
         JsonNode problem = ApiClient.body(revoke(orderId).expectStatus().isEqualTo(409));
@@ -330,13 +360,14 @@ class InvestorProtectionIT {
         return flows.portal().put("/orders/" + orderId + "/revoked");
     }
 
-    /** Moves the order's reflection period end to now + {@code fromNow}: "day 3" (still open) or "day 5" (over). */
-    private void reflectionEndsIn(String orderId, Duration fromNow) {
-        database.sql("UPDATE purchase_order SET reflection_ends_at = :at WHERE order_id = :id")
-                .bind("at", OffsetDateTime.now(ZoneOffset.UTC).plus(fromNow))
-                .bind("id", orderId)
-                .then()
-                .block();
+    /** Ops set the test portal's reflection period (the tests' default is 0), for the orders created from now on. */
+    private void reflectionPeriod(String period) {
+        api.put(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/portals/" + flows.portal().portalId() + "/settings",
+                        Map.of("reflectionPeriod", period, "clearingBusinessDays", 0, "cardClearingPeriod", "PT0S"))
+                .expectStatus()
+                .isOk();
     }
 
     private static JsonNode json(String text) {

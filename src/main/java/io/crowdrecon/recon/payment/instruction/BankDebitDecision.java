@@ -300,8 +300,10 @@ public sealed interface BankDebitDecision {
                     OrderReasons.PAYMENT_RECALLED,
                     now);
         }
+        // A REVOKED order with a moneyin was paid and refunded in full, like a REFUNDED one.
         boolean paidOut = outs.stream().anyMatch(m -> m.status() == MoneyoutStatus.EXECUTED)
                 || order.status() == OrderStatus.REFUNDED
+                || order.status() == OrderStatus.REVOKED
                 || order.status() == OrderStatus.SPLITTED;
         if (paidOut) {
             return new Recorded(

@@ -350,6 +350,7 @@ class BankDebitDecisionTests {
         "SPLITTED,  EXECUTED,  REVERSED",
         "ACCOUNTED, EXECUTED,  AVAILABLE",
         "REFUNDED,  REVERSED,  REVERSED",
+        "REVOKED,   REVERSED,  REVERSED",
         "SPLITTED,  AVAILABLE, AVAILABLE",
     })
     void aRecallAfterTheMoneyWentOutChangesNothingAndOpensRecallAfterPayout(
