@@ -97,7 +97,11 @@ public final class HoldDecisions {
                             "Hold " + hold.holdId() + " cannot be refused while a chargeback or a credit missing from"
                                     + " the bank statement holds the money of " + blocked
                                     + ": resolve that review item first")
-                    .with("orders", blocked.stream().map(OrderId::value).toList());
+                    .with(
+                            "orders",
+                            blocked.stream()
+                                    .map(id -> java.util.Map.of("orderId", id.value()))
+                                    .toList());
         }
         return new Refusal(refund, sorted(orders, PAYABLE));
     }

@@ -160,7 +160,7 @@ class HoldDecisionsTests {
                         () -> HoldDecisions.refuse(hold(), List.of(order(A, ACCOUNTED), order(B, WAITING)), Set.of(A)))
                 .isInstanceOfSatisfying(DomainException.class, e -> {
                     assertThat(e.code()).isEqualTo(ErrorCode.ILLEGAL_TRANSITION);
-                    assertThat(e.extensions()).containsEntry("orders", List.of(A.value()));
+                    assertThat(e.extensions()).containsEntry("orders", List.of(java.util.Map.of("orderId", A.value())));
                 });
     }
 

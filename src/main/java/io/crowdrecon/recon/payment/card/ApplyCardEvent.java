@@ -12,6 +12,7 @@ import io.crowdrecon.recon.payment.moneyout.Moneyout;
 import io.crowdrecon.recon.payment.moneyout.Moneyouts;
 import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
+import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.OrderId;
 import io.crowdrecon.recon.shared.Transactions;
@@ -105,9 +106,18 @@ public class ApplyCardEvent {
                         : moneyouts
                                 .lockOfOrder(order.orderId())
                                 .collectList()
-                                .map(outs -> CardEventDecision.chargeback(event, order, outs, ids, clock.instant())))
+                                .zipWith(chargebackOpen(order))
+                                .map(t -> CardEventDecision.chargeback(
+                                        event, order, t.getT1(), t.getT2(), ids, clock.instant())))
                 .switchIfEmpty(Mono.fromSupplier(() -> CardEventDecision.unknownOrder(event, ids, clock.instant())))
                 .flatMap(this::carryOut);
+    }
+
+    /** Whether an open CHARGEBACK item already holds the order's money (asked of a chargeback only). */
+    private Mono<Boolean> chargebackOpen(Order order) {
+        return reviewItems
+                .withOpen(java.util.Set.of(ReviewKind.CHARGEBACK), List.of(order.orderId()))
+                .map(open -> open.contains(order.orderId()));
     }
 
     /** Makes the decided moves; emits what to record and append. */

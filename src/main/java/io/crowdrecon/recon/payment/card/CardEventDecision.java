@@ -116,17 +116,39 @@ public sealed interface CardEventDecision {
 
     /**
      * A CHARGEBACK: on an ACCOUNTED order whose moneyouts are all AVAILABLE they are held ({@code HELD}); already held
-     * by an earlier chargeback, nothing changes ({@code ALREADY_HELD}); otherwise the money has gone out and a
-     * {@code CHARGEBACK_LOSS} item tells ops ({@code LOSS}).
+     * by an earlier chargeback ({@code chargebackOpen}: its item is open), nothing changes ({@code ALREADY_HELD});
+     * otherwise the money has gone out and a {@code CHARGEBACK_LOSS} item tells ops ({@code LOSS}).
      */
     static CardEventDecision chargeback(
             CardEvent event, Order order, List<Moneyout> moneyouts, IdGenerator ids, Instant now) {
+        return chargeback(event, order, moneyouts, true, ids, now);
+    }
+
+    /**
+     * Like {@link #chargeback(CardEvent, Order, List, IdGenerator, Instant)}; when the moneyouts are HELD for another
+     * reason than an open chargeback (a compliance hold, a credit missing from the statement) a {@code CHARGEBACK} item
+     * is opened all the same ({@code HELD}, nothing moved): the card network may have taken the money, and releasing
+     * that other hold must not give it to the company.
+     */
+    static CardEventDecision chargeback(
+            CardEvent event,
+            Order order,
+            List<Moneyout> moneyouts,
+            boolean chargebackOpen,
+            IdGenerator ids,
+            Instant now) {
         boolean allAvailable =
                 !moneyouts.isEmpty() && moneyouts.stream().allMatch(m -> m.status() == MoneyoutStatus.AVAILABLE);
-        if (order.status() == OrderStatus.ACCOUNTED && allAvailable) {
+        boolean heldOtherwise = !chargebackOpen
+                && moneyouts.stream().anyMatch(m -> m.status() == MoneyoutStatus.HELD)
+                && moneyouts.stream().noneMatch(m -> m.status() == MoneyoutStatus.AVAILABLE);
+        if (order.status() == OrderStatus.ACCOUNTED && (allAvailable || heldOtherwise)) {
             Transition<MoneyoutStatus, MoneyoutTrigger> hold = MoneyoutTransitions.row(MoneyoutTrigger.HOLD);
             return new Hold(
-                    moneyouts.stream().map(m -> m.moved(hold, now)).toList(),
+                    moneyouts.stream()
+                            .filter(m -> hold.from().contains(m.status()))
+                            .map(m -> m.moved(hold, now))
+                            .toList(),
                     hold,
                     now,
                     ReviewItem.open(

@@ -111,6 +111,16 @@ public class UnreceivedCredits implements ReviewActions {
                         return Mono.just(
                                 new Hold(order.portalId(), order.orderId(), false, "Its moneyin was already recalled"));
                     }
+                    if (!outs.isEmpty() && outs.stream().allMatch(m -> m.status() == MoneyoutStatus.HELD)) {
+                        // A chargeback or a compliance hold holds it already; releasing that hold leaves it HELD while
+                        // this item is open (HoldDecisions.release).
+                        return Mono.just(new Hold(
+                                order.portalId(),
+                                order.orderId(),
+                                false,
+                                "Order " + order.orderId() + "'s moneyouts are already HELD (a chargeback or a"
+                                        + " compliance hold)"));
+                    }
                     if (outs.isEmpty() || !outs.stream().allMatch(m -> m.status() == MoneyoutStatus.AVAILABLE)) {
                         return Mono.just(new Hold(
                                 order.portalId(),

@@ -55,6 +55,11 @@ class OpsEndpointsTests {
                 .contains(OpsAction.MANAGE_OPERATORS);
         assertThat(OpsEndpoints.actionOf(HttpMethod.GET, "/api/v1/ops/operators/me"))
                 .contains(OpsAction.READ);
+        assertThat(OpsEndpoints.actionOf(HttpMethod.POST, "/api/v1/ops/holds")).contains(OpsAction.MANAGE_HOLDS);
+        assertThat(OpsEndpoints.actionOf(HttpMethod.PUT, "/api/v1/ops/holds/HLD23456789ABCDEFGH/refused"))
+                .contains(OpsAction.MANAGE_HOLDS);
+        assertThat(OpsEndpoints.actionOf(HttpMethod.GET, "/api/v1/ops/holds/HLD23456789ABCDEFGH"))
+                .contains(OpsAction.READ);
         assertThat(OpsEndpoints.actionOf(HttpMethod.DELETE, "/api/v1/ops/review-items"))
                 .isEmpty();
         assertThat(OpsEndpoints.actionOf(HttpMethod.GET, "/api/v1/ops/no-such-thing"))

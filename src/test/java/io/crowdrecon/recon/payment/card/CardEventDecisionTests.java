@@ -108,6 +108,38 @@ class CardEventDecisionTests {
         assertThat(decision).isEqualTo(new CardEventDecision.Recorded("ALREADY_HELD", List.of()));
     }
 
+    @Test
+    void aChargebackOnMoneyHeldByAComplianceHoldOpensItsItemMovingNothing() {
+        CardEventDecision decision = CardEventDecision.chargeback(
+                chargeback("fraud"),
+                order(OrderStatus.ACCOUNTED),
+                List.of(moneyout("MO1", MoneyoutStatus.HELD), moneyout("MO2", MoneyoutStatus.HELD)),
+                false,
+                ids,
+                NOW);
+
+        assertThat(decision.outcome()).isEqualTo("HELD");
+        assertThat(((CardEventDecision.Hold) decision).held()).isEmpty();
+        assertThat(((CardEventDecision.Hold) decision).events()).isEmpty();
+        assertThat(decision.reviews()).singleElement().satisfies(item -> {
+            assertThat(item.kind()).isEqualTo(ReviewKind.CHARGEBACK);
+            assertThat(item.orderId()).isEqualTo(Domain.ORDER_ID);
+        });
+    }
+
+    @Test
+    void aChargebackWhileAnotherIsOpenChangesNothingWhateverElseHoldsTheMoney() {
+        CardEventDecision decision = CardEventDecision.chargeback(
+                chargeback("fraud"),
+                order(OrderStatus.ACCOUNTED),
+                List.of(moneyout("MO1", MoneyoutStatus.HELD)),
+                true,
+                ids,
+                NOW);
+
+        assertThat(decision).isEqualTo(new CardEventDecision.Recorded("ALREADY_HELD", List.of()));
+    }
+
     @ParameterizedTest(name = "{0} order, moneyouts {1}")
     @CsvSource({
         "SPLITTED,  EXECUTED",
