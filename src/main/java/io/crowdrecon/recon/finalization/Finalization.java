@@ -34,6 +34,7 @@ import io.crowdrecon.recon.shared.OrderId;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -312,11 +313,8 @@ public final class Finalization {
         for (Order order : executed) {
             List<HoldId> holds = controls.holds().get(order.orderId());
             if (holds != null) {
-                held.add(Map.of(
-                        "orderId",
-                        order.orderId().value(),
-                        "holdIds",
-                        holds.stream().map(HoldId::value).toList()));
+                held.add(listed(
+                        order, "holdIds", holds.stream().map(HoldId::value).toList()));
             }
         }
         if (held.isEmpty()) {
@@ -332,9 +330,8 @@ public final class Finalization {
         List<Map<String, Object>> open = new ArrayList<>();
         for (Order order : executed) {
             if (controls.inReflectionPeriod(order.orderId())) {
-                open.add(Map.of(
-                        "orderId",
-                        order.orderId().value(),
+                open.add(listed(
+                        order,
                         "reflectionPeriodEndsAt",
                         Objects.requireNonNull(controls.reflectionEndsAt().get(order.orderId()))));
             }
@@ -351,9 +348,8 @@ public final class Finalization {
 
     private static Refused notCleared(List<Order> uncleared, MoneyControls controls) {
         List<Map<String, Object>> listed = uncleared.stream()
-                .map(order -> Map.<String, Object>of(
-                        "orderId",
-                        order.orderId().value(),
+                .map(order -> listed(
+                        order,
                         "clearsAt",
                         Objects.requireNonNull(controls.clearsAt().get(order.orderId()))))
                 .toList();
@@ -362,6 +358,14 @@ public final class Finalization {
                 "Orders " + idsOf(listed) + " were paid with funds the bank can still recall: finalize once they"
                         + " clear, or ask with \"executeWhenCleared\": true",
                 listed);
+    }
+
+    /** An order as a refusal's {@code orders} member lists it: its id first, then what it is listed for. */
+    private static Map<String, Object> listed(Order order, String member, Object value) {
+        Map<String, Object> listed = new LinkedHashMap<>();
+        listed.put("orderId", order.orderId().value());
+        listed.put(member, value);
+        return Collections.unmodifiableMap(listed);
     }
 
     private static List<Object> idsOf(List<Map<String, Object>> orders) {

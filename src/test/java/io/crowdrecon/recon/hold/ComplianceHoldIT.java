@@ -61,6 +61,15 @@ class ComplianceHoldIT {
         JsonNode review = openReviewOf(holdId);
         assertThat(review.get("portalId").asString()).isEqualTo(flows.portal().portalId());
         assertThat(opsLog(officer, "placeHold", holdId)).isNotEmpty();
+        // Its review item closes with the hold, not on its own.
+        JsonNode resolved = ApiClient.body(api.put(
+                        officer.key(),
+                        "/api/v1/ops/review-items/" + review.get("reviewItemId").asString() + "/resolved",
+                        Map.of("note", "looked at it"))
+                .expectStatus()
+                .isEqualTo(409));
+        assertThat(resolved.get("code").asString()).isEqualTo("ILLEGAL_TRANSITION");
+        openReviewOf(holdId);
 
         // A credit for another order of the held investor is matched as usual, its money held from the start.
         flows.pay(later, payerIban);

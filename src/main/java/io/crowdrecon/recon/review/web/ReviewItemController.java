@@ -147,6 +147,13 @@ public class ReviewItemController {
         if (item.status() == ReviewStatus.RESOLVED) {
             return Mono.just(item);
         }
+        if (item.kind() == ReviewKind.COMPLIANCE_HOLD) {
+            // The item shows an active hold: it closes when the hold ends, never on its own.
+            return Mono.error(new DomainException(
+                    ErrorCode.ILLEGAL_TRANSITION,
+                    "A COMPLIANCE_HOLD item closes when its hold ends: PUT /api/v1/ops/holds/" + item.subjectId()
+                            + "/released or /refused"));
+        }
         if (actions.takesAction(item.kind())) {
             if (action == null) {
                 return Mono.error(new DomainException(
