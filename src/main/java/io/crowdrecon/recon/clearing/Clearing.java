@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.clearing;
 
 import io.crowdrecon.recon.portal.PortalSettings;
+import io.crowdrecon.recon.shared.Target2Calendar;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;

@@ -15,6 +15,7 @@ import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.PaymentFileId;
 import io.crowdrecon.recon.shared.PortalId;
+import io.crowdrecon.recon.shared.Target2Calendar;
 import io.crowdrecon.recon.shared.Transactions;
 import java.io.IOException;
 import java.io.InputStream;

@@ -3,7 +3,7 @@
  * io.crowdrecon.recon.paymentfile.Pain001Writer} streams a {@link io.crowdrecon.recon.paymentfile.PaymentFileContent}
  * as pain.001.001.09 or .001.03, {@link io.crowdrecon.recon.paymentfile.SepaText} keeps every text in the SEPA set,
  * {@link io.crowdrecon.recon.paymentfile.PaymentFileGathering} decides which instructions go into which file and which
- * are refused, {@link io.crowdrecon.recon.paymentfile.Target2Calendar} dates them, and {@link
+ * are refused, {@link io.crowdrecon.recon.shared.Target2Calendar} dates them, and {@link
  * io.crowdrecon.recon.paymentfile.BuildPaymentFiles} builds and stores them (one file per debtor account, under an
  * advisory lock, bytes in chunks), announcing each on {@code recon.payment-files} ({@link
  * io.crowdrecon.recon.paymentfile.PaymentFileAnnouncement}: the XML as data up to the inline limit, else a {@code

@@ -1,4 +1,4 @@
-package io.crowdrecon.recon.paymentfile;
+package io.crowdrecon.recon.shared;
 
 import java.time.DayOfWeek;
 import java.time.LocalDate;
@@ -6,8 +6,9 @@ import java.time.Month;
 
 /**
  * The days TARGET2 (and so SEPA credit transfers) settles: every day but Saturday, Sunday, 1 January, Good Friday,
- * Easter Monday, 1 May, 25 and 26 December (the ECB's TARGET closing days). A requested execution date is moved to
- * such a day, since a bank would otherwise reject or silently shift it.
+ * Easter Monday, 1 May, 25 and 26 December (the ECB's TARGET closing days). A payment file's requested execution date
+ * is moved to such a day, since a bank would otherwise reject or silently shift it; a transfer clears a number of them
+ * after its booking date.
  */
 public final class Target2Calendar {
 
@@ -37,6 +38,24 @@ public final class Target2Calendar {
             candidate = candidate.plusDays(1);
         }
         return candidate;
+    }
+
+    /**
+     * The {@code days}-th business day after {@code from} ({@code from} itself when {@code days} is 0, whatever day it
+     * is): a transfer booked on a Friday with 2 days clears on Tuesday, one booked on a Saturday on Tuesday too.
+     */
+    public static LocalDate plusBusinessDays(LocalDate from, int days) {
+        if (days < 0) {
+            throw new IllegalArgumentException("days must not be negative: " + days);
+        }
+        LocalDate day = from;
+        for (int left = days; left > 0; ) {
+            day = day.plusDays(1);
+            if (isBusinessDay(day)) {
+                left--;
+            }
+        }
+        return day;
     }
 
     /** Western (Gregorian) Easter Sunday: the anonymous Gregorian algorithm (Meeus/Jones/Butcher). */
