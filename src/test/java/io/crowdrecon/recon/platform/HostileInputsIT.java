@@ -447,6 +447,16 @@ class HostileInputsIT {
                                 .isCreated())
                         .get("operatorId")
                         .asString());
+        ids.put(
+                "holdId",
+                ApiClient.body(api.post(
+                                        ApiClient.OPS_KEY,
+                                        "/api/v1/ops/holds",
+                                        Map.of("orderId", open, "reason", "Hostile inputs"))
+                                .expectStatus()
+                                .isCreated())
+                        .get("holdId")
+                        .asString());
         // A well-formed id of no cashout: the campaign has none, and the attacks are on the other parameter.
         ids.put("cashoutId", "CO" + "23456789ABCDEFGH");
         // The same for a payment file: payment files are off in this context, so none can be built.
@@ -469,6 +479,14 @@ class HostileInputsIT {
         bodies.put(
                 "PUT /api/v1/ops/portals/{portalId}/payment-file-version",
                 json.apply(Map.of("version", "pain.001.001.09")));
+        bodies.put(
+                "PUT /api/v1/ops/portals/{portalId}/settings",
+                json.apply(
+                        Map.of("reflectionPeriod", "PT0S", "clearingBusinessDays", 0, "cardClearingPeriod", "PT0S")));
+        bodies.put("POST /api/v1/ops/holds", json.apply(Map.of("orderId", open, "reason", "Hostile inputs")));
+        bodies.put("POST /api/v1/holds", json.apply(Map.of("orderId", open, "reason", "Hostile inputs")));
+        bodies.put("PUT /api/v1/ops/holds/{holdId}/released", json.apply(Map.of("note", "hostile")));
+        bodies.put("PUT /api/v1/ops/holds/{holdId}/refused", json.apply(Map.of("note", "hostile")));
         bodies.put("PUT /api/v1/investors/{investorId}", json.apply(investorBody()));
         bodies.put("POST /api/v1/investors", json.apply(investorBody()));
         bodies.put("PUT /api/v1/campaigns/{campaignId}", json.apply(portal.campaignBody()));
