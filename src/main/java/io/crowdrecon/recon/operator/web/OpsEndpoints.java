@@ -27,6 +27,7 @@ public final class OpsEndpoints {
     private static final List<Endpoint> ENDPOINTS = List.of(
             read("/audit"),
             read("/stats"),
+            read("/exports/{kind}.csv"),
             read("/events"),
             read("/notifications/{notificationId}"),
             read("/portals/{portalId}"),

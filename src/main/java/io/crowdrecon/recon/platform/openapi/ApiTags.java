@@ -22,6 +22,7 @@ public final class ApiTags {
     public static final String OPERATORS = "Ops: operators and the ops log";
     public static final String PAYMENT_FILES = "Ops: payment files";
     public static final String HOLDS = "Compliance holds";
+    public static final String EXPORTS = "Exports";
 
     private ApiTags() {}
 
@@ -35,6 +36,10 @@ public final class ApiTags {
                 tag(PAYMENTS, "How an order was paid: moneyin, moneyouts, refund; a campaign's cashout."),
                 tag(UNIDENTIFIED, "Payments that matched no order, and their automatic return."),
                 tag(STATISTICS, "Settled money of a portal."),
+                tag(
+                        EXPORTS,
+                        "CSV files for accounting (RFC 4180, UTF-8): moneyins, refunds, unidentified transfers, payment"
+                                + " instructions and moneyouts of a period, streamed."),
                 tag(EVENTS, "Server-Sent Events of order status changes, with resume."),
                 tag(CARD_WEBHOOK, "A card gateway pushing notifications, signed with the portal's webhook secret."),
                 tag(SANDBOX, "Test mode: publish what a bank or a card gateway would (off in production)."),

@@ -1,0 +1,5 @@
+/** Wiring of the export capability. */
+@NullMarked
+package io.crowdrecon.recon.export.config;
+
+import org.jspecify.annotations.NullMarked;
