@@ -461,6 +461,8 @@ class HostileInputsIT {
         ids.put("cashoutId", "CO" + "23456789ABCDEFGH");
         // The same for a payment file: payment files are off in this context, so none can be built.
         ids.put("paymentFileId", "PFL" + "2222222222222222");
+        // Not an id: the export an export operation names (GET /exports/{kind}.csv).
+        ids.put("kind", "moneyins");
 
         Function<Object, String> json = JSON::writeValueAsString;
         Map<String, String> bodies = new LinkedHashMap<>();
