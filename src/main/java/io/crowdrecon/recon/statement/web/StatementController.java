@@ -39,7 +39,10 @@ public class StatementController {
         this.statements = statements;
     }
 
-    @GetMapping("/api/v1/investors/{investorId}/statement")
+    // Producing CSV too, it declares both types: an undeclared /api/v1 endpoint answers JSON only (ApiHandlerMapping).
+    @GetMapping(
+            value = "/api/v1/investors/{investorId}/statement",
+            produces = {"application/json", "text/csv"})
     @Operation(
             operationId = "getInvestorStatement",
             summary = "Get an investor's statement",
@@ -74,7 +77,9 @@ public class StatementController {
                         : ResponseEntity.ok().body((Object) StatementResponse.of(statement))));
     }
 
-    @GetMapping("/api/v1/campaigns/{campaignId}/ledger")
+    @GetMapping(
+            value = "/api/v1/campaigns/{campaignId}/ledger",
+            produces = {"application/json", "text/csv"})
     @Operation(
             operationId = "getCampaignLedger",
             summary = "Get a campaign's ledger",
