@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.statement;
 
+import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Money;
@@ -59,7 +60,7 @@ public record MoneyFacts(
             OrderId orderId,
             Money amount,
             Instant receivedAt,
-            String channel,
+            PaymentChannel channel,
             @Nullable String payerName,
             @Nullable String payerIban,
             @Nullable String pspReference,

@@ -98,7 +98,7 @@ public final class StatementBuilder {
                     p.amount(),
                     p.status(),
                     p.moneyinId().value(),
-                    p.channel(),
+                    p.channel().wireName(),
                     p.payerName(),
                     account));
             if (p.recalled() && p.recalledAt() != null) {
@@ -109,7 +109,7 @@ public final class StatementBuilder {
                         p.amount(),
                         p.status(),
                         p.moneyinId().value(),
-                        p.channel(),
+                        p.channel().wireName(),
                         p.payerName(),
                         account));
             }

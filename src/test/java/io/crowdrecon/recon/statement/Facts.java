@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.statement;
 
+import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.InstructionId;
 import io.crowdrecon.recon.shared.Money;
@@ -66,7 +67,7 @@ final class Facts {
                 order(n),
                 eur(amount),
                 at(minute),
-                "BANK_TRANSFER",
+                PaymentChannel.BANK_TRANSFER,
                 "Mario Rossi",
                 "IT60X0542811101000000123456",
                 null,
@@ -81,7 +82,7 @@ final class Facts {
                 order(n),
                 eur(amount),
                 at(minute),
-                "BANK_TRANSFER",
+                PaymentChannel.BANK_TRANSFER,
                 "Mario Rossi",
                 "IT60X0542811101000000123456",
                 null,

@@ -96,7 +96,7 @@ class StatementsIT {
         JsonNode payment = executed.get("payments").get(0);
         assertThat(payment.get("amount").decimalValue()).isEqualByComparingTo("1050");
         assertThat(payment.get("payerIban").asString()).isEqualTo(executedPayer);
-        assertThat(payment.get("channel").asString()).isEqualTo("BANK_TRANSFER");
+        assertThat(payment.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
         assertThat(payment.get("receivedDatetime").isNull()).isFalse();
         assertThat(executed.get("executed")
                         .valueStream()

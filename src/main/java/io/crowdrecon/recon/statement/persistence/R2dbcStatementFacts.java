@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.statement.persistence;
 
+import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.InstructionId;
@@ -170,7 +171,7 @@ public class R2dbcStatementFacts implements StatementFacts {
                 OrderId.of(text(row, "order_id")),
                 money(row, "amount", text(row, "currency")),
                 instant(row, "received_at"),
-                text(row, "channel"),
+                PaymentChannel.valueOf(text(row, "channel")),
                 row.get("payer_name", String.class),
                 row.get("payer_iban", String.class),
                 row.get("psp_reference", String.class),

@@ -2,7 +2,6 @@ package io.crowdrecon.recon.statement.web;
 
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.statement.CampaignLedger;
-import io.crowdrecon.recon.statement.CampaignLedger.EntryType;
 import io.crowdrecon.recon.statement.CampaignLedger.Line;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.math.BigDecimal;
@@ -33,7 +32,17 @@ public record LedgerResponse(String campaignId, List<LedgerLineResponse> lines, 
             requiredProperties = {"at", "type", "amount", "currency", "balance"})
     public record LedgerLineResponse(
             Instant at,
-            EntryType type,
+            @Schema(
+                            allowableValues = {
+                                "MONEYIN",
+                                "RECALL",
+                                "REFUND",
+                                "CHARGEBACK",
+                                "CASHOUT",
+                                "FEE_PAYOUT",
+                                "SUCCESS_FEE"
+                            })
+                    String type,
             @Nullable String orderId,
             @Nullable String moneyinId,
             @Nullable String instructionId,
@@ -44,7 +53,7 @@ public record LedgerResponse(String campaignId, List<LedgerLineResponse> lines, 
         static LedgerLineResponse of(Line line) {
             return new LedgerLineResponse(
                     line.at(),
-                    line.type(),
+                    line.type().name(),
                     line.orderId() == null ? null : line.orderId().value(),
                     line.moneyinId() == null ? null : line.moneyinId().value(),
                     line.instructionId() == null ? null : line.instructionId().value(),
@@ -54,7 +63,10 @@ public record LedgerResponse(String campaignId, List<LedgerLineResponse> lines, 
         }
     }
 
-    @Schema(name = "LedgerBalance", description = "What is still held in one currency")
+    @Schema(
+            name = "LedgerBalance",
+            description = "What is still held in one currency",
+            requiredProperties = {"currency", "balance"})
     public record LedgerBalanceResponse(String currency, BigDecimal balance) {
 
         static LedgerBalanceResponse of(Money balance) {

@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.statement.web;
 
+import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.statement.InvestorStatement;
 import io.crowdrecon.recon.statement.InvestorStatement.OrderStatement;
 import io.crowdrecon.recon.statement.InvestorStatement.Totals;
@@ -38,6 +39,11 @@ public record StatementResponse(
 
     @Schema(
             name = "StatementOrder",
+            requiredProperties = {
+                "orderId", "campaignId", "status", "totalAmount", "orderAmount", "feeAmount", "currency",
+                "createdDatetime", "payments", "refunds", "executed", "chargebacks", "paid", "refunded",
+                "executedAmount", "pending"
+            },
             description = "One order: pending = paid − refunded − executedAmount (a refund whose instruction has not"
                     + " executed yet is still pending).")
     public record StatementOrderResponse(
@@ -83,13 +89,16 @@ public record StatementResponse(
         }
     }
 
-    @Schema(name = "StatementPayment", description = "A moneyin: what was received, when, how and from whom")
+    @Schema(
+            name = "StatementPayment",
+            description = "A moneyin: what was received, when, how and from whom",
+            requiredProperties = {"moneyinId", "amount", "currency", "receivedDatetime", "channel", "status"})
     public record StatementPaymentResponse(
             String moneyinId,
             BigDecimal amount,
             String currency,
             Instant receivedDatetime,
-            String channel,
+            PaymentChannel channel,
             @Nullable String payerName,
             @Nullable String payerIban,
             @Nullable String pspReference,
@@ -111,7 +120,17 @@ public record StatementResponse(
         }
     }
 
-    @Schema(name = "StatementRefund", description = "A refund and the status of its current payment instruction")
+    @Schema(
+            name = "StatementRefund",
+            description = "A refund and the status of its current payment instruction",
+            requiredProperties = {
+                "refundId",
+                "amount",
+                "currency",
+                "instructionId",
+                "instructionStatus",
+                "createdDatetime"
+            })
     public record StatementRefundResponse(
             String refundId,
             BigDecimal amount,
@@ -133,7 +152,10 @@ public record StatementResponse(
         }
     }
 
-    @Schema(name = "StatementExecutedPart", description = "A COMPANY or FEE moneyout EXECUTED into shares")
+    @Schema(
+            name = "StatementExecutedPart",
+            description = "A COMPANY or FEE moneyout EXECUTED into shares",
+            requiredProperties = {"moneyoutId", "type", "amount", "currency"})
     public record StatementExecutedResponse(
             String moneyoutId,
             @Schema(allowableValues = {"COMPANY", "FEE"}) String type,
@@ -151,7 +173,9 @@ public record StatementResponse(
         }
     }
 
-    @Schema(name = "StatementChargeback")
+    @Schema(
+            name = "StatementChargeback",
+            requiredProperties = {"moneyinId", "amount", "currency", "reversedDatetime"})
     public record StatementChargebackResponse(
             String moneyinId, BigDecimal amount, String currency, Instant reversedDatetime) {
 
@@ -161,7 +185,10 @@ public record StatementResponse(
         }
     }
 
-    @Schema(name = "StatementTotals", description = "The orders' sums in one currency")
+    @Schema(
+            name = "StatementTotals",
+            description = "The orders' sums in one currency",
+            requiredProperties = {"currency", "paid", "refunded", "executed", "pending"})
     public record StatementTotalsResponse(
             String currency, BigDecimal paid, BigDecimal refunded, BigDecimal executed, BigDecimal pending) {
 
