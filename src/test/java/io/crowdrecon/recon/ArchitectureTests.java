@@ -35,6 +35,8 @@ import io.crowdrecon.recon.payment.moneyout.Settlement;
 import io.crowdrecon.recon.payment.refund.RefundDecision;
 import io.crowdrecon.recon.platform.config.BackgroundLoops;
 import io.crowdrecon.recon.shared.Transition;
+import io.crowdrecon.recon.statement.LedgerBuilder;
+import io.crowdrecon.recon.statement.StatementBuilder;
 import io.crowdrecon.recon.stream.OrderEventStream;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -130,7 +132,9 @@ class ArchitectureTests {
             CardEventDecision.class,
             ChargebackDecision.class,
             BankDebitDecision.class,
-            StatementArithmetic.class);
+            StatementArithmetic.class,
+            StatementBuilder.class,
+            LedgerBuilder.class);
 
     private static final Set<String> BIG_DECIMAL_ARITHMETIC =
             Set.of("add", "subtract", "multiply", "divide", "negate", "compareTo", "signum", "min", "max", "equals");

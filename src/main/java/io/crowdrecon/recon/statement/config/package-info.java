@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.statement.config;
+
+import org.jspecify.annotations.NullMarked;

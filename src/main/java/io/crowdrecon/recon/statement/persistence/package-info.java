@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.statement.persistence;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package io.crowdrecon.recon.statement.web;
+
+import org.jspecify.annotations.NullMarked;
