@@ -94,6 +94,14 @@ class ExportsIT {
         assertThat(kept.get("campaignId")).isEqualTo(world.campaign());
         assertThat(kept.get("portalId")).isEqualTo(flows.portal().portalId());
         assertThat(kept.get("status")).isEqualTo("RECEIVED");
+        // the API's spelling of the channel, as the order's payment answers it
+        assertThat(kept.get("channel"))
+                .isEqualTo("MONEY_TRANSFER")
+                .isEqualTo(flows.payments()
+                        .payment(world.kept())
+                        .get("moneyin")
+                        .get("channel")
+                        .asString());
         assertThat(kept.get("createdDatetime")).endsWith("Z");
         assertThat(kept.get("recalledDatetime")).isEmpty();
         assertThat(kept.get("moneyinId"))
@@ -124,6 +132,7 @@ class ExportsIT {
             // stored as 12.3, written with the euro's two minor digits
             assertThat(r.get("amount")).isEqualTo("12.30");
             assertThat(r.get("reason")).isEqualTo("MISSING_REFERENCE");
+            assertThat(r.get("channel")).isEqualTo("MONEY_TRANSFER");
             assertThat(r.get("receivedDatetime")).endsWith("Z");
         });
 

@@ -4,12 +4,14 @@ import io.crowdrecon.recon.export.ExportFilter;
 import io.crowdrecon.recon.export.ExportKind;
 import io.crowdrecon.recon.export.ExportRow;
 import io.crowdrecon.recon.export.ExportRows;
+import io.crowdrecon.recon.payment.PaymentChannel;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.Money;
 import io.r2dbc.spi.Readable;
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -173,6 +175,14 @@ public class R2dbcExportRows implements ExportRows {
         Object value = row.get(column);
         if (value instanceof OffsetDateTime at) {
             return at.toInstant();
+        }
+        if (value instanceof String stored && column.equals("channel")) {
+            // Spelled as every answer and event spells it (MONEY_TRANSFER, CREDIT_CARD), not as stored.
+            return Arrays.stream(PaymentChannel.values())
+                    .filter(channel -> channel.name().equals(stored))
+                    .findFirst()
+                    .<Object>map(PaymentChannel::wireName)
+                    .orElse(stored);
         }
         if (value instanceof BigDecimal amount && column.equals("amount")) {
             // With the currency's minor digits (1100.00 EUR); an amount that is no money of it stays as stored.
