@@ -27,18 +27,19 @@ public class Statements {
 
     /**
      * The statement of the portal's investor for the orders created from {@code from} to {@code to} (whole UTC days,
-     * both included, either open). Errors with INVALID_PARAMETER when {@code from} is after {@code to}, NOT_FOUND when
-     * the investor is not the portal's.
+     * {@code from} included and {@code to} not, as the exports count a period; either open). Errors with
+     * INVALID_PARAMETER when {@code from} is not before {@code to}, NOT_FOUND when the investor is not the portal's.
      */
     public Mono<InvestorStatement> statement(
             PortalId portalId, InvestorId investorId, @Nullable LocalDate from, @Nullable LocalDate to) {
-        if (from != null && to != null && from.isAfter(to)) {
-            return Mono.error(new DomainException(ErrorCode.INVALID_PARAMETER, "from must not be after to"));
+        if (from != null && to != null && !from.isBefore(to)) {
+            return Mono.error(new DomainException(
+                    ErrorCode.INVALID_PARAMETER,
+                    "from must be before to (to is exclusive): from " + from + ", to " + to));
         }
         Instant since =
                 from == null ? BEGINNING : from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant until =
-                to == null ? END : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant until = to == null ? END : to.atStartOfDay(ZoneOffset.UTC).toInstant();
         return facts.ofInvestor(portalId, investorId, since, until)
                 .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", investorId.value())))
                 .map(loaded -> StatementBuilder.build(investorId, from, to, loaded));

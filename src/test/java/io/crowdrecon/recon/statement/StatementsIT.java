@@ -136,6 +136,17 @@ class StatementsIT {
                 .isEqualTo("INVALID_PARAMETER");
         assertThat(problemCode(flows.portal().get("/investors/" + investor + "/statement?from=yesterday"), 400))
                 .isEqualTo("INVALID_PARAMETER");
+        // to is exclusive, as for the exports: a period of today is from today to tomorrow, and today to today is empty
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneOffset.UTC);
+        assertThat(statement("?from=" + today + "&to=" + today.plusDays(1))
+                        .get("orders")
+                        .size())
+                .isEqualTo(statement("").get("orders").size());
+        assertThat(statement("?to=" + today).get("orders").size()).isZero();
+        assertThat(problemCode(
+                        flows.portal().get("/investors/" + investor + "/statement?from=" + today + "&to=" + today),
+                        400))
+                .isEqualTo("INVALID_PARAMETER");
     }
 
     @Test

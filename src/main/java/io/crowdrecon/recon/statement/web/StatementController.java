@@ -46,8 +46,8 @@ public class StatementController {
     @Operation(
             operationId = "getInvestorStatement",
             summary = "Get an investor's statement",
-            description = "Every order of the investor created from `from` to `to` (UTC days, both included, either"
-                    + " omitted) with what was paid (when, how, by whom), refunded, executed into shares and is still"
+            description = "Every order of the investor created from `from` to `to` (UTC days, `from` included and"
+                    + " `to` not, as the exports count a period; either omitted) with what was paid (when, how, by whom), refunded, executed into shares and is still"
                     + " pending, and the totals per currency. As CSV (`Accept: text/csv` or `format=csv`): one line per"
                     + " money event of each order.",
             tags = ApiTags.INVESTORS)

@@ -18,8 +18,9 @@ import org.jspecify.annotations.Nullable;
 
 @Schema(
         name = "InvestorStatement",
-        description = "An investor's orders created in the period (from and to inclusive, UTC days), each with its"
-                + " money, and the totals per currency.",
+        description =
+                "An investor's orders created in the period (UTC days, from inclusive, to exclusive), each with its"
+                        + " money, and the totals per currency.",
         requiredProperties = {"investorId", "orders", "totals"})
 public record StatementResponse(
         String investorId,
