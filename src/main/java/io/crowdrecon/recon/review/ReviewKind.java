@@ -43,5 +43,10 @@ public enum ReviewKind {
      * A finalization waiting for its funds to clear was cancelled (a recall, a hold or another change to its orders):
      * the campaign is CLOSED again and the portal must finalize anew.
      */
-    FINALIZATION_CANCELLED
+    FINALIZATION_CANCELLED,
+    /**
+     * A portal's webhook endpoint failed every delivery for 3 days and was disabled: its deliveries wait until the
+     * portal fixes and re-enables it. Opened once per disabling.
+     */
+    WEBHOOK_ENDPOINT_DISABLED
 }

@@ -28,6 +28,10 @@ public enum ErrorCode {
     IDEMPOTENCY_REQUEST_IN_PROGRESS(Category.CONFLICT, "A request with this Idempotency-Key is still in progress"),
     PAYMENT_FILES_DISABLED(Category.CONFLICT, "Payment files are switched off (RECON_PAYMENT_FILES_ENABLED=false)"),
     UNSUPPORTED_CURRENCY(Category.UNPROCESSABLE, "Only EUR is supported"),
+    WEBHOOK_URL_NOT_ALLOWED(
+            Category.UNPROCESSABLE,
+            "The webhook URL is not allowed: it must be https and must not resolve to a loopback, link-local or private"
+                    + " address"),
     IDEMPOTENCY_KEY_REUSED(Category.UNPROCESSABLE, "The Idempotency-Key was used with another request body"),
     ACCOUNTED_ORDERS_CHANGED(Category.UNPROCESSABLE, "The lists do not name every accounted order exactly once"),
     SPLIT_MISMATCH(Category.UNPROCESSABLE, "The split parts do not add up to the order's amounts"),

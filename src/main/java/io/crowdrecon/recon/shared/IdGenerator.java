@@ -103,4 +103,12 @@ public final class IdGenerator {
     public HoldId nextHoldId() {
         return new HoldId(next(HoldId.KIND));
     }
+
+    public WebhookEndpointId nextWebhookEndpointId() {
+        return new WebhookEndpointId(next(WebhookEndpointId.KIND));
+    }
+
+    public WebhookDeliveryId nextWebhookDeliveryId() {
+        return new WebhookDeliveryId(next(WebhookDeliveryId.KIND));
+    }
 }

@@ -35,7 +35,9 @@ public enum IdPrefix {
     BANK_STATEMENT("BST", "bankStatementId"),
     OPERATOR("OPR", "operatorId"),
     PAYMENT_FILE("PFL", "paymentFileId"),
-    HOLD("HLD", "holdId");
+    HOLD("HLD", "holdId"),
+    WEBHOOK_ENDPOINT("WHE", "webhookEndpointId"),
+    WEBHOOK_DELIVERY("WHD", "deliveryId");
 
     /** The characters after the prefix of every id but an order id: no 0/O, 1/I/L, so that none is misread. */
     public static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";

@@ -50,6 +50,9 @@ class IdPrefixTests {
                 Arguments.of(IdPrefix.REVIEW_ITEM, "RI23456789ABCDEFGH", true),
                 Arguments.of(IdPrefix.HOLD, "HLD23456789ABCDEFGH", true),
                 Arguments.of(IdPrefix.HOLD, "HL23456789ABCDEFGH", false),
+                Arguments.of(IdPrefix.WEBHOOK_ENDPOINT, "WHE23456789ABCDEFGH", true),
+                Arguments.of(IdPrefix.WEBHOOK_DELIVERY, "WHD23456789ABCDEFGH", true),
+                Arguments.of(IdPrefix.WEBHOOK_DELIVERY, "WHE23456789ABCDEFGH", false),
                 Arguments.of(IdPrefix.ORDER, "TRX1234567890123428", true),
                 Arguments.of(IdPrefix.ORDER, "TRX1234567890123429", false), // check digits
                 Arguments.of(IdPrefix.ORDER, "TRX23456789ABCDEFGH", false),
@@ -106,7 +109,9 @@ class IdPrefixTests {
                 Arguments.of("bankStatementId", IdPrefix.BANK_STATEMENT),
                 Arguments.of("operatorId", IdPrefix.OPERATOR),
                 Arguments.of("paymentFileId", IdPrefix.PAYMENT_FILE),
-                Arguments.of("holdId", IdPrefix.HOLD));
+                Arguments.of("holdId", IdPrefix.HOLD),
+                Arguments.of("webhookEndpointId", IdPrefix.WEBHOOK_ENDPOINT),
+                Arguments.of("deliveryId", IdPrefix.WEBHOOK_DELIVERY));
     }
 
     @ParameterizedTest
@@ -121,7 +126,7 @@ class IdPrefixTests {
         assertThat(IdPrefix.named("OrderId")).isEmpty();
         assertThat(IdPrefix.named("page")).isEmpty();
         assertThat(IdPrefix.named(null)).isEmpty();
-        assertThat(IdPrefix.byName()).hasSize(21);
+        assertThat(IdPrefix.byName()).hasSize(23);
     }
 
     @Test

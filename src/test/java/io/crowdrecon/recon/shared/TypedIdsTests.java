@@ -42,7 +42,17 @@ class TypedIdsTests {
                         IdGenerator::nextBankStatementId),
                 kind(IdPrefix.OPERATOR, OperatorId::new, OperatorId::value, IdGenerator::nextOperatorId),
                 kind(IdPrefix.PAYMENT_FILE, PaymentFileId::new, PaymentFileId::value, IdGenerator::nextPaymentFileId),
-                kind(IdPrefix.HOLD, HoldId::new, HoldId::value, IdGenerator::nextHoldId));
+                kind(IdPrefix.HOLD, HoldId::new, HoldId::value, IdGenerator::nextHoldId),
+                kind(
+                        IdPrefix.WEBHOOK_ENDPOINT,
+                        WebhookEndpointId::new,
+                        WebhookEndpointId::value,
+                        IdGenerator::nextWebhookEndpointId),
+                kind(
+                        IdPrefix.WEBHOOK_DELIVERY,
+                        WebhookDeliveryId::new,
+                        WebhookDeliveryId::value,
+                        IdGenerator::nextWebhookDeliveryId));
     }
 
     private static <T> Arguments kind(
