@@ -1,0 +1,28 @@
+package io.crowdrecon.recon.webhook;
+
+import io.crowdrecon.recon.order.OrderStatusChanged;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
+import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
+import io.crowdrecon.recon.unidentified.UnidentifiedTransferMessage;
+import java.util.List;
+
+/**
+ * The event types a portal's endpoint may ask for: every type of a portal's event log (order status, moneyouts,
+ * payment instructions, which carry refunds, returns, cashouts and fee payouts, and unidentified transfers). Payment
+ * files are the operators' and are not offered.
+ */
+public final class WebhookEventTypes {
+
+    public static final List<String> ALL = List.of(
+            OrderStatusChanged.TYPE,
+            MoneyoutMessage.CREATED,
+            MoneyoutMessage.STATUS_CHANGED,
+            PaymentInstructionMessage.REQUESTED,
+            UnidentifiedTransferMessage.RECEIVED);
+
+    private WebhookEventTypes() {}
+
+    public static boolean isKnown(String type) {
+        return ALL.contains(type);
+    }
+}
