@@ -1,6 +1,7 @@
 package io.crowdrecon.recon.export;
 
 import io.crowdrecon.recon.shared.Money;
+import io.crowdrecon.recon.shared.SpreadsheetText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -16,7 +17,8 @@ import org.jspecify.annotations.Nullable;
  * only when it holds a comma, a quote or a line break, a quote doubled inside it), in UTF-8. A cell is written as:
  * null as an empty field; {@link Money} as its amount with the currency's minor digits ({@code 1100.00}); a bare
  * {@link BigDecimal} exactly as stored, never in exponent form; an {@link java.time.Instant} in ISO 8601 UTC (its own text) ({@code
- * 2026-12-01T09:30:00Z}); anything else as its text.
+ * 2026-12-01T09:30:00Z}); text as {@link SpreadsheetText#safe} makes it safe to open in a spreadsheet; anything else as
+ * its text.
  */
 public final class ExportCsv {
 
@@ -64,6 +66,9 @@ public final class ExportCsv {
         }
         if (cell instanceof BigDecimal amount) {
             return amount.toPlainString();
+        }
+        if (cell instanceof String text) {
+            return SpreadsheetText.safe(text);
         }
         return cell.toString();
     }

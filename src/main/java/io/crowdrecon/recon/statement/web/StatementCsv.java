@@ -1,5 +1,6 @@
 package io.crowdrecon.recon.statement.web;
 
+import io.crowdrecon.recon.shared.SpreadsheetText;
 import io.crowdrecon.recon.statement.CampaignLedger;
 import io.crowdrecon.recon.statement.CampaignLedger.Line;
 import io.crowdrecon.recon.statement.InvestorStatement;
@@ -48,10 +49,10 @@ final class StatementCsv {
                         l.amount().amount().toPlainString(),
                         l.amount().currency(),
                         l.status(),
-                        l.reference(),
+                        SpreadsheetText.safe(l.reference()),
                         blank(l.channel()),
-                        blank(l.payerName()),
-                        blank(l.payerAccount()));
+                        blank(SpreadsheetText.safe(l.payerName())),
+                        blank(SpreadsheetText.safe(l.payerAccount())));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e); // a StringBuilder does not fail
