@@ -45,6 +45,17 @@ class LedgerBuilderTests {
                         List.of("MONEYIN 500.00 500.00", "RECALL -500.00 0.00"),
                         "0.00"),
                 arguments(
+                        // The bank took back money already paid out to the company: the escrow is short by it, which
+                        // the RECALL_AFTER_PAYOUT review item is about. The ledger shows the shortfall, not zero.
+                        "recall after payout goes below zero",
+                        new Facts()
+                                .order(1, "1000", "0", "ACCOUNTED")
+                                .recalled(1, "1000", 1, 30)
+                                .executed(1, "COMPANY", "1000", 10)
+                                .payout("CASHOUT", "1000", "0", "EXECUTED", 20),
+                        List.of("MONEYIN 1000.00 1000.00", "CASHOUT -1000.00 0.00", "RECALL -1000.00 -1000.00"),
+                        "-1000.00"),
+                arguments(
                         "chargeback reversed by ops",
                         new Facts()
                                 .order(1, "200", "0", "REFUNDED")
