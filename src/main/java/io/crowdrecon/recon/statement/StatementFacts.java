@@ -18,6 +18,12 @@ public interface StatementFacts {
     /** The campaign's facts and currency; completes empty when the campaign is not the portal's. */
     Mono<CampaignFacts> ofCampaign(PortalId portalId, CampaignId campaignId);
 
+    /** The portal of the investor, for ops, who may read any portal's; completes empty when there is no such investor. */
+    Mono<PortalId> portalOfInvestor(InvestorId investorId);
+
+    /** The portal of the campaign, for ops; completes empty when there is no such campaign. */
+    Mono<PortalId> portalOfCampaign(CampaignId campaignId);
+
     /** A campaign's currency and the facts of all its orders and its cashout. */
     record CampaignFacts(String currency, MoneyFacts facts) {}
 }

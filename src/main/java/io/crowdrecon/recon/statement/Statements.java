@@ -45,6 +45,21 @@ public class Statements {
                 .map(loaded -> StatementBuilder.build(investorId, from, to, loaded));
     }
 
+    /** An investor's statement for ops, whichever portal it belongs to; NOT_FOUND when there is no such investor. */
+    public Mono<InvestorStatement> statementForOps(
+            InvestorId investorId, @Nullable LocalDate from, @Nullable LocalDate to) {
+        return facts.portalOfInvestor(investorId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Investor", investorId.value())))
+                .flatMap(portal -> statement(portal, investorId, from, to));
+    }
+
+    /** A campaign's ledger for ops, whichever portal it belongs to; NOT_FOUND when there is no such campaign. */
+    public Mono<CampaignLedger> ledgerForOps(CampaignId campaignId) {
+        return facts.portalOfCampaign(campaignId)
+                .switchIfEmpty(Mono.error(() -> DomainException.notFound("Campaign", campaignId.value())))
+                .flatMap(portal -> ledger(portal, campaignId));
+    }
+
     /** The ledger of the portal's campaign. Errors with NOT_FOUND when the campaign is not the portal's. */
     public Mono<CampaignLedger> ledger(PortalId portalId, CampaignId campaignId) {
         return facts.ofCampaign(portalId, campaignId)

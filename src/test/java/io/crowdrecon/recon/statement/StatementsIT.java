@@ -213,6 +213,25 @@ class StatementsIT {
                 .isEqualTo("NOT_FOUND");
     }
 
+    @Test
+    void opsReadTheSameStatementAndLedgerOfAnyPortal() {
+        assertThat(ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/investors/" + investor + "/statement")
+                        .expectStatus()
+                        .isOk()))
+                .isEqualTo(statement(""));
+        assertThat(ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/campaigns/" + campaign + "/ledger")
+                        .expectStatus()
+                        .isOk()))
+                .isEqualTo(ledger());
+        assertThat(problemCode(api.get(ApiClient.OPS_KEY, "/api/v1/ops/campaigns/COL23456789ABCDEFGH/ledger"), 404))
+                .isEqualTo("NOT_FOUND");
+        assertThat(problemCode(api.get(ApiClient.OPS_KEY, "/api/v1/ops/investors/INV23456789ABCDEFGH/statement"), 404))
+                .isEqualTo("NOT_FOUND");
+        // a portal's key is not an ops key
+        assertThat(problemCode(api.get(flows.portal().apiKey(), "/api/v1/ops/campaigns/" + campaign + "/ledger"), 403))
+                .isEqualTo("FORBIDDEN");
+    }
+
     /** The refund, the FEE_PAYOUT and (approved first) the CASHOUT, each answered EXECUTED by the bank. */
     private void executeEveryInstruction() {
         execute(flows.payments().refund(refundedOrder).get("instructionId").asString());

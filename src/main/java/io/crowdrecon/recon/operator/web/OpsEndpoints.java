@@ -28,6 +28,8 @@ public final class OpsEndpoints {
             read("/audit"),
             read("/stats"),
             read("/exports/{kind}.csv"),
+            read("/investors/{investorId}/statement"),
+            read("/campaigns/{campaignId}/ledger"),
             read("/events"),
             read("/notifications/{notificationId}"),
             read("/portals/{portalId}"),

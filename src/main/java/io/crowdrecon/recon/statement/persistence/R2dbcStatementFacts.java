@@ -85,6 +85,22 @@ public class R2dbcStatementFacts implements StatementFacts {
         return facts.as(snapshot::transactional);
     }
 
+    @Override
+    public Mono<PortalId> portalOfInvestor(InvestorId investorId) {
+        return database.sql("SELECT portal_id FROM investor WHERE investor_id = :investor")
+                .bind("investor", investorId.value())
+                .map(row -> PortalId.of(Objects.requireNonNull(row.get("portal_id", String.class))))
+                .one();
+    }
+
+    @Override
+    public Mono<PortalId> portalOfCampaign(CampaignId campaignId) {
+        return database.sql("SELECT portal_id FROM campaign WHERE campaign_id = :campaign")
+                .bind("campaign", campaignId.value())
+                .map(row -> PortalId.of(Objects.requireNonNull(row.get("portal_id", String.class))))
+                .one();
+    }
+
     // Sequential: the queries share the transaction's one connection.
     private Mono<MoneyFacts> facts(String orders, Map<String, Object> scope, Mono<List<Payout>> payouts) {
         return list(

@@ -107,6 +107,63 @@ public class StatementController {
                         : ResponseEntity.ok().body((Object) LedgerResponse.of(ledger))));
     }
 
+    @GetMapping(
+            value = "/api/v1/ops/investors/{investorId}/statement",
+            produces = {"application/json", "text/csv"})
+    @Operation(
+            operationId = "getOpsInvestorStatement",
+            summary = "Get any portal's investor statement",
+            description = "As GET /investors/{investorId}/statement, for an investor of any portal.",
+            tags = ApiTags.AUDIT)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The statement",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = StatementResponse.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    Mono<ResponseEntity<Object>> opsStatement(
+            @PathVariable String investorId,
+            @Parameter(schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String from,
+            @Parameter(schema = @Schema(type = "string", format = "date")) @RequestParam(required = false) String to,
+            @Parameter(schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) @Nullable
+                    String format,
+            ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> wantsCsv(format, exchange)).flatMap(csv -> statements
+                .statementForOps(
+                        InvestorId.of(investorId), QueryParameters.date("from", from), QueryParameters.date("to", to))
+                .map(statement -> csv
+                        ? csv(StatementCsv.of(statement))
+                        : ResponseEntity.ok().body((Object) StatementResponse.of(statement))));
+    }
+
+    @GetMapping(
+            value = "/api/v1/ops/campaigns/{campaignId}/ledger",
+            produces = {"application/json", "text/csv"})
+    @Operation(
+            operationId = "getOpsCampaignLedger",
+            summary = "Get any portal's campaign ledger",
+            description = "As GET /campaigns/{campaignId}/ledger, for a campaign of any portal.",
+            tags = ApiTags.AUDIT)
+    @ApiResponse(
+            responseCode = "200",
+            description = "The ledger",
+            content = {
+                @Content(mediaType = "application/json", schema = @Schema(implementation = LedgerResponse.class)),
+                @Content(mediaType = "text/csv", schema = @Schema(type = "string"))
+            })
+    Mono<ResponseEntity<Object>> opsLedger(
+            @PathVariable String campaignId,
+            @Parameter(schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) @Nullable
+                    String format,
+            ServerWebExchange exchange) {
+        return Mono.fromCallable(() -> wantsCsv(format, exchange)).flatMap(csv -> statements
+                .ledgerForOps(CampaignId.of(campaignId))
+                .map(ledger -> csv
+                        ? csv(StatementCsv.of(ledger))
+                        : ResponseEntity.ok().body((Object) LedgerResponse.of(ledger))));
+    }
+
     /** {@code format} wins over {@code Accept}; anything but json or csv is 400. */
     private static boolean wantsCsv(@Nullable String format, ServerWebExchange exchange) {
         if (format != null && !format.isBlank()) {
