@@ -2,6 +2,7 @@ package io.crowdrecon.recon.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.crowdrecon.recon.shared.IdGenerator;
 import io.crowdrecon.recon.testing.ApiClient;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TestPortal;
@@ -397,13 +398,7 @@ class WebhookApiIT {
 
     /** A delivery as the engine would write it; {@code seq} orders them (newer seq, newer row). */
     private String insertDelivery(String endpointId, String status, int seq) {
-        String deliveryId = "WHD"
-                + UUID.randomUUID()
-                        .toString()
-                        .replace("-", "")
-                        .substring(0, 16)
-                        .toUpperCase()
-                        .replaceAll("[01]", "2");
+        String deliveryId = IdGenerator.threadLocal().nextWebhookDeliveryId().value();
         Instant created = Instant.now().minusSeconds(100 - seq);
         boolean ended = !status.equals("PENDING");
         database.sql(
