@@ -27,6 +27,7 @@ public enum ErrorCode {
     NOT_REVOCABLE(Category.CONFLICT, "Only a non-sophisticated investor's order can be revoked"),
     IDEMPOTENCY_REQUEST_IN_PROGRESS(Category.CONFLICT, "A request with this Idempotency-Key is still in progress"),
     PAYMENT_FILES_DISABLED(Category.CONFLICT, "Payment files are switched off (RECON_PAYMENT_FILES_ENABLED=false)"),
+    WEBHOOK_ENDPOINT_LIMIT_REACHED(Category.CONFLICT, "The portal has as many webhook endpoints as it may (20)"),
     UNSUPPORTED_CURRENCY(Category.UNPROCESSABLE, "Only EUR is supported"),
     WEBHOOK_URL_NOT_ALLOWED(
             Category.UNPROCESSABLE,

@@ -32,6 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.r2dbc.core.DatabaseClient;
 import org.springframework.test.web.reactive.server.WebTestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -92,6 +93,9 @@ class HostileInputsIT {
 
     @Autowired
     WebTestClient web;
+
+    @Autowired
+    DatabaseClient database;
 
     @LocalServerPort
     int port;
@@ -463,6 +467,15 @@ class HostileInputsIT {
         ids.put("paymentFileId", "PFL" + "2222222222222222");
         // Not an id: the export an export operation names (GET /exports/{kind}.csv).
         ids.put("kind", "moneyins");
+        Map<String, Object> webhookEndpoint = Map.of(
+                "url", "http://127.0.0.1:9/hostile", "eventTypes", List.of("crowdrecon.order.status-changed.v1"));
+        String endpointId = ApiClient.body(portal.post("/webhook-endpoints", webhookEndpoint)
+                        .expectStatus()
+                        .isCreated())
+                .get("webhookEndpointId")
+                .asString();
+        ids.put("webhookEndpointId", endpointId);
+        ids.put("deliveryId", webhookDelivery(portal, endpointId));
 
         Function<Object, String> json = JSON::writeValueAsString;
         Map<String, String> bodies = new LinkedHashMap<>();
@@ -489,6 +502,8 @@ class HostileInputsIT {
         bodies.put("POST /api/v1/holds", json.apply(Map.of("orderId", open, "reason", "Hostile inputs")));
         bodies.put("PUT /api/v1/ops/holds/{holdId}/released", json.apply(Map.of("note", "hostile")));
         bodies.put("PUT /api/v1/ops/holds/{holdId}/refused", json.apply(Map.of("note", "hostile")));
+        bodies.put("POST /api/v1/webhook-endpoints", json.apply(webhookEndpoint));
+        bodies.put("PUT /api/v1/webhook-endpoints/{webhookEndpointId}", json.apply(webhookEndpoint));
         bodies.put("PUT /api/v1/investors/{investorId}", json.apply(investorBody()));
         bodies.put("POST /api/v1/investors", json.apply(investorBody()));
         bodies.put("PUT /api/v1/campaigns/{campaignId}", json.apply(portal.campaignBody()));
@@ -524,6 +539,25 @@ class HostileInputsIT {
                         "iban",
                         Ibans.randomGerman())));
         return new World(portal, ids, bodies);
+    }
+
+    /** A FAILED delivery of the endpoint, as the delivery engine would write it (no API makes one). */
+    private String webhookDelivery(TestPortal portal, String endpointId) {
+        String deliveryId = io.crowdrecon.recon.shared.IdGenerator.threadLocal()
+                .nextWebhookDeliveryId()
+                .value();
+        database.sql(
+                        """
+                        INSERT INTO webhook_delivery (delivery_id, endpoint_id, portal_id, event_seq, event_id,
+                               event_type, ordering_key, status, attempt_count, created_at, ended_at)
+                        VALUES (:id, :endpoint, :portal, 1, gen_random_uuid(),
+                               'crowdrecon.order.status-changed.v1', 'HOSTILE', 'FAILED', 1, now(), now())""")
+                .bind("id", deliveryId)
+                .bind("endpoint", endpointId)
+                .bind("portal", portal.portalId())
+                .then()
+                .block();
+        return deliveryId;
     }
 
     private static Map<String, Object> investorBody() {

@@ -70,6 +70,8 @@ public final class OpsEndpoints {
             read("/operators/{operatorId}"),
             new Endpoint(HttpMethod.PUT, OPS + "/operators/{operatorId}/disabled", OpsAction.MANAGE_OPERATORS),
             read("/log"),
+            read("/webhook-endpoints"),
+            read("/webhook-endpoints/{webhookEndpointId}/deliveries"),
             read("/holds"),
             new Endpoint(HttpMethod.POST, OPS + "/holds", OpsAction.MANAGE_HOLDS),
             read("/holds/{holdId}"),

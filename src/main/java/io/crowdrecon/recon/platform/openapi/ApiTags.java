@@ -23,6 +23,7 @@ public final class ApiTags {
     public static final String PAYMENT_FILES = "Ops: payment files";
     public static final String HOLDS = "Compliance holds";
     public static final String EXPORTS = "Exports";
+    public static final String WEBHOOKS = "Webhooks";
 
     private ApiTags() {}
 
@@ -41,6 +42,11 @@ public final class ApiTags {
                         "CSV files for accounting (RFC 4180, UTF-8): moneyins, refunds, unidentified transfers, payment"
                                 + " instructions and moneyouts of a period, streamed."),
                 tag(EVENTS, "Server-Sent Events of order status changes, with resume."),
+                tag(
+                        WEBHOOKS,
+                        "A portal's webhook endpoints (Standard Webhooks v1): every event it asks for is POSTed as a"
+                                + " signed JSON CloudEvent, retried for 3 days; its deliveries, with their attempts,"
+                                + " can be listed and replayed."),
                 tag(CARD_WEBHOOK, "A card gateway pushing notifications, signed with the portal's webhook secret."),
                 tag(SANDBOX, "Test mode: publish what a bank or a card gateway would (off in production)."),
                 tag(ONBOARDING, "Operators onboard portals and companies."),
