@@ -72,6 +72,10 @@ public interface DeliveryLog {
      */
     Mono<Void> moveReplayed(WebhookDeliveryId deliveryId, Transition<DeliveryStatus, DeliveryTrigger> row, Instant now);
 
-    /** Restarts the 3-day window of the endpoint's PENDING deliveries (first attempt null); emits how many. */
-    Mono<Long> restartWindows(WebhookEndpointId endpointId);
+    /**
+     * Restarts the 3-day window of the endpoint's PENDING deliveries (first attempt null) and makes them due at
+     * {@code now}, so that an endpoint enabled again gets its backlog at once, not at the end of a backoff; emits how
+     * many.
+     */
+    Mono<Long> restartWindows(WebhookEndpointId endpointId, Instant now);
 }

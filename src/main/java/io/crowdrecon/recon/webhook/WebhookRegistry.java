@@ -282,9 +282,9 @@ public class WebhookRegistry {
             WebhookEndpoint moved = withStatus(endpoint, EndpointStatus.ENABLED, null, null);
             return endpoints
                     .move(moved, EndpointTransitions.row(endpoint, EndpointTrigger.ENABLE))
-                    // Its waiting deliveries go out again with a full 3 days, not the rest of a window that ran
+                    // Its waiting deliveries go out now, with a full 3 days, not the rest of a window that ran
                     // while it was off.
-                    .then(deliveries.restartWindows(endpoint.endpointId()))
+                    .then(deliveries.restartWindows(endpoint.endpointId(), clock.instant()))
                     .thenReturn(moved);
         }
         WebhookEndpoint moved =

@@ -457,7 +457,7 @@ class WebhookRegistryTests {
         }
 
         @Override
-        public Mono<Long> restartWindows(WebhookEndpointId endpointId) {
+        public Mono<Long> restartWindows(WebhookEndpointId endpointId, Instant now) {
             restarted.add(endpointId);
             return Mono.just(0L);
         }

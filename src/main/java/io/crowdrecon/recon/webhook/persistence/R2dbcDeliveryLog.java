@@ -134,12 +134,13 @@ public class R2dbcDeliveryLog implements DeliveryLog {
     }
 
     @Override
-    public Mono<Long> restartWindows(WebhookEndpointId endpointId) {
+    public Mono<Long> restartWindows(WebhookEndpointId endpointId, Instant now) {
         return database.sql(
                         """
-                        UPDATE webhook_delivery SET first_attempt_at = NULL
+                        UPDATE webhook_delivery SET first_attempt_at = NULL, next_attempt_at = :now
                          WHERE endpoint_id = :endpoint AND status = 'PENDING'""")
                 .bind("endpoint", endpointId.value())
+                .bind("now", Objects.requireNonNull(Sql.timestamp(now)))
                 .fetch()
                 .rowsUpdated();
     }
