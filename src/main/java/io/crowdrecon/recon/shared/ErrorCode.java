@@ -36,7 +36,6 @@ public enum ErrorCode {
     ACCOUNTED_ORDERS_CHANGED(Category.UNPROCESSABLE, "The lists do not name every accounted order exactly once"),
     SPLIT_MISMATCH(Category.UNPROCESSABLE, "The split parts do not add up to the order's amounts"),
     TARGET_NOT_MET(Category.UNPROCESSABLE, "The executed amount is below targetAmountMin"),
-    TARGET_EXCEEDED(Category.UNPROCESSABLE, "The executed amount is above targetAmountMax"),
     SUCCESS_FEE_EXCEEDS_CASHOUT(Category.UNPROCESSABLE, "The success fee exceeds the executed company amount"),
     MONEYOUTS_HELD(
             Category.UNPROCESSABLE,

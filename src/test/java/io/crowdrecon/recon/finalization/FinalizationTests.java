@@ -17,7 +17,6 @@ import static io.crowdrecon.recon.shared.ErrorCode.ILLEGAL_TRANSITION;
 import static io.crowdrecon.recon.shared.ErrorCode.MONEYOUTS_HELD;
 import static io.crowdrecon.recon.shared.ErrorCode.SPLIT_MISMATCH;
 import static io.crowdrecon.recon.shared.ErrorCode.SUCCESS_FEE_EXCEEDS_CASHOUT;
-import static io.crowdrecon.recon.shared.ErrorCode.TARGET_EXCEEDED;
 import static io.crowdrecon.recon.shared.ErrorCode.TARGET_NOT_MET;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -280,18 +279,6 @@ class FinalizationTests {
                         TARGET_NOT_MET,
                         "Executed company amount 1000.00 is below targetAmountMin 1100.00"),
                 refusal(
-                        "refuses an executed company amount above targetAmountMax",
-                        facts().targets("1000", "2500"),
-                        plan(List.of("A", "B"), List.of("C")),
-                        TARGET_EXCEEDED,
-                        "Executed company amount 3000.00 is above targetAmountMax 2500.00"),
-                refusal(
-                        "counts the executed part of a split toward targetAmountMax",
-                        facts().targets("1000", "2500"),
-                        plan(List.of("B"), List.of("C"), split("A", "500.01", "499.99", "50", "0")),
-                        TARGET_EXCEEDED,
-                        "Executed company amount 2500.01 is above targetAmountMax 2500.00"),
-                refusal(
                         "looks at the split before the targets",
                         facts(),
                         plan(List.of(), List.of("A", "B"), split("C", "1", "1", "25", "0")),
@@ -351,6 +338,16 @@ class FinalizationTests {
                         facts(),
                         plan(List.of("A"), List.of("B", "C")),
                         "1000.00 50.00 0.00 1000.00 50.00"),
+                amounts(
+                        "executes an amount above targetAmountMax: it limits nothing",
+                        facts().targets("1000", "2500"),
+                        plan(List.of("A", "B"), List.of("C")),
+                        "3000.00 150.00 0.00 3000.00 150.00"),
+                amounts(
+                        "counts the executed part of a split and still executes above targetAmountMax",
+                        facts().targets("1000", "2500"),
+                        plan(List.of("B"), List.of("C"), split("A", "500.01", "499.99", "50", "0")),
+                        "2500.01 150.00 0.00 2500.01 150.00"),
                 amounts(
                         "accepts an executed company amount of exactly targetAmountMax",
                         facts().targets("1000", "3000"),
@@ -415,6 +412,32 @@ class FinalizationTests {
                 .usingElementComparator(BigDecimal::compareTo)
                 .containsExactlyElementsOf(
                         Arrays.stream(expected.split(" ")).map(BigDecimal::new).toList());
+    }
+
+    static Stream<Arguments> overfunding() {
+        return Stream.of(
+                Arguments.of("below targetAmountMax", "1000", "5000", plan(List.of("A", "B"), List.of("C")), false),
+                Arguments.of("exactly targetAmountMax", "1000", "3000", plan(List.of("A", "B"), List.of("C")), false),
+                Arguments.of("above targetAmountMax", "1000", "2999.99", plan(List.of("A", "B"), List.of("C")), true),
+                Arguments.of(
+                        "a split's executed part a cent above",
+                        "1000",
+                        "2500",
+                        plan(List.of("B"), List.of("C"), split("A", "500.01", "499.99", "50", "0")),
+                        true),
+                Arguments.of(
+                        "the undone orders do not count",
+                        "1000",
+                        "1000",
+                        plan(List.of("A"), List.of("B", "C")),
+                        false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overfunding")
+    void reportsAnExecutedCompanyAmountAboveTargetAmountMaxAsOverfundedInsteadOfRefusingIt(
+            String behaviour, String min, String max, FinalizationPlan plan, boolean overfunded) {
+        assertThat(facts().targets(min, max).succeeds(plan).overfunded()).isEqualTo(overfunded);
     }
 
     @Test
