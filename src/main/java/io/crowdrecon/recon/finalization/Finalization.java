@@ -50,7 +50,7 @@ import java.util.TreeSet;
 /**
  * The rules of ending a CLOSED campaign (SPEC sections 4 and 7), from facts the caller locked to a
  * {@link FinalizationDecision}. Plain Java: no I/O. Refusals, in the order they are looked for: the campaign is not
- * CLOSED ({@code ILLEGAL_TRANSITION}); the lists do not name every ACCOUNTED order exactly once
+ * CLOSED ({@code ILLEGAL_TRANSITION}); {@code ordersToExecute} is empty ({@code NO_ORDERS_TO_EXECUTE}); the lists do not name every ACCOUNTED order exactly once
  * ({@code ACCOUNTED_ORDERS_CHANGED}); a chargeback holds moneyouts ({@code MONEYOUTS_HELD}); the split parts do not
  * add up ({@code SPLIT_MISMATCH}); the executed company amount is below targetAmountMin ({@code TARGET_NOT_MET}); the
  * success fee exceeds it ({@code SUCCESS_FEE_EXCEEDS_CASHOUT}). targetAmountMax limits nothing (Fabrick v4: "this limit
@@ -139,6 +139,14 @@ public final class Finalization {
         Optional<FinalizationDecision> byStatus = byCampaignStatus(campaign, CampaignTrigger.FINALIZE_SUCCESS);
         if (byStatus.isPresent()) {
             return byStatus.get();
+        }
+        if (plan.ordersToExecute().isEmpty()) {
+            // Fabrick v4 requires one: a success executes orders in full (a split alone does not count); a campaign
+            // executing nothing ends with finalized-failure.
+            return new Refused(
+                    ErrorCode.NO_ORDERS_TO_EXECUTE,
+                    "ordersToExecute must hold at least one order; a campaign that executes none ends with"
+                            + " finalized-failure");
         }
         return decide(campaign, CampaignTrigger.FINALIZE_SUCCESS, orders, moneyouts, plan, company, portal, controls);
     }

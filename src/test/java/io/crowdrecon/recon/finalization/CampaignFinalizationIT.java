@@ -432,11 +432,21 @@ class CampaignFinalizationIT {
                 "the split order also executed", plan(List.of(a, b, c), List.of(), split(c, "500", "500", "50", "50")),
                 "a payable order listed", plan(List.of(a, b), List.of(c, payable)),
                 "another campaign's order listed", plan(List.of(a, b, elsewhere), List.of(c)),
-                "an unknown order listed", plan(List.of(a, b), List.of(c, "TRX0000000000000098")),
-                "nothing listed", plan(List.of(), List.of()));
+                "an unknown order listed", plan(List.of(a, b), List.of(c, "TRX0000000000000098")));
         refused.forEach((what, plan) -> assertThat(problemCode(flows.finalizeSuccess(campaign, plan), 422))
                 .as(what)
                 .isEqualTo("ACCOUNTED_ORDERS_CHANGED"));
+        // ordersToExecute holds at least one order (Fabrick v4), empty or absent alike, even beside a split
+        Map<String, Object> noOrdersToExecute = plan(List.of(), List.of(a, b, c));
+        noOrdersToExecute.remove("ordersToExecute");
+        Map.of(
+                        "nothing listed", plan(List.of(), List.of()),
+                        "only undone orders", plan(List.of(), List.of(a, b, c)),
+                        "only a split", plan(List.of(), List.of(b, c), split(a, "1000", "0", "100", "0")),
+                        "ordersToExecute absent", noOrdersToExecute)
+                .forEach((what, plan) -> assertThat(problemCode(flows.finalizeSuccess(campaign, plan), 422))
+                        .as(what)
+                        .isEqualTo("NO_ORDERS_TO_EXECUTE"));
 
         assertNothingChanged(campaign, List.of(a, b, c), beforeFinalizing);
         assertThat(flows.status(payable)).isEqualTo("CREATED");

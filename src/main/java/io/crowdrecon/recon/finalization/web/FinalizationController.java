@@ -14,6 +14,7 @@ import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,7 +51,13 @@ public class FinalizationController {
             description = "Every ACCOUNTED order of the campaign appears exactly once: executed, undone (refunded) or"
                     + " split.")
     public record FinalizeSuccessRequest(
-            @Schema(description = "Orders whose whole amounts go to the company and the portal")
+            @ArraySchema(
+                            minItems = 1,
+                            arraySchema =
+                                    @Schema(
+                                            description = "Orders whose whole amounts go to the company and the portal:"
+                                                    + " at least one (else 422 NO_ORDERS_TO_EXECUTE; a split alone"
+                                                    + " does not count)"))
                     List<String> ordersToExecute,
             @Schema(description = "Orders refunded to their payers") List<String> ordersToUndo,
             @Schema(description = "At most one order executed in part") @Nullable OrderSplitBody orderToSplit,
@@ -151,6 +158,7 @@ public class FinalizationController {
             content = @Content(schema = @Schema(implementation = FinalizedResponse.class)))
     @ApiErrors({
         ErrorCode.ILLEGAL_TRANSITION,
+        ErrorCode.NO_ORDERS_TO_EXECUTE,
         ErrorCode.ACCOUNTED_ORDERS_CHANGED,
         ErrorCode.ORDERS_ON_HOLD,
         ErrorCode.REFLECTION_PERIOD_OPEN,
