@@ -2,7 +2,6 @@ package io.crowdrecon.recon.order.web;
 
 import io.crowdrecon.recon.order.InvestorAccount;
 import io.crowdrecon.recon.order.Order;
-import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderDesk;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.StatusChange;
@@ -45,7 +44,7 @@ public record OrderResponse(
         BigDecimal orderAmount,
         BigDecimal feeAmount,
         String currency,
-        @Schema(implementation = OrderChannel.class) String channel,
+        @Schema(implementation = OrderChannelSchema.class) String channel,
         @Nullable String description,
         @Nullable String portalOrderCode,
         @Nullable Instant portalOrderDatetime,
