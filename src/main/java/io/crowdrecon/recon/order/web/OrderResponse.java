@@ -73,7 +73,10 @@ public record OrderResponse(
             requiredProperties = {"iban", "creditor", "description", "amount", "currency"})
     public record PaymentInstructions(
             @Schema(description = "The portal's collection IBAN") String iban,
-            @Schema(description = "The portal's name") String creditor,
+            @Schema(
+                            description = "Whom the investor pays: the holder of the portal's collection account"
+                                    + " (collectionAccountHolder), the portal's name unless onboarding gave another")
+                    String creditor,
             @Schema(description = "What the investor writes in the transfer: it contains the orderId")
                     String description,
             BigDecimal amount,
@@ -120,7 +123,7 @@ public record OrderResponse(
                 o.orderId().paymentReference(),
                 new PaymentInstructions(
                         placed.portal().collectionIban().value(),
-                        placed.portal().name(),
+                        placed.portal().creditorName(),
                         o.orderId().value(),
                         o.totalAmount(),
                         o.currency()),
