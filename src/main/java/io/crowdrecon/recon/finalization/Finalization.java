@@ -31,6 +31,7 @@ import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.HoldId;
 import io.crowdrecon.recon.shared.Money;
 import io.crowdrecon.recon.shared.OrderId;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -49,10 +50,11 @@ import java.util.TreeSet;
 /**
  * The rules of ending a CLOSED campaign (SPEC sections 4 and 7), from facts the caller locked to a
  * {@link FinalizationDecision}. Plain Java: no I/O. Refusals, in the order they are looked for: the campaign is not
- * CLOSED ({@code ILLEGAL_TRANSITION}); the lists do not name every ACCOUNTED order exactly once
+ * CLOSED ({@code ILLEGAL_TRANSITION}); {@code ordersToExecute} is empty ({@code NO_ORDERS_TO_EXECUTE}); the lists do not name every ACCOUNTED order exactly once
  * ({@code ACCOUNTED_ORDERS_CHANGED}); a chargeback holds moneyouts ({@code MONEYOUTS_HELD}); the split parts do not
- * add up ({@code SPLIT_MISMATCH}); the executed company amount is outside the targets ({@code TARGET_NOT_MET},
- * {@code TARGET_EXCEEDED}); the success fee exceeds it ({@code SUCCESS_FEE_EXCEEDS_CASHOUT}).
+ * add up ({@code SPLIT_MISMATCH}); the executed company amount is below targetAmountMin ({@code TARGET_NOT_MET}); the
+ * success fee exceeds it ({@code SUCCESS_FEE_EXCEEDS_CASHOUT}). targetAmountMax limits nothing (Fabrick v4: "this limit
+ * does not imply any operational limitation"): an executed amount above it is only reported, see {@link #overfunded}.
  */
 public final class Finalization {
 
@@ -83,6 +85,14 @@ public final class Finalization {
                     "Campaign", campaign.campaignId().value(), campaign.status(), target)));
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a finalization executing {@code executedCompanyAmount} went beyond the campaign's targetAmountMax: reported
+     * as {@code overfunded}, never refused.
+     */
+    public static boolean overfunded(Campaign campaign, BigDecimal executedCompanyAmount) {
+        return Money.of(executedCompanyAmount, campaign.currency()).isGreaterThan(campaign.targetMax());
     }
 
     /** The orders whose moneyouts a finalization looks at: the ACCOUNTED ones, by id (the order they are locked in). */
@@ -129,6 +139,14 @@ public final class Finalization {
         Optional<FinalizationDecision> byStatus = byCampaignStatus(campaign, CampaignTrigger.FINALIZE_SUCCESS);
         if (byStatus.isPresent()) {
             return byStatus.get();
+        }
+        if (plan.ordersToExecute().isEmpty()) {
+            // Fabrick v4 requires one: a success executes orders in full (a split alone does not count); a campaign
+            // executing nothing ends with finalized-failure.
+            return new Refused(
+                    ErrorCode.NO_ORDERS_TO_EXECUTE,
+                    "ordersToExecute must hold at least one order; a campaign that executes none ends with"
+                            + " finalized-failure");
         }
         return decide(campaign, CampaignTrigger.FINALIZE_SUCCESS, orders, moneyouts, plan, company, portal, controls);
     }
@@ -213,7 +231,7 @@ public final class Finalization {
                 currency);
         Money cashoutAmount = executedCompany.minus(successFee);
         Optional<Refused> outOfBounds =
-                withinTargets(campaign, executedCompany).or(() -> feeWithinCashout(successFee, executedCompany));
+                reachesTargetMin(campaign, executedCompany).or(() -> feeWithinCashout(successFee, executedCompany));
         if (outOfBounds.isPresent()) {
             return outOfBounds.get();
         }
@@ -448,19 +466,12 @@ public final class Finalization {
                         + "; the split parts must add up to them"));
     }
 
-    private static Optional<Refused> withinTargets(Campaign campaign, Money executed) {
+    private static Optional<Refused> reachesTargetMin(Campaign campaign, Money executed) {
         if (executed.isLessThan(campaign.targetMin())) {
             return Optional.of(new Refused(
                     ErrorCode.TARGET_NOT_MET,
                     "Executed company amount " + written(executed) + " is below targetAmountMin "
                             + written(campaign.targetMin())));
-        }
-        if (executed.isGreaterThan(campaign.targetMax())) {
-            return Optional.of(new Refused(
-                    ErrorCode.TARGET_EXCEEDED,
-                    "Executed company amount "
-                            + written(executed) + " is above targetAmountMax "
-                            + written(campaign.targetMax())));
         }
         return Optional.empty();
     }

@@ -111,6 +111,11 @@ public sealed interface FinalizationDecision {
             steps = List.copyOf(steps);
         }
 
+        /** The executed company amount is above targetAmountMax: allowed, and said in the answer. */
+        public boolean overfunded() {
+            return Finalization.overfunded(campaign, executedCompanyAmount);
+        }
+
         /** The cashout record once its payouts are instructed (an instruction id is null when its payout is 0). */
         public Cashout cashout(
                 CashoutId cashoutId,

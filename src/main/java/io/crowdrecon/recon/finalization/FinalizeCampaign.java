@@ -142,8 +142,8 @@ public class FinalizeCampaign {
 
     /**
      * {@code PUT /campaigns/{id}/finalized-success}. Errors: NOT_FOUND, VALIDATION_FAILED,
-     * ILLEGAL_TRANSITION (not CLOSED), and 422 ACCOUNTED_ORDERS_CHANGED, ORDERS_ON_HOLD, REFLECTION_PERIOD_OPEN,
-     * FUNDS_NOT_CLEARED, MONEYOUTS_HELD, SPLIT_MISMATCH, TARGET_NOT_MET, TARGET_EXCEEDED, SUCCESS_FEE_EXCEEDS_CASHOUT.
+     * ILLEGAL_TRANSITION (not CLOSED), and 422 NO_ORDERS_TO_EXECUTE, ACCOUNTED_ORDERS_CHANGED, ORDERS_ON_HOLD, REFLECTION_PERIOD_OPEN,
+     * FUNDS_NOT_CLEARED, MONEYOUTS_HELD, SPLIT_MISMATCH, TARGET_NOT_MET, SUCCESS_FEE_EXCEEDS_CASHOUT.
      * With {@code executeWhenCleared} and funds not yet cleared, the campaign is FINALIZING and waits.
      */
     public Mono<Finalized> succeed(PortalId portalId, String campaignId, FinalizationPlan plan) {

@@ -94,7 +94,7 @@ public record PlaceOrder(
         v.text("investorId", investorId, true);
         v.text("companyId", companyId, true);
         v.text("campaignId", campaignId, true);
-        OrderChannel validChannel = v.oneOf("channel", channel, OrderChannel.class, true);
+        OrderChannel validChannel = v.oneOf("channel", OrderChannel.canonicalName(channel), OrderChannel.class, true);
         InvestorAccount account = account(v, validChannel);
         BigDecimal total = v.positiveAmount("totalAmount", totalAmount, true);
         BigDecimal order = v.positiveAmount("orderAmount", orderAmount, true);

@@ -8,7 +8,8 @@ import io.crowdrecon.recon.order.OrderChannel;
  *
  * <p>The constants are the names the database keeps. Clients know one name per channel, the one they order with
  * ({@link OrderChannel}): every answer, stream and outbound event spells a channel {@link #wireName()}, and this
- * enum is the only place that maps the two.
+ * enum is the only place that maps the two. A request may also spell MONEY_TRANSFER {@code MONEYTRANSFER} (Fabrick v4):
+ * {@link OrderChannel#canonicalName} reads it; nothing writes it.
  */
 public enum PaymentChannel {
     BANK_TRANSFER(OrderChannel.MONEY_TRANSFER),

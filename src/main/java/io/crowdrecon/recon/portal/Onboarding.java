@@ -8,6 +8,7 @@ import io.crowdrecon.recon.shared.PortalId;
 import io.crowdrecon.recon.shared.Validation;
 import java.security.SecureRandom;
 import java.time.Clock;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /** Operators onboard portals and their companies (SPEC.md section 1). */
@@ -36,23 +37,35 @@ public class Onboarding {
         this.defaults = defaults;
     }
 
+    /** A portal whose collection account holder is its name. */
+    public Mono<OnboardedPortal> onboardPortal(String name, String collectionIban, String feeAccountIban) {
+        return onboardPortal(name, collectionIban, feeAccountIban, null);
+    }
+
     /**
      * Creates a portal with a fresh 256-bit API key and webhook secret. Emits the portal with both
      * secrets; errors with VALIDATION_FAILED or IBAN_IN_USE.
+     *
+     * @param collectionAccountHolder optional, at most {@link Portal#MAX_HOLDER} characters (blank counts as absent);
+     *     absent, the portal's name is the creditor
      */
-    public Mono<OnboardedPortal> onboardPortal(String name, String collectionIban, String feeAccountIban) {
+    public Mono<OnboardedPortal> onboardPortal(
+            String name, String collectionIban, String feeAccountIban, @Nullable String collectionAccountHolder) {
         return Mono.fromCallable(() -> {
                     Validation v = Validation.start();
                     String validName = v.text("name", name, true);
                     Iban collection = v.iban("collectionIban", collectionIban, true);
                     Iban fee = v.iban("feeAccountIban", feeAccountIban, true);
+                    String holder =
+                            v.text("collectionAccountHolder", collectionAccountHolder, false, Portal.MAX_HOLDER);
                     v.throwIfInvalid();
                     return new Portal(
                             ids.nextPortalId(),
                             v.checked(validName),
                             v.checked(collection),
                             v.checked(fee),
-                            clock.instant());
+                            clock.instant(),
+                            holder);
                 })
                 .flatMap(portal -> {
                     String apiKey = ApiKeys.newApiKey(random);

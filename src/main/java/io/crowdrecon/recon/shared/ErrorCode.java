@@ -34,10 +34,10 @@ public enum ErrorCode {
             "The webhook URL is not allowed: it must be https and must not resolve to a loopback, link-local or private"
                     + " address"),
     IDEMPOTENCY_KEY_REUSED(Category.UNPROCESSABLE, "The Idempotency-Key was used with another request body"),
+    NO_ORDERS_TO_EXECUTE(Category.UNPROCESSABLE, "ordersToExecute must hold at least one order"),
     ACCOUNTED_ORDERS_CHANGED(Category.UNPROCESSABLE, "The lists do not name every accounted order exactly once"),
     SPLIT_MISMATCH(Category.UNPROCESSABLE, "The split parts do not add up to the order's amounts"),
     TARGET_NOT_MET(Category.UNPROCESSABLE, "The executed amount is below targetAmountMin"),
-    TARGET_EXCEEDED(Category.UNPROCESSABLE, "The executed amount is above targetAmountMax"),
     SUCCESS_FEE_EXCEEDS_CASHOUT(Category.UNPROCESSABLE, "The success fee exceeds the executed company amount"),
     MONEYOUTS_HELD(
             Category.UNPROCESSABLE,

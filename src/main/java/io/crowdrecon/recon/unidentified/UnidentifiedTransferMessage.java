@@ -7,10 +7,15 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The data of {@code recon.unidentified-transfers} events (SPEC.md section 6); the API's shape of a transfer is
- * {@code payment.web.UnidentifiedTransferResponse}.
+ * {@code payment.web.UnidentifiedTransferResponse}, with the same fields.
+ *
+ * @param type always {@code UNIDENTIFIED} (the seed's field)
+ * @param status the seed's status ({@link UnidentifiedState}); the stored detail is {@code returnStatus}
+ * @param refundedDatetime when its return instruction executed (the seed's name of {@code returnedDatetime})
  */
 public record UnidentifiedTransferMessage(
         String unidentifiedTransferId,
+        String type,
         BigDecimal amount,
         String currency,
         @Nullable String description,
@@ -18,16 +23,20 @@ public record UnidentifiedTransferMessage(
         @Nullable String payerIban,
         UnidentifiedReason reason,
         @Nullable String candidateOrderId,
-        UnidentifiedStatus status,
+        UnidentifiedState status,
+        UnidentifiedStatus returnStatus,
         Instant receivedDatetime,
-        @Nullable Instant returnedDatetime) {
+        @Nullable Instant returnedDatetime,
+        @Nullable Instant refundedDatetime) {
 
     public static final String TOPIC = "recon.unidentified-transfers";
     public static final String RECEIVED = "crowdrecon.unidentified-transfer.received.v1";
+    public static final String TYPE = "UNIDENTIFIED";
 
     public static UnidentifiedTransferMessage of(UnidentifiedTransfer u) {
         return new UnidentifiedTransferMessage(
                 u.unidentifiedTransferId().value(),
+                TYPE,
                 u.amount(),
                 u.currency(),
                 u.description(),
@@ -35,8 +44,10 @@ public record UnidentifiedTransferMessage(
                 u.payerIban(),
                 u.reason(),
                 u.candidateOrderId(),
+                UnidentifiedState.of(u.status()),
                 u.status(),
                 u.receivedAt(),
+                u.returnedAt(),
                 u.returnedAt());
     }
 

@@ -48,7 +48,7 @@ class CardCapturesIT {
         JsonNode transfer = flows.awaitUnidentifiedForOpsNaming(unknown);
         assertThat(transfer.get("unidentifiedTransferId").asString()).startsWith("UTR");
         assertThat(transfer.get("reason").asString()).isEqualTo("UNKNOWN_ORDER");
-        assertThat(transfer.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(transfer.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         assertThat(transfer.get("amount").decimalValue()).isEqualByComparingTo("250.50");
         assertThat(transfer.get("currency").asString()).isEqualTo("EUR");
         String transferId = transfer.get("unidentifiedTransferId").asString();
@@ -93,7 +93,7 @@ class CardCapturesIT {
                 .findFirst()
                 .orElseThrow(() -> new AssertionError("no UNKNOWN_ORDER transfer " + transferId));
         assertThat(transfer.get("candidateOrderId").isNull()).isTrue();
-        assertThat(transfer.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(transfer.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         if (delivery == Delivery.WEBHOOK) {
             assertThat(flows.unidentified("reason=UNKNOWN_ORDER"))
                     .singleElement()

@@ -79,7 +79,7 @@ class CardPaymentsIT {
 
         JsonNode transfer = flows.awaitUnidentifiedNaming(orderId);
         assertThat(transfer.get("reason").asString()).isEqualTo("ORDER_NOT_PAYABLE");
-        assertThat(transfer.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(transfer.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         assertThat(transfer.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(transfer.get("currency").asString()).isEqualTo("EUR");
         String transferId = transfer.get("unidentifiedTransferId").asString();

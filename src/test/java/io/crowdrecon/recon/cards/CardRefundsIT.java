@@ -302,7 +302,7 @@ class CardRefundsIT {
         flows.awaitInstructionStatus(instructionId, "EXECUTED");
         JsonNode returned =
                 flows.unidentifiedForOps("candidateOrderId=" + unknown).get(0);
-        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
+        assertThat(returned.get("returnStatus").asString()).isEqualTo("RETURNED");
         assertThat(returned.get("returnedDatetime").isNull()).isFalse();
     }
 }

@@ -283,7 +283,7 @@ class CardWebhookSecurityIT {
 
         JsonNode transfer = flows.awaitUnidentifiedNaming(theirOrder);
         assertThat(transfer.get("reason").asString()).isEqualTo("UNKNOWN_ORDER");
-        assertThat(transfer.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(transfer.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         JsonNode returned = flows.awaitRequestedInstruction(
                 beforeCapturing, transfer.get("unidentifiedTransferId").asString(), data -> true);
         assertThat(returned.get("type").asString()).isEqualTo("CARD_REFUND");

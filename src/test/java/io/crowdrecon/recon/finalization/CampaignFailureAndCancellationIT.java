@@ -173,7 +173,7 @@ class CampaignFailureAndCancellationIT {
         assertThat(late.get("reason").asString()).isEqualTo("ORDER_NOT_PAYABLE");
         assertThat(late.get("candidateOrderId").asString()).isEqualTo(created);
         assertThat(late.get("amount").decimalValue()).isEqualByComparingTo("550");
-        assertThat(late.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(late.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         JsonNode lateReturn = flows.payments()
                 .awaitRequestedInstruction(
                         beforeFailing, late.get("unidentifiedTransferId").asString(), null);

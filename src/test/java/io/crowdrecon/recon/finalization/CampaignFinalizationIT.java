@@ -79,6 +79,7 @@ class CampaignFinalizationIT {
 
         assertThat(finalized.get("campaignId").asString()).isEqualTo(campaign);
         assertThat(finalized.get("status").asString()).isEqualTo("FINALIZED_SUCCESS");
+        assertThat(finalized.get("overfunded").asBoolean()).isFalse();
         String cashoutId = finalized.get("cashoutId").asString();
         assertThat(cashoutId).startsWith("CO");
         JsonNode cashout = finalized.get("cashout");
@@ -431,11 +432,21 @@ class CampaignFinalizationIT {
                 "the split order also executed", plan(List.of(a, b, c), List.of(), split(c, "500", "500", "50", "50")),
                 "a payable order listed", plan(List.of(a, b), List.of(c, payable)),
                 "another campaign's order listed", plan(List.of(a, b, elsewhere), List.of(c)),
-                "an unknown order listed", plan(List.of(a, b), List.of(c, "TRX0000000000000098")),
-                "nothing listed", plan(List.of(), List.of()));
+                "an unknown order listed", plan(List.of(a, b), List.of(c, "TRX0000000000000098")));
         refused.forEach((what, plan) -> assertThat(problemCode(flows.finalizeSuccess(campaign, plan), 422))
                 .as(what)
                 .isEqualTo("ACCOUNTED_ORDERS_CHANGED"));
+        // ordersToExecute holds at least one order (Fabrick v4), empty or absent alike, even beside a split
+        Map<String, Object> noOrdersToExecute = plan(List.of(), List.of(a, b, c));
+        noOrdersToExecute.remove("ordersToExecute");
+        Map.of(
+                        "nothing listed", plan(List.of(), List.of()),
+                        "only undone orders", plan(List.of(), List.of(a, b, c)),
+                        "only a split", plan(List.of(), List.of(b, c), split(a, "1000", "0", "100", "0")),
+                        "ordersToExecute absent", noOrdersToExecute)
+                .forEach((what, plan) -> assertThat(problemCode(flows.finalizeSuccess(campaign, plan), 422))
+                        .as(what)
+                        .isEqualTo("NO_ORDERS_TO_EXECUTE"));
 
         assertNothingChanged(campaign, List.of(a, b, c), beforeFinalizing);
         assertThat(flows.status(payable)).isEqualTo("CREATED");
@@ -449,7 +460,7 @@ class CampaignFinalizationIT {
     }
 
     @Test
-    void splitPartsThatDoNotAddUpAndExecutedAmountsOutsideTheTargetsAreRefusedAndChangeNothing() {
+    void splitPartsThatDoNotAddUpAndAnAmountBelowTargetAmountMinAreRefusedAndAboveTargetAmountMaxIsOverfunded() {
         String campaign = flows.openCampaign("1500", "2500", "0", "0");
         String a = flows.order(campaign, "1000", "100", Ibans.randomGerman());
         String b = flows.order(campaign, "1000", "100", Ibans.randomGerman());
@@ -497,24 +508,21 @@ class CampaignFinalizationIT {
                         422))
                 .as("a cent below targetAmountMin")
                 .isEqualTo("TARGET_NOT_MET");
-        assertThat(problemCode(flows.finalizeSuccess(campaign, plan(List.of(a, b, c), List.of())), 422))
-                .isEqualTo("TARGET_EXCEEDED");
-        assertThat(problemCode(
-                        flows.finalizeSuccess(
-                                campaign, plan(List.of(a, b), List.of(), split(c, "500.01", "499.99", "50", "50"))),
-                        422))
-                .as("a cent above targetAmountMax")
-                .isEqualTo("TARGET_EXCEEDED");
 
         assertNothingChanged(campaign, List.of(a, b, c), beforeFinalizing);
-        // exactly targetAmountMax is within the targets
+        // targetAmountMax limits nothing (Fabrick v4): a cent above it finalizes and says overfunded
         JsonNode finalized =
-                flows.succeed(campaign, plan(List.of(a, b), List.of(), split(c, "500", "500", "100", "0")));
+                flows.succeed(campaign, plan(List.of(a, b), List.of(), split(c, "500.01", "499.99", "100", "0")));
+        assertThat(finalized.get("status").asString()).isEqualTo("FINALIZED_SUCCESS");
+        assertThat(finalized.get("overfunded").asBoolean()).isTrue();
         assertThat(finalized.get("cashout").get("executedCompanyAmount").decimalValue())
-                .isEqualByComparingTo("2500");
+                .isEqualByComparingTo("2500.01");
         assertThat(finalized.get("cashout").get("executedFeeAmount").decimalValue())
                 .isEqualByComparingTo("300");
-        assertThat(flows.payments().refund(c).get("amount").decimalValue()).isEqualByComparingTo("500");
+        assertThat(flows.payments().refund(c).get("amount").decimalValue()).isEqualByComparingTo("499.99");
+        JsonNode amount = flows.amount(campaign);
+        assertThat(amount.get("executedAmount").decimalValue()).isEqualByComparingTo("2500.01");
+        assertThat(amount.get("overfunded").asBoolean()).isTrue();
     }
 
     @Test

@@ -87,7 +87,7 @@ class FinalizationRaceIT {
         assertThat(returned.get("candidateOrderId").asString()).isEqualTo(late);
         assertThat(returned.get("amount").decimalValue()).isEqualByComparingTo("1100");
         assertThat(returned.get("payerIban").asString()).isEqualTo(latePayer);
-        assertThat(returned.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(returned.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         JsonNode transferReturn = flows.payments()
                 .awaitRequestedInstruction(
                         beforeFinalizing, returned.get("unidentifiedTransferId").asString(), null);

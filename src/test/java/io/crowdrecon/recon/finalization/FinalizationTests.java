@@ -15,9 +15,9 @@ import static io.crowdrecon.recon.order.OrderStatus.WAITING;
 import static io.crowdrecon.recon.shared.ErrorCode.ACCOUNTED_ORDERS_CHANGED;
 import static io.crowdrecon.recon.shared.ErrorCode.ILLEGAL_TRANSITION;
 import static io.crowdrecon.recon.shared.ErrorCode.MONEYOUTS_HELD;
+import static io.crowdrecon.recon.shared.ErrorCode.NO_ORDERS_TO_EXECUTE;
 import static io.crowdrecon.recon.shared.ErrorCode.SPLIT_MISMATCH;
 import static io.crowdrecon.recon.shared.ErrorCode.SUCCESS_FEE_EXCEEDS_CASHOUT;
-import static io.crowdrecon.recon.shared.ErrorCode.TARGET_EXCEEDED;
 import static io.crowdrecon.recon.shared.ErrorCode.TARGET_NOT_MET;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -103,6 +103,9 @@ class FinalizationTests {
             Iban.parse("GB82WEST12345698765432"),
             Iban.parse("DE89370400440532013000"),
             AT);
+
+    private static final String NO_ORDERS_DETAIL =
+            "ordersToExecute must hold at least one order; a campaign that executes none ends with finalized-failure";
 
     private static final Order A = order("A", ACCOUNTED, "1000", "50");
     private static final Order B = order("B", ACCOUNTED, "2000", "100");
@@ -204,12 +207,37 @@ class FinalizationTests {
                         ACCOUNTED_ORDERS_CHANGED,
                         "The lists must name every ACCOUNTED order exactly once. Not listed: [A, C]."
                                 + " Not ACCOUNTED (or not of this campaign): [Y, Z]. Listed more than once: [B]."),
+                // ordersToExecute holds at least one order (Fabrick v4)
                 refusal(
                         "refuses empty lists when the campaign has accounted orders",
                         facts(),
                         plan(List.of(), List.of()),
-                        ACCOUNTED_ORDERS_CHANGED,
-                        "The lists must name every ACCOUNTED order exactly once. Not listed: [A, B, C]."),
+                        NO_ORDERS_TO_EXECUTE,
+                        NO_ORDERS_DETAIL),
+                refusal(
+                        "refuses a plan that only undoes orders",
+                        facts(),
+                        plan(List.of(), List.of("A", "B", "C")),
+                        NO_ORDERS_TO_EXECUTE,
+                        NO_ORDERS_DETAIL),
+                refusal(
+                        "refuses a plan that only splits: ordersToExecute itself must hold an order",
+                        facts(),
+                        plan(List.of(), List.of("B", "C"), split("A", "1000", "0", "50", "0")),
+                        NO_ORDERS_TO_EXECUTE,
+                        NO_ORDERS_DETAIL),
+                refusal(
+                        "looks at ordersToExecute before the lists",
+                        facts(),
+                        plan(List.of(), List.of("Z")),
+                        NO_ORDERS_TO_EXECUTE,
+                        NO_ORDERS_DETAIL),
+                refusal(
+                        "looks at the campaign's status before ordersToExecute",
+                        facts().status(CampaignStatus.OPEN),
+                        plan(List.of(), List.of("A", "B", "C")),
+                        ILLEGAL_TRANSITION,
+                        "Campaign CMP1 cannot move from OPEN to FINALIZED_SUCCESS"),
                 // no moneyout held by a chargeback
                 refusal(
                         "refuses to execute an order whose moneyouts a chargeback holds",
@@ -270,7 +298,7 @@ class FinalizationTests {
                 refusal(
                         "refuses an executed company amount one cent below targetAmountMin",
                         facts(),
-                        plan(List.of(), List.of("B", "C"), split("A", "999.99", "0.01", "50", "0")),
+                        plan(List.of("C"), List.of("B"), split("A", "499.99", "500.01", "50", "0")),
                         TARGET_NOT_MET,
                         "Executed company amount 999.99 is below targetAmountMin 1000.00"),
                 refusal(
@@ -280,35 +308,23 @@ class FinalizationTests {
                         TARGET_NOT_MET,
                         "Executed company amount 1000.00 is below targetAmountMin 1100.00"),
                 refusal(
-                        "refuses an executed company amount above targetAmountMax",
-                        facts().targets("1000", "2500"),
-                        plan(List.of("A", "B"), List.of("C")),
-                        TARGET_EXCEEDED,
-                        "Executed company amount 3000.00 is above targetAmountMax 2500.00"),
-                refusal(
-                        "counts the executed part of a split toward targetAmountMax",
-                        facts().targets("1000", "2500"),
-                        plan(List.of("B"), List.of("C"), split("A", "500.01", "499.99", "50", "0")),
-                        TARGET_EXCEEDED,
-                        "Executed company amount 2500.01 is above targetAmountMax 2500.00"),
-                refusal(
                         "looks at the split before the targets",
-                        facts(),
-                        plan(List.of(), List.of("A", "B"), split("C", "1", "1", "25", "0")),
+                        facts().targets("5000", "9000"),
+                        plan(List.of("A"), List.of("B"), split("C", "1", "1", "25", "0")),
                         SPLIT_MISMATCH,
                         "Order C has orderAmount 500.00 and feeAmount 25.00; the split parts must add up to them"),
                 refusal(
-                        "refuses an empty campaign: nothing executed is below any target",
+                        "refuses an empty campaign: it has no order to execute",
                         facts().withoutOrders(),
                         plan(List.of(), List.of()),
-                        TARGET_NOT_MET,
-                        "Executed company amount 0 is below targetAmountMin 1000.00"),
+                        NO_ORDERS_TO_EXECUTE,
+                        NO_ORDERS_DETAIL),
                 refusal(
                         "refuses a campaign whose orders all failed or wait",
                         facts().orders(W, F),
                         plan(List.of(), List.of()),
-                        TARGET_NOT_MET,
-                        "Executed company amount 0 is below targetAmountMin 1000.00"),
+                        NO_ORDERS_TO_EXECUTE,
+                        NO_ORDERS_DETAIL),
                 // the success fee
                 refusal(
                         "refuses a success fee larger than the executed company amount",
@@ -351,6 +367,16 @@ class FinalizationTests {
                         facts(),
                         plan(List.of("A"), List.of("B", "C")),
                         "1000.00 50.00 0.00 1000.00 50.00"),
+                amounts(
+                        "executes an amount above targetAmountMax: it limits nothing",
+                        facts().targets("1000", "2500"),
+                        plan(List.of("A", "B"), List.of("C")),
+                        "3000.00 150.00 0.00 3000.00 150.00"),
+                amounts(
+                        "counts the executed part of a split and still executes above targetAmountMax",
+                        facts().targets("1000", "2500"),
+                        plan(List.of("B"), List.of("C"), split("A", "500.01", "499.99", "50", "0")),
+                        "2500.01 150.00 0.00 2500.01 150.00"),
                 amounts(
                         "accepts an executed company amount of exactly targetAmountMax",
                         facts().targets("1000", "3000"),
@@ -417,9 +443,35 @@ class FinalizationTests {
                         Arrays.stream(expected.split(" ")).map(BigDecimal::new).toList());
     }
 
+    static Stream<Arguments> overfunding() {
+        return Stream.of(
+                Arguments.of("below targetAmountMax", "1000", "5000", plan(List.of("A", "B"), List.of("C")), false),
+                Arguments.of("exactly targetAmountMax", "1000", "3000", plan(List.of("A", "B"), List.of("C")), false),
+                Arguments.of("above targetAmountMax", "1000", "2999.99", plan(List.of("A", "B"), List.of("C")), true),
+                Arguments.of(
+                        "a split's executed part a cent above",
+                        "1000",
+                        "2500",
+                        plan(List.of("B"), List.of("C"), split("A", "500.01", "499.99", "50", "0")),
+                        true),
+                Arguments.of(
+                        "the undone orders do not count",
+                        "1000",
+                        "1000",
+                        plan(List.of("A"), List.of("B", "C")),
+                        false));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("overfunding")
+    void reportsAnExecutedCompanyAmountAboveTargetAmountMaxAsOverfundedInsteadOfRefusingIt(
+            String behaviour, String min, String max, FinalizationPlan plan, boolean overfunded) {
+        assertThat(facts().targets(min, max).succeeds(plan).overfunded()).isEqualTo(overfunded);
+    }
+
     @Test
     void writesTheExecutedAmountsAndPayoutsInTheCurrencysMinorDigits() {
-        Success success = facts().succeeds(plan(List.of(), List.of("A", "C"), split("B", "1200", "800", "60", "40")));
+        Success success = facts().succeeds(plan(List.of("C"), List.of("A"), split("B", "1200", "800", "60", "40")));
 
         assertThat(Stream.of(
                                 success.executedCompanyAmount(),
@@ -428,7 +480,7 @@ class FinalizationTests {
                                 success.toCompany().amount(),
                                 success.toPortal().amount())
                         .map(BigDecimal::toPlainString))
-                .containsExactly("1200.00", "60.00", "0.00", "1200.00", "60.00");
+                .containsExactly("1700.00", "85.00", "0.00", "1700.00", "85.00");
     }
 
     @Test

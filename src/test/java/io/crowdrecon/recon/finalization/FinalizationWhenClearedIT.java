@@ -150,9 +150,9 @@ class FinalizationWhenClearedIT {
         assertThat(listed.get("reflectionPeriodEndsAt").asString())
                 .isEqualTo(flows.order(order).get("reflectionPeriodEndsAt").asString());
         assertThat(flows.campaignStatus(campaign)).isEqualTo("CLOSED");
-        // undoing it is not refused for its reflection period (only for the target it leaves unmet)
+        // undoing it is not refused for its reflection period (only because a success must execute an order)
         assertThat(problemCode(flows.finalizeSuccess(campaign, plan(List.of(), List.of(order))), 422))
-                .isEqualTo("TARGET_NOT_MET");
+                .isEqualTo("NO_ORDERS_TO_EXECUTE");
         assertThat(ApiClient.body(flows.finalizeFailure(campaign).expectStatus().isOk())
                         .get("status")
                         .asString())

@@ -92,7 +92,7 @@ class PaymentWindowExpiryIT {
             assertThat(late.get("reason").asString()).isEqualTo("ORDER_NOT_PAYABLE");
             assertThat(late.get("candidateOrderId").asString())
                     .isEqualTo(created.get("orderId").asString());
-            assertThat(late.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+            assertThat(late.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
             assertThat(flows.status(created.get("orderId").asString())).isEqualTo("EXPIRED");
             flows.pay(longWindowId, "1100", Ibans.randomGerman());
             assertThat(flows.status(longWindowId)).isEqualTo("ACCOUNTED");

@@ -848,7 +848,7 @@ class BankCreditMatchingIT {
 
     /** The transfer is being returned: one return instruction of exactly its amount, in its currency, to the payer. */
     private void assertReturnedInFull(JsonNode transfer, String amount, String currency, String payerIban) {
-        assertThat(transfer.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(transfer.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         assertThat(transfer.get("amount").decimalValue()).isEqualByComparingTo(amount);
         assertThat(transfer.get("currency").asString()).isEqualTo(currency);
         Map<String, Object> instruction =

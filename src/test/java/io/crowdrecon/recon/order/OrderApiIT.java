@@ -169,6 +169,38 @@ class OrderApiIT {
     }
 
     @Test
+    void acceptsFabricksMoneytransferSpellingAndAnswersMoneyTransfer() {
+        Map<String, Object> body = portal.orderBody(campaign, investor, Ibans.randomGerman());
+        body.put("channel", "MONEYTRANSFER");
+        JsonNode order =
+                ApiClient.body(portal.post("/orders", body).expectStatus().isCreated());
+
+        assertThat(order.get("channel").asString()).isEqualTo("MONEY_TRANSFER");
+        assertThat(ApiClient.body(portal.get("/orders/" + order.get("orderId").asString())
+                                .expectStatus()
+                                .isOk())
+                        .get("channel")
+                        .asString())
+                .isEqualTo("MONEY_TRANSFER");
+        // a bank transfer all the same: it needs the investor's account
+        body.remove("investorAccount");
+        portal.post("/orders", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("investorAccount");
+        // an alias, not a loose reading of the names
+        body.put("channel", "moneytransfer");
+        portal.post("/orders", body)
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[?(@.field == 'channel')]")
+                .exists();
+    }
+
+    @Test
     void refusesOtherCurrenciesWith422AndUnknownCodesWith400() {
         Map<String, Object> body = portal.orderBody(campaign, investor, Ibans.randomGerman());
         body.put("currency", "CHF");

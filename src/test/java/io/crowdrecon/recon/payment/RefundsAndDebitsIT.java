@@ -210,7 +210,7 @@ class RefundsAndDebitsIT {
                 .until(() -> flows.unidentified("candidateOrderId=" + orderId), items -> !items.isEmpty())
                 .get(0);
         assertThat(transfer.get("reason").asString()).isEqualTo("ORDER_NOT_PAYABLE");
-        assertThat(transfer.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(transfer.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         assertThat(transfer.get("amount").decimalValue()).isEqualByComparingTo("1100");
         String transferId = transfer.get("unidentifiedTransferId").asString();
         JsonNode returned = flows.awaitRequestedInstruction(beforePaying, transferId, null);

@@ -43,8 +43,33 @@ class TransferReturnsIT {
         long since = System.currentTimeMillis();
         JsonNode transfer = flows.unidentifiedTransfer("250.00", payerIban);
         String transferId = transfer.get("unidentifiedTransferId").asString();
-        assertThat(transfer.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(transfer.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         assertThat(transfer.get("returnedDatetime").isNull()).isTrue();
+        // Fabrick v4's shape: a type, the seed's status until the return executed, refundedDatetime
+        assertThat(transfer.get("type").asString()).isEqualTo("UNIDENTIFIED");
+        assertThat(transfer.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(transfer.get("refundedDatetime").isNull()).isTrue();
+        assertThat(listed("status=RECEIVED", transferId)).isTrue();
+        assertThat(listed("status=RETURN_REQUESTED", transferId))
+                .as("the detail as status")
+                .isTrue();
+        assertThat(listed("returnStatus=RETURN_REQUESTED", transferId)).isTrue();
+        assertThat(listed("status=RETURNED", transferId)).isFalse();
+        assertThat(listed("returnStatus=RECEIVED", transferId))
+                .as("RECEIVED detail: on hold")
+                .isFalse();
+        JsonNode announced = JsonMapper.builder()
+                .build()
+                .readTree(flows.rawEvents(
+                                "recon.unidentified-transfers",
+                                "crowdrecon.unidentified-transfer.received.v1",
+                                since,
+                                transferId)
+                        .get(0));
+        assertThat(announced.get("type").asString()).isEqualTo("UNIDENTIFIED");
+        assertThat(announced.get("status").asString()).isEqualTo("RECEIVED");
+        assertThat(announced.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(announced.get("refundedDatetime").isNull()).isTrue();
         String instructionId = flows.returnInstructionOf(since, transferId);
         JsonNode instruction = flows.instruction(instructionId);
         assertThat(instruction.get("type").asString()).isEqualTo("TRANSFER_RETURN");
@@ -55,6 +80,12 @@ class TransferReturnsIT {
 
         JsonNode returned = flows.awaitTransferStatus(transferId, "RETURNED");
         assertThat(returned.get("returnedDatetime").isNull()).isFalse();
+        assertThat(returned.get("status").asString()).isEqualTo("RETURNED");
+        assertThat(returned.get("refundedDatetime").asString())
+                .isEqualTo(returned.get("returnedDatetime").asString());
+        assertThat(listed("status=RETURNED", transferId)).isTrue();
+        assertThat(listed("returnStatus=RETURNED", transferId)).isTrue();
+        assertThat(listed("status=RECEIVED", transferId)).isFalse();
         JsonNode executed = flows.instruction(instructionId);
         assertThat(executed.get("status").asString()).isEqualTo("EXECUTED");
         assertThat(executed.get("executedDatetime").isNull()).isFalse();
@@ -128,6 +159,15 @@ class TransferReturnsIT {
 
         JsonNode returnFailed = flows.awaitTransferStatus(transferId, "RETURN_FAILED");
         assertThat(returnFailed.get("returnedDatetime").isNull()).isTrue();
+        assertThat(returnFailed.get("status").asString())
+                .as("not returned: still RECEIVED")
+                .isEqualTo("RECEIVED");
+        assertThat(returnFailed.get("refundedDatetime").isNull()).isTrue();
+        assertThat(listed("status=RETURN_FAILED", transferId)).isTrue();
+        assertThat(listed("status=RECEIVED&returnStatus=RETURN_FAILED", transferId))
+                .isTrue();
+        assertThat(listed("status=RETURNED&returnStatus=RETURN_FAILED", transferId))
+                .isFalse();
         JsonNode failed = flows.instruction(failedId);
         assertThat(failed.get("status").asString()).isEqualTo("FAILED");
         assertThat(failed.get("failureReason").asString()).isEqualTo("ACCOUNT_CLOSED");
@@ -152,7 +192,7 @@ class TransferReturnsIT {
         JsonNode old = flows.instruction(failedId);
         assertThat(old.get("status").asString()).isEqualTo("FAILED");
         assertThat(old.get("reissuedAs").asString()).isEqualTo(reissuedId);
-        assertThat(flows.transfer(transferId).get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(flows.transfer(transferId).get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         assertThat(flows.ops().reviewItemsAbout("INSTRUCTION_FAILED", failedId))
                 .singleElement()
                 .satisfies(item -> assertThat(item.get("status").asString()).isEqualTo("RESOLVED"));
@@ -200,7 +240,7 @@ class TransferReturnsIT {
         assertThat(reissued.get("creditorIban").asString()).isEqualTo(payerIban);
         assertThat(reissued.get("reissueOf").asString()).isEqualTo(failedId);
         assertThat(reissued.get("amount").decimalValue()).isEqualByComparingTo("12.34");
-        assertThat(flows.transfer(transferId).get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(flows.transfer(transferId).get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
     }
 
     @Test
@@ -225,7 +265,7 @@ class TransferReturnsIT {
                 .expectStatus()
                 .isOk());
 
-        assertThat(released.get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(released.get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         JsonNode requested = flows.awaitRequestedInstruction(beforeReleasing, transferId, null);
         assertThat(requested.get("type").asString()).isEqualTo("TRANSFER_RETURN");
         assertThat(requested.get("creditorIban").asString()).isEqualTo(payerIban);
@@ -265,7 +305,7 @@ class TransferReturnsIT {
         assertThat(instruction.get("failureReason").asString()).isEqualTo("RETURNED_BY_BANK");
         JsonNode review = flows.awaitReview("INSTRUCTION_FAILED", instructionId);
         assertThat(review.get("status").asString()).isEqualTo("OPEN");
-        assertThat(flows.transfer(transferId).get("status").asString()).isEqualTo("RETURN_FAILED");
+        assertThat(flows.transfer(transferId).get("returnStatus").asString()).isEqualTo("RETURN_FAILED");
         assertThat(flows.unidentifiedDescribedAs(description)).isEmpty();
         assertThat(flows.unidentified("candidateOrderId=" + payableOrder)).isEmpty();
         assertThat(flows.order(payableOrder).get("status").asString()).isEqualTo("CREATED");
@@ -277,9 +317,15 @@ class TransferReturnsIT {
                 .isOk());
 
         assertThat(reissued.get("reissueOf").asString()).isEqualTo(instructionId);
-        assertThat(flows.transfer(transferId).get("status").asString()).isEqualTo("RETURN_REQUESTED");
+        assertThat(flows.transfer(transferId).get("returnStatus").asString()).isEqualTo("RETURN_REQUESTED");
         assertThat(flows.ops().reviewItemsAbout("INSTRUCTION_FAILED", instructionId))
                 .singleElement()
                 .satisfies(item -> assertThat(item.get("status").asString()).isEqualTo("RESOLVED"));
+    }
+
+    /** Whether {@code GET /unidentified-transfers?query} lists the transfer. */
+    private boolean listed(String query, String transferId) {
+        return flows.unidentified(query).stream()
+                .anyMatch(t -> transferId.equals(t.get("unidentifiedTransferId").asString()));
     }
 }

@@ -59,6 +59,90 @@ class OnboardingAndAuthenticationIT {
                 .isOk());
         assertThat(fetched.has("apiKey")).isFalse();
         assertThat(fetched.has("webhookSecret")).isFalse();
+        // no collectionAccountHolder given: the portal's name holds the collection account
+        assertThat(portal.get("collectionAccountHolder").asString()).isEqualTo("Crowd");
+        assertThat(fetched.get("collectionAccountHolder").asString()).isEqualTo("Crowd");
+    }
+
+    @Test
+    void namesTheCollectionAccountHolderAsTheCreditorInvestorsPay() {
+        String collectionIban = Ibans.randomGerman();
+        String holder = "Banca Sella S.p.A. – conto deposito " + "x".repeat(70 - 36);
+        assertThat(holder).hasSize(70);
+        JsonNode portal = ApiClient.body(api.post(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/portals",
+                        Map.of(
+                                "name",
+                                "Crowd Two",
+                                "collectionIban",
+                                collectionIban,
+                                "feeAccountIban",
+                                Ibans.randomGerman(),
+                                "collectionAccountHolder",
+                                holder))
+                .expectStatus()
+                .isCreated());
+        String portalId = portal.get("portalId").asString();
+        assertThat(portal.get("collectionAccountHolder").asString()).isEqualTo(holder);
+        assertThat(ApiClient.body(api.get(ApiClient.OPS_KEY, "/api/v1/ops/portals/" + portalId)
+                                .expectStatus()
+                                .isOk())
+                        .get("collectionAccountHolder")
+                        .asString())
+                .isEqualTo(holder);
+        JsonNode company = ApiClient.body(api.post(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/companies",
+                        Map.of(
+                                "portalId",
+                                portalId,
+                                "name",
+                                "Company Srl",
+                                "fiscalCode",
+                                "12345678903",
+                                "iban",
+                                Ibans.randomGerman()))
+                .expectStatus()
+                .isCreated());
+        TestPortal withHolder = new TestPortal(
+                api,
+                portalId,
+                portal.get("apiKey").asString(),
+                portal.get("webhookSecret").asString(),
+                collectionIban,
+                company.get("companyId").asString());
+
+        JsonNode order = ApiClient.body(withHolder
+                .post(
+                        "/orders",
+                        withHolder.orderBody(withHolder.openCampaign(), withHolder.investor(), Ibans.randomGerman()))
+                .expectStatus()
+                .isCreated());
+
+        assertThat(order.get("paymentInstructions").get("creditor").asString()).isEqualTo(holder);
+        assertThat(order.get("paymentInstructions").get("iban").asString()).isEqualTo(collectionIban);
+    }
+
+    @Test
+    void refusesACollectionAccountHolderLongerThanASepaName() {
+        api.post(
+                        ApiClient.OPS_KEY,
+                        "/api/v1/ops/portals",
+                        Map.of(
+                                "name",
+                                "Crowd Three",
+                                "collectionIban",
+                                Ibans.randomGerman(),
+                                "feeAccountIban",
+                                Ibans.randomGerman(),
+                                "collectionAccountHolder",
+                                "x".repeat(71)))
+                .expectStatus()
+                .isBadRequest()
+                .expectBody()
+                .jsonPath("$.errors[0].field")
+                .isEqualTo("collectionAccountHolder");
     }
 
     @Test

@@ -264,10 +264,11 @@ public final class PaymentFlows {
         return found.get(0);
     }
 
+    /** Waits until the transfer's returnStatus (the detail: RECEIVED, RETURN_REQUESTED, RETURNED, RETURN_FAILED) is {@code status}. */
     public JsonNode awaitTransferStatus(String transferId, String status) {
         await().atMost(DECIDED).pollInterval(POLL).untilAsserted(() -> assertThat(
-                        transfer(transferId).get("status").asString())
-                .as("status of unidentified transfer %s", transferId)
+                        transfer(transferId).get("returnStatus").asString())
+                .as("returnStatus of unidentified transfer %s", transferId)
                 .isEqualTo(status));
         return transfer(transferId);
     }

@@ -2,7 +2,9 @@ package io.crowdrecon.recon.finalization.web;
 
 import io.crowdrecon.recon.campaign.CampaignStatus;
 import io.crowdrecon.recon.campaign.Campaigns;
+import io.crowdrecon.recon.finalization.CashoutView;
 import io.crowdrecon.recon.finalization.Cashouts;
+import io.crowdrecon.recon.finalization.Finalization;
 import io.crowdrecon.recon.finalization.FinalizationPlan;
 import io.crowdrecon.recon.finalization.FinalizeCampaign;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
@@ -12,6 +14,7 @@ import io.crowdrecon.recon.shared.CampaignId;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -48,7 +51,13 @@ public class FinalizationController {
             description = "Every ACCOUNTED order of the campaign appears exactly once: executed, undone (refunded) or"
                     + " split.")
     public record FinalizeSuccessRequest(
-            @Schema(description = "Orders whose whole amounts go to the company and the portal")
+            @ArraySchema(
+                            minItems = 1,
+                            arraySchema =
+                                    @Schema(
+                                            description = "Orders whose whole amounts go to the company and the portal:"
+                                                    + " at least one (else 422 NO_ORDERS_TO_EXECUTE; a split alone"
+                                                    + " does not count)"))
                     List<String> ordersToExecute,
             @Schema(description = "Orders refunded to their payers") List<String> ordersToUndo,
             @Schema(description = "At most one order executed in part") @Nullable OrderSplitBody orderToSplit,
@@ -98,7 +107,7 @@ public class FinalizationController {
             name = "FinalizedCampaign",
             description = "The finalized campaign; on success its cashout. FINALIZING: accepted, waiting for its funds"
                     + " to clear until clearsAt.",
-            requiredProperties = {"campaignId", "status"})
+            requiredProperties = {"campaignId", "status", "overfunded"})
     public record FinalizedResponse(
             String campaignId,
             @Schema(implementation = io.crowdrecon.recon.campaign.CampaignStatus.class) String status,
@@ -109,9 +118,14 @@ public class FinalizationController {
                                     "While FINALIZING: when the last order to execute clears; the clearing job builds"
                                             + " the cashout on its first run after it")
                     @Nullable
-                    Instant clearsAt) {
+                    Instant clearsAt,
+            @Schema(
+                            description = "The cashout's executed company amount is above targetAmountMax, which does"
+                                    + " not limit finalization (Fabrick v4); false on failure and while FINALIZING")
+                    boolean overfunded) {
 
         static FinalizedResponse of(FinalizeCampaign.Finalized finalized) {
+            CashoutView cashout = finalized.cashout();
             return new FinalizedResponse(
                     finalized.campaign().campaignId().value(),
                     finalized.campaign().status().name(),
@@ -119,7 +133,8 @@ public class FinalizationController {
                             ? null
                             : finalized.cashout().cashoutId().value(),
                     finalized.cashout() == null ? null : CashoutResponse.of(finalized.cashout()),
-                    finalized.clearsAt());
+                    finalized.clearsAt(),
+                    cashout != null && Finalization.overfunded(finalized.campaign(), cashout.executedCompanyAmount()));
         }
     }
 
@@ -131,7 +146,8 @@ public class FinalizationController {
                     + " orders, expires payable ones, creates the cashout and its CASHOUT and FEE_PAYOUT instructions."
                     + " Refused, in this order, while an order to execute is under a compliance hold, in its reflection"
                     + " period, or paid with funds not yet cleared (each answer lists the orders). With"
-                    + " executeWhenCleared the last one answers 202: the campaign is FINALIZING until its funds clear.")
+                    + " executeWhenCleared the last one answers 202: the campaign is FINALIZING until its funds clear."
+                    + " targetAmountMax does not limit it: an executed amount above it answers overfunded true.")
     @ApiResponse(
             responseCode = "200",
             description = "The finalized campaign with its cashout",
@@ -142,13 +158,13 @@ public class FinalizationController {
             content = @Content(schema = @Schema(implementation = FinalizedResponse.class)))
     @ApiErrors({
         ErrorCode.ILLEGAL_TRANSITION,
+        ErrorCode.NO_ORDERS_TO_EXECUTE,
         ErrorCode.ACCOUNTED_ORDERS_CHANGED,
         ErrorCode.ORDERS_ON_HOLD,
         ErrorCode.REFLECTION_PERIOD_OPEN,
         ErrorCode.FUNDS_NOT_CLEARED,
         ErrorCode.SPLIT_MISMATCH,
         ErrorCode.TARGET_NOT_MET,
-        ErrorCode.TARGET_EXCEEDED,
         ErrorCode.SUCCESS_FEE_EXCEEDS_CASHOUT,
         ErrorCode.MONEYOUTS_HELD
     })

@@ -1,6 +1,5 @@
 package io.crowdrecon.recon.order.web;
 
-import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderDesk;
 import io.crowdrecon.recon.order.PlaceOrder;
 import io.crowdrecon.recon.platform.openapi.ApiErrors;
@@ -83,7 +82,7 @@ public class OrderController {
             @Schema(description = "For the portal; 0 for none", example = "100.00") BigDecimal feeAmount,
             @Schema(description = "EUR (other ISO 4217 codes: 422 UNSUPPORTED_CURRENCY)", example = "EUR")
                     String currency,
-            @Schema(implementation = OrderChannel.class) String channel,
+            @Schema(implementation = OrderChannelSchema.class) String channel,
             @Schema(description = "Free text for the portal, at most 255 characters") String description,
             String portalOrderCode,
             Instant portalOrderDatetime,

@@ -2,7 +2,6 @@ package io.crowdrecon.recon.order.web;
 
 import io.crowdrecon.recon.order.InvestorAccount;
 import io.crowdrecon.recon.order.Order;
-import io.crowdrecon.recon.order.OrderChannel;
 import io.crowdrecon.recon.order.OrderDesk;
 import io.crowdrecon.recon.order.OrderStatus;
 import io.crowdrecon.recon.order.StatusChange;
@@ -45,7 +44,7 @@ public record OrderResponse(
         BigDecimal orderAmount,
         BigDecimal feeAmount,
         String currency,
-        @Schema(implementation = OrderChannel.class) String channel,
+        @Schema(implementation = OrderChannelSchema.class) String channel,
         @Nullable String description,
         @Nullable String portalOrderCode,
         @Nullable Instant portalOrderDatetime,
@@ -74,7 +73,10 @@ public record OrderResponse(
             requiredProperties = {"iban", "creditor", "description", "amount", "currency"})
     public record PaymentInstructions(
             @Schema(description = "The portal's collection IBAN") String iban,
-            @Schema(description = "The portal's name") String creditor,
+            @Schema(
+                            description = "Whom the investor pays: the holder of the portal's collection account"
+                                    + " (collectionAccountHolder), the portal's name unless onboarding gave another")
+                    String creditor,
             @Schema(description = "What the investor writes in the transfer: it contains the orderId")
                     String description,
             BigDecimal amount,
@@ -121,7 +123,7 @@ public record OrderResponse(
                 o.orderId().paymentReference(),
                 new PaymentInstructions(
                         placed.portal().collectionIban().value(),
-                        placed.portal().name(),
+                        placed.portal().creditorName(),
                         o.orderId().value(),
                         o.totalAmount(),
                         o.currency()),

@@ -69,7 +69,8 @@ public class CampaignAmountController {
                 "waitingAmount",
                 "refundedAmount",
                 "executedAmount",
-                "targetAmountMinReached"
+                "targetAmountMinReached",
+                "overfunded"
             })
     public record CampaignAmountResponse(
             String currency,
@@ -95,7 +96,11 @@ public class CampaignAmountController {
             @Schema(description = "Given back (REVERSED company moneyouts)") BigDecimal refundedAmount,
             @Schema(description = "What the cashout pays out (EXECUTED company moneyouts)") BigDecimal executedAmount,
             @Schema(description = "Same as minimumReached (kept for existing clients)", deprecated = true)
-                    boolean targetAmountMinReached) {
+                    boolean targetAmountMinReached,
+            @Schema(
+                            description = "executedAmount > targetAmountMax: the campaign was finalized above its"
+                                    + " maximum, which limits nothing (Fabrick v4)")
+                    boolean overfunded) {
 
         /** Sums (a sum of nothing included) in the campaign currency's minor digits. */
         public CampaignAmountResponse {
@@ -164,6 +169,7 @@ public class CampaignAmountController {
                 waiting,
                 amounts.refunded().amount(),
                 amounts.executed().amount(),
-                reached);
+                reached,
+                amounts.executed().isGreaterThan(campaign.targetMax()));
     }
 }

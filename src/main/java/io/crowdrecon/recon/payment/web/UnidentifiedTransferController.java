@@ -32,7 +32,15 @@ public class UnidentifiedTransferController {
     /** The query parameters of both lists; every one optional. */
     public record UnidentifiedQuery(
             @Schema(implementation = UnidentifiedReason.class) @Nullable String reason,
-            @Schema(implementation = UnidentifiedStatus.class) @Nullable String status,
+            @Schema(
+                            description = "Filters status: RECEIVED (not yet returned) or RETURNED. RETURN_REQUESTED"
+                                    + " and RETURN_FAILED, which status showed before it took Fabrick v4's values,"
+                                    + " still select those transfers (as returnStatus does)",
+                            allowableValues = {"RECEIVED", "RETURNED", "RETURN_REQUESTED", "RETURN_FAILED"})
+                    @Nullable
+                    String status,
+            @Schema(implementation = UnidentifiedStatus.class, description = "Filters returnStatus exactly") @Nullable
+                    String returnStatus,
             @Schema(description = "The orderId the payment named") @Nullable String candidateOrderId,
             @Schema(format = "date-time", description = "Received at or after (ISO 8601 with offset)") @Nullable
                     String from,
@@ -63,7 +71,12 @@ public class UnidentifiedTransferController {
 
     private Mono<Page<UnidentifiedTransferResponse>> list(@Nullable PortalId portalId, UnidentifiedQuery query) {
         return Mono.fromCallable(() -> UnidentifiedFilter.parse(
-                        query.reason(), query.status(), query.candidateOrderId(), query.from(), query.to()))
+                        query.reason(),
+                        query.status(),
+                        query.returnStatus(),
+                        query.candidateOrderId(),
+                        query.from(),
+                        query.to()))
                 .zipWith(Mono.fromCallable(() -> PageRequest.of(query.page(), query.size())))
                 .flatMap(args -> transfers.page(portalId, args.getT1(), args.getT2()))
                 .map(result -> result.map(UnidentifiedTransferResponse::of));

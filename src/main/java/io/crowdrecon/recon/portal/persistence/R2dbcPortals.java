@@ -21,7 +21,8 @@ import reactor.core.publisher.Mono;
 
 public class R2dbcPortals implements Portals, CallerResolver {
 
-    private static final String COLUMNS = "portal_id, name, collection_iban, fee_account_iban, created_at";
+    private static final String COLUMNS =
+            "portal_id, name, collection_iban, fee_account_iban, created_at, collection_account_holder";
     private static final String SETTINGS =
             "reflection_period_seconds, clearing_business_days, card_clearing_period_seconds";
 
@@ -37,9 +38,10 @@ public class R2dbcPortals implements Portals, CallerResolver {
                         """
                         INSERT INTO portal (portal_id, name, collection_iban, fee_account_iban, api_key_hash,
                                             webhook_secret, created_at, reflection_period_seconds,
-                                            clearing_business_days, card_clearing_period_seconds)
+                                            clearing_business_days, card_clearing_period_seconds,
+                                            collection_account_holder)
                         VALUES (:id, :name, :collection, :fee, :keyHash, :secret, :createdAt, :reflection,
-                                :clearingDays, :cardClearing)
+                                :clearingDays, :cardClearing, :holder)
                         """)
                 .bind("id", portal.portalId().value())
                 .bind("name", portal.name())
@@ -51,6 +53,7 @@ public class R2dbcPortals implements Portals, CallerResolver {
                 .bind("reflection", settings.reflectionPeriod().toSeconds())
                 .bind("clearingDays", settings.clearingBusinessDays())
                 .bind("cardClearing", settings.cardClearingPeriod().toSeconds())
+                .bind("holder", Sql.nullable(portal.collectionAccountHolder(), String.class))
                 .then()
                 .thenReturn(portal)
                 .onErrorMap(
@@ -148,6 +151,7 @@ public class R2dbcPortals implements Portals, CallerResolver {
                 row.get("name", String.class),
                 new Iban(row.get("collection_iban", String.class)),
                 new Iban(row.get("fee_account_iban", String.class)),
-                Sql.instant(row.get("created_at", OffsetDateTime.class)));
+                Sql.instant(row.get("created_at", OffsetDateTime.class)),
+                row.get("collection_account_holder", String.class));
     }
 }

@@ -66,17 +66,37 @@ public class OpsOnboardingController {
     public record CreatePortalRequest(
             @Schema(description = "At most 255 characters", example = "Crowd One") String name,
             @Schema(example = "IT60X0542811101000000123456") String collectionIban,
-            @Schema(example = "DE89370400440532013000") String feeAccountIban) {}
+            @Schema(example = "DE89370400440532013000") String feeAccountIban,
+            @Schema(
+                            description = "Who holds the collection account (the bank or escrow holder), named as"
+                                    + " creditor in the payment instructions investors see; 1 to 70 characters (a SEPA"
+                                    + " name). Absent: the portal's name",
+                            maxLength = 70,
+                            example = "Banca Sella S.p.A.")
+                    @Nullable
+                    String collectionAccountHolder) {}
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
     @Schema(
             name = "Portal",
             description = "A portal; apiKey and webhookSecret appear once, in the answer that creates it.",
-            requiredProperties = {"portalId", "name", "collectionIban", "feeAccountIban", "createdDatetime"})
+            requiredProperties = {
+                "portalId",
+                "name",
+                "collectionIban",
+                "collectionAccountHolder",
+                "feeAccountIban",
+                "createdDatetime"
+            })
     public record PortalResponse(
             String portalId,
             String name,
             String collectionIban,
+            @Schema(
+                            description =
+                                    "The collection account's holder, the creditor investors pay: the portal's name"
+                                            + " unless onboarding gave another")
+                    String collectionAccountHolder,
             String feeAccountIban,
             Instant createdDatetime,
             @Schema(description = "The portal's API key (crk_…): shown once, only its SHA-256 is kept") @Nullable
@@ -88,6 +108,7 @@ public class OpsOnboardingController {
                     portal.portalId().value(),
                     portal.name(),
                     portal.collectionIban().value(),
+                    portal.creditorName(),
                     portal.feeAccountIban().value(),
                     portal.createdAt(),
                     apiKey,
@@ -139,7 +160,10 @@ public class OpsOnboardingController {
                         new OpsJournal.Write(actor(caller), "createPortal", "Portal", null, null),
                         created -> created.portal().portalId().value(),
                         () -> onboarding.onboardPortal(
-                                request.name(), request.collectionIban(), request.feeAccountIban()))
+                                request.name(),
+                                request.collectionIban(),
+                                request.feeAccountIban(),
+                                request.collectionAccountHolder()))
                 .map(created -> ResponseEntity.created(URI.create(
                                 "/api/v1/ops/portals/" + created.portal().portalId()))
                         .body(PortalResponse.of(created.portal(), created.apiKey(), created.webhookSecret()))));

@@ -30,7 +30,7 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
             """
              WHERE (:portalId::text IS NULL OR portal_id = :portalId::text)
                AND (:reason::text IS NULL OR reason = :reason::text)
-               AND (:status::text IS NULL OR status = :status::text)
+               AND (:statuses::text[] IS NULL OR status = ANY(:statuses::text[]))
                AND (:candidate::text IS NULL OR candidate_order_id = :candidate::text)
                AND (:from::timestamptz IS NULL OR received_at >= :from::timestamptz)
                AND (:to::timestamptz IS NULL OR received_at < :to::timestamptz)
@@ -127,13 +127,16 @@ public class R2dbcUnidentifiedTransfers implements UnidentifiedTransfers {
                         "reason",
                         Sql.nullable(
                                 filter.reason() == null ? null : filter.reason().name(), String.class))
-                .bind(
-                        "status",
-                        Sql.nullable(
-                                filter.status() == null ? null : filter.status().name(), String.class))
+                .bind("statuses", Sql.nullable(statuses(filter), String[].class))
                 .bind("candidate", Sql.nullable(filter.candidateOrderId(), String.class))
                 .bind("from", Sql.nullableTimestamp(filter.from()))
                 .bind("to", Sql.nullableTimestamp(filter.to()));
+    }
+
+    private static String @Nullable [] statuses(UnidentifiedFilter filter) {
+        return filter.statuses() == null
+                ? null
+                : filter.statuses().stream().map(Enum::name).sorted().toArray(String[]::new);
     }
 
     @Override
