@@ -61,6 +61,7 @@ public enum ExportKind {
                     "candidateOrderId",
                     "notificationId",
                     "status",
+                    "returnStatus",
                     "receivedDatetime",
                     "returnedDatetime")),
     PAYMENT_INSTRUCTIONS(

@@ -134,6 +134,14 @@ class ExportsIT {
             assertThat(r.get("reason")).isEqualTo("MISSING_REFERENCE");
             assertThat(r.get("channel")).isEqualTo("MONEY_TRANSFER");
             assertThat(r.get("receivedDatetime")).endsWith("Z");
+            // as the API shows the transfer: the seed's status and the detail of its return
+            JsonNode shown = flows.payments().unidentified("").stream()
+                    .filter(t -> t.get("unidentifiedTransferId").asString().equals(r.get("unidentifiedTransferId")))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(r.get("status")).isEqualTo(shown.get("status").asString());
+            assertThat(r.get("returnStatus"))
+                    .isEqualTo(shown.get("returnStatus").asString());
         });
 
         Csv instructions = export(flows.portal(), "payment-instructions", "");

@@ -56,6 +56,8 @@ public class R2dbcExportRows implements ExportRows {
                     r.currency AS "currency", r.channel AS "channel", r.iban AS "iban",
                     r.psp_reference AS "pspReference", r.instruction_id AS "instructionId", i.status AS "status",
                     r.reason AS "reason", r.created_at AS "createdDatetime", i.executed_at AS "executedDatetime\""""),
+            // status and returnStatus as the API shows them (unidentified.UnidentifiedState.of, in SQL here): RECEIVED
+            // until the return executed, and the stored detail.
             ExportKind.UNIDENTIFIED_TRANSFERS,
             new Source(
                     "unidentified_transfer u LEFT JOIN purchase_order o ON o.order_id = u.candidate_order_id",
@@ -69,7 +71,9 @@ public class R2dbcExportRows implements ExportRows {
                     u.payer_name AS "payerName", u.payer_iban AS "payerIban", u.description AS "description",
                     u.psp_reference AS "pspReference", u.reason AS "reason",
                     u.candidate_order_id AS "candidateOrderId", u.notification_id AS "notificationId",
-                    u.status AS "status", u.received_at AS "receivedDatetime", u.returned_at AS "returnedDatetime\""""),
+                    CASE u.status WHEN 'RETURNED' THEN 'RETURNED' ELSE 'RECEIVED' END AS "status",
+                    u.status AS "returnStatus", u.received_at AS "receivedDatetime",
+                    u.returned_at AS "returnedDatetime\""""),
             ExportKind.PAYMENT_INSTRUCTIONS,
             new Source(
                     "payment_instruction p",
