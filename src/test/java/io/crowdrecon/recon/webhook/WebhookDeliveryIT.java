@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.cloudevents.CloudEvent;
 import io.cloudevents.jackson.JsonFormat;
+import io.crowdrecon.recon.stream.persistence.R2dbcEventHistory;
 import io.crowdrecon.recon.testing.Fixture;
 import io.crowdrecon.recon.testing.Ibans;
 import io.crowdrecon.recon.testing.PaymentFlows;
@@ -21,6 +22,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -40,10 +42,12 @@ import java.util.stream.Collectors;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
  * Webhook delivery end to end (issue 24 item 1): real money events of a portal (an order paid by a matched credit) go
@@ -67,6 +71,11 @@ class WebhookDeliveryIT {
 
     @Autowired
     DatabaseClient database;
+
+    @Autowired
+    TransactionalOperator transaction;
+
+    private final List<String> endpoints = new ArrayList<>();
 
     private static HttpServer server;
     private static ExecutorService threads;
@@ -107,6 +116,15 @@ class WebhookDeliveryIT {
             }
         });
         server.start();
+    }
+
+    /** Deleting an endpoint deletes its deliveries: nothing of this test is retried through the next ones. */
+    @AfterEach
+    void deleteEndpoints() {
+        database.sql("DELETE FROM webhook_endpoint WHERE endpoint_id = ANY(:ids::text[])")
+                .bind("ids", endpoints.toArray(String[]::new))
+                .then()
+                .block();
     }
 
     @AfterAll
@@ -252,6 +270,9 @@ class WebhookDeliveryIT {
                 .hasSizeGreaterThanOrEqualTo(2)
                 .allMatch("No answer within the timeout"::equals));
         assertThat(deliveryStatuses(hanging)).containsOnlyKeys("PENDING");
+        // Cut at the tests' 2 s timeout, not later.
+        assertThat(attempts(hanging, "latency_ms", Integer.class))
+                .allSatisfy(latency -> assertThat(latency).isBetween(1900, 3000));
     }
 
     @Test
@@ -293,6 +314,49 @@ class WebhookDeliveryIT {
         assertThat(attemptStatuses(endpoint)).containsOnly(200);
     }
 
+    // --- the event log's retention
+
+    @Test
+    void forgettingOldEventsKeepsThoseOfPendingDeliveries() {
+        Endpoint orders = endpoint(List.of("crowdrecon.order.status-changed.v1"), exchange -> 200);
+        Endpoint moneyouts = endpoint(List.of("crowdrecon.moneyout.created.v1"), exchange -> 503);
+        String orderId = flows.newOrder(Ibans.randomGerman());
+        flows.pay(orderId, Ibans.randomGerman());
+        List<Logged> delivered = logged(orders, List.of("crowdrecon.order.status-changed.v1"));
+        awaitDelivered(orders, delivered.size());
+        List<Logged> pending = logged(moneyouts, List.of("crowdrecon.moneyout.created.v1"));
+        assertThat(pending).isNotEmpty();
+        long last = pending.get(pending.size() - 1).seq();
+        await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> {
+            assertThat(deliveryStatuses(moneyouts)).containsEntry("PENDING", (long) pending.size());
+            assertThat(seqOf("relay_lease")).isGreaterThanOrEqualTo(last);
+        });
+
+        // Everything older than a minute from now, in a transaction rolled back: the other tests' log stays whole.
+        List<Long> kept = transaction
+                .execute(status -> {
+                    status.setRollbackOnly();
+                    return new R2dbcEventHistory(database)
+                            .forgetOlderThan(Instant.now().plusSeconds(60))
+                            .thenMany(database.sql("SELECT seq FROM event_log WHERE portal_id = :portal ORDER BY seq")
+                                    .bind("portal", flows.portal().portalId())
+                                    .map(row -> row.get(0, Long.class))
+                                    .all());
+                })
+                .collectList()
+                .block();
+
+        assertThat(kept)
+                .containsExactlyElementsOf(pending.stream().map(Logged::seq).toList());
+    }
+
+    private long seqOf(String lease) {
+        return database.sql("SELECT last_seq FROM " + lease + " WHERE id = 1")
+                .map(row -> row.get(0, Long.class))
+                .one()
+                .block();
+    }
+
     // --- the endpoint, inserted as the registry will
 
     record Endpoint(String id, String path, String secret) {}
@@ -318,6 +382,7 @@ class WebhookDeliveryIT {
                 .bind("secret", secret)
                 .then()
                 .block();
+        endpoints.add(id);
         return new Endpoint(id, path, secret);
     }
 

@@ -146,7 +146,7 @@ public class R2dbcDeliveries implements Deliveries {
         return database.sql(
                         """
                         SELECT status, attempt_count, first_attempt_at FROM webhook_delivery
-                         WHERE delivery_id = :id FOR UPDATE""")
+                         WHERE delivery_id = :id FOR NO KEY UPDATE""")
                 .bind("id", deliveryId.value())
                 .map(row -> new Locked(
                         DeliveryStatus.valueOf(row.get("status", String.class)),
@@ -157,7 +157,9 @@ public class R2dbcDeliveries implements Deliveries {
 
     @Override
     public Mono<WebhookEndpoint> lockEndpoint(WebhookEndpointId endpointId) {
-        return database.sql("SELECT * FROM webhook_endpoint WHERE endpoint_id = :id FOR UPDATE")
+        // NO KEY UPDATE: the fan-out's inserts (which hold a KEY SHARE lock on the endpoint for their foreign key) go
+        // on.
+        return database.sql("SELECT * FROM webhook_endpoint WHERE endpoint_id = :id FOR NO KEY UPDATE")
                 .bind("id", endpointId.value())
                 .map(row -> endpoint(row, ""))
                 .one();
