@@ -48,8 +48,9 @@ public interface Deliveries {
     /**
      * In one round trip: takes or renews the fan-out lease for {@code owner}; then makes one PENDING delivery per event
      * of the next {@code limit} events of the log and endpoint of the event's portal that asked for its type (enabled
-     * or not) and was registered before it, and moves the cursor past them. Emits empty when another instance holds the
-     * lease.
+     * or not) and was registered before it, due at {@code now} if it heads its endpoint's line for its key (else
+     * without a time, until the one before it ends), and moves the cursor past them. Emits empty when another instance
+     * holds the lease.
      */
     Mono<FanOut> fanOut(String owner, Duration lease, int limit, Instant now);
 
@@ -75,8 +76,17 @@ public interface Deliveries {
      */
     Mono<Void> attempted(WebhookDeliveryId deliveryId, int attempt, Attempt made, @Nullable Instant nextAttemptAt);
 
-    /** Moves the delivery along {@code row} of {@link DeliveryTransitions}, ending it at {@code at}. */
+    /**
+     * Moves the delivery along {@code row} of {@link DeliveryTransitions}, ending it at {@code at}; the next delivery of
+     * its endpoint and key, waiting behind it, becomes due at {@code at}.
+     */
     Mono<Void> move(WebhookDeliveryId deliveryId, Transition<DeliveryStatus, DeliveryTrigger> row, Instant at);
+
+    /**
+     * Makes due the PENDING deliveries that wait without a time although none of their line is before them (the head
+     * of their line ended while the fan-out made them); emits how many.
+     */
+    Mono<Long> promoteStranded(Instant now);
 
     /** Sets the endpoint's {@code failing_since}. */
     Mono<Void> failingSince(WebhookEndpointId endpointId, @Nullable Instant since, Instant at);

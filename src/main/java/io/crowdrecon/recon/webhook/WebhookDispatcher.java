@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.function.DoubleSupplier;
@@ -78,6 +79,7 @@ public class WebhookDispatcher {
     private final Consumer<String> onAttempt;
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean finishing = new AtomicBoolean();
+    private final AtomicLong lastClaim = new AtomicLong(System.nanoTime());
     /** Wakes the loop when an attempt ends, so that the next delivery of the same key need not wait for the idle. */
     private final Sinks.Many<Boolean> wake = Sinks.many().multicast().directBestEffort();
 
@@ -112,6 +114,18 @@ public class WebhookDispatcher {
         return Flux.defer(this::claim).repeat(() -> !finishing.get()).flatMap(this::attempt, settings.concurrency());
     }
 
+    /** Every few seconds while this instance holds the lease: makes due the deliveries left without a time. */
+    public Flux<Long> sweep(Duration period) {
+        return Flux.interval(period, period)
+                .onBackpressureDrop()
+                .concatMap(tick -> holdsLease.getAsBoolean()
+                        ? deliveries.promoteStranded(clock.instant()).onErrorResume(error -> {
+                            log.warn("Sweeping webhook deliveries failed: {}", error.toString());
+                            return Mono.just(0L);
+                        })
+                        : Mono.just(0L));
+    }
+
     /** Asks the loop to claim nothing more and to complete once the attempts in flight are recorded. */
     public void finish() {
         finishing.set(true);
@@ -125,10 +139,18 @@ public class WebhookDispatcher {
 
     /** Claims what there is room for, and emits it with its messages; pauses first when there is nothing to claim. */
     private Flux<Claimed> claim() {
-        int room = Math.min(MAX_CLAIM, settings.concurrency() - inFlight.get());
-        if (room <= 0 || !holdsLease.getAsBoolean()) {
+        int busy = inFlight.get();
+        int room = Math.min(MAX_CLAIM, settings.concurrency() - busy);
+        // A claim reads the heads of the whole queue: while attempts are in flight, it waits until half the room is
+        // free rather than claiming one delivery each time one ends, or for the idle period (slow receivers holding
+        // most of the room must not keep the others waiting).
+        boolean worthIt = busy == 0
+                || room >= (settings.concurrency() + 1) / 2
+                || System.nanoTime() - lastClaim.get() >= settings.idle().toNanos();
+        if (room <= 0 || !worthIt || !holdsLease.getAsBoolean()) {
             return pause();
         }
+        lastClaim.set(System.nanoTime());
         Duration hold = settings.timeout().plus(settings.margin());
         return deliveries
                 .claimDue(clock.instant(), hold, room)
@@ -210,29 +232,40 @@ public class WebhookDispatcher {
     static final String GONE_FROM_THE_LOG = "The event is no longer in the event log";
 
     /**
-     * Records the attempt in one transaction, the endpoint locked first (as every writer of an endpoint and its
-     * deliveries does). Emits the outcome's name, or empty when the delivery or its endpoint is gone meanwhile.
+     * Records the attempt in one transaction. Emits the outcome's name, or empty when the delivery or its endpoint is
+     * gone meanwhile. A success at an endpoint that was not failing (as claimed) touches the delivery only, so that the
+     * attempts of one endpoint do not queue on its row; otherwise the endpoint is locked first (as every writer of an
+     * endpoint and its deliveries does), then the delivery. A failure recorded after the claim is cleared by the
+     * endpoint's next success.
      */
     Mono<String> record(Deliveries.Due due, Instant at, Sent sent) {
-        WebhookDeliveryId id = due.deliveryId();
+        if (sent.answer().succeeded() && due.event() != null && due.endpoint().failingSince() == null) {
+            return transactions.inTransaction(() -> recordAgainst(due, at, sent, null));
+        }
         return transactions.inTransaction(() -> deliveries
                 .lockEndpoint(due.endpoint().endpointId())
-                .flatMap(endpoint -> deliveries.lock(id).flatMap(locked -> {
-                    if (locked.status() != DeliveryStatus.PENDING) {
-                        return Mono.<String>empty(); // ended meanwhile: nothing to record against it
-                    }
-                    Instant now = clock.instant();
-                    int attempt = locked.attemptCount() + 1;
-                    RetryDecision.Answer answer = sent.answer();
-                    // A replay of an event pruned from the log meanwhile cannot be sent again: it fails at once.
-                    RetryDecision.Outcome outcome = due.event() == null
-                            ? new RetryDecision.GiveUp()
-                            : RetryDecision.decide(
-                                    answer, attempt, locked.firstAttemptAt(), now, policy, jitter.getAsDouble());
-                    return recordDelivery(id, attempt, at, sent, outcome, now)
-                            .then(recordEndpoint(endpoint, answer, outcome, now))
-                            .thenReturn(outcome(outcome));
-                })));
+                .flatMap(endpoint -> recordAgainst(due, at, sent, endpoint)));
+    }
+
+    private Mono<String> recordAgainst(Deliveries.Due due, Instant at, Sent sent, @Nullable WebhookEndpoint endpoint) {
+        WebhookDeliveryId id = due.deliveryId();
+        return deliveries.lock(id).flatMap(locked -> {
+            if (locked.status() != DeliveryStatus.PENDING) {
+                return Mono.<String>empty(); // ended meanwhile: nothing to record against it
+            }
+            Instant now = clock.instant();
+            int attempt = locked.attemptCount() + 1;
+            RetryDecision.Answer answer = sent.answer();
+            // A replay of an event pruned from the log meanwhile cannot be sent again: it fails at once.
+            RetryDecision.Outcome outcome = due.event() == null
+                    ? new RetryDecision.GiveUp()
+                    : RetryDecision.decide(answer, attempt, locked.firstAttemptAt(), now, policy, jitter.getAsDouble());
+            Mono<Void> recorded = recordDelivery(id, attempt, at, sent, outcome, now);
+            if (endpoint != null) {
+                recorded = recorded.then(recordEndpoint(endpoint, answer, outcome, now));
+            }
+            return recorded.thenReturn(outcome(outcome));
+        });
     }
 
     private Mono<Void> recordDelivery(

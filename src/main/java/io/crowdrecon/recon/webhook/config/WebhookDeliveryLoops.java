@@ -40,6 +40,8 @@ public class WebhookDeliveryLoops implements BackgroundLoop.Source {
                         .then(ended.timeout(Duration.ofSeconds(5), Mono.fromRunnable(cancel)))
                         // The lease expires by itself within seconds if this fails.
                         .then(fanOut.release().timeout(Duration.ofSeconds(2)).onErrorResume(error -> Mono.empty()))),
+                BackgroundLoop.cancelled(
+                        "Webhook line sweep", Stage.JOBS, () -> dispatcher.sweep(Duration.ofSeconds(5))),
                 BackgroundLoop.cancelled("Webhook metrics", Stage.JOBS, metrics::refreshLoop));
     }
 }

@@ -25,7 +25,11 @@ import reactor.core.publisher.Mono;
 
 public class R2dbcDeliveries implements Deliveries {
 
-    // One statement per fan-out step. The lease is the database clock's, as the relay's is. The cursor moves to the
+    // One statement per fan-out step. Only the head of an endpoint's line per key is due (next_attempt_at set): the
+    // others wait with none, and ending a delivery makes the next of its line due (move), so that a claim reads the
+    // heads only, however long the lines are. A head the fan-out did not see end (it ended while this statement ran)
+    // leaves its successor without a time: promoteStranded finds it. The lease is the database clock's, as the relay's
+    // is. The cursor moves to the
     // last
     // of the next :limit committed events (event_sequence, as the relay reads); "was" is the row before the update. The
     // deliveries are made from the events between, joined with the endpoints that asked for their type and were
@@ -53,7 +57,13 @@ public class R2dbcDeliveries implements Deliveries {
                            SELECT substr(:alphabet, 1 + floor(random() * length(:alphabet))::int, 1)
                              FROM generate_series(1, :length)
                             WHERE e.seq IS NOT NULL AND w.endpoint_id IS NOT NULL), ''),
-                       w.endpoint_id, e.portal_id, e.seq, e.event_id, e.event_type, e.event_key, 'PENDING', 0, :now, :now
+                       w.endpoint_id, e.portal_id, e.seq, e.event_id, e.event_type, e.event_key, 'PENDING', 0,
+                       CASE WHEN row_number() OVER (PARTITION BY w.endpoint_id, e.event_key ORDER BY e.seq) = 1
+                                 AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
+                                                  WHERE p.endpoint_id = w.endpoint_id
+                                                    AND p.ordering_key = e.event_key AND p.status = 'PENDING')
+                            THEN :now::timestamptz END,
+                       :now
                   FROM lease
                   JOIN event_log e ON e.seq > lease.cursor AND e.seq <= lease.up_to
                   JOIN webhook_endpoint w
@@ -63,7 +73,8 @@ public class R2dbcDeliveries implements Deliveries {
             SELECT cursor, up_to, (SELECT count(*) FROM made) AS made FROM lease""";
 
     // The head of each endpoint's line per key: a delivery waits while an earlier one of its key is PENDING (in
-    // flight, waiting for a retry, or its endpoint disabled). SKIP LOCKED: another claim's rows are left to it.
+    // flight, waiting for a retry, or its endpoint disabled); the check stays although only heads have a time, since a
+    // replay makes an earlier delivery due again. SKIP LOCKED: another claim's rows are left to it.
     private static final String CLAIM =
             """
             WITH due AS (
@@ -196,20 +207,48 @@ public class R2dbcDeliveries implements Deliveries {
         if (row.to() == DeliveryStatus.PENDING) {
             throw new IllegalArgumentException("a delivery attempt ends a delivery; it never reopens one");
         }
+        // The next delivery of its line becomes due, if it waits without a time (the snapshot still shows the ended
+        // one PENDING: it is left out by id).
         return database.sql(
                         """
-                        UPDATE webhook_delivery SET status = :to, ended_at = :at, next_attempt_at = NULL
-                         WHERE delivery_id = :id AND status = ANY(:from::text[])""")
+                        WITH ended AS (
+                            UPDATE webhook_delivery SET status = :to, ended_at = :at, next_attempt_at = NULL
+                             WHERE delivery_id = :id AND status = ANY(:from::text[])
+                            RETURNING delivery_id, endpoint_id, ordering_key),
+                        promoted AS (
+                            UPDATE webhook_delivery d SET next_attempt_at = :at
+                              FROM ended
+                             WHERE d.delivery_id = (SELECT n.delivery_id FROM webhook_delivery n
+                                                     WHERE n.endpoint_id = ended.endpoint_id
+                                                       AND n.ordering_key = ended.ordering_key
+                                                       AND n.status = 'PENDING' AND n.delivery_id <> ended.delivery_id
+                                                     ORDER BY n.event_seq LIMIT 1)
+                               AND d.next_attempt_at IS NULL)
+                        SELECT count(*) FROM ended""")
                 .bind("to", row.to().name())
                 .bind("at", Sql.timestamp(at))
                 .bind("id", deliveryId.value())
                 .bind("from", Sql.names(row.from()))
-                .fetch()
-                .rowsUpdated()
+                .map(r -> r.get(0, Long.class))
+                .one()
                 .flatMap(updated -> updated == 1
                         ? Mono.<Void>empty()
                         : Mono.error(new IllegalStateException(
                                 "delivery " + deliveryId + " was not in " + row.from() + " under its lock")));
+    }
+
+    @Override
+    public Mono<Long> promoteStranded(Instant now) {
+        return database.sql(
+                        """
+                        UPDATE webhook_delivery d SET next_attempt_at = :now
+                         WHERE d.status = 'PENDING' AND d.next_attempt_at IS NULL
+                           AND NOT EXISTS (SELECT 1 FROM webhook_delivery p
+                                            WHERE p.endpoint_id = d.endpoint_id AND p.ordering_key = d.ordering_key
+                                              AND p.status = 'PENDING' AND p.event_seq < d.event_seq)""")
+                .bind("now", Sql.timestamp(now))
+                .fetch()
+                .rowsUpdated();
     }
 
     @Override
