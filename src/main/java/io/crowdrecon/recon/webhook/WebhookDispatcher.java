@@ -4,6 +4,7 @@ import io.crowdrecon.recon.review.ReviewItem;
 import io.crowdrecon.recon.review.ReviewItems;
 import io.crowdrecon.recon.review.ReviewKind;
 import io.crowdrecon.recon.shared.IdGenerator;
+import io.crowdrecon.recon.shared.Periodically;
 import io.crowdrecon.recon.shared.Transactions;
 import io.crowdrecon.recon.shared.WebhookDeliveryId;
 import java.time.Clock;
@@ -116,9 +117,10 @@ public class WebhookDispatcher {
 
     /** Every few seconds while this instance holds the lease: makes due the deliveries left without a time. */
     public Flux<Long> sweep(Duration period) {
-        return Flux.interval(period, period)
-                .onBackpressureDrop()
-                .concatMap(tick -> holdsLease.getAsBoolean()
+        return Periodically.run(
+                period,
+                period,
+                () -> holdsLease.getAsBoolean()
                         ? deliveries.promoteStranded(clock.instant()).onErrorResume(error -> {
                             log.warn("Sweeping webhook deliveries failed: {}", error.toString());
                             return Mono.just(0L);

@@ -314,6 +314,48 @@ class WebhookDeliveryIT {
         assertThat(attemptStatuses(endpoint)).containsOnly(200);
     }
 
+    // --- the lines
+
+    @Test
+    void aDeliveryLeftWithoutATimeAtTheHeadOfItsLineIsMadeDueAndSent() {
+        String orderId = flows.newOrder(Ibans.randomGerman());
+        // Registered after the order's event: the fan-out makes no delivery of it; one is made here as a head that
+        // ended while the fan-out ran would leave it, with no next attempt time.
+        Endpoint endpoint = endpoint(WebhookEventTypes.ALL, exchange -> 200);
+        Logged event = database.sql(
+                        """
+                        SELECT seq, event_id::text AS id, event_type, event_key, source FROM event_log
+                         WHERE order_id = :order ORDER BY seq LIMIT 1""")
+                .bind("order", orderId)
+                .map(row -> new Logged(
+                        row.get("seq", Long.class),
+                        row.get("id", String.class),
+                        row.get("event_type", String.class),
+                        row.get("event_key", String.class),
+                        row.get("source", String.class)))
+                .one()
+                .block();
+        database.sql(
+                        """
+                        INSERT INTO webhook_delivery (delivery_id, endpoint_id, portal_id, event_seq, event_id,
+                                                      event_type, ordering_key, status, created_at)
+                        VALUES (:id, :endpoint, :portal, :seq, :eventId::uuid, :type, :key, 'PENDING', now())""")
+                .bind("id", "WHD" + endpoint.id().substring(3))
+                .bind("endpoint", endpoint.id())
+                .bind("portal", flows.portal().portalId())
+                .bind("seq", event.seq())
+                .bind("eventId", event.eventId())
+                .bind("type", event.type())
+                .bind("key", event.key())
+                .then()
+                .block();
+
+        List<Received> got = awaitDelivered(endpoint, 1);
+
+        assertThat(got).hasSize(1);
+        assertThat(got.get(0).header("webhook-id")).isEqualTo(event.eventId());
+    }
+
     // --- the event log's retention
 
     @Test
