@@ -356,6 +356,36 @@ class WebhookDeliveryIT {
         assertThat(got.get(0).header("webhook-id")).isEqualTo(event.eventId());
     }
 
+    @Test
+    void noMoreAttemptsAreInFlightThanTheConcurrencyAllows() {
+        AtomicInteger open = new AtomicInteger();
+        AtomicInteger most = new AtomicInteger();
+        Endpoint endpoint = endpoint(List.of("crowdrecon.order.status-changed.v1"), exchange -> {
+            most.accumulateAndGet(open.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(300); // a slow receiver (on the receiver's own thread)
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            open.decrementAndGet();
+            return 200;
+        });
+        // Disabled while the orders are made, so that their deliveries are all due at once when it is enabled.
+        setStatus(endpoint, "DISABLED");
+        for (int i = 0; i < 24; i++) {
+            flows.newOrder(Ibans.randomGerman());
+        }
+        List<Logged> expected = logged(endpoint, List.of("crowdrecon.order.status-changed.v1"));
+        await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> assertThat(deliveryStatuses(endpoint))
+                .containsEntry("PENDING", (long) expected.size()));
+        setStatus(endpoint, "ENABLED");
+
+        awaitDelivered(endpoint, expected.size());
+
+        // 24 orders, 24 lines that may go side by side: recon.webhooks.concurrency (16) at once, no more.
+        assertThat(most.get()).isBetween(10, 16);
+    }
+
     // --- the event log's retention
 
     @Test
@@ -390,6 +420,14 @@ class WebhookDeliveryIT {
 
         assertThat(kept)
                 .containsExactlyElementsOf(pending.stream().map(Logged::seq).toList());
+    }
+
+    private void setStatus(Endpoint endpoint, String status) {
+        database.sql("UPDATE webhook_endpoint SET status = :status WHERE endpoint_id = :id")
+                .bind("status", status)
+                .bind("id", endpoint.id())
+                .then()
+                .block();
     }
 
     private long seqOf(String lease) {
