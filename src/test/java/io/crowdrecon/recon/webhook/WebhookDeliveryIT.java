@@ -47,6 +47,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.r2dbc.core.DatabaseClient;
+import org.springframework.test.web.reactive.server.WebTestClient;
 import org.springframework.transaction.reactive.TransactionalOperator;
 
 /**
@@ -74,6 +75,9 @@ class WebhookDeliveryIT {
 
     @Autowired
     TransactionalOperator transaction;
+
+    @Autowired
+    WebTestClient web;
 
     private final List<String> endpoints = new ArrayList<>();
 
@@ -384,6 +388,32 @@ class WebhookDeliveryIT {
 
         // 24 orders, 24 lines that may go side by side: recon.webhooks.concurrency (16) at once, no more.
         assertThat(most.get()).isBetween(10, 16);
+    }
+
+    // --- metrics
+
+    @Test
+    void countsTheAttemptsByOutcomeAndShowsTheBacklog() {
+        Endpoint endpoint = endpoint(WebhookEventTypes.ALL, exchange -> 200);
+        flows.newOrder(Ibans.randomGerman());
+        awaitDelivered(endpoint, 1);
+
+        String scrape = web.mutate()
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(32 * 1024 * 1024))
+                .build()
+                .get()
+                .uri("/actuator/prometheus")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody(String.class)
+                .returnResult()
+                .getResponseBody();
+        assertThat(scrape)
+                .containsPattern("(?m)^recon_webhook_backlog[ {]")
+                .containsPattern("(?m)^recon_webhook_oldest_due_seconds[ {]")
+                .containsPattern("(?m)^recon_webhook_fanned_out_total[ {]")
+                .containsPattern("(?m)^recon_webhook_attempts_total\\{outcome=\"delivered\"");
     }
 
     // --- the event log's retention
