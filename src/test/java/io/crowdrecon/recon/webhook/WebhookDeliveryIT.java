@@ -239,15 +239,7 @@ class WebhookDeliveryIT {
                 .containsEntry("status", "DISABLED"));
         assertThat((String) endpointRow(endpoint).get("disabled_reason")).contains("410");
         assertThat(deliveryStatuses(endpoint)).containsEntry("FAILED", 1L);
-        assertThat(database.sql(
-                                """
-                                SELECT count(*) FROM review_item
-                                 WHERE kind = 'WEBHOOK_ENDPOINT_DISABLED' AND subject_id = :id AND status = 'OPEN'""")
-                        .bind("id", endpoint.id())
-                        .map(row -> row.get(0, Long.class))
-                        .one()
-                        .block())
-                .isEqualTo(1L);
+        assertThat(openReviews(endpoint)).isEqualTo(1L);
 
         // Another event waits, PENDING, and is not attempted.
         flows.newOrder(Ibans.randomGerman());
@@ -255,6 +247,25 @@ class WebhookDeliveryIT {
                 .containsKey("PENDING"));
         int attempts = received(endpoint).size();
         assertThat(attempts).isEqualTo(1);
+        resolveReviews(endpoint);
+    }
+
+    @Test
+    void anEndpointFailingForMoreThan3DaysIsDisabledAtItsNextFailureWithAReviewItem() {
+        Endpoint endpoint = endpoint(WebhookEventTypes.ALL, exchange -> 500);
+        database.sql("UPDATE webhook_endpoint SET failing_since = now() - interval '4 days' WHERE endpoint_id = :id")
+                .bind("id", endpoint.id())
+                .then()
+                .block();
+        flows.newOrder(Ibans.randomGerman());
+
+        await().atMost(PATIENCE).pollInterval(POLL).untilAsserted(() -> assertThat(endpointRow(endpoint))
+                .containsEntry("status", "DISABLED"));
+        assertThat((String) endpointRow(endpoint).get("disabled_reason")).contains("answered 500");
+        // The delivery itself is within its own 3 days: it waits, PENDING, for the endpoint to be enabled again.
+        assertThat(deliveryStatuses(endpoint)).containsOnlyKeys("PENDING");
+        assertThat(received(endpoint)).hasSize(1);
+        assertThat(openReviews(endpoint)).isEqualTo(1L);
         resolveReviews(endpoint);
     }
 
@@ -568,6 +579,17 @@ class WebhookDeliveryIT {
                         "SELECT status, disabled_reason, failing_since FROM webhook_endpoint WHERE endpoint_id = :id")
                 .bind("id", endpoint.id())
                 .fetch()
+                .one()
+                .block();
+    }
+
+    private long openReviews(Endpoint endpoint) {
+        return database.sql(
+                        """
+                        SELECT count(*) FROM review_item
+                         WHERE kind = 'WEBHOOK_ENDPOINT_DISABLED' AND subject_id = :id AND status = 'OPEN'""")
+                .bind("id", endpoint.id())
+                .map(row -> row.get(0, Long.class))
                 .one()
                 .block();
     }
