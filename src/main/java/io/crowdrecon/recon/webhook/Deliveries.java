@@ -29,7 +29,8 @@ public interface Deliveries {
     /**
      * A delivery claimed for an attempt.
      *
-     * @param event the event, or null when it is no longer in the log (a replay after it was pruned)
+     * @param event the event, or null when it is no longer in the log (a replay after it was pruned), or the row names
+     *     another event than the log holds at its seq
      * @param attemptCount the attempts made before this one
      */
     record Due(

@@ -258,10 +258,11 @@ public class WebhookDispatcher {
             Instant now = clock.instant();
             int attempt = locked.attemptCount() + 1;
             RetryDecision.Answer answer = sent.answer();
-            // A replay of an event pruned from the log meanwhile cannot be sent again: it fails at once.
-            RetryDecision.Outcome outcome = due.event() == null
-                    ? new RetryDecision.GiveUp()
-                    : RetryDecision.decide(answer, attempt, locked.firstAttemptAt(), now, policy, jitter.getAsDouble());
+            // A replay of an event pruned from the log meanwhile is not sent: an attempt without an answer, which the
+            // schedule retries until it gives up (a clear error in the delivery's attempts, nothing sent that is not
+            // the logged event).
+            RetryDecision.Outcome outcome =
+                    RetryDecision.decide(answer, attempt, locked.firstAttemptAt(), now, policy, jitter.getAsDouble());
             Mono<Void> recorded = recordDelivery(id, attempt, at, sent, outcome, now);
             if (endpoint != null) {
                 recorded = recorded.then(recordEndpoint(endpoint, answer, outcome, now));

@@ -92,7 +92,7 @@ public class R2dbcDeliveries implements Deliveries {
                 UPDATE webhook_delivery d SET next_attempt_at = :holdUntil
                   FROM due
                  WHERE d.delivery_id = due.delivery_id
-                RETURNING d.delivery_id, d.endpoint_id, d.event_seq, d.attempt_count)
+                RETURNING d.delivery_id, d.endpoint_id, d.event_seq, d.event_id, d.attempt_count)
             SELECT c.delivery_id, c.event_seq, c.attempt_count,
                    w.endpoint_id AS w_endpoint_id, w.portal_id AS w_portal_id, w.url AS w_url,
                    w.description AS w_description, w.event_types AS w_event_types, w.status AS w_status,
@@ -104,7 +104,7 @@ public class R2dbcDeliveries implements Deliveries {
                    e.campaign_id, e.payload, e.created_at
               FROM claimed c
               JOIN webhook_endpoint w ON w.endpoint_id = c.endpoint_id
-              LEFT JOIN event_log e ON e.seq = c.event_seq
+              LEFT JOIN event_log e ON e.seq = c.event_seq AND e.event_id = c.event_id
              ORDER BY c.event_seq""";
 
     private final DatabaseClient database;
