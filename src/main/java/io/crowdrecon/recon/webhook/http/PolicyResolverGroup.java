@@ -6,36 +6,36 @@ import io.netty.resolver.AddressResolverGroup;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.Promise;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
+import java.net.UnknownHostException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executor;
 
 /**
- * Resolves names with the non-blocking DNS resolver it wraps, and refuses every address the URL policy does not allow,
- * before it is dialled: a name that resolves to a private address, or an address literal, or a redirect's host (were
- * one followed), never reaches a private network unless private addresses are allowed. Addresses already resolved go
- * through the check too ({@link #isResolved} answers false, so that the connection always asks).
+ * Resolves names with the system resolver on {@code lookups} (never on an event loop: the JDK's lookup blocks, and
+ * Netty's own DNS client reads a SecureRandom's file on the loop), and refuses every address the URL policy does not
+ * allow, before it is dialled: a name that resolves to a private address, an address literal, or a redirect's host
+ * (were one followed) never reaches a private network unless private addresses are allowed. Addresses already
+ * resolved go through the check too ({@link #isResolved} answers false, so that the connection always asks). What is
+ * dialled is what was checked, so a name that resolves elsewhere later (DNS rebinding) gains nothing.
  */
 final class PolicyResolverGroup extends AddressResolverGroup<InetSocketAddress> {
 
-    private final AddressResolverGroup<InetSocketAddress> dns;
+    private final Executor lookups;
     private final UrlPolicy.Settings settings;
 
-    PolicyResolverGroup(AddressResolverGroup<InetSocketAddress> dns, UrlPolicy.Settings settings) {
-        this.dns = dns;
+    PolicyResolverGroup(Executor lookups, UrlPolicy.Settings settings) {
+        this.lookups = lookups;
         this.settings = settings;
     }
 
     @Override
     protected AddressResolver<InetSocketAddress> newResolver(EventExecutor executor) {
-        return new Checked(executor, dns.getResolver(executor), settings);
-    }
-
-    @Override
-    public void close() {
-        super.close();
-        dns.close();
+        return new Checked(executor, lookups, settings);
     }
 
     /** Thrown (as a connection's failure) for an address the policy refuses; its message names the address. */
@@ -45,13 +45,12 @@ final class PolicyResolverGroup extends AddressResolverGroup<InetSocketAddress> 
         }
     }
 
-    private record Checked(
-            EventExecutor executor, AddressResolver<InetSocketAddress> inner, UrlPolicy.Settings settings)
+    private record Checked(EventExecutor executor, Executor lookups, UrlPolicy.Settings settings)
             implements AddressResolver<InetSocketAddress> {
 
         @Override
         public boolean isSupported(SocketAddress address) {
-            return inner.isSupported(address);
+            return address instanceof InetSocketAddress;
         }
 
         @Override
@@ -66,17 +65,15 @@ final class PolicyResolverGroup extends AddressResolverGroup<InetSocketAddress> 
 
         @Override
         public Future<InetSocketAddress> resolve(SocketAddress address, Promise<InetSocketAddress> promise) {
-            InetSocketAddress socket = (InetSocketAddress) address;
-            if (!socket.isUnresolved()) {
-                return check(socket, socket, promise);
-            }
-            inner.resolve(address).addListener((Future<InetSocketAddress> resolved) -> {
+            Promise<List<InetSocketAddress>> all = executor.newPromise();
+            all.addListener((Future<List<InetSocketAddress>> resolved) -> {
                 if (resolved.isSuccess()) {
-                    check(socket, resolved.getNow(), promise);
+                    promise.trySuccess(resolved.getNow().get(0));
                 } else {
                     promise.tryFailure(resolved.cause());
                 }
             });
+            resolveAll(address, all);
             return promise;
         }
 
@@ -92,35 +89,36 @@ final class PolicyResolverGroup extends AddressResolverGroup<InetSocketAddress> 
             if (!socket.isUnresolved()) {
                 return checkAll(socket, List.of(socket), promise);
             }
-            inner.resolveAll(address).addListener((Future<List<InetSocketAddress>> resolved) -> {
-                if (resolved.isSuccess()) {
-                    checkAll(socket, resolved.getNow(), promise);
-                } else {
-                    promise.tryFailure(resolved.cause());
-                }
-            });
+            try {
+                lookups.execute(() -> {
+                    try {
+                        List<InetSocketAddress> resolved = new ArrayList<>();
+                        for (InetAddress found : InetAddress.getAllByName(socket.getHostString())) {
+                            resolved.add(new InetSocketAddress(found, socket.getPort()));
+                        }
+                        checkAll(socket, resolved, promise);
+                    } catch (UnknownHostException | RuntimeException e) {
+                        promise.tryFailure(e);
+                    }
+                });
+            } catch (RuntimeException e) {
+                promise.tryFailure(e); // the pool refused the task (shutting down)
+            }
             return promise;
         }
 
         @Override
         public void close() {
-            inner.close();
-        }
-
-        private Future<InetSocketAddress> check(
-                InetSocketAddress asked, InetSocketAddress resolved, Promise<InetSocketAddress> promise) {
-            Optional<String> refusal = refusal(resolved);
-            if (refusal.isPresent()) {
-                promise.tryFailure(new AddressRefusedException(asked.getHostString(), refusal.get()));
-            } else {
-                promise.trySuccess(resolved);
-            }
-            return promise;
+            // Nothing of its own: the lookups' pool is shared.
         }
 
         /** Any refused address refuses the name: a name that also resolves privately is not dialled at all. */
         private Future<List<InetSocketAddress>> checkAll(
                 InetSocketAddress asked, List<InetSocketAddress> resolved, Promise<List<InetSocketAddress>> promise) {
+            if (resolved.isEmpty()) {
+                promise.tryFailure(new AddressRefusedException(asked.getHostString(), "did not resolve"));
+                return promise;
+            }
             for (InetSocketAddress address : resolved) {
                 Optional<String> refusal = refusal(address);
                 if (refusal.isPresent()) {

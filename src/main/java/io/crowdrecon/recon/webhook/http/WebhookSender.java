@@ -7,16 +7,12 @@ import io.crowdrecon.recon.webhook.WebhookMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.resolver.HostsFileEntriesResolver;
-import io.netty.resolver.dns.DnsAddressResolverGroup;
-import io.netty.resolver.dns.DnsNameResolverBuilder;
-import io.netty.resolver.dns.DnsServerAddressStreamProviders;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.http.client.HttpClient;
 import reactor.netty.resources.ConnectionProvider;
 import reactor.netty.resources.LoopResources;
@@ -46,15 +42,11 @@ public final class WebhookSender implements WebhookDispatcher.Sender, AutoClosea
                 .pendingAcquireTimeout(timeout)
                 .maxIdleTime(Duration.ofSeconds(30))
                 .build();
-        // Read at start-up, off the event loops: the name servers and the hosts file.
-        DnsNameResolverBuilder dns = new DnsNameResolverBuilder()
-                .datagramChannelType(NioDatagramChannel.class)
-                .nameServerProvider(DnsServerAddressStreamProviders.platformDefault())
-                .hostsFileEntriesResolver(HostsFileEntriesResolver.DEFAULT);
         this.client = HttpClient.create(connections)
-                // NIO loops, for the NIO datagram channel of the DNS resolver.
-                .runOn(loops, false)
-                .resolver(new PolicyResolverGroup(new DnsAddressResolverGroup(dns), policy))
+                .runOn(loops)
+                // Names are looked up on boundedElastic, never on the loops, and every address is checked.
+                .resolver(new PolicyResolverGroup(
+                        task -> Schedulers.boundedElastic().schedule(task), policy))
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) Math.min(timeout.toMillis(), 10_000))
                 .responseTimeout(timeout)
                 .followRedirect(false)
