@@ -42,12 +42,17 @@ public class R2dbcEventHistory implements EventHistory {
                 .one();
     }
 
+    // Kept: what the Kafka relay has not published, what the webhook fan-out has not turned into deliveries, and the
+    // events of PENDING deliveries (a receiver down for days still gets them).
     @Override
     public Mono<Long> forgetOlderThan(Instant cutoff) {
         return database.sql(
                         """
                         DELETE FROM event_log
-                         WHERE created_at < :cutoff AND seq <= (SELECT last_seq FROM relay_lease WHERE id = 1)""")
+                         WHERE created_at < :cutoff AND seq <= (SELECT last_seq FROM relay_lease WHERE id = 1)
+                           AND seq <= (SELECT last_seq FROM webhook_lease WHERE id = 1)
+                           AND NOT EXISTS (SELECT 1 FROM webhook_delivery d
+                                            WHERE d.status = 'PENDING' AND d.event_seq = event_log.seq)""")
                 .bind("cutoff", Sql.timestamp(cutoff))
                 .fetch()
                 .rowsUpdated();

@@ -1,4 +1,4 @@
-/** Webhook endpoints, deliveries and attempts in PostgreSQL. */
+/** Webhook endpoints, deliveries and attempts in PostgreSQL, and the fan-out's lease and cursor. */
 @NullMarked
 package io.crowdrecon.recon.webhook.persistence;
 
