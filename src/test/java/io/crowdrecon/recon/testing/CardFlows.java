@@ -352,4 +352,9 @@ public final class CardFlows {
                 "/campaigns/" + campaign + "/finalized-success",
                 Map.of("ordersToExecute", ordersToExecute, "ordersToUndo", ordersToUndo));
     }
+
+    /** {@code PUT /campaigns/{id}/finalized-failure}: every paid order refunded. */
+    public WebTestClient.ResponseSpec finalizeFailure() {
+        return portal.put("/campaigns/" + campaign + "/finalized-failure");
+    }
 }
