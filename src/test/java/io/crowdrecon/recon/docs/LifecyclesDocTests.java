@@ -12,6 +12,8 @@ import io.crowdrecon.recon.paymentfile.PaymentFileTransitions;
 import io.crowdrecon.recon.review.ReviewTransitions;
 import io.crowdrecon.recon.shared.Transition;
 import io.crowdrecon.recon.unidentified.UnidentifiedTransitions;
+import io.crowdrecon.recon.webhook.DeliveryTransitions;
+import io.crowdrecon.recon.webhook.EndpointTransitions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +39,9 @@ class LifecyclesDocTests {
                 Arguments.of("Review item", ReviewTransitions.rows()),
                 Arguments.of("Compliance hold", HoldTransitions.rows()),
                 Arguments.of("Bank file", BankFileTransitions.rows()),
-                Arguments.of("Payment file", PaymentFileTransitions.rows()));
+                Arguments.of("Payment file", PaymentFileTransitions.rows()),
+                Arguments.of("Webhook endpoint", EndpointTransitions.rows()),
+                Arguments.of("Webhook delivery", DeliveryTransitions.rows()));
     }
 
     @ParameterizedTest(name = "{0}")
