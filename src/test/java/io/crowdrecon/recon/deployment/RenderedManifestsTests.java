@@ -522,7 +522,8 @@ class RenderedManifestsTests {
 
     @ParameterizedTest
     @EnumSource(Environment.class)
-    void theServiceTakesTrafficOnlyFromNamedPeersAndReachesOnlyDnsPostgreSqlAndKafka(Environment environment) {
+    void theServiceTakesTrafficOnlyFromNamedPeersAndReachesOnlyDnsPostgreSqlKafkaAndPublicHttps(
+            Environment environment) {
         Rendered rendered = environment.service();
         Map<String, Object> deployment = rendered.one("Deployment", "crowdrecon");
         Map<String, Object> policy = rendered.one("NetworkPolicy", "crowdrecon");
@@ -537,10 +538,20 @@ class RenderedManifestsTests {
                         Set.of("namespace monitoring")));
         assertThat(reach(policy, "egress", "to"))
                 .isEqualTo(Map.of(
-                        "53/UDP", Set.of("namespace kube-system, pod k8s-app=kube-dns"),
-                        "53/TCP", Set.of("namespace kube-system, pod k8s-app=kube-dns"),
-                        "5432/TCP", Set.of("pod cnpg.io/cluster=crowdrecon-db"),
-                        "9093/TCP", Set.of("namespace kafka, pod strimzi.io/cluster=crowdrecon")));
+                        "53/UDP",
+                        Set.of("namespace kube-system, pod k8s-app=kube-dns"),
+                        "53/TCP",
+                        Set.of("namespace kube-system, pod k8s-app=kube-dns"),
+                        "5432/TCP",
+                        Set.of("pod cnpg.io/cluster=crowdrecon-db"),
+                        "9093/TCP",
+                        Set.of("namespace kafka, pod strimzi.io/cluster=crowdrecon"),
+                        // webhooks: HTTPS to public addresses only
+                        "443/TCP",
+                        Set.of(
+                                "ipBlock 0.0.0.0/0 except [0.0.0.0/8, 10.0.0.0/8, 100.64.0.0/10, 127.0.0.0/8,"
+                                        + " 169.254.0.0/16, 172.16.0.0/12, 192.168.0.0/16]",
+                                "ipBlock ::/0 except [::1/128, fc00::/7, fe80::/10]")));
     }
 
     @ParameterizedTest
@@ -591,10 +602,18 @@ class RenderedManifestsTests {
         return reach;
     }
 
-    /** "namespace monitoring", "pod k8s-app=kube-dns", or both: every label each selector matches. */
+    /**
+     * "namespace monitoring", "pod k8s-app=kube-dns", or both: every label each selector matches; or "ipBlock CIDR
+     * except [...]", which only the webhooks' rule may use.
+     */
     private static String peer(Map<String, Object> peer) {
+        if (peer.containsKey("ipBlock")) {
+            assertThat(peer.keySet()).as("an ipBlock peer stands alone").containsOnly("ipBlock");
+            Map<String, Object> block = path(peer, "ipBlock");
+            return "ipBlock " + block.get("cidr") + " except " + block.get("except");
+        }
         assertThat(peer.keySet())
-                .as("a peer named by selectors (no ipBlock)")
+                .as("a peer named by selectors")
                 .isNotEmpty()
                 .isSubsetOf("namespaceSelector", "podSelector");
         List<String> parts = new ArrayList<>();
