@@ -81,6 +81,9 @@ public class WebhookDispatcher {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicBoolean finishing = new AtomicBoolean();
     private final AtomicLong lastClaim = new AtomicLong(System.nanoTime());
+    /** Claims that failed in a row (the database down): each waits longer before the next. */
+    private final AtomicInteger claimFailures = new AtomicInteger();
+
     /** Wakes the loop when an attempt ends, so that the next delivery of the same key need not wait for the idle. */
     private final Sinks.Many<Boolean> wake = Sinks.many().multicast().directBestEffort();
 
@@ -156,9 +159,18 @@ public class WebhookDispatcher {
         Duration hold = settings.timeout().plus(settings.margin());
         return deliveries
                 .claimDue(clock.instant(), hold, room)
+                .doOnNext(due -> claimFailures.set(0))
                 .onErrorResume(error -> {
-                    log.warn("Claiming webhook deliveries failed: {}", error.toString());
-                    return Mono.just(List.of());
+                    // The database is down or failing: wait longer each time (up to 10 s), as the other loops do,
+                    // instead of asking it again at every idle period.
+                    int failures = claimFailures.incrementAndGet();
+                    Duration wait = claimBackoff(failures);
+                    log.warn(
+                            "Claiming webhook deliveries failed (attempt {}, next in {} ms): {}",
+                            failures,
+                            wait.toMillis(),
+                            error.toString());
+                    return Mono.delay(wait).thenReturn(List.of());
                 })
                 .flatMapMany(due -> {
                     if (due.isEmpty()) {
@@ -167,6 +179,12 @@ public class WebhookDispatcher {
                     inFlight.addAndGet(due.size());
                     return Flux.fromIterable(withMessages(due));
                 });
+    }
+
+    /** 200 ms after the first failed claim, doubling up to 10 s. */
+    static Duration claimBackoff(int failures) {
+        long millis = 200L << Math.min(failures - 1, 6);
+        return Duration.ofMillis(Math.min(millis, 10_000));
     }
 
     private Flux<Claimed> pause() {
