@@ -115,8 +115,8 @@ class ArchitectureTests {
             "FinalizationPlan$OrderSplit");
 
     /** Event shapes: what goes out on Kafka and the stream, keyed by plain strings like the messages they carry. */
-    private static final Set<String> EVENT_SHAPES =
-            Set.of("OrderStatusChanged", "OutboundEvent", "StoredEvent", "EventFilter");
+    private static final Set<String> EVENT_SHAPES = Set.of(
+            "OrderStatusChanged", "PaymentInstructionStatusChanged", "OutboundEvent", "StoredEvent", "EventFilter");
 
     private static final Set<String> BLOCKING_METHODS =
             Set.of("block", "blockOptional", "blockFirst", "blockLast", "toIterable", "toStream", "toFuture");

@@ -12,6 +12,7 @@ import io.crowdrecon.recon.testing.PaymentFlows;
 import io.crowdrecon.recon.testing.ReconIntegrationTest;
 import io.crowdrecon.recon.testing.TheBooksBalanceAfterEachTest;
 import io.crowdrecon.recon.testing.WireAmounts;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -91,6 +92,17 @@ class TransferReturnsIT {
         assertThat(executed.get("executedDatetime").isNull()).isFalse();
         assertThat(flows.ops().reviewItemsAbout("INSTRUCTION_FAILED", instructionId))
                 .isEmpty();
+        // the bank's answer is announced (Kafka, SSE, webhooks) with the transfer's key, after the request
+        List<String> answered = flows.rawEvents(
+                PaymentFlows.INSTRUCTIONS_TOPIC, "crowdrecon.payment-instruction.status-changed.v1", since, transferId);
+        assertThat(answered).hasSize(1);
+        JsonNode outcome = JsonMapper.builder().build().readTree(answered.get(0));
+        assertThat(outcome.get("instructionId").asString()).isEqualTo(instructionId);
+        assertThat(outcome.get("type").asString()).isEqualTo("TRANSFER_RETURN");
+        assertThat(outcome.get("status").asString()).isEqualTo("EXECUTED");
+        assertThat(outcome.get("previousStatus").asString()).isEqualTo("CREATED");
+        assertThat(outcome.get("unidentifiedTransferId").asString()).isEqualTo(transferId);
+        assertThat(outcome.get("amount").decimalValue()).isEqualByComparingTo("250");
     }
 
     @ParameterizedTest(name = "{1} {0} is written {2}")

@@ -162,7 +162,7 @@ public class ApplyBankDebit {
                             .map(transfer -> unidentified.moveAll(
                                     List.of(transfer.unidentifiedTransferId()), transfer.row(), answered.at()))
                             .orElse(Mono.empty()))
-                    .thenReturn(List.of());
+                    .thenReturn(answered.events());
         }
         if (decision instanceof Recalled recalled) {
             return moneyins.recall(recalled.moneyinId(), recalled.at())

@@ -70,7 +70,8 @@ public sealed interface BankDebitDecision {
             @Nullable String failureReason,
             Optional<TransferMove> transfer,
             List<ReviewItem> reviews,
-            Instant at)
+            Instant at,
+            List<OutboundEvent> events)
             implements BankDebitDecision {
 
         @Override
@@ -203,7 +204,8 @@ public sealed interface BankDebitDecision {
                         null,
                         transferOf(answered, UnidentifiedTrigger.RETURN_EXECUTED),
                         List.of(),
-                        now);
+                        now,
+                        List.of(PaymentInstructionStatusChanged.of(answered, InstructionStatus.EXECUTED, null, now)));
     }
 
     private static Answered failed(BankDebit debit, PaymentInstruction instruction, IdGenerator ids, Instant now) {
@@ -225,7 +227,8 @@ public sealed interface BankDebitDecision {
                 failure,
                 transferOf(instruction, UnidentifiedTrigger.RETURN_FAILED),
                 List.of(review),
-                now);
+                now,
+                List.of(PaymentInstructionStatusChanged.of(instruction, InstructionStatus.FAILED, failure, now)));
     }
 
     private static Optional<TransferMove> transferOf(PaymentInstruction instruction, UnidentifiedTrigger trigger) {

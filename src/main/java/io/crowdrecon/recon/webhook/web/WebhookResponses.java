@@ -2,6 +2,7 @@ package io.crowdrecon.recon.webhook.web;
 
 import io.crowdrecon.recon.order.OrderStatusChanged;
 import io.crowdrecon.recon.payment.instruction.PaymentInstructionMessage;
+import io.crowdrecon.recon.payment.instruction.PaymentInstructionStatusChanged;
 import io.crowdrecon.recon.payment.moneyout.MoneyoutMessage;
 import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
@@ -48,6 +49,7 @@ final class WebhookResponses {
                                                 MoneyoutMessage.CREATED,
                                                 MoneyoutMessage.STATUS_CHANGED,
                                                 PaymentInstructionMessage.REQUESTED,
+                                                PaymentInstructionStatusChanged.TYPE,
                                                 UnidentifiedTransferMessage.RECEIVED
                                             }))
                     List<String> eventTypes,

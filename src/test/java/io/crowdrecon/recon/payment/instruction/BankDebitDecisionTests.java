@@ -193,7 +193,8 @@ class BankDebitDecisionTests {
                         null,
                         Optional.empty(),
                         List.of(),
-                        NOW));
+                        NOW,
+                        List.of(PaymentInstructionStatusChanged.of(created(), InstructionStatus.EXECUTED, null, NOW))));
     }
 
     @ParameterizedTest(name = "{0} reported for an instruction a sent payment file carries")
@@ -228,7 +229,9 @@ class BankDebitDecisionTests {
                                 "PI1",
                                 "The bank failed instruction PI1 (REFUND, 100.00 EUR): " + failure
                                         + "; re-issue it with PUT /ops/instructions/PI1/reissued")),
-                        NOW));
+                        NOW,
+                        List.of(PaymentInstructionStatusChanged.of(
+                                created(), InstructionStatus.FAILED, failure, NOW))));
     }
 
     @ParameterizedTest(name = "{0} return -> transfer {1}")
