@@ -7,6 +7,8 @@ import io.crowdrecon.recon.shared.DomainException;
 import io.crowdrecon.recon.shared.ErrorCode;
 import io.crowdrecon.recon.shared.InvestorId;
 import io.crowdrecon.recon.shared.QueryParameters;
+import io.crowdrecon.recon.statement.CampaignLedger;
+import io.crowdrecon.recon.statement.InvestorStatement;
 import io.crowdrecon.recon.statement.Statements;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -14,6 +16,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -66,15 +69,14 @@ public class StatementController {
             @Parameter(schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) @Nullable
                     String format,
             ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> wantsCsv(format, exchange)).flatMap(csv -> statements
-                .statement(
+        return statementAnswer(
+                format,
+                exchange,
+                () -> statements.statement(
                         caller.portalIdOrFail(),
                         InvestorId.of(investorId),
                         QueryParameters.date("from", from),
-                        QueryParameters.date("to", to))
-                .map(statement -> csv
-                        ? csv(StatementCsv.of(statement))
-                        : ResponseEntity.ok().body((Object) StatementResponse.of(statement))));
+                        QueryParameters.date("to", to)));
     }
 
     @GetMapping(
@@ -100,11 +102,8 @@ public class StatementController {
             @Parameter(schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) @Nullable
                     String format,
             ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> wantsCsv(format, exchange)).flatMap(csv -> statements
-                .ledger(caller.portalIdOrFail(), CampaignId.of(campaignId))
-                .map(ledger -> csv
-                        ? csv(StatementCsv.of(ledger))
-                        : ResponseEntity.ok().body((Object) LedgerResponse.of(ledger))));
+        return ledgerAnswer(
+                format, exchange, () -> statements.ledger(caller.portalIdOrFail(), CampaignId.of(campaignId)));
     }
 
     @GetMapping(
@@ -129,12 +128,11 @@ public class StatementController {
             @Parameter(schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) @Nullable
                     String format,
             ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> wantsCsv(format, exchange)).flatMap(csv -> statements
-                .statementForOps(
-                        InvestorId.of(investorId), QueryParameters.date("from", from), QueryParameters.date("to", to))
-                .map(statement -> csv
-                        ? csv(StatementCsv.of(statement))
-                        : ResponseEntity.ok().body((Object) StatementResponse.of(statement))));
+        return statementAnswer(
+                format,
+                exchange,
+                () -> statements.statementForOps(
+                        InvestorId.of(investorId), QueryParameters.date("from", from), QueryParameters.date("to", to)));
     }
 
     @GetMapping(
@@ -157,11 +155,25 @@ public class StatementController {
             @Parameter(schema = @Schema(allowableValues = {"json", "csv"})) @RequestParam(required = false) @Nullable
                     String format,
             ServerWebExchange exchange) {
-        return Mono.fromCallable(() -> wantsCsv(format, exchange)).flatMap(csv -> statements
-                .ledgerForOps(CampaignId.of(campaignId))
-                .map(ledger -> csv
-                        ? csv(StatementCsv.of(ledger))
-                        : ResponseEntity.ok().body((Object) LedgerResponse.of(ledger))));
+        return ledgerAnswer(format, exchange, () -> statements.ledgerForOps(CampaignId.of(campaignId)));
+    }
+
+    /** The statement as JSON or CSV; the format is checked before the parameters and the statement is read. */
+    private static Mono<ResponseEntity<Object>> statementAnswer(
+            @Nullable String format, ServerWebExchange exchange, Supplier<Mono<InvestorStatement>> statement) {
+        return Mono.fromCallable(() -> wantsCsv(format, exchange)).flatMap(csv -> statement
+                .get()
+                .map(read -> csv
+                        ? csv(StatementCsv.of(read))
+                        : ResponseEntity.ok().body((Object) StatementResponse.of(read))));
+    }
+
+    /** The ledger as JSON or CSV, the format checked first. */
+    private static Mono<ResponseEntity<Object>> ledgerAnswer(
+            @Nullable String format, ServerWebExchange exchange, Supplier<Mono<CampaignLedger>> ledger) {
+        return Mono.fromCallable(() -> wantsCsv(format, exchange)).flatMap(csv -> ledger.get()
+                .map(read ->
+                        csv ? csv(StatementCsv.of(read)) : ResponseEntity.ok().body((Object) LedgerResponse.of(read))));
     }
 
     /** {@code format} wins over {@code Accept}; anything but json or csv is 400. */
