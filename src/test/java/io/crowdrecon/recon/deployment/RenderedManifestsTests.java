@@ -181,7 +181,7 @@ class RenderedManifestsTests {
                         .as(describe(user))
                         .isEmpty();
             }
-            assertThat(rendered.all("KafkaTopic")).hasSize(11);
+            assertThat(rendered.all("KafkaTopic")).hasSize(12);
             assertThat(rendered.all("KafkaUser")).hasSize(2);
         }
     }

@@ -92,9 +92,19 @@ class TransferReturnsIT {
         assertThat(executed.get("executedDatetime").isNull()).isFalse();
         assertThat(flows.ops().reviewItemsAbout("INSTRUCTION_FAILED", instructionId))
                 .isEmpty();
-        // the bank's answer is announced (Kafka, SSE, webhooks) with the transfer's key, after the request
+        // the bank's answer is announced (Kafka, SSE, webhooks) with the transfer's key, on a topic of its own: a feed
+        // adapter executing recon.payment-instructions must never see it as a new request
+        assertThat(flows.rawEvents(
+                        PaymentFlows.INSTRUCTIONS_TOPIC,
+                        "crowdrecon.payment-instruction.status-changed.v1",
+                        since,
+                        transferId))
+                .isEmpty();
         List<String> answered = flows.rawEvents(
-                PaymentFlows.INSTRUCTIONS_TOPIC, "crowdrecon.payment-instruction.status-changed.v1", since, transferId);
+                "recon.payment-instruction-outcomes",
+                "crowdrecon.payment-instruction.status-changed.v1",
+                since,
+                transferId);
         assertThat(answered).hasSize(1);
         JsonNode outcome = JsonMapper.builder().build().readTree(answered.get(0));
         assertThat(outcome.get("instructionId").asString()).isEqualTo(instructionId);

@@ -102,6 +102,7 @@ class ServiceStartupIT {
                     Topics.ORDER_EVENTS,
                     Topics.MONEYOUTS,
                     Topics.PAYMENT_INSTRUCTIONS,
+                    Topics.PAYMENT_INSTRUCTION_OUTCOMES,
                     Topics.UNIDENTIFIED_TRANSFERS,
                     Topics.PAYMENT_FILES,
                     Topics.dlq(Topics.BANK_NOTIFICATIONS),
@@ -115,6 +116,7 @@ class ServiceStartupIT {
                     .containsEntry(Topics.ORDER_EVENTS, 6)
                     .containsEntry(Topics.MONEYOUTS, 6)
                     .containsEntry(Topics.PAYMENT_INSTRUCTIONS, 6)
+                    .containsEntry(Topics.PAYMENT_INSTRUCTION_OUTCOMES, 6)
                     .containsEntry(Topics.UNIDENTIFIED_TRANSFERS, 6)
                     .containsEntry(Topics.PAYMENT_FILES, 6)
                     .containsEntry(Topics.dlq(Topics.BANK_NOTIFICATIONS), 1)

@@ -9,8 +9,9 @@ import org.jspecify.annotations.Nullable;
 /**
  * The data of {@code crowdrecon.payment-instruction.status-changed.v1}: the bank or the card gateway answered an
  * instruction, {@code EXECUTED} (a refund or a transfer return reached its payer, a cashout or fee payout left) or
- * {@code FAILED} (with the reason). Same key and topic as the request, so that a portal reads an order's request and
- * its outcome in order.
+ * {@code FAILED} (with the reason). Same key as the request, on a topic of its own
+ * ({@code recon.payment-instruction-outcomes}): a feed adapter executes every record of
+ * {@code recon.payment-instructions}, and must never take an answer for a new request.
  *
  * @param at when the answer was applied: for EXECUTED, the instruction's execution time
  */
@@ -32,6 +33,7 @@ public record PaymentInstructionStatusChanged(
         Instant at) {
 
     public static final String TYPE = "crowdrecon.payment-instruction.status-changed.v1";
+    public static final String TOPIC = "recon.payment-instruction-outcomes";
 
     /** {@code instruction} (as it was before) moved to {@code status} at {@code at}. */
     public static OutboundEvent of(
@@ -57,12 +59,6 @@ public record PaymentInstructionStatusChanged(
                 instruction.portalId() == null ? null : instruction.portalId().value(),
                 at);
         return new OutboundEvent(
-                PaymentInstructionMessage.TOPIC,
-                instruction.eventKey(),
-                TYPE,
-                data.portalId(),
-                data.orderId(),
-                data.campaignId(),
-                data);
+                TOPIC, instruction.eventKey(), TYPE, data.portalId(), data.orderId(), data.campaignId(), data);
     }
 }

@@ -10,6 +10,12 @@ public final class Topics {
     public static final String ORDER_EVENTS = "recon.order-events";
     public static final String MONEYOUTS = "recon.moneyouts";
     public static final String PAYMENT_INSTRUCTIONS = "recon.payment-instructions";
+    /**
+     * The bank's or gateway's answer to each instruction (executed, failed). Apart from {@link #PAYMENT_INSTRUCTIONS}
+     * on purpose: a feed adapter executes every record of that topic, and must never take an answer for a new request.
+     */
+    public static final String PAYMENT_INSTRUCTION_OUTCOMES = "recon.payment-instruction-outcomes";
+
     public static final String UNIDENTIFIED_TRANSFERS = "recon.unidentified-transfers";
     /** Each SEPA pain.001 file built, its XML as data (or a dataref above the inline limit): docs/payment-files.md. */
     public static final String PAYMENT_FILES = "recon.payment-files";
@@ -25,8 +31,13 @@ public final class Topics {
      */
     public static final int MAX_BANK_FILE_BYTES = 50 * 1024 * 1024;
 
-    public static final List<String> OUTBOUND =
-            List.of(ORDER_EVENTS, MONEYOUTS, PAYMENT_INSTRUCTIONS, UNIDENTIFIED_TRANSFERS, PAYMENT_FILES);
+    public static final List<String> OUTBOUND = List.of(
+            ORDER_EVENTS,
+            MONEYOUTS,
+            PAYMENT_INSTRUCTIONS,
+            PAYMENT_INSTRUCTION_OUTCOMES,
+            UNIDENTIFIED_TRANSFERS,
+            PAYMENT_FILES);
 
     /** The Kafka header naming the portal whose signed webhook (or sandbox) a card record came through. */
     public static final String SOURCE_PORTAL_HEADER = "x-recon-portal-id";
