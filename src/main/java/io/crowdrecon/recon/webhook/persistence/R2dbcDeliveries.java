@@ -1,6 +1,6 @@
 package io.crowdrecon.recon.webhook.persistence;
 
-import io.crowdrecon.recon.outbox.StoredEvent;
+import io.crowdrecon.recon.outbox.persistence.R2dbcRelayStore;
 import io.crowdrecon.recon.platform.persistence.Sql;
 import io.crowdrecon.recon.shared.IdPrefix;
 import io.crowdrecon.recon.shared.PortalId;
@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
@@ -146,7 +145,7 @@ public class R2dbcDeliveries implements Deliveries {
                         WebhookDeliveryId.of(row.get("delivery_id", String.class)),
                         endpoint(row, "w_"),
                         row.get("event_seq", Long.class),
-                        event(row),
+                        R2dbcRelayStore.event(row), // null when the event is no longer in the log
                         row.get("attempt_count", Integer.class)))
                 .all()
                 .collectList();
@@ -300,25 +299,5 @@ public class R2dbcDeliveries implements Deliveries {
                 Sql.instant(row.get(prefix + "failing_since", OffsetDateTime.class)),
                 Sql.instant(row.get(prefix + "created_at", OffsetDateTime.class)),
                 Sql.instant(row.get(prefix + "updated_at", OffsetDateTime.class)));
-    }
-
-    /** The event_log side of a claimed row; null when the event is no longer in the log. */
-    private static @Nullable StoredEvent event(Readable row) {
-        Long seq = row.get("seq", Long.class);
-        if (seq == null) {
-            return null;
-        }
-        return new StoredEvent(
-                seq,
-                row.get("event_id", UUID.class).toString(),
-                row.get("topic", String.class),
-                row.get("event_key", String.class),
-                row.get("event_type", String.class),
-                row.get("source", String.class),
-                row.get("portal_id", String.class),
-                row.get("order_id", String.class),
-                row.get("campaign_id", String.class),
-                row.get("payload", String.class),
-                Sql.instant(row.get("created_at", OffsetDateTime.class)));
     }
 }
