@@ -6,6 +6,7 @@ import io.netty.handler.codec.http.HttpMethod;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,7 +36,8 @@ import reactor.netty.resources.LoopResources;
  * over the portals and their investors, for {@code --warmup=W} seconds (60, not reported) and then
  * {@code --duration=D} seconds (60, reported), with at most {@code --in-flight=F} requests open (256). A request's
  * latency runs from the moment it was due on the schedule (not when it was sent: a late send counts against the
- * service, no coordinated omission) to its answer's last byte. Exit status 0 when every request answered 201.
+ * service, no coordinated omission) to its answer's last byte. {@code -Djfr=FILE} records the service with JFR
+ * (profile settings). Exit status 0 when every request answered 201.
  */
 public final class ApiLatencyBenchmark {
 
@@ -52,7 +54,12 @@ public final class ApiLatencyBenchmark {
             o.put(a.substring(2, eq), Integer.parseInt(a.substring(eq + 1)));
         }
         int code;
-        try (ServiceProcess service = ServiceProcess.withJvmOptions(List.of("-Xmx1g"))) {
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        String jfr = System.getProperty("jfr");
+        if (jfr != null) {
+            jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
+        }
+        try (ServiceProcess service = ServiceProcess.withJvmOptions(jvm)) {
             service.startAndAwaitHealthy();
             code = measure(service, o);
         }
