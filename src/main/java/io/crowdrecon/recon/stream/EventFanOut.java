@@ -67,6 +67,9 @@ public class EventFanOut {
     }
 
     private Mono<Integer> pollOnce() {
+        if (!anyoneListening()) {
+            return skipCommitted();
+        }
         long from = position.get();
         return history.after(from, EventFilter.EVERYTHING, batch)
                 .publishOn(delivery)
@@ -77,6 +80,31 @@ public class EventFanOut {
                     }
                     return events.size();
                 });
+    }
+
+    /**
+     * With no live stream open on this instance, the poller moves past what is committed without reading it (on an
+     * instance without clients the log's rows were read and dropped: a third of the service's reads under a bank
+     * feed). The committed end is read before the listeners are counted again: a client that subscribes after that
+     * count replays the log from its own position to at least that end (a stream takes its live feed before it reads
+     * the log) and gets what follows live; one that subscribed before it is seen, and nothing is skipped.
+     */
+    private Mono<Integer> skipCommitted() {
+        return history.lastSeq().map(committed -> {
+            if (!anyoneListening()) {
+                position.accumulateAndGet(committed, Math::max);
+            }
+            return 0;
+        });
+    }
+
+    private boolean anyoneListening() {
+        for (Sinks.Many<StoredEvent> sink : byAudience.values()) {
+            if (sink.currentSubscriberCount() > 0) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void publish(StoredEvent event) {

@@ -574,7 +574,7 @@ public final class StreamLoadBenchmark {
         return body;
     }
 
-    private static Map<String, Object> investor() {
+    static Map<String, Object> investor() {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("name", "Mario");
         body.put("surname", "Rossi");

@@ -11,6 +11,7 @@ import reactor.core.publisher.Mono;
 public final class InMemoryEventHistory implements EventHistory {
     private final List<StoredEvent> events = new ArrayList<>();
     private final AtomicLong last = new AtomicLong();
+    private final AtomicLong read = new AtomicLong();
 
     public synchronized void append(int n) {
         for (int i = 0; i < n; i++) {
@@ -50,15 +51,22 @@ public final class InMemoryEventHistory implements EventHistory {
 
     @Override
     public synchronized Mono<List<StoredEvent>> after(long seq, EventFilter filter, int limit) {
-        return Mono.just(events.stream()
+        List<StoredEvent> page = events.stream()
                 .filter(e -> e.seq() > seq)
                 .filter(filter)
                 .limit(limit)
-                .toList());
+                .toList();
+        read.addAndGet(page.size());
+        return Mono.just(page);
+    }
+
+    /** How many events {@link #after} has returned so far. */
+    public long eventsRead() {
+        return read.get();
     }
 
     @Override
-    public Mono<Long> lastSeq() {
+    public synchronized Mono<Long> lastSeq() {
         return Mono.just(last.get());
     }
 

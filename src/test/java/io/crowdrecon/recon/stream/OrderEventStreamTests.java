@@ -49,6 +49,28 @@ class OrderEventStreamTests {
     }
 
     @Test
+    void readsNoEventWhileNobodyListensAndAClientArrivingLaterMissesNone() {
+        var subscription = fanOut.run().subscribe();
+        try {
+            history.append(50);
+            await().atMost(Duration.ofSeconds(5)).until(() -> fanOut.position() == 50);
+            assertThat(history.eventsRead()).as("events read for no listener").isZero();
+
+            StepVerifier.create(
+                            stream.events(EventFilter.portal("P1", null, null, null), new OrderEventStream.Start(45))
+                                    .map(StoredEvent::seq)
+                                    .take(10))
+                    .expectNext(46L, 47L, 48L, 49L, 50L)
+                    .then(() -> history.append(5))
+                    .expectNext(51L, 52L, 53L, 54L, 55L)
+                    .verifyComplete();
+            assertThat(history.eventsRead()).isPositive();
+        } finally {
+            subscription.dispose();
+        }
+    }
+
+    @Test
     void resumesAnOrdersStreamWithItsOwnEventsOnlyAcrossPagesOfTheLogAndIntoLiveEvents() {
         // The order's history is spread over more than one page (100) of the log, among other orders'
         // events and an event of another portal carrying the same order id.

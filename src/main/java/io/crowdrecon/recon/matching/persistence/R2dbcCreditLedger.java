@@ -18,6 +18,21 @@ import reactor.core.publisher.Mono;
 /** The credit ledger on PostgreSQL: a handful of set-based statements per batch, whatever its size. */
 public class R2dbcCreditLedger implements CreditLedger {
 
+    /**
+     * The credits booked under the wanted bank references: one probe of the unique index credit_bank_reference_once
+     * per reference. A lateral subquery, so that the planner cannot choose a join that reads every bank credit: before
+     * the table has statistics (a new database, before autovacuum's first ANALYZE) it took the partial index's
+     * predicate for a selective one and hashed the whole account (CreditLedgerPlanIT). LIMIT 1: the index is unique.
+     */
+    static final String BY_BANK_REFERENCE =
+            """
+            SELECT c.notification_id, c.creditor_iban, c.bank_reference, c.amount, c.currency, c.booking_date
+              FROM unnest(:ibans::text[], :refs::text[]) AS r(creditor_iban, bank_reference)
+             CROSS JOIN LATERAL (SELECT * FROM credit
+                                  WHERE creditor_iban = r.creditor_iban AND bank_reference = r.bank_reference
+                                    AND channel = 'BANK_TRANSFER' AND outcome <> 'DUPLICATE_FEED'
+                                  LIMIT 1) c""";
+
     private final DatabaseClient database;
     private final Clock clock;
 
@@ -53,13 +68,7 @@ public class R2dbcCreditLedger implements CreditLedger {
         if (ibans.isEmpty()) {
             return Mono.just(Map.of());
         }
-        return database.sql(
-                        """
-                        SELECT c.notification_id, c.creditor_iban, c.bank_reference, c.amount, c.currency, c.booking_date
-                          FROM credit c
-                          JOIN unnest(:ibans::text[], :refs::text[]) AS r(creditor_iban, bank_reference)
-                            ON c.creditor_iban = r.creditor_iban AND c.bank_reference = r.bank_reference
-                         WHERE c.channel = 'BANK_TRANSFER' AND c.outcome <> 'DUPLICATE_FEED'""")
+        return database.sql(BY_BANK_REFERENCE)
                 .bind("ibans", ibans.toArray(String[]::new))
                 .bind("refs", references.toArray(String[]::new))
                 .map(row -> Map.entry(
