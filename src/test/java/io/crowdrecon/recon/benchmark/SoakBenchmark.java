@@ -335,11 +335,11 @@ public final class SoakBenchmark {
                     + flaky.url() + " (503 for the first half of every " + human(options.webhookPeriod()) + ")");
             long seqBefore = lastSeq(db);
 
-            List<SseClient> clients = new ArrayList<>();
+            List<SoakSseClient> clients = new ArrayList<>();
             for (int i = 0; i < options.sse(); i++) {
-                clients.add(new SseClient(clients.size(), i % portals.size(), false));
+                clients.add(new SoakSseClient(clients.size(), i % portals.size()));
             }
-            clients.add(new SseClient(clients.size(), -1, false));
+            clients.add(new SoakSseClient(clients.size(), -1));
             long connectStart = System.nanoTime();
             Flux.fromIterable(clients)
                     .flatMap(
@@ -349,7 +349,7 @@ public final class SoakBenchmark {
                             },
                             200)
                     .blockLast(Duration.ofMinutes(10));
-            long connected = clients.stream().filter(SseClient::isConnected).count();
+            long connected = clients.stream().filter(SoakSseClient::isConnected).count();
             log(String.format(
                     "%d of %d SSE clients connected in %.1f s",
                     connected, clients.size(), (System.nanoTime() - connectStart) / 1e9));
@@ -367,7 +367,7 @@ public final class SoakBenchmark {
                     LocalDate.now(ZoneOffset.UTC).minusDays(1000));
             SoakApiDriver api = new SoakApiDriver(driverHttp, portals, 64);
             Portal statementPortal = portals.get(STATEMENT_PORTAL);
-            Sampler sampler = new Sampler(service, gcLog, admin, credits, api, clients, seqBefore);
+            Sampler sampler = new Sampler(service, gcLog, admin, credits, api, clients, portals, seqBefore);
             Statements statementWriter = new Statements(service, http, credits, statementPortal.collectionIban);
             startNanos = System.nanoTime();
             ScheduledExecutorService schedule = Executors.newScheduledThreadPool(3, r -> {
@@ -417,14 +417,14 @@ public final class SoakBenchmark {
             // ---- checks
             Map<String, long[]> decided = checkCredits(db, credits);
             checkAudit(service, http);
-            checkStreams(db, clients, portals, seqBefore);
+            checkStreams(db, sampler, clients);
             for (var e : endpoints.entrySet()) {
                 checkWebhook(db, e.getKey(), e.getValue());
             }
             statementReport();
             exportReport();
             loadReport(credits, api, loadSeconds, decided);
-            clients.forEach(SseClient::close);
+            clients.forEach(SoakSseClient::close);
             trendReport();
             if (!quiet) {
                 failures.add("not quiet within " + human(options.quiesce()) + " after the load");
@@ -503,7 +503,7 @@ public final class SoakBenchmark {
     }
 
     /** Opens the client's stream, resuming with Last-Event-ID when the server ends it (as StreamLoadBenchmark). */
-    private static void open(HttpClient http, SseClient client, Portal portal, long resumeAfter, long floor) {
+    private static void open(HttpClient http, SoakSseClient client, Portal portal, long resumeAfter, long floor) {
         String key = portal == null ? ApiClient.OPS_KEY : portal.key;
         String path = portal == null ? "/api/v1/ops/events" : "/api/v1/orders/events";
         client.subscription = http.headers(h -> {
@@ -529,11 +529,12 @@ public final class SoakBenchmark {
                         () -> endedOrResumed(http, client, portal, "the server ended the stream", floor));
     }
 
-    private static void endedOrResumed(HttpClient http, SseClient client, Portal portal, String reason, long floor) {
+    private static void endedOrResumed(
+            HttpClient http, SoakSseClient client, Portal portal, String reason, long floor) {
         if (!client.closing && client.isConnected() && client.resumes < MAX_RESUMES) {
             open(http, client, portal, client.resumeAfter(reason, floor), floor);
         } else {
-            client.ended(reason, ChangeDriver.wallMicros());
+            client.ended(reason);
         }
     }
 
@@ -546,15 +547,24 @@ public final class SoakBenchmark {
         private final Admin admin;
         private final SoakCreditDriver credits;
         private final SoakApiDriver api;
-        private final List<SseClient> clients;
+        private final List<SoakSseClient> clients;
         private final long seqBefore;
         private final Connection db;
         private final Set<String> decidedSeen = new HashSet<>();
-        private final int[] processed;
-        /** The order events' {@code at} (epoch µs) by seq − seqBefore − 1; 0 for other events. */
+        private final Map<String, Integer> portalIndex = new HashMap<>();
+        // Ground truth, read from the event log as it grows; index seq - seqBefore - 1.
+        /** The order events' {@code at} (epoch µs); 0 for other events. */
         private long[] atBySeq = new long[4096];
+        /** The portal (index) of an order event of one of ours; -1 otherwise. */
+        private int[] portalBySeq = new int[4096];
 
         private long knownSeq;
+        final int[] perPortal;
+        // Per client, the deliveries checked so far (each client's ids must rise: a repeat or a step back is wrong).
+        private final long[] lastId;
+        final long[] unique;
+        final long[] notAfterPrevious;
+        final long[] foreign;
         private BufferedWriter csv;
 
         Sampler(
@@ -563,7 +573,8 @@ public final class SoakBenchmark {
                 Admin admin,
                 SoakCreditDriver credits,
                 SoakApiDriver api,
-                List<SseClient> clients,
+                List<SoakSseClient> clients,
+                List<Portal> portals,
                 long seqBefore)
                 throws SQLException, IOException {
             this.service = service;
@@ -574,7 +585,13 @@ public final class SoakBenchmark {
             this.clients = clients;
             this.seqBefore = seqBefore;
             this.knownSeq = seqBefore;
-            this.processed = new int[clients.size()];
+            portals.forEach(p -> portalIndex.put(p.portalId, p.index));
+            this.perPortal = new int[portals.size()];
+            this.lastId = new long[clients.size()];
+            Arrays.fill(lastId, seqBefore);
+            this.unique = new long[clients.size()];
+            this.notAfterPrevious = new long[clients.size()];
+            this.foreign = new long[clients.size()];
             this.db = jdbc(service.jdbcUrl());
             this.csv = Files.newBufferedWriter(options.out().resolve("soak.csv"), StandardCharsets.UTF_8);
             csv.write(String.join(",", COLUMNS));
@@ -590,7 +607,7 @@ public final class SoakBenchmark {
             }
         }
 
-        private void sample() throws Exception {
+        private synchronized void sample() throws Exception {
             double elapsed = (System.nanoTime() - startNanos) / 1e9;
             long pid = service.pid();
             double heap = heapAfterLastGc(gcLog);
@@ -608,7 +625,7 @@ public final class SoakBenchmark {
             double webhooks = gauge(scrape, "recon_webhook_backlog");
             double rows = single(db, "SELECT count(*) FROM event_log");
             long[] decisions = decisions();
-            long[] sse = sseDelays();
+            long[] sse = absorb();
             long[] apiLatency = api.latency.drain();
             double[] row = {
                 elapsed,
@@ -668,48 +685,78 @@ public final class SoakBenchmark {
             return window.sorted();
         }
 
-        /** Event {@code at} → read (µs) of every delivery the order clients read since the last sample. */
-        private long[] sseDelays() throws SQLException {
+        /**
+         * Drains every client, reads the event log up to now (after the drain, so every event a client read is in it:
+         * a client reads an event only once committed), checks each delivery against it and returns the delays
+         * (event {@code at} → read, µs) of the portal clients' deliveries.
+         */
+        synchronized long[] absorb() throws SQLException {
+            long[][][] drained = new long[clients.size()][][];
+            for (SoakSseClient c : clients) {
+                drained[c.index] = c.drain();
+            }
             long last = lastSeq(db);
             if (last > knownSeq) {
                 try (PreparedStatement st = db.prepareStatement(
-                        "SELECT seq, payload FROM event_log WHERE seq > ? AND seq <= ? AND topic = 'recon.order-events'"
-                                + " ORDER BY seq")) {
+                        "SELECT seq, topic, portal_id, payload FROM event_log WHERE seq > ? AND seq <= ? ORDER BY seq")) {
                     st.setLong(1, knownSeq);
                     st.setLong(2, last);
                     st.setFetchSize(5000);
                     try (ResultSet rs = st.executeQuery()) {
+                        long expected = knownSeq + 1;
                         while (rs.next()) {
-                            int i = (int) (rs.getLong(1) - seqBefore - 1);
-                            if (i >= atBySeq.length) {
-                                atBySeq = Arrays.copyOf(atBySeq, Math.max(atBySeq.length * 2, i + 1));
+                            long seq = rs.getLong(1);
+                            if (seq != expected) {
+                                throw new IllegalStateException("event log has a gap before seq " + seq);
                             }
-                            atBySeq[i] = atMicros(ChangeDriver.JSON.readTree(rs.getString(2)));
+                            expected++;
+                            int i = (int) (seq - seqBefore - 1);
+                            if (i >= atBySeq.length) {
+                                int size = Math.max(atBySeq.length * 2, i + 1);
+                                atBySeq = Arrays.copyOf(atBySeq, size);
+                                portalBySeq = Arrays.copyOf(portalBySeq, size);
+                            }
+                            portalBySeq[i] = -1;
+                            if ("recon.order-events".equals(rs.getString(2))) {
+                                atBySeq[i] = atMicros(ChangeDriver.JSON.readTree(rs.getString(4)));
+                                Integer p = portalIndex.get(rs.getString(3));
+                                if (p != null) {
+                                    portalBySeq[i] = p;
+                                    perPortal[p]++;
+                                }
+                            }
                         }
                     }
                 }
                 knownSeq = last;
             }
             Longs window = new Longs();
-            for (SseClient c : clients) {
-                if (c.portal < 0) {
-                    continue;
-                }
-                int count = c.count();
-                int k = processed[c.index];
-                for (; k < count; k++) {
-                    long id = c.id(k);
-                    if (id > knownSeq) {
-                        break; // read before this sample saw its row: the next sample counts it
-                    }
+            for (SoakSseClient c : clients) {
+                long[] ids = drained[c.index][0];
+                long[] wire = drained[c.index][1];
+                for (int k = 0; k < ids.length; k++) {
+                    long id = ids[k];
                     int i = (int) (id - seqBefore - 1);
-                    if (i >= 0 && atBySeq[i] > 0) {
-                        window.add(c.wireMicros(k) - atBySeq[i]);
+                    if (id <= lastId[c.index]) {
+                        notAfterPrevious[c.index]++;
+                        continue;
+                    }
+                    lastId[c.index] = id;
+                    if (i < 0 || id > knownSeq || (c.portal >= 0 && portalBySeq[i] != c.portal)) {
+                        foreign[c.index]++;
+                        continue;
+                    }
+                    unique[c.index]++;
+                    if (c.portal >= 0) {
+                        window.add(wire[k] - atBySeq[i]);
                     }
                 }
-                processed[c.index] = k;
             }
             return window.sorted();
+        }
+
+        long events() {
+            return knownSeq - seqBefore;
         }
     }
 
@@ -1055,45 +1102,18 @@ public final class SoakBenchmark {
         }
     }
 
-    /** Every event after {@code seqBefore}: its portal index (-1: none of ours) and whether it is an order event. */
-    private void checkStreams(Connection db, List<SseClient> clients, List<Portal> portals, long seqBefore)
-            throws SQLException {
-        Map<String, Integer> portalIndex = new HashMap<>();
-        portals.forEach(p -> portalIndex.put(p.portalId, p.index));
-        long last = lastSeq(db);
-        int n = (int) (last - seqBefore);
-        int[] portal = new int[n];
-        boolean[] order = new boolean[n];
-        Arrays.fill(portal, -1);
-        int[] perPortal = new int[portals.size()];
-        try (PreparedStatement st = db.prepareStatement(
-                "SELECT seq, topic, portal_id FROM event_log WHERE seq > ? AND seq <= ? ORDER BY seq")) {
-            st.setLong(1, seqBefore);
-            st.setLong(2, last);
-            st.setFetchSize(10_000);
-            try (ResultSet rs = st.executeQuery()) {
-                long expected = seqBefore + 1;
-                while (rs.next()) {
-                    long seq = rs.getLong(1);
-                    if (seq != expected) {
-                        throw new IllegalStateException("event log has a gap before seq " + seq);
-                    }
-                    expected++;
-                    int i = (int) (seq - seqBefore - 1);
-                    order[i] = "recon.order-events".equals(rs.getString(2));
-                    Integer p = portalIndex.get(rs.getString(3));
-                    if (p != null && order[i]) {
-                        portal[i] = p;
-                        perPortal[p]++;
-                    }
-                }
-            }
-        }
-        // Wait (briefly: the service is quiet) until every expected delivery has been read.
+    /**
+     * Every SSE client got every event it should exactly once, in order: a portal client each order event of its
+     * portal logged during the soak, the ops client every event. The sampler has checked the deliveries as they came;
+     * here the last ones are absorbed once every expected delivery arrived (or a deadline passed).
+     */
+    private void checkStreams(Connection db, Sampler sampler, List<SoakSseClient> clients) throws SQLException {
+        sampler.absorb();
+        long n = sampler.events();
         long expected = 0;
-        for (SseClient c : clients) {
+        for (SoakSseClient c : clients) {
             if (c.isConnected()) {
-                expected += c.portal < 0 ? n : perPortal[c.portal];
+                expected += c.portal < 0 ? n : sampler.perPortal[c.portal];
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
@@ -1101,18 +1121,22 @@ public final class SoakBenchmark {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // a late duplicate would show here
-        boolean[] seen = new boolean[n];
+        sampler.absorb();
+        if (sampler.events() != n) {
+            log("note: " + (sampler.events() - n) + " events were logged after the quiescence");
+            n = sampler.events();
+        }
         long unique = 0;
-        long duplicates = 0;
+        long wrongOrder = 0;
         long foreign = 0;
-        long outOfOrder = 0;
         long malformed = 0;
         int short_ = 0;
         int dropped = 0;
         int resumed = 0;
         long opsExpected = 0;
         long opsUnique = 0;
-        for (SseClient c : clients) {
+        expected = 0;
+        for (SoakSseClient c : clients) {
             if (!c.isConnected()) {
                 continue;
             }
@@ -1123,72 +1147,48 @@ public final class SoakBenchmark {
                 resumed++;
             }
             malformed += c.malformed;
-            long expectedHere = c.portal < 0 ? n : perPortal[c.portal];
-            long uniqueHere = 0;
-            long lastId = Long.MIN_VALUE;
-            int count = c.count();
-            for (int k = 0; k < count; k++) {
-                long id = c.id(k);
-                if (id < lastId) {
-                    outOfOrder++;
-                }
-                lastId = Math.max(lastId, id);
-                int i = (int) (id - seqBefore - 1);
-                boolean own = i >= 0 && i < n && (c.portal < 0 || portal[i] == c.portal);
-                if (!own) {
-                    foreign++;
-                } else if (seen[i]) {
-                    duplicates++;
-                } else {
-                    seen[i] = true;
-                    uniqueHere++;
-                }
-            }
-            for (int k = 0; k < count; k++) {
-                int i = (int) (c.id(k) - seqBefore - 1);
-                if (i >= 0 && i < n) {
-                    seen[i] = false;
-                }
-            }
-            unique += uniqueHere;
-            if (uniqueHere < expectedHere) {
+            long expectedHere = c.portal < 0 ? n : sampler.perPortal[c.portal];
+            expected += expectedHere;
+            unique += sampler.unique[c.index];
+            wrongOrder += sampler.notAfterPrevious[c.index];
+            foreign += sampler.foreign[c.index];
+            if (sampler.unique[c.index] < expectedHere) {
                 short_++;
             }
             if (c.portal < 0) {
                 opsExpected += expectedHere;
-                opsUnique += uniqueHere;
+                opsUnique += sampler.unique[c.index];
             }
         }
         long missing = expected - unique;
         report.add(String.format(
                 "SSE: %,d events logged during the soak, %,d order events of the portals; deliveries expected %,d,"
-                        + " received once %,d, missing %,d (%d clients short), duplicates %,d, foreign %,d, out of"
-                        + " order %,d, malformed %,d; ops client %,d of %,d; %d clients resumed with Last-Event-ID,"
-                        + " %d dropped",
+                        + " received once and in order %,d, missing %,d (%d clients short), duplicates or out of"
+                        + " order %,d, foreign %,d, malformed %,d; ops client %,d of %,d; %d clients resumed with"
+                        + " Last-Event-ID, %d dropped",
                 n,
-                Arrays.stream(perPortal).sum(),
+                Arrays.stream(sampler.perPortal).sum(),
                 expected,
                 unique,
                 missing,
                 short_,
-                duplicates,
+                wrongOrder,
                 foreign,
-                outOfOrder,
                 malformed,
                 opsUnique,
                 opsExpected,
                 resumed,
                 dropped));
-        if (missing != 0 || duplicates + foreign + outOfOrder + malformed > 0 || dropped > 0) {
-            failures.add("SSE: " + missing + " missing, " + duplicates + " duplicates, " + foreign + " foreign, "
-                    + outOfOrder + " out of order, " + malformed + " malformed, " + dropped + " dropped");
+        if (missing != 0 || wrongOrder + foreign + malformed > 0 || dropped > 0) {
+            failures.add("SSE: " + missing + " missing, " + wrongOrder + " duplicates or out of order, " + foreign
+                    + " foreign, " + malformed + " malformed, " + dropped + " dropped");
         }
     }
 
-    private static long received(List<SseClient> clients) {
+    private static long received(List<SoakSseClient> clients) {
         long n = 0;
-        for (SseClient c : clients) {
-            n += c.count();
+        for (SoakSseClient c : clients) {
+            n += c.total();
         }
         return n;
     }
