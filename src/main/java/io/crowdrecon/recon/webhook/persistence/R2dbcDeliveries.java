@@ -34,8 +34,10 @@ public class R2dbcDeliveries implements Deliveries {
     // deliveries are made from the events between, joined with the endpoints that asked for their type and were
     // registered before them; an event without a portal (source /ops) joins none. Ids are made here, per row (the
     // correlated ARRAY subquery), in IdGenerator's shape. ON CONFLICT: a step made again after a lost lease is
-    // harmless.
-    private static final String FAN_OUT =
+    // harmless. The events are read in seq order with a LIMIT (no more than the cursor moved over) so that the plan
+    // is an index range scan whatever the statistics: joined plainly, the plan cached while event_log was empty read
+    // the whole log on every step (FanOutPlanIT).
+    static final String FAN_OUT =
             """
             WITH lease AS (
                 UPDATE webhook_lease l
@@ -64,7 +66,9 @@ public class R2dbcDeliveries implements Deliveries {
                             THEN :now::timestamptz END,
                        :now
                   FROM lease
-                  JOIN event_log e ON e.seq > lease.cursor AND e.seq <= lease.up_to
+                 CROSS JOIN LATERAL (SELECT * FROM event_log
+                                      WHERE seq > lease.cursor AND seq <= lease.up_to
+                                      ORDER BY seq LIMIT :limit) e
                   JOIN webhook_endpoint w
                     ON w.portal_id = e.portal_id AND e.event_type = ANY (w.event_types) AND w.from_seq < e.seq
                 ON CONFLICT (endpoint_id, event_seq) DO NOTHING

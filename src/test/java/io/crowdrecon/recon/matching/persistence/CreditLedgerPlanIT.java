@@ -2,19 +2,14 @@ package io.crowdrecon.recon.matching.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.crowdrecon.recon.testing.TestInfrastructure;
+import io.crowdrecon.recon.testing.FreshDatabase;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ThreadLocalRandom;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,36 +19,21 @@ import org.junit.jupiter.api.Test;
  * while the credit table has no statistics: a new database, before autovacuum's first ANALYZE. Until migration V22
  * a (creditor_iban, booking_date) index won that choice and every probe read all the account's credits, and a join
  * of the references could hash every bank credit instead; the throughput benchmark fell to 1,268 credits/s on it.
- * Either half of the fix alone (the index of V22, the lateral probe) fails this test. A database of its own, migrated to the end, 20,000 credits of
- * one collection account written with autovacuum off (so never analyzed), then the plans, generic and with 500 values.
+ * Either half of the fix alone (the index of V22, the lateral probe) fails this test. A database of its own, 20,000
+ * credits of one collection account written with autovacuum off (so never analyzed), then the plans, generic and
+ * with 500 values.
  */
 class CreditLedgerPlanIT {
 
     private static final String ACCOUNT = "DE75038405589322626260";
     private static final int CREDITS = 20_000;
 
-    private static String server;
-    private static String database;
-    private static String user;
-    private static String password;
+    private static FreshDatabase database;
 
     @BeforeAll
     static void aNewDatabaseWithAnAccountOfTwentyThousandCreditsAndNoStatistics() throws SQLException {
-        Map<String, Object> shared = TestInfrastructure.springProperties();
-        server = shared.get("spring.flyway.url").toString();
-        user = shared.get("spring.flyway.user").toString();
-        password = shared.get("spring.flyway.password").toString();
-        database = "plan_" + Long.toHexString(ThreadLocalRandom.current().nextLong() >>> 1);
-        try (Connection connection = DriverManager.getConnection(server, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("CREATE DATABASE " + database);
-        }
-        Flyway.configure()
-                .dataSource(jdbcUrl(), user, password)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, password);
+        database = FreshDatabase.create("plan");
+        try (Connection connection = database.connect();
                 Statement statement = connection.createStatement()) {
             statement.execute("ALTER TABLE credit SET (autovacuum_enabled = false)");
             statement.execute(
@@ -74,27 +54,19 @@ class CreditLedgerPlanIT {
 
     @AfterAll
     static void dropIt() throws SQLException {
-        try (Connection connection = DriverManager.getConnection(server, user, password);
-                Statement statement = connection.createStatement()) {
-            statement.execute("DROP DATABASE IF EXISTS " + database + " WITH (FORCE)");
+        if (database != null) {
+            database.close();
         }
     }
 
     @Test
     void probesTheUniqueBankReferenceIndexBeforeTheTableHasStatistics() throws SQLException {
         String sql = R2dbcCreditLedger.BY_BANK_REFERENCE.replace(":ibans", "$1").replace(":refs", "$2");
-        // The plan the driver's prepared statement ends up with: $1 and $2 unbound (a simple query).
-        Properties simple = new Properties();
-        simple.setProperty("user", user);
-        simple.setProperty("password", password);
-        simple.setProperty("preferQueryMode", "simple");
         List<String> plans = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), simple);
-                Statement statement = connection.createStatement()) {
-            plans.add(lines(statement.executeQuery("EXPLAIN (GENERIC_PLAN, COSTS OFF) " + sql)));
-        }
+        // The plan the driver's prepared statement ends up with: $1 and $2 unbound.
+        plans.add(database.genericPlan(sql));
         // With a batch's 500 references bound.
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), user, password);
+        try (Connection connection = database.connect();
                 PreparedStatement explain = connection.prepareStatement(
                         "EXPLAIN (COSTS OFF) " + sql.replace("$1", "?").replace("$2", "?"))) {
             String[] ibans = new String[500];
@@ -105,7 +77,13 @@ class CreditLedgerPlanIT {
             }
             explain.setArray(1, connection.createArrayOf("text", ibans));
             explain.setArray(2, connection.createArrayOf("text", references));
-            plans.add(lines(explain.executeQuery()));
+            try (ResultSet plan = explain.executeQuery()) {
+                List<String> lines = new ArrayList<>();
+                while (plan.next()) {
+                    lines.add(plan.getString(1));
+                }
+                plans.add(String.join("\n", lines));
+            }
         }
 
         for (String plan : plans) {
@@ -115,20 +93,5 @@ class CreditLedgerPlanIT {
                     .doesNotContain("Hash")
                     .doesNotContain("Seq Scan on credit");
         }
-    }
-
-    private static String lines(ResultSet plan) throws SQLException {
-        List<String> lines = new ArrayList<>();
-        while (plan.next()) {
-            lines.add(plan.getString(1));
-        }
-        return String.join("\n", lines);
-    }
-
-    /** The shared server's JDBC URL, naming this test's database instead of the shared one. */
-    private static String jdbcUrl() {
-        int path = server.lastIndexOf('/');
-        int query = server.indexOf('?', path);
-        return server.substring(0, path + 1) + database + (query < 0 ? "" : server.substring(query));
     }
 }
