@@ -36,7 +36,9 @@ public class R2dbcDeliveries implements Deliveries {
     // correlated ARRAY subquery), in IdGenerator's shape. ON CONFLICT: a step made again after a lost lease is
     // harmless. The events are read in seq order with a LIMIT (no more than the cursor moved over) so that the plan
     // is an index range scan whatever the statistics: joined plainly, the plan cached while event_log was empty read
-    // the whole log on every step (FanOutPlanIT).
+    // the whole log on every step (FanOutPlanIT). With no endpoint registered at all (EXISTS, evaluated once), the
+    // step only moves the cursor: it read each event and probed the endpoints for it, 7 % of PostgreSQL's time under
+    // a bank feed.
     static final String FAN_OUT =
             """
             WITH lease AS (
@@ -71,6 +73,7 @@ public class R2dbcDeliveries implements Deliveries {
                                       ORDER BY seq LIMIT :limit) e
                   JOIN webhook_endpoint w
                     ON w.portal_id = e.portal_id AND e.event_type = ANY (w.event_types) AND w.from_seq < e.seq
+                 WHERE EXISTS (SELECT 1 FROM webhook_endpoint)
                 ON CONFLICT (endpoint_id, event_seq) DO NOTHING
                 RETURNING 1)
             SELECT cursor, up_to, (SELECT count(*) FROM made) AS made FROM lease""";
