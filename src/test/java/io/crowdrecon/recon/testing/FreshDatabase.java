@@ -75,6 +75,13 @@ public final class FreshDatabase implements AutoCloseable {
         }
     }
 
+    /** {@code sharedR2dbcUrl}, the tests' R2DBC URL, naming this database instead of the shared one. */
+    public String r2dbcUrl(String sharedR2dbcUrl) {
+        int path = sharedR2dbcUrl.lastIndexOf('/');
+        int query = sharedR2dbcUrl.indexOf('?', path);
+        return sharedR2dbcUrl.substring(0, path + 1) + name + (query < 0 ? "" : sharedR2dbcUrl.substring(query));
+    }
+
     /** The shared server's JDBC URL, naming this database instead of the shared one. */
     public String jdbcUrl() {
         int path = server.lastIndexOf('/');
