@@ -34,7 +34,8 @@ import java.util.stream.Stream;
  *
  * <p>It starts a PostgreSQL (fsync on) and a Kafka broker of its own, runs the jar once as the migration Job does
  * (Flyway on; it also creates the topics) and stops it, then starts it {@code --runs=N} times (3) as the Deployment
- * runs it: {@code k8s/base}'s JAVA_TOOL_OPTIONS (G1, -Xmx768m, ActiveProcessorCount=2…) and ConfigMap settings that
+ * runs it: {@code k8s/base}'s JAVA_TOOL_OPTIONS (G1, -Xmx768m, ActiveProcessorCount=2…; MaxRAM at the pod's memory
+ * limit) and ConfigMap settings that
  * apply here (Flyway off, no topic creation, the sandbox off, the actuator on a port of its own). Each run: from
  * {@code ProcessBuilder.start} to the first 200 of readiness (polled every 20 ms), Spring's own "Started … in" line,
  * then {@code --idle=S} seconds (60) with no traffic but the probes' (readiness every 5 s, as the kubelet), and the
@@ -44,10 +45,13 @@ import java.util.stream.Stream;
 public final class StartupCost {
 
     private static final String OPS_KEY = "startup-ops-key";
-    /** k8s/base/deployment.yaml's JAVA_TOOL_OPTIONS. */
+    /**
+     * k8s/base/deployment.yaml's JAVA_TOOL_OPTIONS, and -XX:MaxRAM at the pod's memory limit (1664Mi): in its
+     * container the JVM sizes itself (the initial heap, 1/64 of the memory) by the limit, not by this machine's RAM.
+     */
     private static final String JAVA_TOOL_OPTIONS = "-XX:+UseG1GC -Xmx768m -XX:MaxDirectMemorySize=256m "
             + "-XX:MaxMetaspaceSize=192m -XX:ReservedCodeCacheSize=96m -Xss512k -XX:ActiveProcessorCount=2 "
-            + "-XX:+ExitOnOutOfMemoryError";
+            + "-XX:+ExitOnOutOfMemoryError -XX:MaxRAM=1664m";
 
     private static final Pattern STARTED =
             Pattern.compile("Started \\w+ in ([0-9.]+) seconds \\(process running for ([0-9.]+)\\)");
