@@ -1,14 +1,23 @@
 package io.crowdrecon.recon.benchmark;
 
+import io.crowdrecon.recon.benchmark.ChangeDriver.Portal;
 import io.crowdrecon.recon.benchmark.CreditPlan.SeededOrder;
+import java.math.BigDecimal;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,6 +36,35 @@ final class SeededOrders {
      * Inserts the orders (WAITING, or CANCELLED) of one portal's campaign with their status history, in chunks of
      * 20,000, each committed. Leaves {@code db} in manual-commit mode.
      */
+    /**
+     * {@code perPortal} WAITING orders of each portal (1,000.00 and a 100.00 fee, paid from the portal's payer IBAN),
+     * then the two tables analyzed so that the service's plans see them.
+     */
+    static Map<Portal, List<SeededOrder>> forPortals(Connection db, List<Portal> portals, int perPortal)
+            throws SQLException {
+        Random random = new Random(42);
+        Set<String> used = new HashSet<>();
+        Map<Portal, List<SeededOrder>> seeded = new IdentityHashMap<>();
+        for (Portal portal : portals) {
+            List<SeededOrder> orders = new ArrayList<>(perPortal);
+            for (int i = 0; i < perPortal; i++) {
+                orders.add(new SeededOrder(
+                        CreditPlan.freshOrderId(random, used),
+                        new BigDecimal("1000.00"),
+                        new BigDecimal("100.00"),
+                        portal.payerIban,
+                        false));
+            }
+            insert(db, new Owner(portal.portalId, portal.campaignId, portal.companyId, portal.investorId), orders);
+            seeded.put(portal, orders);
+        }
+        db.setAutoCommit(true);
+        try (Statement st = db.createStatement()) {
+            st.execute("VACUUM ANALYZE purchase_order, order_status_history");
+        }
+        return seeded;
+    }
+
     static void insert(Connection db, Owner owner, List<SeededOrder> all) throws SQLException {
         db.setAutoCommit(false);
         OffsetDateTime created =

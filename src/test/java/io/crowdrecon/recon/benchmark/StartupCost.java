@@ -182,7 +182,7 @@ public final class StartupCost {
                 return new Run(-1, "", 0, 0, 0);
             }
             for (int s = 0; s < idleSeconds; s += 5) {
-                Thread.sleep(5_000);
+                Thread.sleep(5_000); // idle on purpose, probed every 5 s as the kubelet does
                 status(http, readiness);
             }
             Map<String, String> status = procStatus(process.pid());

@@ -8,7 +8,6 @@ import io.crowdrecon.recon.testing.ServiceProcess;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpMethod;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -22,14 +21,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
-import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Random;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
@@ -449,29 +444,7 @@ public final class StreamLoadBenchmark {
         long started = System.nanoTime();
         long ticks = (long) options.rate() * (options.warmupSeconds() + options.durationSeconds());
         int perPortal = (int) (ticks / portals.size()) + 1;
-        Random random = new Random(42);
-        Set<String> used = new HashSet<>();
-        Map<Portal, List<SeededOrder>> seeded = new IdentityHashMap<>();
-        for (Portal portal : portals) {
-            List<SeededOrder> orders = new ArrayList<>(perPortal);
-            for (int i = 0; i < perPortal; i++) {
-                orders.add(new SeededOrder(
-                        CreditPlan.freshOrderId(random, used),
-                        new BigDecimal("1000.00"),
-                        new BigDecimal("100.00"),
-                        portal.payerIban,
-                        false));
-            }
-            SeededOrders.insert(
-                    db,
-                    new SeededOrders.Owner(portal.portalId, portal.campaignId, portal.companyId, portal.investorId),
-                    orders);
-            seeded.put(portal, orders);
-        }
-        db.setAutoCommit(true);
-        try (Statement st = db.createStatement()) {
-            st.execute("VACUUM ANALYZE purchase_order, order_status_history");
-        }
+        Map<Portal, List<SeededOrder>> seeded = SeededOrders.forPortals(db, portals, perPortal);
         log(String.format(
                 "seeded %,d WAITING orders (%d per portal) in %.1f s",
                 (long) perPortal * portals.size(), perPortal, (System.nanoTime() - started) / 1e9));
