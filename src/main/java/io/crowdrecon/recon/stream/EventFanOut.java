@@ -84,8 +84,8 @@ public class EventFanOut {
 
     /**
      * With no live stream open on this instance, the poller moves past what is committed without reading it (on an
-     * instance without clients the log's rows were read and dropped: a third of the service's reads under a bank
-     * feed). The committed end is read before the listeners are counted again: a client that subscribes after that
+     * instance without clients the log's rows were read and dropped: a tenth of the R2DBC event loop's time under a
+     * bank feed). The committed end is read before the listeners are counted again: a client that subscribes after that
      * count replays the log from its own position to at least that end (a stream takes its live feed before it reads
      * the log) and gets what follows live; one that subscribed before it is seen, and nothing is skipped.
      */
