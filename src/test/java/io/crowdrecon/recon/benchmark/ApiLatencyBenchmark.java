@@ -3,7 +3,9 @@ package io.crowdrecon.recon.benchmark;
 import io.crowdrecon.recon.benchmark.ChangeDriver.Portal;
 import io.crowdrecon.recon.testing.ServiceProcess;
 import io.netty.handler.codec.http.HttpMethod;
-import java.math.BigDecimal;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,6 +43,8 @@ import reactor.netty.resources.LoopResources;
  */
 public final class ApiLatencyBenchmark {
 
+    private static final long TARGET_MICROS = 50_000;
+
     private ApiLatencyBenchmark() {}
 
     public static void main(String[] args) throws Exception {
@@ -54,19 +58,21 @@ public final class ApiLatencyBenchmark {
             o.put(a.substring(2, eq), Integer.parseInt(a.substring(eq + 1)));
         }
         int code;
-        List<String> jvm = new ArrayList<>(List.of("-Xmx1g"));
+        Path gcLog = Files.createTempFile("api-bench-gc", ".log");
+        List<String> jvm = new ArrayList<>(List.of("-Xmx1g", "-Xlog:gc:file=" + gcLog + ":time"));
         String jfr = System.getProperty("jfr");
         if (jfr != null) {
             jvm.add("-XX:StartFlightRecording=filename=" + jfr + ",settings=profile");
         }
         try (ServiceProcess service = ServiceProcess.withJvmOptions(jvm)) {
             service.startAndAwaitHealthy();
-            code = measure(service, o);
+            code = measure(service, o, gcLog);
         }
+        Files.deleteIfExists(gcLog);
         System.exit(code);
     }
 
-    private static int measure(ServiceProcess service, Map<String, Integer> o) {
+    private static int measure(ServiceProcess service, Map<String, Integer> o, Path gcLog) throws IOException {
         ConnectionProvider connections = ConnectionProvider.builder("api-bench")
                 .maxConnections(o.get("in-flight") + 16)
                 .pendingAcquireMaxCount(-1)
@@ -109,6 +115,9 @@ public final class ApiLatencyBenchmark {
         int rate = o.get("rate");
         Semaphore permits = new Semaphore(o.get("in-flight"));
         Longs latencies = new Longs();
+        // The due times (ms after the measured window opened) of the answers slower than the target: whether the
+        // tail is a few stalls (clustered) or queueing spread over the run.
+        Longs slowDue = new Longs();
         Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
         AtomicLong answered = new AtomicLong();
         long warmupTicks = (long) rate * o.get("warmup");
@@ -116,6 +125,8 @@ public final class ApiLatencyBenchmark {
         long start = System.nanoTime();
         long cpuBefore = ProcessProbes.processTicks(service.pid(), false);
         long measuredFrom = 0;
+        Instant measuredAt = Instant.now();
+        long clientGcMillis = 0;
         for (long k = 0; k < ticks; k++) {
             long due = start + k * 1_000_000_000L / rate;
             for (long wait = due - System.nanoTime(); wait > 0; wait = due - System.nanoTime()) {
@@ -123,6 +134,8 @@ public final class ApiLatencyBenchmark {
             }
             if (k == warmupTicks) {
                 measuredFrom = System.nanoTime();
+                measuredAt = Instant.now();
+                clientGcMillis = gcMillis();
                 cpuBefore = ProcessProbes.processTicks(service.pid(), false);
             }
             permits.acquireUninterruptibly();
@@ -130,11 +143,12 @@ public final class ApiLatencyBenchmark {
             List<String> its = investors.get(portal);
             String investor = its.get((int) ((k / portals.size()) % its.size()));
             boolean measured = k >= warmupTicks;
+            long windowStart = measuredFrom;
             api.call(
                             HttpMethod.POST,
                             portal.key,
                             "/api/v1/orders",
-                            order(portal, investor),
+                            ChangeDriver.JSON.writeValueAsString(ChangeDriver.orderBody(portal, investor)),
                             UUID.randomUUID().toString())
                     .doFinally(s -> permits.release())
                     .subscribe(
@@ -144,7 +158,11 @@ public final class ApiLatencyBenchmark {
                                     failures.computeIfAbsent("HTTP " + answer.status(), x -> new AtomicLong())
                                             .incrementAndGet();
                                 } else if (measured) {
-                                    latencies.add((System.nanoTime() - due) / 1000);
+                                    long micros = (System.nanoTime() - due) / 1000;
+                                    latencies.add(micros);
+                                    if (micros >= TARGET_MICROS) {
+                                        slowDue.add((due - windowStart) / 1_000_000);
+                                    }
                                 }
                             },
                             error -> failures.computeIfAbsent(error.getClass().getSimpleName(), x -> new AtomicLong())
@@ -165,32 +183,52 @@ public final class ApiLatencyBenchmark {
                 cpu / (double) ProcessProbes.TICKS_PER_SECOND / seconds,
                 cpu * 1000.0 / ProcessProbes.TICKS_PER_SECOND / Math.max(1, sorted.length));
         System.out.println("answers " + answered.get() + " of " + ticks + "; failures " + failures);
+        System.out.println(slowClusters(slowDue.sorted(), sorted.length));
+        Instant from = measuredAt;
+        Instant until = Instant.now();
+        List<ProcessProbes.GcPause> pauses = ProcessProbes.GcPause.read(gcLog).stream()
+                .filter(p -> !p.at().isBefore(from) && p.at().isBefore(until))
+                .toList();
+        System.out.printf(
+                "service GC pauses while measured: %d, %.1f ms in all, longest %.1f ms; this client's GC: %d ms%n",
+                pauses.size(),
+                pauses.stream().mapToDouble(ProcessProbes.GcPause::millis).sum(),
+                pauses.stream().mapToDouble(ProcessProbes.GcPause::millis).max().orElse(0),
+                gcMillis() - clientGcMillis);
         boolean ok = failures.isEmpty() && answered.get() == ticks;
-        System.out.printf("target p99 < 50 ms: %s%n", Longs.quantile(sorted, 0.99) < 50_000 ? "met" : "NOT met");
+        System.out.printf("target p99 < 50 ms: %s%n", Longs.quantile(sorted, 0.99) < TARGET_MICROS ? "met" : "NOT met");
         connections.dispose();
         loops.dispose();
         return ok ? 0 : 1;
     }
 
-    private static String order(Portal portal, String investorId) {
-        Map<String, Object> account = new HashMap<>();
-        account.put("iban", portal.payerIban);
-        account.put("holderName", "Mario");
-        account.put("holderSurname", "Rossi");
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("investorId", investorId);
-        body.put("companyId", portal.companyId);
-        body.put("campaignId", portal.campaignId);
-        body.put("investorAccount", account);
-        body.put("totalAmount", new BigDecimal("1100"));
-        body.put("orderAmount", new BigDecimal("1000"));
-        body.put("feeAmount", new BigDecimal("100"));
-        body.put("currency", "EUR");
-        body.put("channel", "MONEY_TRANSFER");
-        body.put("portalOrderCode", UUID.randomUUID().toString().substring(0, 8));
-        body.put("portalOrderDatetime", "2026-11-20T12:45:12.234Z");
-        body.put("riskWarningAcknowledged", true);
-        return ChangeDriver.JSON.writeValueAsString(body);
+    /**
+     * How the answers slower than the target spread over the run: in how many 100 ms windows of their due time they
+     * fall, and the windows holding most of them.
+     */
+    static String slowClusters(long[] sortedDueMillis, int answers) {
+        Map<Long, Integer> byWindow = new java.util.TreeMap<>();
+        for (long due : sortedDueMillis) {
+            byWindow.merge(due / 100, 1, Integer::sum);
+        }
+        String top = byWindow.entrySet().stream()
+                .sorted(Map.Entry.<Long, Integer>comparingByValue().reversed())
+                .limit(5)
+                .map(e -> String.format("%.1f s: %d", e.getKey() / 10.0, e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        return String.format(
+                "answers >= %d ms: %d of %d, due in %d distinct 100 ms windows%s",
+                TARGET_MICROS / 1000,
+                sortedDueMillis.length,
+                answers,
+                byWindow.size(),
+                top.isEmpty() ? "" : " (most: " + top + ")");
+    }
+
+    private static long gcMillis() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(java.lang.management.GarbageCollectorMXBean::getCollectionTime)
+                .sum();
     }
 
     private static void log(String format, Object... args) {

@@ -115,7 +115,7 @@ final class ChangeDriver extends PacedDriver {
                         HttpMethod.POST,
                         portal.key,
                         "/api/v1/orders",
-                        JSON.writeValueAsString(orderBody(portal)),
+                        JSON.writeValueAsString(orderBody(portal, portal.investorId)),
                         UUID.randomUUID().toString())
                 .doFinally(signal -> release())
                 .subscribe(
@@ -178,14 +178,15 @@ final class ChangeDriver extends PacedDriver {
                 .map(text -> new Answer(response.status().code(), text, wallMicros())));
     }
 
-    private static Map<String, Object> orderBody(Portal portal) {
+    /** A valid order of the portal's campaign for one of its investors (the benchmarks' orders). */
+    static Map<String, Object> orderBody(Portal portal, String investorId) {
         Map<String, Object> account = new HashMap<>();
         account.put("iban", portal.payerIban);
         account.put("holderName", "Mario");
         account.put("holderSurname", "Rossi");
         account.put("holderBusinessName", null);
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("investorId", portal.investorId);
+        body.put("investorId", investorId);
         body.put("companyId", portal.companyId);
         body.put("campaignId", portal.campaignId);
         body.put("investorAccount", account);
@@ -194,13 +195,13 @@ final class ChangeDriver extends PacedDriver {
         body.put("feeAmount", new BigDecimal("100"));
         body.put("currency", "EUR");
         body.put("channel", "MONEY_TRANSFER");
-        body.put("description", "Stream benchmark order");
+        body.put("description", "Benchmark order");
         body.put("portalOrderCode", UUID.randomUUID().toString().substring(0, 8));
         body.put("portalOrderDatetime", "2026-11-20T12:45:12.234Z");
         body.put("portalInvestorCode", "RSSMRA81L04A859O");
         body.put("portalCompanyCode", "KZ78");
         body.put("portalCampaignCode", "CAMP56");
-        // One investor places every order: acknowledged, so the risk warning (issue 23) does not refuse them.
+        // Acknowledged, so that the risk warning (issue 23) refuses no order of an investor who places many.
         body.put("riskWarningAcknowledged", true);
         return body;
     }

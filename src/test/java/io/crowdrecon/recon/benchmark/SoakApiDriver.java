@@ -2,10 +2,8 @@ package io.crowdrecon.recon.benchmark;
 
 import io.crowdrecon.recon.benchmark.ChangeDriver.Portal;
 import io.netty.handler.codec.http.HttpMethod;
-import java.math.BigDecimal;
 import java.util.ArrayDeque;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -61,7 +59,7 @@ final class SoakApiDriver extends PacedDriver {
                         HttpMethod.POST,
                         portal.key,
                         "/api/v1/orders",
-                        ChangeDriver.JSON.writeValueAsString(orderBody(portal)),
+                        ChangeDriver.JSON.writeValueAsString(ChangeDriver.orderBody(portal, portal.investorId)),
                         UUID.randomUUID().toString())
                 .doFinally(signal -> release())
                 .subscribe(
@@ -99,32 +97,5 @@ final class SoakApiDriver extends PacedDriver {
                             }
                         },
                         error -> failed(status + " " + error.getClass().getSimpleName(), error.toString()));
-    }
-
-    private static Map<String, Object> orderBody(Portal portal) {
-        Map<String, Object> account = new HashMap<>();
-        account.put("iban", portal.payerIban);
-        account.put("holderName", "Mario");
-        account.put("holderSurname", "Rossi");
-        account.put("holderBusinessName", null);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("investorId", portal.investorId);
-        body.put("companyId", portal.companyId);
-        body.put("campaignId", portal.campaignId);
-        body.put("investorAccount", account);
-        body.put("totalAmount", new BigDecimal("1100"));
-        body.put("orderAmount", new BigDecimal("1000"));
-        body.put("feeAmount", new BigDecimal("100"));
-        body.put("currency", "EUR");
-        body.put("channel", "MONEY_TRANSFER");
-        body.put("description", "Soak order");
-        body.put("portalOrderCode", UUID.randomUUID().toString().substring(0, 8));
-        body.put("portalOrderDatetime", "2026-11-20T12:45:12.234Z");
-        body.put("portalInvestorCode", "RSSMRA81L04A859O");
-        body.put("portalCompanyCode", "KZ78");
-        body.put("portalCampaignCode", "CAMP56");
-        // One investor places every order: acknowledged, so the risk warning (issue 23) does not refuse them.
-        body.put("riskWarningAcknowledged", true);
-        return body;
     }
 }
