@@ -40,7 +40,19 @@ import java.util.stream.Stream;
  * {@code ProcessBuilder.start} to the first 200 of readiness (polled every 20 ms), Spring's own "Started … in" line,
  * then {@code --idle=S} seconds (60) with no traffic but the probes' (readiness every 5 s, as the kubelet), and the
  * RSS and thread count at the end ({@code /proc/PID/status}). {@code --jar=PATH} chooses the jar (default: the one in
- * {@code target/}). Exit status 0 when every run became ready.
+ * {@code target/}), {@code --java=PATH} the {@code java} launcher (default: the one on the PATH; the image runs Java
+ * 25), {@code --layout=} how the jar is run:
+ *
+ * <ul>
+ *   <li>{@code jar} (default): {@code java -jar} the executable jar;
+ *   <li>{@code extracted}: extracted as the image does ({@code -Djarmode=tools extract}), {@code java -jar} the
+ *       application jar with its {@code lib/};
+ *   <li>{@code aot}: extracted, then a training run as the image's build makes it ({@code -XX:AOTCacheOutput},
+ *       {@code -Dspring.context.exit=onRefresh}, no database or broker reachable), then run with
+ *       {@code -XX:AOTCache} (Java 25 and later).
+ * </ul>
+ *
+ * Exit status 0 when every run became ready.
  */
 public final class StartupCost {
 
@@ -60,10 +72,15 @@ public final class StartupCost {
 
     record Run(double readySeconds, String springStarted, long rssKb, long peakRssKb, int threads) {}
 
+    /** How to start the service: the command before its arguments, in a directory. */
+    record Launch(List<String> command, Path directory) {}
+
     public static void main(String[] args) throws Exception {
         int runs = 3;
         int idleSeconds = 60;
         Path jar = null;
+        String java = "java";
+        String layout = "jar";
         for (String a : args) {
             if (a.startsWith("--runs=")) {
                 runs = Integer.parseInt(a.substring(7));
@@ -71,6 +88,11 @@ public final class StartupCost {
                 idleSeconds = Integer.parseInt(a.substring(7));
             } else if (a.startsWith("--jar=")) {
                 jar = Path.of(a.substring(6));
+            } else if (a.startsWith("--java=")) {
+                java = a.substring(7);
+            } else if (a.startsWith("--layout=")
+                    && List.of("jar", "extracted", "aot").contains(a.substring(9))) {
+                layout = a.substring(9);
             } else {
                 throw new IllegalArgumentException("unknown argument " + a + " (see the class comment)");
             }
@@ -86,14 +108,16 @@ public final class StartupCost {
         int code = 0;
         try (EmbeddedInfrastructure infrastructure = EmbeddedInfrastructure.start(work, 0, 0, 0, true)) {
             Map<String, Object> servers = infrastructure.springProperties();
+            Launch launch = launch(layout, java, jar, work);
+            System.out.println("[startup] " + layout + ": " + String.join(" ", launch.command()));
             System.out.println("[startup] migrating the empty database with the jar (Flyway on), then stopping it");
-            Run migration = run(jar, servers, work, true, 0);
+            Run migration = run(launch, servers, work, true, 0);
             System.out.printf(
                     "[startup] migration run ready in %.2f s (%s)%n",
                     migration.readySeconds(), migration.springStarted());
             List<Run> measured = new ArrayList<>();
             for (int i = 1; i <= runs; i++) {
-                Run r = run(jar, servers, work, false, idleSeconds);
+                Run r = run(launch, servers, work, false, idleSeconds);
                 measured.add(r);
                 System.out.printf(
                         "[startup] run %d: ready %.2f s after start (%s); idle %d s: RSS %d MB (peak %d MB),"
@@ -110,8 +134,8 @@ public final class StartupCost {
                 }
             }
             System.out.println();
-            System.out.println(
-                    "=== crowdrecon cost at rest (" + jar.getFileName() + ", " + JAVA_TOOL_OPTIONS + ") ===");
+            System.out.println("=== crowdrecon cost at rest (" + jar.getFileName() + ", " + layout + ", "
+                    + version(java) + ", " + JAVA_TOOL_OPTIONS + ") ===");
             System.out.println("start -> ready (s): "
                     + join(measured.stream().map(Run::readySeconds).toList()));
             System.out.println("idle RSS (MB):      "
@@ -132,7 +156,71 @@ public final class StartupCost {
         System.exit(code);
     }
 
-    private static Run run(Path jar, Map<String, Object> servers, Path work, boolean migrate, int idleSeconds)
+    /** Prepares the layout: nothing for the jar; the extraction, and for {@code aot} the training run. */
+    private static Launch launch(String layout, String java, Path jar, Path work) throws Exception {
+        if (layout.equals("jar")) {
+            return new Launch(List.of(java, "-jar", jar.toAbsolutePath().toString()), work);
+        }
+        Path app = work.resolve("app");
+        exec(
+                work,
+                Map.of(),
+                java,
+                "-Djarmode=tools",
+                "-jar",
+                jar.toAbsolutePath().toString(),
+                "extract",
+                "--destination",
+                app.toString(),
+                "--application-filename",
+                "crowdrecon.jar");
+        if (layout.equals("extracted")) {
+            return new Launch(List.of(java, "-jar", "crowdrecon.jar"), app);
+        }
+        // As docker/Dockerfile trains it: the context refreshed and closed before any bean starts, with nothing to
+        // connect to (the image's build has no database and no broker).
+        long started = System.nanoTime();
+        exec(
+                app,
+                Map.of("JAVA_TOOL_OPTIONS", JAVA_TOOL_OPTIONS, "SPRING_FLYWAY_ENABLED", "false"),
+                java,
+                "-XX:AOTCacheOutput=app.aot",
+                "-Dspring.context.exit=onRefresh",
+                "-jar",
+                "crowdrecon.jar");
+        System.out.printf(
+                "[startup] training run and AOT cache: %.1f s, %d MB%n",
+                (System.nanoTime() - started) / 1e9, Files.size(app.resolve("app.aot")) / (1024 * 1024));
+        return new Launch(List.of(java, "-XX:AOTCache=app.aot", "-jar", "crowdrecon.jar"), app);
+    }
+
+    private static void exec(Path directory, Map<String, String> env, String... command) throws Exception {
+        Path log = directory.resolve("exec-" + System.nanoTime() + ".log");
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES) || process.exitValue() != 0) {
+            process.destroyForcibly();
+            throw new IllegalStateException(String.join(" ", command) + " failed; its log:\n" + Files.readString(log));
+        }
+        Files.delete(log);
+    }
+
+    private static String version(String java) throws Exception {
+        Process process =
+                new ProcessBuilder(java, "-version").redirectErrorStream(true).start();
+        String first = new String(process.getInputStream().readAllBytes())
+                .lines()
+                .findFirst()
+                .orElse("?");
+        process.waitFor();
+        return first;
+    }
+
+    private static Run run(Launch launch, Map<String, Object> servers, Path work, boolean migrate, int idleSeconds)
             throws Exception {
         int port = freePort();
         int management = freePort();
@@ -157,8 +245,8 @@ public final class StartupCost {
         env.put("SERVER_PORT", String.valueOf(port));
         env.put("MANAGEMENT_SERVER_PORT", String.valueOf(management));
         Path log = work.resolve("service-" + System.nanoTime() + ".log");
-        ProcessBuilder builder = new ProcessBuilder(
-                        "java", "-jar", jar.toAbsolutePath().toString())
+        ProcessBuilder builder = new ProcessBuilder(launch.command())
+                .directory(launch.directory().toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile());
         builder.environment().putAll(env);
