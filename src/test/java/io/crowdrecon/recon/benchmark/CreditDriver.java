@@ -29,18 +29,23 @@ final class CreditDriver extends PacedDriver implements AutoCloseable {
         super(portals, inFlight);
         this.payable = new IdentityHashMap<>();
         orders.forEach((portal, list) -> payable.put(portal, new ArrayDeque<>(list)));
-        this.producer = new KafkaProducer<>(Map.of(
+        this.producer = bank(bootstrapServers, "crowdrecon-stream-bench-bank");
+    }
+
+    /** The bank feed's producer: acks=all, idempotent, and each credit leaves at once. */
+    static KafkaProducer<String, String> bank(String bootstrapServers, String clientId) {
+        return new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
                 bootstrapServers,
                 ProducerConfig.ACKS_CONFIG,
                 "all",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
                 true,
-                // Each credit leaves at once: batching in the producer would add to the delay measured.
+                // Batching in the producer would add to the delay measured.
                 ProducerConfig.LINGER_MS_CONFIG,
                 0,
                 ProducerConfig.CLIENT_ID_CONFIG,
-                "crowdrecon-stream-bench-bank",
+                clientId,
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
                 StringSerializer.class,
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,

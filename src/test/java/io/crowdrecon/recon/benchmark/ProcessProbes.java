@@ -11,12 +11,14 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -151,6 +153,25 @@ final class ProcessProbes {
             }
             return pauses;
         }
+    }
+
+    /** A service log's WARN and ERROR lines: how many, and the five most frequent (digits as {@code #}). */
+    static List<String> logWarnings(String log) {
+        List<String> lines = log.lines().toList();
+        List<String> problems = lines.stream()
+                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
+                .toList();
+        List<String> report = new ArrayList<>();
+        report.add(String.format("SERVICE LOG: %d lines, %d WARN/ERROR", lines.size(), problems.size()));
+        problems.stream()
+                .map(l -> l.replaceFirst("^\\S+\\s+", "").replaceAll("\\d+", "#"))
+                .collect(Collectors.groupingBy(
+                        l -> l.substring(0, Math.min(200, l.length())), LinkedHashMap::new, Collectors.counting()))
+                .entrySet()
+                .stream()
+                .limit(5)
+                .forEach(e -> report.add("  " + e.getValue() + " x " + e.getKey()));
+        return report;
     }
 
     // ------------------------------------------------------------------ CPU

@@ -19,9 +19,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
  * The soak's bank credits on {@code recon.bank-notifications} (acks=all), paced, round-robin over the portals: 90 %
@@ -77,21 +75,7 @@ final class SoakCreditDriver extends PacedDriver implements AutoCloseable {
         });
         this.statementPortal = statementPortal;
         this.firstStatementDay = firstStatementDay;
-        this.producer = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-                bootstrapServers,
-                ProducerConfig.ACKS_CONFIG,
-                "all",
-                ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
-                true,
-                ProducerConfig.LINGER_MS_CONFIG,
-                0,
-                ProducerConfig.CLIENT_ID_CONFIG,
-                "crowdrecon-soak-bank",
-                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
-                StringSerializer.class));
+        this.producer = CreditDriver.bank(bootstrapServers, "crowdrecon-soak-bank");
     }
 
     /** The booking day of statement window {@code w}: one day per window, so each statement is one day's. */

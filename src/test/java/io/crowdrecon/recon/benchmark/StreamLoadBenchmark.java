@@ -1090,19 +1090,7 @@ public final class StreamLoadBenchmark {
     }
 
     private void serviceLogReport(ServiceProcess service) {
-        List<String> lines = service.logText().lines().toList();
-        List<String> problems = lines.stream()
-                .filter(l -> l.contains(" WARN ") || l.contains(" ERROR "))
-                .toList();
-        report.add(String.format("SERVICE LOG: %d lines, %d WARN/ERROR", lines.size(), problems.size()));
-        problems.stream()
-                .map(l -> l.replaceFirst("^\\S+\\s+", "").replaceAll("\\d+", "#"))
-                .collect(Collectors.groupingBy(
-                        l -> l.substring(0, Math.min(200, l.length())), LinkedHashMap::new, Collectors.counting()))
-                .entrySet()
-                .stream()
-                .limit(5)
-                .forEach(e -> report.add("  " + e.getValue() + " x " + e.getKey()));
+        report.addAll(ProcessProbes.logWarnings(service.logText()));
     }
 
     private void printReport() {

@@ -60,19 +60,32 @@ public final class FreshDatabase implements AutoCloseable {
      * {@code sql} with {@code $1}... parameters, as text.
      */
     public String genericPlan(String sql) throws SQLException {
+        return genericPlan(jdbcUrl(), user, password, sql);
+    }
+
+    /**
+     * The same on any database: {@code sql}'s parameters left unbound, sent as a simple query (the extended protocol
+     * would want their values).
+     */
+    public static String genericPlan(String jdbcUrl, String user, String password, String sql) throws SQLException {
         Properties simple = new Properties();
         simple.setProperty("user", user);
         simple.setProperty("password", password);
         simple.setProperty("preferQueryMode", "simple");
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), simple);
+        try (Connection connection = DriverManager.getConnection(jdbcUrl, simple);
                 Statement statement = connection.createStatement();
                 ResultSet plan = statement.executeQuery("EXPLAIN (GENERIC_PLAN, COSTS OFF) " + sql)) {
-            List<String> lines = new ArrayList<>();
-            while (plan.next()) {
-                lines.add(plan.getString(1));
-            }
-            return String.join("\n", lines);
+            return planText(plan);
         }
+    }
+
+    /** An {@code EXPLAIN}'s rows as one text. */
+    public static String planText(ResultSet plan) throws SQLException {
+        List<String> lines = new ArrayList<>();
+        while (plan.next()) {
+            lines.add(plan.getString(1));
+        }
+        return String.join("\n", lines);
     }
 
     /** {@code sharedR2dbcUrl}, the tests' R2DBC URL, naming this database instead of the shared one. */

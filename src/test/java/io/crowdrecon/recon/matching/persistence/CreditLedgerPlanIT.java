@@ -78,11 +78,7 @@ class CreditLedgerPlanIT {
             explain.setArray(1, connection.createArrayOf("text", ibans));
             explain.setArray(2, connection.createArrayOf("text", references));
             try (ResultSet plan = explain.executeQuery()) {
-                List<String> lines = new ArrayList<>();
-                while (plan.next()) {
-                    lines.add(plan.getString(1));
-                }
-                plans.add(String.join("\n", lines));
+                plans.add(FreshDatabase.planText(plan));
             }
         }
 

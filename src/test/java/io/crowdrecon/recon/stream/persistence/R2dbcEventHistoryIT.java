@@ -6,6 +6,7 @@ import io.crowdrecon.recon.outbox.StoredEvent;
 import io.crowdrecon.recon.stream.EventFanOut;
 import io.crowdrecon.recon.stream.EventFilter;
 import io.crowdrecon.recon.stream.OrderEventStream;
+import io.crowdrecon.recon.testing.FreshDatabase;
 import io.crowdrecon.recon.testing.LargeEventLog;
 import io.crowdrecon.recon.testing.TestInfrastructure;
 import io.r2dbc.pool.ConnectionPool;
@@ -22,7 +23,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ThreadLocalRandom;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
@@ -169,22 +169,9 @@ class R2dbcEventHistoryIT {
                             .collectList()
                             .block(Duration.ofSeconds(30))));
         }
-        // The plan PostgreSQL caches for the driver's prepared statement after a few runs: $1... left unbound,
-        // sent as a simple query (the extended protocol would want the parameters' values).
+        // The plan PostgreSQL caches for the driver's prepared statement after a few runs.
         String sql = EventLogQuery.after(0, c.filter(), PAGE).sql();
-        Properties simple = new Properties();
-        simple.setProperty("user", user);
-        simple.setProperty("password", password);
-        simple.setProperty("preferQueryMode", "simple");
-        try (Connection connection = DriverManager.getConnection(jdbcUrl(), simple);
-                Statement statement = connection.createStatement();
-                ResultSet plan = statement.executeQuery("EXPLAIN (GENERIC_PLAN, COSTS OFF) " + sql)) {
-            List<String> lines = new ArrayList<>();
-            while (plan.next()) {
-                lines.add(plan.getString(1));
-            }
-            plans.add(String.join("\n", lines));
-        }
+        plans.add(FreshDatabase.genericPlan(jdbcUrl(), user, password, sql));
 
         // An index scan in seq order, or for few rows a bitmap scan and a sort: either way the filter's index.
         for (String plan : plans) {
