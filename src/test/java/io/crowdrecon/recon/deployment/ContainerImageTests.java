@@ -47,7 +47,10 @@ class ContainerImageTests {
                 .containsPattern("(?m)^USER 10001")
                 .containsPattern("(?m)^EXPOSE 8080 8081")
                 .contains("-XX:+UseG1GC")
-                .contains("JarLauncher");
+                // the AOT cache is trained in the image and used by its entry point
+                .contains("-XX:AOTCacheOutput=app.aot -Dspring.context.exit=onRefresh")
+                .containsPattern(
+                        "(?m)^ENTRYPOINT \\[\"java\", \"-XX:AOTCache=app.aot\", \"-jar\", \"crowdrecon.jar\"\\]");
         assertThat(dockerfile).doesNotContain("EmbeddedReconApplication");
     }
 
