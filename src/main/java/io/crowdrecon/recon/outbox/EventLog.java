@@ -4,12 +4,15 @@ import java.util.List;
 import reactor.core.publisher.Mono;
 
 /**
- * The transactional outbox. {@link #append} must be the last write of a use case's transaction:
- * it takes the next numbers of the global event sequence under a lock held until commit, which is
- * what keeps the sequence in commit order.
+ * The transactional outbox. A transaction's events take the next numbers of the global event
+ * sequence at its commit, under a lock held until the commit ends, which is what keeps the
+ * sequence in commit order.
  */
 public interface EventLog {
 
-    /** Appends the events in order; completes empty when written (not yet committed). */
+    /**
+     * Appends the events in order. They are numbered and become readable when the transaction commits: not even the
+     * transaction itself reads them back. Completes empty.
+     */
     Mono<Void> append(List<OutboundEvent> events);
 }

@@ -118,6 +118,9 @@ public final class ApiLatencyBenchmark {
         // The due times (ms after the measured window opened) of the answers slower than the target: whether the
         // tail is a few stalls (clustered) or queueing spread over the run.
         Longs slowDue = new Longs();
+        // Failures while warming up (a cold JVM may shed load with 503) are reported apart: only the measured
+        // window decides the exit code.
+        Map<String, AtomicLong> warmupFailures = new ConcurrentHashMap<>();
         Map<String, AtomicLong> failures = new ConcurrentHashMap<>();
         AtomicLong answered = new AtomicLong();
         long warmupTicks = (long) rate * o.get("warmup");
@@ -144,6 +147,7 @@ public final class ApiLatencyBenchmark {
             String investor = its.get((int) ((k / portals.size()) % its.size()));
             boolean measured = k >= warmupTicks;
             long windowStart = measuredFrom;
+            Map<String, AtomicLong> failed = measured ? failures : warmupFailures;
             api.call(
                             HttpMethod.POST,
                             portal.key,
@@ -155,7 +159,7 @@ public final class ApiLatencyBenchmark {
                             answer -> {
                                 answered.incrementAndGet();
                                 if (answer.status() != 201) {
-                                    failures.computeIfAbsent("HTTP " + answer.status(), x -> new AtomicLong())
+                                    failed.computeIfAbsent("HTTP " + answer.status(), x -> new AtomicLong())
                                             .incrementAndGet();
                                 } else if (measured) {
                                     long micros = (System.nanoTime() - due) / 1000;
@@ -165,7 +169,7 @@ public final class ApiLatencyBenchmark {
                                     }
                                 }
                             },
-                            error -> failures.computeIfAbsent(error.getClass().getSimpleName(), x -> new AtomicLong())
+                            error -> failed.computeIfAbsent(error.getClass().getSimpleName(), x -> new AtomicLong())
                                     .incrementAndGet());
         }
         permits.acquireUninterruptibly(o.get("in-flight"));
@@ -182,7 +186,8 @@ public final class ApiLatencyBenchmark {
                 "service JVM (with its embedded broker): %.2f cores while measured (%.2f ms of CPU per order)%n",
                 cpu / (double) ProcessProbes.TICKS_PER_SECOND / seconds,
                 cpu * 1000.0 / ProcessProbes.TICKS_PER_SECOND / Math.max(1, sorted.length));
-        System.out.println("answers " + answered.get() + " of " + ticks + "; failures " + failures);
+        System.out.println("answers " + answered.get() + " of " + ticks + "; failures while measured " + failures
+                + ", while warming up " + warmupFailures);
         System.out.println(slowClusters(slowDue.sorted(), sorted.length));
         Instant from = measuredAt;
         Instant until = Instant.now();

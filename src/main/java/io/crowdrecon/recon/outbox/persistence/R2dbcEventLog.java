@@ -14,22 +14,20 @@ import org.springframework.r2dbc.core.DatabaseClient;
 import reactor.core.publisher.Mono;
 import tools.jackson.databind.ObjectMapper;
 
-/** Event log on PostgreSQL: one counter update, then one multi-row insert through arrays. */
+/**
+ * Event log on PostgreSQL: one row of arrays per append into {@code event_pending}, which the transaction's COMMIT
+ * numbers and writes to {@code event_log} (migration V23). The append takes no lock: the event counter's row is held
+ * only inside the commit, never across a round trip to this service.
+ */
 public class R2dbcEventLog implements EventLog {
 
     private static final String INSERT =
             """
-            WITH s AS (UPDATE event_sequence SET last_seq = last_seq + :n WHERE id = 1 RETURNING last_seq)
-            INSERT INTO event_log (seq, event_id, topic, event_key, event_type, source, portal_id, order_id,
-                                   campaign_id, payload, created_at, data_content_type, data, extensions)
-            SELECT s.last_seq - :n + t.ord, t.event_id, t.topic, t.event_key, t.event_type, t.source,
-                   t.portal_id, t.order_id, t.campaign_id, t.payload, :now, t.data_content_type,
-                   decode(t.data, 'base64'), t.extensions::jsonb
-            FROM s, unnest(:eventIds::uuid[], :topics::text[], :keys::text[], :types::text[], :sources::text[],
-                        :portalIds::text[], :orderIds::text[], :campaignIds::text[], :payloads::text[],
-                        :contentTypes::text[], :datas::text[], :extensions::text[])
-                 WITH ORDINALITY AS t(event_id, topic, event_key, event_type, source, portal_id, order_id,
-                                      campaign_id, payload, data_content_type, data, extensions, ord)
+            INSERT INTO event_pending (created_at, event_ids, topics, event_keys, event_types, sources, portal_ids,
+                                       order_ids, campaign_ids, payloads, content_types, datas, extensions)
+            VALUES (:now, :eventIds::uuid[], :topics::text[], :keys::text[], :types::text[], :sources::text[],
+                    :portalIds::text[], :orderIds::text[], :campaignIds::text[], :payloads::text[],
+                    :contentTypes::text[], :datas::text[], :extensions::text[])
             """;
 
     private final DatabaseClient database;
@@ -81,9 +79,7 @@ public class R2dbcEventLog implements EventLog {
                 extensions[i] = json.writeValueAsString(published.extensions());
             }
         }
-        // One statement: the sequence row stays locked only for this insert and the commit.
         return database.sql(INSERT)
-                .bind("n", n)
                 .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .bind("eventIds", eventIds)
                 .bind("topics", topics)
