@@ -91,17 +91,23 @@ class ProductionJarIT {
                 HttpClient http = HttpClient.newHttpClient();
                 await().atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(200))
+                        // Refused while the jar starts.
+                        .ignoreExceptionsInstanceOf(IOException.class)
                         .until(() -> {
                             assertThat(service.isAlive())
                                     .as("the jar exited with %s; its log: %s", exitValue(service), log(builder))
                                     .isTrue();
-                            return status(http, "http://localhost:" + management + "/actuator/health/readiness") == 200;
+                            return answer(
+                                            http,
+                                            "http://localhost:" + management + "/actuator/health/readiness",
+                                            Duration.ofSeconds(5))
+                                    == 200;
                         });
                 // springdoc builds the document on its first request, scanning classes: seconds on a busy machine.
-                assertThat(answer(http, "http://localhost:" + port + "/v3/api-docs"))
+                assertThat(answer(http, "http://localhost:" + port + "/v3/api-docs", Duration.ofSeconds(60)))
                         .as("/v3/api-docs")
                         .isEqualTo(200);
-                assertThat(answer(http, "http://localhost:" + port + "/api/v1/ops/portals"))
+                assertThat(answer(http, "http://localhost:" + port + "/api/v1/ops/portals", Duration.ofSeconds(60)))
                         .as("no key")
                         .isEqualTo(401);
             } finally {
@@ -124,28 +130,10 @@ class ProductionJarIT {
         }
     }
 
-    private static int status(HttpClient http, String url) {
-        try {
-            return http.send(
-                            HttpRequest.newBuilder(URI.create(url))
-                                    .timeout(Duration.ofSeconds(5))
-                                    .build(),
-                            HttpResponse.BodyHandlers.discarding())
-                    .statusCode();
-        } catch (IOException e) {
-            return -1;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return -1;
-        }
-    }
-
-    /** The status of a GET that must be answered within a minute (an exception, with its cause, when it is not). */
-    private static int answer(HttpClient http, String url) throws IOException, InterruptedException {
+    /** The status of a GET that must be answered within {@code timeout} (an exception, with its cause, if not). */
+    private static int answer(HttpClient http, String url, Duration timeout) throws IOException, InterruptedException {
         return http.send(
-                        HttpRequest.newBuilder(URI.create(url))
-                                .timeout(Duration.ofSeconds(60))
-                                .build(),
+                        HttpRequest.newBuilder(URI.create(url)).timeout(timeout).build(),
                         HttpResponse.BodyHandlers.discarding())
                 .statusCode();
     }
