@@ -1,10 +1,11 @@
--- A transaction's events take their seqs inside its COMMIT (issue 25).
+-- An API call's events take their seqs inside its COMMIT (issue 25).
 --
 -- event_sequence's row lock orders the commits (V1): the writer that holds it holds it until it commits. A writer
 -- that numbered its events mid-transaction held it through the rest of its statements, each a round trip to the
--- service; under load every other writer queued behind one client's latency. Now the append stores its batch in
--- event_pending, and a deferred constraint trigger, run by COMMIT itself, numbers the batch and writes it to
--- event_log: the lock is held for that insert and the commit's WAL flush only.
+-- service; under load every other writer queued behind one client's latency. Now an append of a few events stores
+-- them in event_pending, and a deferred constraint trigger, run by COMMIT itself, numbers them and writes them to
+-- event_log: the lock is held for that insert and the commit's WAL flush only. A large batch (bank credits, a bank
+-- file's chunk) is still numbered at its append, its transaction's last write: staging it costs more than it saves.
 --
 -- A row of event_pending lives only inside its transaction (the trigger deletes it), hence UNLOGGED: no WAL, and
 -- recovery empties the table. Batches keep their order: deferred triggers run in the order of their inserts.

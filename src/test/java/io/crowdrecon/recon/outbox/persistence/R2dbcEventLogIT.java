@@ -31,9 +31,10 @@ import reactor.core.scheduler.Schedulers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * When a transaction's events are numbered and written: inside its commit, by its own transaction, in the order
- * appended and in the order of the commits; never if it rolls back; at once outside a transaction. The event
- * counter's row is therefore free while the transaction's statements run: writers queue on it only inside COMMIT.
+ * When a transaction's few events (an API call's) are numbered and written: inside its commit, by its own transaction,
+ * in the order appended and in the order of the commits; never if it rolls back; at once outside a transaction. The
+ * event counter's row is therefore free while the transaction's statements run: writers queue on it only inside
+ * COMMIT. A large batch is numbered at once, holding the counter until its transaction commits.
  */
 class R2dbcEventLogIT {
 
@@ -171,6 +172,38 @@ class R2dbcEventLogIT {
 
         assertThat(single("SELECT seq FROM event_log WHERE event_key = '" + late + "'"))
                 .isLessThan(single("SELECT seq FROM event_log WHERE event_key = '" + early + "'"));
+    }
+
+    @Test
+    void aLargeBatchIsNumberedAtOnceAndHoldsTheCounterUntilItsTransactionCommits() throws SQLException {
+        String key = UUID.randomUUID().toString();
+        List<OutboundEvent> batch = new ArrayList<>();
+        for (int i = 0; i <= R2dbcEventLog.STAGED_AT_MOST; i++) {
+            batch.add(event(key, "event " + i));
+        }
+        List<Long> seenInside = new ArrayList<>();
+        List<Throwable> lockRefused = new ArrayList<>();
+        transactional
+                .transactional(log.append(batch)
+                        .then(client.sql("SELECT count(*) AS n FROM event_log WHERE event_key = :key")
+                                .bind("key", key)
+                                .map(row -> row.get("n", Long.class))
+                                .one()
+                                .doOnNext(seenInside::add))
+                        .then(Mono.fromCallable(R2dbcEventLogIT::lockTheCounterElsewhere)
+                                .subscribeOn(Schedulers.boundedElastic())
+                                .doOnError(lockRefused::add)
+                                .onErrorResume(SQLException.class, refused -> Mono.empty())))
+                .block(Duration.ofSeconds(30));
+
+        assertThat(seenInside).containsExactly((long) batch.size());
+        assertThat(lockRefused).singleElement().satisfies(refused -> assertThat(((SQLException) refused).getSQLState())
+                .isEqualTo("55P03"));
+        assertThat(single("SELECT max(seq) - min(seq) + 1 FROM event_log WHERE event_key = '" + key + "'"))
+                .isEqualTo(batch.size());
+        assertThat(single("SELECT count(*) FROM event_log WHERE event_key = '" + key + "' AND event_type = 'event 0'"
+                        + " AND seq = (SELECT min(seq) FROM event_log WHERE event_key = '" + key + "')"))
+                .isEqualTo(1);
     }
 
     @Test
