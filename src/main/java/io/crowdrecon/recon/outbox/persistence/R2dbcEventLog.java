@@ -23,7 +23,8 @@ import tools.jackson.databind.ObjectMapper;
  *       {@code event_log} (migration V23): the lock is taken inside the commit, never held across a round trip to this
  *       service, so a service slow under load does not make every writer queue behind one;
  *   <li>a large batch (a batch of bank credits, a chunk of a bank file) is numbered and written at once, as its
- *       transaction's last write: staging its rows would cost PostgreSQL more than the one round trip saved.
+ *       transaction's last write: staging its rows would cost PostgreSQL more than the one round trip saved. The
+ *       batches the transaction staged before it are numbered first, so a transaction's events keep their order.
  * </ul>
  */
 public class R2dbcEventLog implements EventLog {
@@ -31,19 +32,12 @@ public class R2dbcEventLog implements EventLog {
     /** The largest batch staged for the commit; larger ones are written at once. */
     static final int STAGED_AT_MOST = 32;
 
+    /** Numbers the transaction's staged batches, then this one (migration V23). */
     private static final String NUMBERED_NOW =
             """
-            WITH s AS (UPDATE event_sequence SET last_seq = last_seq + :n WHERE id = 1 RETURNING last_seq)
-            INSERT INTO event_log (seq, event_id, topic, event_key, event_type, source, portal_id, order_id,
-                                   campaign_id, payload, created_at, data_content_type, data, extensions)
-            SELECT s.last_seq - :n + t.ord, t.event_id, t.topic, t.event_key, t.event_type, t.source,
-                   t.portal_id, t.order_id, t.campaign_id, t.payload, :now, t.data_content_type,
-                   decode(t.data, 'base64'), t.extensions::jsonb
-            FROM s, unnest(:eventIds::uuid[], :topics::text[], :keys::text[], :types::text[], :sources::text[],
-                        :portalIds::text[], :orderIds::text[], :campaignIds::text[], :payloads::text[],
-                        :contentTypes::text[], :datas::text[], :extensions::text[])
-                 WITH ORDINALITY AS t(event_id, topic, event_key, event_type, source, portal_id, order_id,
-                                      campaign_id, payload, data_content_type, data, extensions, ord)
+            SELECT event_log_append(:now, :eventIds::uuid[], :topics::text[], :keys::text[], :types::text[],
+                                    :sources::text[], :portalIds::text[], :orderIds::text[], :campaignIds::text[],
+                                    :payloads::text[], :contentTypes::text[], :datas::text[], :extensions::text[])
             """;
 
     private static final String NUMBERED_AT_COMMIT =
@@ -104,9 +98,8 @@ public class R2dbcEventLog implements EventLog {
                 extensions[i] = json.writeValueAsString(published.extensions());
             }
         }
-        DatabaseClient.GenericExecuteSpec statement = n <= STAGED_AT_MOST
-                ? database.sql(NUMBERED_AT_COMMIT)
-                : database.sql(NUMBERED_NOW).bind("n", n);
+        DatabaseClient.GenericExecuteSpec statement =
+                n <= STAGED_AT_MOST ? database.sql(NUMBERED_AT_COMMIT) : database.sql(NUMBERED_NOW);
         return statement
                 .bind("now", OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC))
                 .bind("eventIds", eventIds)

@@ -207,6 +207,35 @@ class R2dbcEventLogIT {
     }
 
     @Test
+    void aSmallBatchStagedBeforeALargeOneKeepsItsPlace() throws SQLException {
+        String key = UUID.randomUUID().toString();
+        List<OutboundEvent> large = new ArrayList<>();
+        for (int i = 0; i <= R2dbcEventLog.STAGED_AT_MOST; i++) {
+            large.add(event(key, "large " + i));
+        }
+        transactional
+                .transactional(log.append(List.of(event(key, "small, appended first")))
+                        .then(log.append(large))
+                        .then(log.append(List.of(event(key, "small, appended last")))))
+                .block(Duration.ofSeconds(30));
+
+        List<String> types = new ArrayList<>();
+        try (Connection connection = database.connect();
+                Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery(
+                        "SELECT event_type FROM event_log WHERE event_key = '" + key + "' ORDER BY seq")) {
+            while (rows.next()) {
+                types.add(rows.getString(1));
+            }
+        }
+        assertThat(types).hasSize(large.size() + 2);
+        assertThat(types.get(0)).isEqualTo("small, appended first");
+        assertThat(types.get(1)).isEqualTo("large 0");
+        assertThat(types.get(types.size() - 1)).isEqualTo("small, appended last");
+        assertThat(single("SELECT count(*) FROM event_pending")).isZero();
+    }
+
+    @Test
     void outsideATransactionTheEventsAreWrittenAtOnce() throws SQLException {
         String key = UUID.randomUUID().toString();
 
