@@ -177,10 +177,7 @@ class R2dbcEventLogIT {
     @Test
     void aLargeBatchIsNumberedAtOnceAndHoldsTheCounterUntilItsTransactionCommits() throws SQLException {
         String key = UUID.randomUUID().toString();
-        List<OutboundEvent> batch = new ArrayList<>();
-        for (int i = 0; i <= R2dbcEventLog.STAGED_AT_MOST; i++) {
-            batch.add(event(key, "event " + i));
-        }
+        List<OutboundEvent> batch = tooLargeToStage(key, "event");
         List<Long> seenInside = new ArrayList<>();
         List<Throwable> lockRefused = new ArrayList<>();
         transactional
@@ -209,10 +206,7 @@ class R2dbcEventLogIT {
     @Test
     void aSmallBatchStagedBeforeALargeOneKeepsItsPlace() throws SQLException {
         String key = UUID.randomUUID().toString();
-        List<OutboundEvent> large = new ArrayList<>();
-        for (int i = 0; i <= R2dbcEventLog.STAGED_AT_MOST; i++) {
-            large.add(event(key, "large " + i));
-        }
+        List<OutboundEvent> large = tooLargeToStage(key, "large");
         transactional
                 .transactional(log.append(List.of(event(key, "small, appended first")))
                         .then(log.append(large))
@@ -251,6 +245,15 @@ class R2dbcEventLogIT {
             row.next();
             return row.getLong(1);
         }
+    }
+
+    /** One event more than a staged batch holds, typed {@code "<prefix> 0"}, {@code "<prefix> 1"}... */
+    private static List<OutboundEvent> tooLargeToStage(String key, String prefix) {
+        List<OutboundEvent> batch = new ArrayList<>();
+        for (int i = 0; i <= R2dbcEventLog.STAGED_AT_MOST; i++) {
+            batch.add(event(key, prefix + " " + i));
+        }
+        return batch;
     }
 
     private static OutboundEvent event(String key, String type) {
